@@ -1,0 +1,283 @@
+package dev.keel.spec;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An RPM spec file as a lossless syntax tree. Parsing never fails and {@link #toBytes()} returns
+ * the input bytes exactly; edits (see {@link SpecEditor}) return a new {@code Spec} in which every
+ * untouched line is byte-identical and every line records where it came from.
+ *
+ * <p>The tree models what packagers write, without expanding macros: logical lines
+ * ({@link Element}), sections, conditional blocks, tags, macro definitions, changelog entries,
+ * sources and patches, includes, and diagnostics.
+ */
+public final class Spec {
+
+    /** Everything the parser derives from the lines. */
+    record Structure(
+            List<Element> elements,
+            List<Section> sections,
+            List<ConditionalBlock> blocks,
+            List<Tag> tags,
+            List<MacroDefinition> macros,
+            List<ChangelogEntry> changelog,
+            List<SourceRef> sources,
+            List<Include> includes,
+            List<Diagnostic> diagnostics) {}
+
+    private final List<Line> lines;
+    private final Charset charset;
+    private final Structure structure;
+
+    private Spec(List<Line> lines, Charset charset) {
+        this.lines = List.copyOf(lines);
+        this.charset = charset;
+        this.structure = SpecParser.parse(this.lines);
+    }
+
+    /** Parses any bytes. Valid UTF-8 is read as UTF-8, anything else byte-for-byte as ISO-8859-1. */
+    public static Spec parse(byte[] bytes) {
+        Charset charset = SpecText.detectCharset(bytes);
+        return new Spec(SpecText.split(new String(bytes, charset)), charset);
+    }
+
+    /** Parses text that will be written back as UTF-8. */
+    public static Spec parse(String text) {
+        return new Spec(SpecText.split(text), StandardCharsets.UTF_8);
+    }
+
+    /** A spec made of the given lines, written back with the given charset. */
+    public static Spec of(List<Line> lines, Charset charset) {
+        return new Spec(lines, Objects.requireNonNull(charset, "charset"));
+    }
+
+    /** The spec's bytes: for an unedited spec, exactly the bytes it was parsed from. */
+    public byte[] toBytes() {
+        return text().getBytes(charset);
+    }
+
+    /** The whole text, as decoded. */
+    public String text() {
+        StringBuilder text = new StringBuilder();
+        for (Line line : lines) {
+            text.append(line.raw());
+        }
+        return text.toString();
+    }
+
+    /** The charset the text was decoded with (UTF-8, or ISO-8859-1 for input that is not UTF-8). */
+    public Charset charset() {
+        return charset;
+    }
+
+    /**
+     * Converts text to add (always meant as Unicode) into this spec's representation: unchanged for
+     * UTF-8 specs, its UTF-8 bytes as characters for specs read byte-for-byte.
+     */
+    public String encodeNewText(String text) {
+        if (charset.equals(StandardCharsets.UTF_8)) {
+            return text;
+        }
+        return new String(text.getBytes(StandardCharsets.UTF_8), charset);
+    }
+
+    /** The line ending new lines get: {@code \r\n} when most lines use it, else {@code \n}. */
+    public String lineEnding() {
+        int crlf = 0;
+        int lf = 0;
+        for (Line line : lines) {
+            if (line.eolLength() == 2) {
+                crlf++;
+            } else if (line.eolLength() == 1) {
+                lf++;
+            }
+        }
+        return crlf > lf ? "\r\n" : "\n";
+    }
+
+    public List<Line> lines() {
+        return lines;
+    }
+
+    public Line line(int index) {
+        return lines.get(index);
+    }
+
+    public List<Element> elements() {
+        return structure.elements();
+    }
+
+    public Element element(int index) {
+        return structure.elements().get(index);
+    }
+
+    /** The element containing a physical line (0-based). */
+    public Element elementAtLine(int line) {
+        List<Element> elements = structure.elements();
+        int low = 0;
+        int high = elements.size() - 1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            Element element = elements.get(mid);
+            if (element.endLine() <= line) {
+                low = mid + 1;
+            } else if (element.firstLine() > line) {
+                high = mid - 1;
+            } else {
+                return element;
+            }
+        }
+        throw new IndexOutOfBoundsException("line " + line);
+    }
+
+    /** The text of an element's lines joined, without the final line ending. */
+    public String elementText(Element element) {
+        StringBuilder text = new StringBuilder();
+        for (int i = element.firstLine(); i < element.endLine(); i++) {
+            Line line = lines.get(i);
+            text.append(i == element.endLine() - 1 ? line.text() : line.raw());
+        }
+        return text.toString();
+    }
+
+    /** Sections in order; the first is always the preamble (possibly empty). */
+    public List<Section> sections() {
+        return structure.sections();
+    }
+
+    public Section section(int index) {
+        return structure.sections().get(index);
+    }
+
+    /** Conditional blocks in order of their opening line. */
+    public List<ConditionalBlock> blocks() {
+        return structure.blocks();
+    }
+
+    public ConditionalBlock block(int index) {
+        return structure.blocks().get(index);
+    }
+
+    public List<Tag> tags() {
+        return structure.tags();
+    }
+
+    public List<MacroDefinition> macros() {
+        return structure.macros();
+    }
+
+    public List<ChangelogEntry> changelog() {
+        return structure.changelog();
+    }
+
+    public List<SourceRef> sources() {
+        return structure.sources().stream()
+                .filter(s -> s.kind() == SourceRef.Kind.SOURCE)
+                .toList();
+    }
+
+    public List<SourceRef> patches() {
+        return structure.sources().stream()
+                .filter(s -> s.kind() == SourceRef.Kind.PATCH)
+                .toList();
+    }
+
+    /** Sources and patches together, in file order. */
+    public List<SourceRef> references() {
+        return structure.sources();
+    }
+
+    public List<Include> includes() {
+        return structure.includes();
+    }
+
+    public List<Diagnostic> diagnostics() {
+        return structure.diagnostics();
+    }
+
+    /** Tags of one package (the main package for {@link PackageRef#MAIN}). */
+    public List<Tag> tags(PackageRef pkg) {
+        return tags().stream().filter(t -> t.pkg().equals(pkg)).toList();
+    }
+
+    /** The value of the first main-package tag with that name (ignoring case), or {@code null}. */
+    public String tagValue(String name) {
+        for (Tag tag : tags()) {
+            if (tag.pkg().isMain() && tag.is(name)) {
+                return tag.value();
+            }
+        }
+        return null;
+    }
+
+    /** Build conditionals ({@code %bcond*}) in order. */
+    public List<MacroDefinition> bconds() {
+        return macros().stream().filter(m -> m.kind().isBcond()).toList();
+    }
+
+    /** The main package's name with the spec's own simple macros expanded, or {@code null}. */
+    public String mainName() {
+        return literalMacros().expand(tagValue("Name"));
+    }
+
+    /**
+     * The full name of a package where it can be determined without running rpm: {@code %{name}}
+     * and the spec's own unconditional, single-valued definitions are expanded; anything else gives
+     * {@code null}.
+     */
+    public String fullName(PackageRef pkg) {
+        return switch (pkg.form()) {
+            case MAIN -> mainName();
+            case FULL -> literalMacros().expand(pkg.name());
+            case SUFFIX -> {
+                String main = mainName();
+                String suffix = literalMacros().expand(pkg.name());
+                yield main == null || suffix == null ? null : main + "-" + suffix;
+            }
+        };
+    }
+
+    /**
+     * Whether a package named in a header matches a name given by a user: the header's own
+     * spelling (suffix or full name, or {@code ""} for the main package), or the same full name
+     * once the spec's own simple macros are expanded on both sides.
+     */
+    public boolean packageMatches(PackageRef ref, String name) {
+        if (ref.isMain() ? name.isEmpty() : ref.name().equals(name)) {
+            return true;
+        }
+        if (name.isEmpty()) {
+            return false;
+        }
+        String full = fullName(ref);
+        return full != null && full.equals(literalMacros().expand(name));
+    }
+
+    /** Every package: the main one first, then one per {@code %package} section, in order. */
+    public List<Subpackage> packages() {
+        List<Subpackage> packages = new ArrayList<>();
+        packages.add(new Subpackage(PackageRef.MAIN, mainName(), 0));
+        for (Section section : sections()) {
+            if (section.kind() == SectionKind.PACKAGE && !section.pkg().isMain()) {
+                packages.add(new Subpackage(section.pkg(), fullName(section.pkg()), section.index()));
+            }
+        }
+        return packages;
+    }
+
+    /** A package with its header form, its full name (or {@code null}) and its defining section. */
+    public record Subpackage(PackageRef ref, String fullName, int section) {}
+
+    private LiteralMacros literalMacros;
+
+    LiteralMacros literalMacros() {
+        if (literalMacros == null) {
+            literalMacros = LiteralMacros.of(this);
+        }
+        return literalMacros;
+    }
+}

@@ -1,0 +1,479 @@
+package dev.keel.spec;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Builds the syntax tree over a list of lines. Never throws on any input: problems become
+ * diagnostics and the lines are kept as they are.
+ */
+final class SpecParser {
+
+    private final List<Line> lines;
+    private final List<Element> elements = new ArrayList<>();
+    private final List<Section> sections = new ArrayList<>();
+    private final List<ConditionalBlock> blocks = new ArrayList<>();
+    private final List<Tag> tags = new ArrayList<>();
+    private final List<MacroDefinition> macros = new ArrayList<>();
+    private final List<ChangelogEntry> changelog = new ArrayList<>();
+    private final List<SourceRef> sources = new ArrayList<>();
+    private final List<Include> includes = new ArrayList<>();
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+
+    /** Open blocks, innermost last, with their branches collected so far. */
+    private final Deque<OpenBlock> open = new ArrayDeque<>();
+
+    private final Set<String> packageSuffixes = new HashSet<>();
+
+    private int sectionStartElement;
+    private int sectionStartLine;
+    private SectionKind sectionKind = SectionKind.PREAMBLE;
+    private SectionHeader sectionHeader = SectionHeader.PREAMBLE;
+    private int changelogEntryElement = -1;
+    private int changelogEntryLine;
+    private String changelogEntryHeader;
+    private int autoSource = -1;
+    private int autoPatch = -1;
+    private int nextBlockIndex;
+
+    /** Whether the last line read ended in a backslash continuation. */
+    private boolean continued;
+
+    /** The block the conditional directive just handled belongs to (set by {@link #conditional}). */
+    private int blockOfDirective;
+
+    private SpecParser(List<Line> lines) {
+        this.lines = lines;
+    }
+
+    static Spec.Structure parse(List<Line> lines) {
+        return new SpecParser(lines).run();
+    }
+
+    private Spec.Structure run() {
+        int line = 0;
+        while (line < lines.size()) {
+            int end = elementEnd(line);
+            addElement(line, end);
+            line = end;
+        }
+        closeSection(elements.size(), lines.size());
+        if (continued) {
+            diagnostics.add(Diagnostic.error(lines.size(), "bad line continuation at the end of the file"));
+        }
+        for (OpenBlock block : open) {
+            Element opening = elements.get(block.branches.get(0).element());
+            diagnostics.add(Diagnostic.error(
+                    1 + opening.firstLine(),
+                    "unclosed " + block.branches.get(0).kind().directive()));
+        }
+        while (!open.isEmpty()) {
+            finishBlock(open.pop(), -1);
+        }
+        blocks.sort((a, b) -> Integer.compare(a.index(), b.index()));
+        diagnostics.sort((a, b) ->
+                a.line() != b.line() ? Integer.compare(a.line(), b.line()) : Integer.compare(a.column(), b.column()));
+        return new Spec.Structure(elements, sections, blocks, tags, macros, changelog, sources, includes, diagnostics);
+    }
+
+    // ---------------------------------------------------------------- logical lines
+
+    /**
+     * Where the element starting at {@code first} ends. rpm joins lines while a {@code %{},
+     * {@code %(} or {@code %[} is open or a line ends in a backslash, then expands macros and reads
+     * the result line by line again. So lines stay apart after a plain backslash continuation
+     * (a {@code %if} there is still a conditional), except in a {@code %global}/{@code %define}
+     * body, which the definition consumes; lines inside an open macro call are consumed by it.
+     */
+    private int elementEnd(int first) {
+        boolean definition = startsDefinition(lines.get(first));
+        int braces = 0;
+        int parens = 0;
+        int brackets = 0;
+        for (int i = first; i < lines.size(); i++) {
+            String raw = lines.get(i).raw();
+            boolean open = braces > 0 || parens > 0 || brackets > 0;
+            if (!open && raw.indexOf('%') < 0 && raw.indexOf('\\') < 0) {
+                continued = lines.get(i).eolLength() == 0 && continued;
+                if (!continued || !definition) {
+                    return i + 1;
+                }
+                continue;
+            }
+            int length = raw.length();
+            for (int k = 0; k < length; k++) {
+                char c = raw.charAt(k);
+                switch (c) {
+                    case '\\' -> {
+                        if (k + 1 < length) {
+                            if (raw.charAt(k + 1) == '\n') {
+                                continued = true;
+                            }
+                            k++;
+                        }
+                    }
+                    case '\n' -> continued = false;
+                    case '%' -> {
+                        if (k + 1 < length) {
+                            char next = raw.charAt(k + 1);
+                            if (next == '{') {
+                                braces++;
+                                k++;
+                            } else if (next == '(') {
+                                parens++;
+                                k++;
+                            } else if (next == '[') {
+                                brackets++;
+                                k++;
+                            } else if (next == '%') {
+                                k++;
+                            }
+                        }
+                    }
+                    case '{' -> braces += braces > 0 ? 1 : 0;
+                    case '}' -> braces -= braces > 0 ? 1 : 0;
+                    case '(' -> parens += parens > 0 ? 1 : 0;
+                    case ')' -> parens -= parens > 0 ? 1 : 0;
+                    case '[' -> brackets += brackets > 0 ? 1 : 0;
+                    case ']' -> brackets -= brackets > 0 ? 1 : 0;
+                    default -> {}
+                }
+            }
+            if (braces == 0 && parens == 0 && brackets == 0 && (!continued || !definition)) {
+                return i + 1;
+            }
+        }
+        diagnostics.add(Diagnostic.error(1 + first, "unclosed macro or bad line continuation"));
+        continued = false;
+        return lines.size();
+    }
+
+    private static boolean startsDefinition(Line line) {
+        String raw = line.raw();
+        int start = Chars.skipSpace(raw, 0, line.textEnd());
+        return (raw.startsWith("%global", start) || raw.startsWith("%define", start))
+                && start + 7 < raw.length()
+                && Chars.isSpace(raw.charAt(start + 7));
+    }
+
+    // ---------------------------------------------------------------- elements
+
+    private void addElement(int first, int end) {
+        int index = elements.size();
+        Line line = lines.get(first);
+        String raw = line.raw();
+        int textEnd = line.textEnd();
+        int start = Chars.skipSpace(raw, 0, textEnd);
+        ElementKind kind;
+        if (start >= textEnd) {
+            kind = ElementKind.BLANK;
+        } else if (raw.charAt(start) == '#') {
+            kind = ElementKind.COMMENT;
+        } else if (raw.charAt(start) == '%') {
+            kind = classifyDirective(index, first, end, raw, start, textEnd);
+        } else if (sectionKind.holdsTags() && parseTag(index, first, end, raw, start, textEnd)) {
+            kind = ElementKind.TAG;
+        } else if (sectionKind == SectionKind.CHANGELOG && start == 0 && raw.charAt(0) == '*') {
+            kind = ElementKind.CHANGELOG_ENTRY;
+            closeChangelogEntry(first);
+            changelogEntryElement = index;
+            changelogEntryLine = first;
+            changelogEntryHeader = raw.substring(1, textEnd).strip();
+        } else {
+            kind = ElementKind.TEXT;
+        }
+        if (kind == ElementKind.TEXT && sectionKind.category() == SectionKind.Category.SOURCE_LIST) {
+            addListEntry(index, joinedText(first, end).strip());
+        }
+        int block = open.isEmpty() ? -1 : open.peek().index;
+        if (kind == ElementKind.CONDITIONAL) {
+            block = blockOfDirective;
+        }
+        elements.add(new Element(index, kind, first, end, sections.size(), block));
+    }
+
+    private ElementKind classifyDirective(int index, int first, int end, String raw, int start, int textEnd) {
+        int wordEnd = Chars.wordEnd(raw, start + 1, textEnd);
+        String word = raw.substring(start, wordEnd);
+        if (start == 0) {
+            int tokenEnd = Chars.nonSpaceEnd(raw, 0, textEnd);
+            SectionKind kind = SectionKind.forKeyword(raw.substring(0, tokenEnd));
+            if (kind != null) {
+                openSection(index, first, kind, raw.substring(0, tokenEnd), raw.substring(tokenEnd, textEnd));
+                return ElementKind.SECTION_HEADER;
+            }
+        }
+        char after = wordEnd < raw.length() ? raw.charAt(wordEnd) : '\n';
+        ConditionalKind conditional = conditionalKind(word, after);
+        if (conditional != null) {
+            conditional(
+                    index,
+                    first,
+                    conditional,
+                    joinedText(first, end).substring(wordEnd).strip());
+            return ElementKind.CONDITIONAL;
+        }
+        boolean argumentFollows = Chars.isBlank(after) || wordEnd == textEnd;
+        switch (word) {
+            case "%include" -> {
+                if (argumentFollows) {
+                    includes.add(new Include(
+                            index, false, raw.substring(wordEnd, textEnd).strip()));
+                    return ElementKind.INCLUDE;
+                }
+            }
+            case "%load" -> {
+                if (argumentFollows) {
+                    includes.add(new Include(
+                            index, true, raw.substring(wordEnd, textEnd).strip()));
+                    return ElementKind.INCLUDE;
+                }
+            }
+            case "%dnl" -> {
+                if (Chars.isSpace(after) || wordEnd == textEnd) {
+                    return ElementKind.COMMENT;
+                }
+            }
+            case "%global", "%define", "%undefine", "%bcond", "%bcond_with", "%bcond_without" -> {
+                if (Chars.isSpace(after)) {
+                    macroDefinition(index, first, word, joinedText(first, end), wordEnd);
+                    return ElementKind.MACRO_DEFINITION;
+                }
+            }
+            default -> {}
+        }
+        if (raw.startsWith("%{load:", start)) {
+            int close = raw.indexOf('}', start);
+            String target = close < 0 ? raw.substring(start + 7, textEnd) : raw.substring(start + 7, close);
+            includes.add(new Include(index, true, target.strip()));
+            return ElementKind.INCLUDE;
+        }
+        return ElementKind.TEXT;
+    }
+
+    private static ConditionalKind conditionalKind(String word, char after) {
+        for (ConditionalKind kind : ConditionalKind.values()) {
+            if (kind.directive().equals(word)) {
+                return kind.takesArgument()
+                        ? (Chars.isBlank(after) || after == '\n' || after == '\r' ? kind : null)
+                        : kind;
+            }
+        }
+        // %else and %endif only need a non-letter after them, e.g. "%endif#comment".
+        if (word.startsWith("%else") && !Character.isLetter(charAt(word, 5))) {
+            return ConditionalKind.ELSE;
+        }
+        if (word.startsWith("%endif") && !Character.isLetter(charAt(word, 6))) {
+            return ConditionalKind.ENDIF;
+        }
+        return null;
+    }
+
+    private static char charAt(String s, int i) {
+        return i < s.length() ? s.charAt(i) : ' ';
+    }
+
+    // ---------------------------------------------------------------- sections
+
+    private void openSection(int element, int line, SectionKind kind, String keyword, String arguments) {
+        closeSection(element, line);
+        sectionStartElement = element;
+        sectionStartLine = line;
+        sectionKind = kind;
+        sectionHeader = SectionHeaders.parse(keyword, arguments, kind, line, packageSuffixes, diagnostics);
+        if (kind == SectionKind.PACKAGE && sectionHeader.pkg().form() == PackageRef.Form.SUFFIX) {
+            packageSuffixes.add(sectionHeader.pkg().name());
+        }
+    }
+
+    private void closeSection(int endElement, int endLine) {
+        closeChangelogEntry(endLine);
+        if (endElement == 0 && sectionKind == SectionKind.PREAMBLE) {
+            if (lines.isEmpty()) {
+                sections.add(new Section(0, SectionKind.PREAMBLE, SectionHeader.PREAMBLE, 0, 0, 0, 0));
+            }
+            return;
+        }
+        sections.add(new Section(
+                sections.size(),
+                sectionKind,
+                sectionHeader,
+                sectionStartElement,
+                endElement,
+                sectionStartLine,
+                endLine));
+    }
+
+    private void closeChangelogEntry(int endLine) {
+        if (changelogEntryElement >= 0) {
+            changelog.add(new ChangelogEntry(changelogEntryElement, changelogEntryHeader, changelogEntryLine, endLine));
+            changelogEntryElement = -1;
+        }
+    }
+
+    // ---------------------------------------------------------------- tags and sources
+
+    private boolean parseTag(int index, int first, int end, String raw, int start, int textEnd) {
+        if (!Chars.isAsciiLetter(raw.charAt(start))) {
+            return false;
+        }
+        int nameEnd = Chars.tagNameEnd(raw, start, textEnd);
+        int p = nameEnd;
+        String qualifier = null;
+        if (p < textEnd && raw.charAt(p) == '(') {
+            int close = raw.indexOf(')', p);
+            if (close < 0 || close >= textEnd) {
+                return false;
+            }
+            qualifier = raw.substring(p + 1, close).strip();
+            p = close + 1;
+        }
+        p = Chars.skipBlank(raw, p, textEnd);
+        if (p >= textEnd || raw.charAt(p) != ':') {
+            return false;
+        }
+        String name = raw.substring(start, nameEnd);
+        String value = joinedText(first, end).substring(p + 1).strip();
+        tags.add(new Tag(index, name, qualifier, value, sections.size(), sectionHeader.pkg()));
+        addSourceTag(index, name, value);
+        return true;
+    }
+
+    private void addSourceTag(int index, String name, String value) {
+        SourceRef.Kind kind;
+        String suffix;
+        if (Chars.startsWithIgnoreCase(name, "source")) {
+            kind = SourceRef.Kind.SOURCE;
+            suffix = name.substring(6);
+        } else if (Chars.startsWithIgnoreCase(name, "patch")) {
+            kind = SourceRef.Kind.PATCH;
+            suffix = name.substring(5);
+        } else {
+            return;
+        }
+        if (suffix.isEmpty()) {
+            sources.add(new SourceRef(kind, nextAuto(kind), false, value, index, false));
+        } else if (Chars.isDigits(suffix)) {
+            Integer number = Chars.parseNumber(suffix);
+            if (number != null) {
+                if (kind == SourceRef.Kind.SOURCE) {
+                    autoSource = Math.max(autoSource, number);
+                } else {
+                    autoPatch = Math.max(autoPatch, number);
+                }
+            }
+            sources.add(new SourceRef(kind, number, true, value, index, false));
+        } else if (suffix.startsWith("%")) {
+            sources.add(new SourceRef(kind, null, true, value, index, false));
+        }
+    }
+
+    private Integer nextAuto(SourceRef.Kind kind) {
+        return kind == SourceRef.Kind.SOURCE ? ++autoSource : ++autoPatch;
+    }
+
+    private void addListEntry(int index, String value) {
+        SourceRef.Kind kind = sectionKind == SectionKind.PATCHLIST ? SourceRef.Kind.PATCH : SourceRef.Kind.SOURCE;
+        sources.add(new SourceRef(kind, nextAuto(kind), false, value, index, true));
+    }
+
+    // ---------------------------------------------------------------- macros
+
+    private void macroDefinition(int index, int line, String word, String text, int wordEnd) {
+        MacroDefinition.Kind kind = switch (word) {
+            case "%global" -> MacroDefinition.Kind.GLOBAL;
+            case "%define" -> MacroDefinition.Kind.DEFINE;
+            case "%undefine" -> MacroDefinition.Kind.UNDEFINE;
+            case "%bcond" -> MacroDefinition.Kind.BCOND;
+            case "%bcond_with" -> MacroDefinition.Kind.BCOND_WITH;
+            default -> MacroDefinition.Kind.BCOND_WITHOUT;
+        };
+        int length = text.length();
+        int nameStart = Chars.skipBlank(text, wordEnd, length);
+        int nameEnd = nameStart;
+        while (nameEnd < length && !Chars.isSpace(text.charAt(nameEnd)) && text.charAt(nameEnd) != '(') {
+            nameEnd++;
+        }
+        String name = text.substring(nameStart, nameEnd);
+        String parameters = null;
+        int bodyStart = nameEnd;
+        if (nameEnd < length && text.charAt(nameEnd) == '(') {
+            int close = text.indexOf(')', nameEnd);
+            if (close >= 0) {
+                parameters = text.substring(nameEnd + 1, close);
+                bodyStart = close + 1;
+            }
+        }
+        String body = Chars.stripTrailingNewline(
+                text.substring(Math.min(bodyStart, length)).stripLeading());
+        if (name.isEmpty()) {
+            diagnostics.add(Diagnostic.warning(1 + line, word + " without a macro name"));
+        }
+        macros.add(new MacroDefinition(index, kind, name, parameters, body));
+    }
+
+    // ---------------------------------------------------------------- conditionals
+
+    private static final class OpenBlock {
+        final int index;
+        final int parent;
+        final int depth;
+        final List<ConditionalBlock.Branch> branches = new ArrayList<>();
+        boolean sawElse;
+
+        OpenBlock(int index, int parent, int depth) {
+            this.index = index;
+            this.parent = parent;
+            this.depth = depth;
+        }
+    }
+
+    private void conditional(int element, int line, ConditionalKind kind, String condition) {
+        if (kind.opens()) {
+            OpenBlock parent = open.peek();
+            OpenBlock block = new OpenBlock(nextBlockIndex++, parent == null ? -1 : parent.index, open.size());
+            block.branches.add(new ConditionalBlock.Branch(kind, element, condition));
+            open.push(block);
+            blockOfDirective = block.index;
+            return;
+        }
+        OpenBlock block = open.peek();
+        if (block == null) {
+            diagnostics.add(Diagnostic.error(1 + line, kind.directive() + " with no %if"));
+            blockOfDirective = -1;
+            return;
+        }
+        blockOfDirective = block.index;
+        if (kind == ConditionalKind.ENDIF) {
+            finishBlock(open.pop(), element);
+            return;
+        }
+        if (block.sawElse) {
+            diagnostics.add(Diagnostic.error(1 + line, kind.directive() + " after %else"));
+        }
+        block.sawElse |= kind == ConditionalKind.ELSE;
+        block.branches.add(new ConditionalBlock.Branch(kind, element, condition));
+    }
+
+    private void finishBlock(OpenBlock block, int endElement) {
+        blocks.add(new ConditionalBlock(block.index, block.parent, block.depth, block.branches, endElement));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** The text of lines [first, end) joined, without the final line ending. */
+    private String joinedText(int first, int end) {
+        if (end - first == 1) {
+            return lines.get(first).text();
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = first; i < end; i++) {
+            text.append(i == end - 1 ? lines.get(i).text() : lines.get(i).raw());
+        }
+        return text.toString();
+    }
+}
