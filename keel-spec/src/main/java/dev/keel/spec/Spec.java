@@ -29,49 +29,73 @@ public final class Spec {
             List<Include> includes,
             List<Diagnostic> diagnostics) {}
 
-    private final List<Line> lines;
-    private final Charset charset;
-    private final Structure structure;
+    private final SpecText text;
+    /** 1-based input line of each line, or null when every line is input line index + 1. */
+    private final int[] inputLines;
+    /** The edit label of each line (null entries for input lines), or null when nothing is edited. */
+    private final String[] editedBy;
 
-    private Spec(List<Line> lines, Charset charset) {
-        this.lines = List.copyOf(lines);
-        this.charset = charset;
-        this.structure = SpecParser.parse(this.lines);
+    private final Structure structure;
+    private List<Line> lines;
+    private LiteralMacros literalMacros;
+
+    private Spec(SpecText text, int[] inputLines, String[] editedBy) {
+        this.text = text;
+        this.inputLines = inputLines;
+        this.editedBy = editedBy;
+        this.structure = SpecParser.parse(text);
     }
 
-    /** Parses any bytes. Valid UTF-8 is read as UTF-8, anything else byte-for-byte as ISO-8859-1. */
+    /**
+     * Parses any bytes (the array is copied). Valid UTF-8 is read as UTF-8, anything else
+     * byte-for-byte as ISO-8859-1.
+     */
     public static Spec parse(byte[] bytes) {
-        Charset charset = SpecText.detectCharset(bytes);
-        return new Spec(SpecText.split(new String(bytes, charset)), charset);
+        return new Spec(new SpecText(bytes.clone(), null), null, null);
     }
 
     /** Parses text that will be written back as UTF-8. */
     public static Spec parse(String text) {
-        return new Spec(SpecText.split(text), StandardCharsets.UTF_8);
+        return new Spec(new SpecText(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8), null, null);
     }
 
-    /** A spec made of the given lines, written back with the given charset. */
+    /** A spec made of the given lines (their bytes and origins), read with the given charset. */
     public static Spec of(List<Line> lines, Charset charset) {
-        return new Spec(lines, Objects.requireNonNull(charset, "charset"));
-    }
-
-    /** The spec's bytes: for an unedited spec, exactly the bytes it was parsed from. */
-    public byte[] toBytes() {
-        return text().getBytes(charset);
-    }
-
-    /** The whole text, as decoded. */
-    public String text() {
-        StringBuilder text = new StringBuilder();
+        Objects.requireNonNull(charset, "charset");
+        int size = 0;
         for (Line line : lines) {
-            text.append(line.raw());
+            size += line.length();
         }
-        return text.toString();
+        byte[] bytes = new byte[size];
+        int[] inputLines = new int[lines.size()];
+        String[] editedBy = new String[lines.size()];
+        int offset = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            line.copyTo(bytes, offset);
+            offset += line.length();
+            inputLines[i] = line.inputLine();
+            editedBy[i] = line.editedBy();
+        }
+        return new Spec(new SpecText(bytes, charset), inputLines, editedBy);
+    }
+
+    /**
+     * The spec's bytes: the concatenation of its lines' bytes, which for an unedited spec are
+     * exactly the bytes it was parsed from.
+     */
+    public byte[] toBytes() {
+        return text.bytes.clone();
+    }
+
+    /** The whole text, decoded with {@link #charset()}. */
+    public String text() {
+        return new String(text.bytes, text.charset);
     }
 
     /** The charset the text was decoded with (UTF-8, or ISO-8859-1 for input that is not UTF-8). */
     public Charset charset() {
-        return charset;
+        return text.charset;
     }
 
     /**
@@ -79,32 +103,45 @@ public final class Spec {
      * UTF-8 specs, its UTF-8 bytes as characters for specs read byte-for-byte.
      */
     public String encodeNewText(String text) {
-        if (charset.equals(StandardCharsets.UTF_8)) {
+        if (charset().equals(StandardCharsets.UTF_8)) {
             return text;
         }
-        return new String(text.getBytes(StandardCharsets.UTF_8), charset);
+        return new String(text.getBytes(StandardCharsets.UTF_8), charset());
     }
 
     /** The line ending new lines get: {@code \r\n} when most lines use it, else {@code \n}. */
     public String lineEnding() {
         int crlf = 0;
         int lf = 0;
-        for (Line line : lines) {
-            if (line.eolLength() == 2) {
-                crlf++;
-            } else if (line.eolLength() == 1) {
-                lf++;
-            }
+        for (int i = 0; i < text.lineCount(); i++) {
+            int eol = text.eolLength(i);
+            crlf += eol == 2 ? 1 : 0;
+            lf += eol == 1 ? 1 : 0;
         }
         return crlf > lf ? "\r\n" : "\n";
     }
 
+    /** The physical lines, as views of the spec's bytes. */
     public List<Line> lines() {
+        if (lines == null) {
+            Line[] views = new Line[text.lineCount()];
+            for (int i = 0; i < views.length; i++) {
+                int input = inputLines == null ? i + 1 : inputLines[i];
+                String by = editedBy == null ? null : editedBy[i];
+                views[i] = new Line(
+                        text.bytes, text.lineStart(i), text.lineEnd(i), text.eolLength(i), text.charset, input, by);
+            }
+            lines = List.of(views);
+        }
         return lines;
     }
 
     public Line line(int index) {
-        return lines.get(index);
+        return lines().get(index);
+    }
+
+    public int lineCount() {
+        return text.lineCount();
     }
 
     public List<Element> elements() {
@@ -136,12 +173,7 @@ public final class Spec {
 
     /** The text of an element's lines joined, without the final line ending. */
     public String elementText(Element element) {
-        StringBuilder text = new StringBuilder();
-        for (int i = element.firstLine(); i < element.endLine(); i++) {
-            Line line = lines.get(i);
-            text.append(i == element.endLine() - 1 ? line.text() : line.raw());
-        }
-        return text.toString();
+        return text.joinedText(element.firstLine(), element.endLine());
     }
 
     /** Sections in order; the first is always the preamble (possibly empty). */
@@ -271,8 +303,6 @@ public final class Spec {
 
     /** A package with its header form, its full name (or {@code null}) and its defining section. */
     public record Subpackage(PackageRef ref, String fullName, int section) {}
-
-    private LiteralMacros literalMacros;
 
     LiteralMacros literalMacros() {
         if (literalMacros == null) {

@@ -388,7 +388,7 @@ public final class SpecEditor {
     private List<Line> newLines(Collection<String> texts) {
         List<Line> lines = new ArrayList<>(texts.size());
         for (String text : texts) {
-            lines.add(Line.edited(spec.encodeNewText(text), eol, by));
+            lines.add(Line.edited(spec.encodeNewText(text), eol, spec.charset(), by));
         }
         return lines;
     }

@@ -13,8 +13,9 @@ import java.util.Set;
  */
 final class SpecParser {
 
-    private final List<Line> lines;
-    private final List<Element> elements = new ArrayList<>();
+    private final SpecText text;
+    private final int lineCount;
+    private final List<Element> elements;
     private final List<Section> sections = new ArrayList<>();
     private final List<ConditionalBlock> blocks = new ArrayList<>();
     private final List<Tag> tags = new ArrayList<>();
@@ -46,24 +47,31 @@ final class SpecParser {
     /** The block the conditional directive just handled belongs to (set by {@link #conditional}). */
     private int blockOfDirective;
 
-    private SpecParser(List<Line> lines) {
-        this.lines = lines;
+    /** Cached position of the next '%' and '\\' at or after the current line (lines are visited in order). */
+    private int nextPercent = -1;
+
+    private int nextBackslash = -1;
+
+    private SpecParser(SpecText text) {
+        this.text = text;
+        this.lineCount = text.lineCount();
+        this.elements = new ArrayList<>(lineCount);
     }
 
-    static Spec.Structure parse(List<Line> lines) {
-        return new SpecParser(lines).run();
+    static Spec.Structure parse(SpecText text) {
+        return new SpecParser(text).run();
     }
 
     private Spec.Structure run() {
         int line = 0;
-        while (line < lines.size()) {
+        while (line < lineCount) {
             int end = elementEnd(line);
             addElement(line, end);
             line = end;
         }
-        closeSection(elements.size(), lines.size());
+        closeSection(elements.size(), lineCount);
         if (continued) {
-            diagnostics.add(Diagnostic.error(lines.size(), "bad line continuation at the end of the file"));
+            diagnostics.add(Diagnostic.error(lineCount, "bad line continuation at the end of the file"));
         }
         for (OpenBlock block : open) {
             Element opening = elements.get(block.branches.get(0).element());
@@ -90,27 +98,28 @@ final class SpecParser {
      * body, which the definition consumes; lines inside an open macro call are consumed by it.
      */
     private int elementEnd(int first) {
-        boolean definition = startsDefinition(lines.get(first));
+        boolean definition = startsDefinition(first);
+        String view = text.view;
         int braces = 0;
         int parens = 0;
         int brackets = 0;
-        for (int i = first; i < lines.size(); i++) {
-            String raw = lines.get(i).raw();
+        for (int i = first; i < lineCount; i++) {
+            int start = text.lineStart(i);
+            int end = text.lineEnd(i);
             boolean open = braces > 0 || parens > 0 || brackets > 0;
-            if (!open && raw.indexOf('%') < 0 && raw.indexOf('\\') < 0) {
-                continued = lines.get(i).eolLength() == 0 && continued;
+            if (!open && !contains(start, end)) {
+                continued = continued && text.eolLength(i) == 0;
                 if (!continued || !definition) {
                     return i + 1;
                 }
                 continue;
             }
-            int length = raw.length();
-            for (int k = 0; k < length; k++) {
-                char c = raw.charAt(k);
+            for (int k = start; k < end; k++) {
+                char c = view.charAt(k);
                 switch (c) {
                     case '\\' -> {
-                        if (k + 1 < length) {
-                            if (raw.charAt(k + 1) == '\n') {
+                        if (k + 1 < end) {
+                            if (view.charAt(k + 1) == '\n') {
                                 continued = true;
                             }
                             k++;
@@ -118,8 +127,8 @@ final class SpecParser {
                     }
                     case '\n' -> continued = false;
                     case '%' -> {
-                        if (k + 1 < length) {
-                            char next = raw.charAt(k + 1);
+                        if (k + 1 < end) {
+                            char next = view.charAt(k + 1);
                             if (next == '{') {
                                 braces++;
                                 k++;
@@ -149,45 +158,59 @@ final class SpecParser {
         }
         diagnostics.add(Diagnostic.error(1 + first, "unclosed macro or bad line continuation"));
         continued = false;
-        return lines.size();
+        return lineCount;
     }
 
-    private static boolean startsDefinition(Line line) {
-        String raw = line.raw();
-        int start = Chars.skipSpace(raw, 0, line.textEnd());
-        return (raw.startsWith("%global", start) || raw.startsWith("%define", start))
-                && start + 7 < raw.length()
-                && Chars.isSpace(raw.charAt(start + 7));
+    /** Whether [start, end) holds a '%' or a backslash; amortised linear over a whole parse. */
+    private boolean contains(int start, int end) {
+        if (nextPercent < start) {
+            nextPercent = text.view.indexOf('%', start);
+            nextPercent = nextPercent < 0 ? Integer.MAX_VALUE : nextPercent;
+        }
+        if (nextBackslash < start) {
+            nextBackslash = text.view.indexOf('\\', start);
+            nextBackslash = nextBackslash < 0 ? Integer.MAX_VALUE : nextBackslash;
+        }
+        return nextPercent < end || nextBackslash < end;
+    }
+
+    private boolean startsDefinition(int line) {
+        String view = text.view;
+        int start = Chars.skipSpace(view, text.lineStart(line), text.textEnd(line));
+        int after = start + 7;
+        return (view.startsWith("%global", start) || view.startsWith("%define", start))
+                && after < text.lineEnd(line)
+                && Chars.isSpace(view.charAt(after));
     }
 
     // ---------------------------------------------------------------- elements
 
     private void addElement(int first, int end) {
         int index = elements.size();
-        Line line = lines.get(first);
-        String raw = line.raw();
-        int textEnd = line.textEnd();
-        int start = Chars.skipSpace(raw, 0, textEnd);
+        String raw = text.view;
+        int lineStart = text.lineStart(first);
+        int textEnd = text.textEnd(first);
+        int start = Chars.skipSpace(raw, lineStart, textEnd);
         ElementKind kind;
         if (start >= textEnd) {
             kind = ElementKind.BLANK;
         } else if (raw.charAt(start) == '#') {
             kind = ElementKind.COMMENT;
         } else if (raw.charAt(start) == '%') {
-            kind = classifyDirective(index, first, end, raw, start, textEnd);
-        } else if (sectionKind.holdsTags() && parseTag(index, first, end, raw, start, textEnd)) {
+            kind = classifyDirective(index, first, end, start, textEnd);
+        } else if (sectionKind.holdsTags() && parseTag(index, end, start, textEnd)) {
             kind = ElementKind.TAG;
-        } else if (sectionKind == SectionKind.CHANGELOG && start == 0 && raw.charAt(0) == '*') {
+        } else if (sectionKind == SectionKind.CHANGELOG && start == lineStart && raw.charAt(start) == '*') {
             kind = ElementKind.CHANGELOG_ENTRY;
             closeChangelogEntry(first);
             changelogEntryElement = index;
             changelogEntryLine = first;
-            changelogEntryHeader = raw.substring(1, textEnd).strip();
+            changelogEntryHeader = text.text(start + 1, textEnd).strip();
         } else {
             kind = ElementKind.TEXT;
         }
         if (kind == ElementKind.TEXT && sectionKind.category() == SectionKind.Category.SOURCE_LIST) {
-            addListEntry(index, joinedText(first, end).strip());
+            addListEntry(index, text.joinedText(first, end).strip());
         }
         int block = open.isEmpty() ? -1 : open.peek().index;
         if (kind == ElementKind.CONDITIONAL) {
@@ -196,25 +219,24 @@ final class SpecParser {
         elements.add(new Element(index, kind, first, end, sections.size(), block));
     }
 
-    private ElementKind classifyDirective(int index, int first, int end, String raw, int start, int textEnd) {
+    private ElementKind classifyDirective(int index, int first, int end, int start, int textEnd) {
+        String raw = text.view;
+        int elementEnd = text.textEnd(end - 1);
         int wordEnd = Chars.wordEnd(raw, start + 1, textEnd);
         String word = raw.substring(start, wordEnd);
-        if (start == 0) {
-            int tokenEnd = Chars.nonSpaceEnd(raw, 0, textEnd);
-            SectionKind kind = SectionKind.forKeyword(raw.substring(0, tokenEnd));
+        if (start == text.lineStart(first)) {
+            int tokenEnd = Chars.nonSpaceEnd(raw, start, textEnd);
+            SectionKind kind = SectionKind.forKeyword(raw.substring(start, tokenEnd));
             if (kind != null) {
-                openSection(index, first, kind, raw.substring(0, tokenEnd), raw.substring(tokenEnd, textEnd));
+                openSection(index, first, kind, text.text(start, tokenEnd), text.text(tokenEnd, textEnd));
                 return ElementKind.SECTION_HEADER;
             }
         }
-        char after = wordEnd < raw.length() ? raw.charAt(wordEnd) : '\n';
+        char after = wordEnd < text.lineEnd(first) ? raw.charAt(wordEnd) : '\n';
         ConditionalKind conditional = conditionalKind(word, after);
         if (conditional != null) {
             conditional(
-                    index,
-                    first,
-                    conditional,
-                    joinedText(first, end).substring(wordEnd).strip());
+                    index, first, conditional, text.text(wordEnd, elementEnd).strip());
             return ElementKind.CONDITIONAL;
         }
         boolean argumentFollows = Chars.isBlank(after) || wordEnd == textEnd;
@@ -222,14 +244,14 @@ final class SpecParser {
             case "%include" -> {
                 if (argumentFollows) {
                     includes.add(new Include(
-                            index, false, raw.substring(wordEnd, textEnd).strip()));
+                            index, false, text.text(wordEnd, textEnd).strip()));
                     return ElementKind.INCLUDE;
                 }
             }
             case "%load" -> {
                 if (argumentFollows) {
-                    includes.add(new Include(
-                            index, true, raw.substring(wordEnd, textEnd).strip()));
+                    includes.add(
+                            new Include(index, true, text.text(wordEnd, textEnd).strip()));
                     return ElementKind.INCLUDE;
                 }
             }
@@ -240,15 +262,15 @@ final class SpecParser {
             }
             case "%global", "%define", "%undefine", "%bcond", "%bcond_with", "%bcond_without" -> {
                 if (Chars.isSpace(after)) {
-                    macroDefinition(index, first, word, joinedText(first, end), wordEnd);
+                    macroDefinition(index, first, word, text.text(wordEnd, elementEnd));
                     return ElementKind.MACRO_DEFINITION;
                 }
             }
             default -> {}
         }
         if (raw.startsWith("%{load:", start)) {
-            int close = raw.indexOf('}', start);
-            String target = close < 0 ? raw.substring(start + 7, textEnd) : raw.substring(start + 7, close);
+            int close = text.indexOf('}', start, textEnd);
+            String target = text.text(start + 7, close < 0 ? textEnd : close);
             includes.add(new Include(index, true, target.strip()));
             return ElementKind.INCLUDE;
         }
@@ -293,7 +315,7 @@ final class SpecParser {
     private void closeSection(int endElement, int endLine) {
         closeChangelogEntry(endLine);
         if (endElement == 0 && sectionKind == SectionKind.PREAMBLE) {
-            if (lines.isEmpty()) {
+            if (lineCount == 0) {
                 sections.add(new Section(0, SectionKind.PREAMBLE, SectionHeader.PREAMBLE, 0, 0, 0, 0));
             }
             return;
@@ -317,7 +339,8 @@ final class SpecParser {
 
     // ---------------------------------------------------------------- tags and sources
 
-    private boolean parseTag(int index, int first, int end, String raw, int start, int textEnd) {
+    private boolean parseTag(int index, int end, int start, int textEnd) {
+        String raw = text.view;
         if (!Chars.isAsciiLetter(raw.charAt(start))) {
             return false;
         }
@@ -325,19 +348,19 @@ final class SpecParser {
         int p = nameEnd;
         String qualifier = null;
         if (p < textEnd && raw.charAt(p) == '(') {
-            int close = raw.indexOf(')', p);
-            if (close < 0 || close >= textEnd) {
+            int close = text.indexOf(')', p, textEnd);
+            if (close < 0) {
                 return false;
             }
-            qualifier = raw.substring(p + 1, close).strip();
+            qualifier = text.text(p + 1, close).strip();
             p = close + 1;
         }
         p = Chars.skipBlank(raw, p, textEnd);
         if (p >= textEnd || raw.charAt(p) != ':') {
             return false;
         }
-        String name = raw.substring(start, nameEnd);
-        String value = joinedText(first, end).substring(p + 1).strip();
+        String name = text.text(start, nameEnd);
+        String value = text.text(p + 1, text.textEnd(end - 1)).strip();
         tags.add(new Tag(index, name, qualifier, value, sections.size(), sectionHeader.pkg()));
         addSourceTag(index, name, value);
         return true;
@@ -383,7 +406,8 @@ final class SpecParser {
 
     // ---------------------------------------------------------------- macros
 
-    private void macroDefinition(int index, int line, String word, String text, int wordEnd) {
+    /** A definition; {@code text} is everything after the directive word. */
+    private void macroDefinition(int index, int line, String word, String text) {
         MacroDefinition.Kind kind = switch (word) {
             case "%global" -> MacroDefinition.Kind.GLOBAL;
             case "%define" -> MacroDefinition.Kind.DEFINE;
@@ -393,7 +417,7 @@ final class SpecParser {
             default -> MacroDefinition.Kind.BCOND_WITHOUT;
         };
         int length = text.length();
-        int nameStart = Chars.skipBlank(text, wordEnd, length);
+        int nameStart = Chars.skipBlank(text, 0, length);
         int nameEnd = nameStart;
         while (nameEnd < length && !Chars.isSpace(text.charAt(nameEnd)) && text.charAt(nameEnd) != '(') {
             nameEnd++;
@@ -465,15 +489,4 @@ final class SpecParser {
 
     // ---------------------------------------------------------------- helpers
 
-    /** The text of lines [first, end) joined, without the final line ending. */
-    private String joinedText(int first, int end) {
-        if (end - first == 1) {
-            return lines.get(first).text();
-        }
-        StringBuilder text = new StringBuilder();
-        for (int i = first; i < end; i++) {
-            text.append(i == end - 1 ? lines.get(i).text() : lines.get(i).raw());
-        }
-        return text.toString();
-    }
 }

@@ -1,0 +1,26 @@
+package dev.keel.cli;
+
+import picocli.CommandLine;
+
+/** Entry point of the {@code keel} command. */
+public final class Main {
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code: 0 ok, 1 failure, 2 usage error. */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured command tree (also used by tests and completion generation). */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new KeelCommand());
+        commandLine.setExecutionExceptionHandler(new ErrorHandler());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        return commandLine;
+    }
+}

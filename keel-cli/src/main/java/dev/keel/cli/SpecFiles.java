@@ -1,0 +1,36 @@
+package dev.keel.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Expands command-line paths into spec files: named files as they are, directories recursively to their {@code *.spec}. */
+final class SpecFiles {
+
+    private SpecFiles() {}
+
+    static List<Path> collect(List<Path> paths) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path path : paths) {
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> walk = Files.walk(path)) {
+                    walk.filter(p -> p.getFileName().toString().endsWith(".spec") && Files.isRegularFile(p))
+                            .sorted()
+                            .forEach(files::add);
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                }
+            } else if (Files.exists(path)) {
+                files.add(path);
+            } else {
+                throw new NoSuchFileException(path.toString(), null, "no such file or directory");
+            }
+        }
+        return files;
+    }
+}

@@ -1,0 +1,176 @@
+package dev.keel.cli;
+
+import dev.keel.spec.Diagnostic;
+import dev.keel.spec.MacroDefinition;
+import dev.keel.spec.Section;
+import dev.keel.spec.SourceRef;
+import dev.keel.spec.Spec;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code keel spec query}: the structure of one spec as written, without macro expansion. */
+@Command(
+        name = "query",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print a spec's structure as written (no macro expansion): name, epoch, version, release, sub-packages,",
+            "sources, patches, sections with line ranges, build conditionals and diagnostics."
+        })
+public final class SpecQueryCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", description = "The spec file.")
+    Path file;
+
+    @Option(
+            names = {"-O", "--output"},
+            paramLabel = "FORMAT",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    OutputFormat format = OutputFormat.TABLE;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec command;
+
+    @Override
+    public Integer call() throws IOException {
+        Spec spec = Spec.parse(Files.readAllBytes(file));
+        Map<String, Object> result = describe(spec);
+        PrintWriter out = command.commandLine().getOut();
+        if (format == OutputFormat.JSON) {
+            out.print(Json.write(result));
+        } else {
+            out.print(summary(spec).render(format));
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** The query result as ordered maps and lists, ready for JSON. */
+    static Map<String, Object> describe(Spec spec) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("name", spec.tagValue("Name"));
+        result.put("epoch", spec.tagValue("Epoch"));
+        result.put("version", spec.tagValue("Version"));
+        result.put("release", spec.tagValue("Release"));
+        List<Map<String, Object>> subpackages = new ArrayList<>();
+        for (Spec.Subpackage pkg : spec.packages()) {
+            if (pkg.ref().isMain()) {
+                continue;
+            }
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", pkg.ref().name());
+            entry.put("form", pkg.ref().form().name().toLowerCase(Locale.ROOT));
+            entry.put("fullName", pkg.fullName());
+            entry.put(
+                    "line",
+                    spec.element(spec.section(pkg.section()).firstElement()).firstLine() + 1);
+            subpackages.add(entry);
+        }
+        result.put("subpackages", subpackages);
+        result.put("sources", references(spec, spec.sources()));
+        result.put("patches", references(spec, spec.patches()));
+        List<Map<String, Object>> sections = new ArrayList<>();
+        for (Section section : spec.sections()) {
+            if (section.isPreamble() && section.endLine() == section.firstLine()) {
+                continue;
+            }
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", section.name());
+            entry.put("package", section.pkg().headerSpelling());
+            entry.put("startLine", section.firstLine() + 1);
+            entry.put("endLine", section.endLine());
+            sections.add(entry);
+        }
+        result.put("sections", sections);
+        List<Map<String, Object>> bconds = new ArrayList<>();
+        for (MacroDefinition bcond : spec.bconds()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", bcond.name());
+            entry.put("directive", bcond.kind().directive());
+            entry.put(
+                    "default",
+                    switch (bcond.kind()) {
+                        case BCOND_WITH -> "0";
+                        case BCOND_WITHOUT -> "1";
+                        default -> bcond.body();
+                    });
+            entry.put("line", spec.element(bcond.element()).firstLine() + 1);
+            bconds.add(entry);
+        }
+        result.put("bconds", bconds);
+        result.put("conditionals", spec.blocks().size());
+        result.put("changelogEntries", spec.changelog().size());
+        List<Map<String, Object>> diagnostics = new ArrayList<>();
+        for (Diagnostic diagnostic : spec.diagnostics()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("line", diagnostic.line());
+            entry.put("column", diagnostic.column());
+            entry.put("severity", diagnostic.severity().name().toLowerCase(Locale.ROOT));
+            entry.put("message", diagnostic.message());
+            diagnostics.add(entry);
+        }
+        result.put("diagnostics", diagnostics);
+        return result;
+    }
+
+    private static List<Map<String, Object>> references(Spec spec, List<SourceRef> references) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (SourceRef reference : references) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("number", reference.number());
+            entry.put("value", reference.value());
+            entry.put("line", spec.element(reference.element()).firstLine() + 1);
+            list.add(entry);
+        }
+        return list;
+    }
+
+    /** The query result as a table: one row per item with its line. */
+    @SuppressWarnings("unchecked")
+    static Table summary(Spec spec) {
+        Map<String, Object> result = describe(spec);
+        Table table = new Table("item", "line", "value");
+        for (String key : List.of("name", "epoch", "version", "release")) {
+            if (result.get(key) != null) {
+                table.row(key, "", result.get(key));
+            }
+        }
+        for (Map<String, Object> pkg : (List<Map<String, Object>>) result.get("subpackages")) {
+            table.row(
+                    "subpackage", pkg.get("line"), pkg.get("fullName") == null ? pkg.get("name") : pkg.get("fullName"));
+        }
+        for (String kind : List.of("sources", "patches")) {
+            for (Map<String, Object> reference : (List<Map<String, Object>>) result.get(kind)) {
+                String label = kind.equals("sources") ? "source" : "patch";
+                Object number = reference.get("number");
+                table.row(label + (number == null ? "" : number), reference.get("line"), reference.get("value"));
+            }
+        }
+        for (Map<String, Object> section : (List<Map<String, Object>>) result.get("sections")) {
+            String name = ((String) section.get("name")).isEmpty() ? "(preamble)" : (String) section.get("name");
+            String pkg = (String) section.get("package");
+            table.row(
+                    "section",
+                    section.get("startLine") + "-" + section.get("endLine"),
+                    pkg.isEmpty() ? name : name + " " + pkg);
+        }
+        for (Map<String, Object> bcond : (List<Map<String, Object>>) result.get("bconds")) {
+            table.row("bcond", bcond.get("line"), bcond.get("directive") + " " + bcond.get("name"));
+        }
+        for (Diagnostic diagnostic : spec.diagnostics()) {
+            table.row(diagnostic.severity().name().toLowerCase(Locale.ROOT), diagnostic.line(), diagnostic.message());
+        }
+        return table;
+    }
+}

@@ -1,0 +1,171 @@
+package dev.keel.cli;
+
+import dev.keel.spec.ElementKind;
+import dev.keel.spec.SectionKind;
+import dev.keel.spec.Spec;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code keel spec stats}: parse every spec, check the byte-for-byte round trip, print totals. */
+@Command(
+        name = "stats",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Parse spec files (directories recursively), check that each prints back byte-for-byte, and print totals.",
+            "Exits 1 if any file fails to round-trip."
+        })
+public final class SpecStatsCommand implements java.util.concurrent.Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Spec files or directories.")
+    List<Path> paths;
+
+    @Option(
+            names = {"-O", "--output"},
+            paramLabel = "FORMAT",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    OutputFormat format = OutputFormat.TABLE;
+
+    @Option(
+            names = {"-j", "--jobs"},
+            paramLabel = "N",
+            description = "Parallel workers (default: the number of processors).")
+    int jobs = Runtime.getRuntime().availableProcessors();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec command;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException, ExecutionException {
+        if (jobs < 1) {
+            throw new CommandLine.ParameterException(command.commandLine(), "--jobs must be at least 1");
+        }
+        long start = System.nanoTime();
+        List<Path> files = SpecFiles.collect(paths);
+        ForkJoinPool pool = new ForkJoinPool(jobs);
+        Totals totals;
+        try {
+            totals = pool.submit(() -> files.parallelStream()
+                            .map(SpecStatsCommand::measure)
+                            .reduce(new Totals(), Totals::plus, Totals::plus))
+                    .get();
+        } finally {
+            pool.shutdown();
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        PrintWriter out = command.commandLine().getOut();
+        Map<String, Object> report = totals.report(files.size(), millis);
+        if (format == OutputFormat.JSON) {
+            out.print(Json.write(report));
+        } else {
+            Table table = new Table("metric", "value");
+            report.forEach((key, value) -> {
+                if (!(value instanceof List)) {
+                    table.row(key, value);
+                }
+            });
+            out.print(table.render(format));
+            for (String failed : totals.failedFiles) {
+                out.println("round-trip failure: " + failed);
+            }
+        }
+        out.flush();
+        return totals.failedFiles.isEmpty() ? 0 : 1;
+    }
+
+    private static Totals measure(Path file) {
+        Totals totals = new Totals();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            totals.failedFiles.add(file + " (" + e.getMessage() + ")");
+            return totals;
+        }
+        Spec spec = Spec.parse(bytes);
+        totals.bytes = bytes.length;
+        totals.lines = spec.lines().size();
+        totals.tags = spec.tags().size();
+        totals.sections = spec.sections().stream().filter(s -> !s.isPreamble()).count();
+        totals.subpackages = spec.sections().stream()
+                .filter(s -> s.kind() == SectionKind.PACKAGE)
+                .count();
+        totals.conditionals = spec.blocks().size();
+        totals.macroDefinitions = spec.elements().stream()
+                .filter(e -> e.kind() == ElementKind.MACRO_DEFINITION)
+                .count();
+        totals.changelogEntries = spec.changelog().size();
+        totals.diagnostics = spec.diagnostics().size();
+        totals.filesWithDiagnostics = spec.diagnostics().isEmpty() ? 0 : 1;
+        if (!Arrays.equals(bytes, spec.toBytes())) {
+            totals.failedFiles.add(file.toString());
+        }
+        return totals;
+    }
+
+    /** Sums over files; combining is order-independent, so the thread count never changes the result. */
+    private static final class Totals {
+        long bytes;
+        long lines;
+        long tags;
+        long sections;
+        long subpackages;
+        long conditionals;
+        long macroDefinitions;
+        long changelogEntries;
+        long diagnostics;
+        long filesWithDiagnostics;
+        final List<String> failedFiles = new ArrayList<>();
+
+        Totals plus(Totals other) {
+            Totals sum = new Totals();
+            sum.bytes = bytes + other.bytes;
+            sum.lines = lines + other.lines;
+            sum.tags = tags + other.tags;
+            sum.sections = sections + other.sections;
+            sum.subpackages = subpackages + other.subpackages;
+            sum.conditionals = conditionals + other.conditionals;
+            sum.macroDefinitions = macroDefinitions + other.macroDefinitions;
+            sum.changelogEntries = changelogEntries + other.changelogEntries;
+            sum.diagnostics = diagnostics + other.diagnostics;
+            sum.filesWithDiagnostics = filesWithDiagnostics + other.filesWithDiagnostics;
+            sum.failedFiles.addAll(failedFiles);
+            sum.failedFiles.addAll(other.failedFiles);
+            return sum;
+        }
+
+        Map<String, Object> report(int files, long millis) {
+            List<String> failed = new ArrayList<>(failedFiles);
+            failed.sort(null);
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("files", files);
+            report.put("bytes", bytes);
+            report.put("lines", lines);
+            report.put("tags", tags);
+            report.put("sections", sections);
+            report.put("subpackages", subpackages);
+            report.put("conditionals", conditionals);
+            report.put("macroDefinitions", macroDefinitions);
+            report.put("changelogEntries", changelogEntries);
+            report.put("diagnostics", diagnostics);
+            report.put("filesWithDiagnostics", filesWithDiagnostics);
+            report.put("roundTripFailures", failed.size());
+            report.put("failedFiles", failed);
+            report.put("millis", millis);
+            report.put("megabytesPerSecond", millis == 0 ? 0 : Math.round(bytes / 1000.0 / millis * 10) / 10.0);
+            return report;
+        }
+    }
+}
