@@ -13,11 +13,25 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = KeelCommand.Version.class,
         description = "Builds a downstream RPM distribution from TOML configuration and overlays on Fedora sources.",
-        subcommands = {SpecCommand.class, DemoCommand.class, AutoComplete.GenerateCompletion.class})
+        subcommands = {
+            ComponentCommand.class,
+            ConfigCommand.class,
+            SpecCommand.class,
+            DemoCommand.class,
+            AutoComplete.GenerateCompletion.class
+        })
 public final class KeelCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    ProjectOptions projectOptions = new ProjectOptions();
+
+    /** The global project options of the command line a subcommand runs in. */
+    static ProjectOptions projectOptions(CommandLine.Model.CommandSpec command) {
+        return ((KeelCommand) command.root().userObject()).projectOptions;
+    }
 
     @Override
     public void run() {

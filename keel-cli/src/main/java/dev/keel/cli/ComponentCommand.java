@@ -1,0 +1,211 @@
+package dev.keel.cli;
+
+import dev.keel.core.config.ConfigNode;
+import dev.keel.core.config.KeyPaths;
+import dev.keel.core.config.Names;
+import dev.keel.core.config.Project;
+import dev.keel.core.config.ResolvedComponent;
+import dev.keel.core.config.model.DistroReference;
+import dev.keel.core.config.model.SpecSource;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code keel component}: work with the project's components. */
+@Command(
+        name = "component",
+        aliases = "comp",
+        mixinStandardHelpOptions = true,
+        description = "List and inspect components.",
+        subcommands = {ComponentCommand.ListCommand.class, ComponentCommand.Show.class})
+public final class ComponentCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand");
+    }
+
+    /** {@code keel component list}. */
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = "List components with their resolved spec source.")
+    static final class ListCommand implements Callable<Integer> {
+        @CommandLine.Mixin
+        ComponentFilter filter = new ComponentFilter();
+
+        @Option(
+                names = {"-O", "--output"},
+                paramLabel = "FORMAT",
+                description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+        OutputFormat format = OutputFormat.TABLE;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Project project =
+                    KeelCommand.projectOptions(spec).load(spec.commandLine().getErr());
+            Map<String, ResolvedComponent> selected = filter.select(project, spec.commandLine());
+            PrintWriter out = spec.commandLine().getOut();
+            if (format == OutputFormat.JSON) {
+                List<Object> rows = new ArrayList<>();
+                selected.values().forEach(component -> rows.add(describe(component, project.root())));
+                out.print(Json.write(rows));
+            } else {
+                Table table = new Table("name", "spec", "upstream", "release", "overlays", "groups");
+                for (ResolvedComponent component : selected.values()) {
+                    table.row(
+                            component.name(),
+                            Names.enumKey(component.specType()),
+                            source(component, project.root()),
+                            Names.enumKey(component.config().release().calculation()),
+                            component.config().overlays() == null
+                                    ? 0
+                                    : component.config().overlays().size(),
+                            String.join(" ", component.groups()));
+                }
+                out.print(table.render(format));
+            }
+            out.flush();
+            return 0;
+        }
+
+        private static String source(ResolvedComponent component, Path root) {
+            SpecSource spec = component.config().spec();
+            if (spec != null && spec.path() != null) {
+                Path path = Path.of(spec.path());
+                return (path.startsWith(root) ? root.relativize(path) : path)
+                        .toString()
+                        .replace('\\', '/');
+            }
+            DistroReference distro = component.upstreamDistro();
+            String where =
+                    distro == null ? "" : distro.name() + (distro.version() == null ? "" : " " + distro.version());
+            String commit = spec == null || spec.upstreamCommit() == null ? "" : "@" + spec.upstreamCommit();
+            return (where + " " + component.upstreamName() + commit).strip();
+        }
+    }
+
+    /** The JSON object of one component in {@code component list -O json}. */
+    static Map<String, Object> describe(ResolvedComponent component, Path root) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("name", component.name());
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("type", Names.enumKey(component.specType()));
+        SpecSource source = component.config().spec();
+        DistroReference distro = component.upstreamDistro();
+        if (distro != null) {
+            Map<String, Object> upstream = new LinkedHashMap<>();
+            upstream.put("name", distro.name());
+            upstream.put("version", distro.version());
+            upstream.put("snapshot", distro.snapshot());
+            spec.put("upstreamDistro", upstream);
+        }
+        spec.put("upstreamName", component.upstreamName());
+        spec.put("upstreamCommit", source == null ? null : source.upstreamCommit());
+        spec.put("path", source == null ? null : source.path());
+        row.put("spec", spec);
+        row.put("release", Names.enumKey(component.config().release().calculation()));
+        row.put(
+                "overlays",
+                component.config().overlays() == null
+                        ? 0
+                        : component.config().overlays().size());
+        row.put("groups", component.groups());
+        row.put("definedAt", ProjectOptions.relative(component.definedAt(), root));
+        return row;
+    }
+
+    /** {@code keel component show}. */
+    @Command(
+            name = "show",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Show a component's resolved configuration and, for every value, the file:line and the layer",
+                "(distro version default, project default, group, component, overlay file) it came from."
+            })
+    static final class Show implements Callable<Integer> {
+        @Parameters(paramLabel = "NAME", description = "The component.")
+        String name;
+
+        @Option(
+                names = {"-O", "--output"},
+                paramLabel = "FORMAT",
+                description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+        OutputFormat format = OutputFormat.TABLE;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Project project =
+                    KeelCommand.projectOptions(spec).load(spec.commandLine().getErr());
+            ResolvedComponent component = dev.keel.core.config.ComponentSelector.select(
+                            project, false, List.of(name), List.of())
+                    .get(name);
+            List<Map<String, Object>> values = new ArrayList<>();
+            flatten(component.tree(), "", project.root(), values);
+            PrintWriter out = spec.commandLine().getOut();
+            if (format == OutputFormat.JSON) {
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("component", describe(component, project.root()));
+                result.put("values", values);
+                out.print(Json.write(result));
+            } else {
+                Table table = new Table("key", "value", "from", "layer");
+                values.forEach(v -> table.row(v.get("key"), render(v.get("value")), v.get("from"), v.get("layer")));
+                out.println("component " + component.name() + " (declared at "
+                        + ProjectOptions.relative(component.definedAt(), project.root()) + ")");
+                out.print(table.render(format));
+            }
+            out.flush();
+            return 0;
+        }
+
+        private static String render(Object value) {
+            return value instanceof String text ? "\"" + text + "\"" : String.valueOf(value);
+        }
+
+        private static void flatten(ConfigNode node, String path, Path root, List<Map<String, Object>> values) {
+            if (node instanceof ConfigNode.Table table) {
+                table.entries().forEach((key, child) -> flatten(child, KeyPaths.child(path, key), root, values));
+            } else if (node instanceof ConfigNode.Array array
+                    && array.items().stream().anyMatch(item -> item instanceof ConfigNode.Table)) {
+                for (int i = 0; i < array.items().size(); i++) {
+                    flatten(array.items().get(i), KeyPaths.index(path, i), root, values);
+                }
+            } else if (node instanceof ConfigNode.Array array) {
+                for (int i = 0; i < array.items().size(); i++) {
+                    add(array.items().get(i), KeyPaths.index(path, i), root, values);
+                }
+            } else {
+                add(node, path, root, values);
+            }
+        }
+
+        private static void add(ConfigNode node, String path, Path root, List<Map<String, Object>> values) {
+            Object value = node instanceof ConfigNode.Scalar scalar ? scalar.value() : null;
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("key", path);
+            row.put("value", value instanceof TemporalAccessor ? value.toString() : value);
+            row.put("from", ProjectOptions.relative(node.location(), root));
+            row.put("layer", node.layer() == null ? "" : node.layer());
+            values.add(row);
+        }
+    }
+}

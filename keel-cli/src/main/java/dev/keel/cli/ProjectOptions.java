@@ -1,0 +1,63 @@
+package dev.keel.cli;
+
+import dev.keel.core.config.ConfigError;
+import dev.keel.core.config.Location;
+import dev.keel.core.config.Project;
+import dev.keel.core.config.ProjectLoader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The global options that choose and load the project; shared by every command that needs one. */
+public final class ProjectOptions {
+
+    @Option(
+            names = {"-C", "--project"},
+            paramLabel = "DIR",
+            scope = ScopeType.INHERIT,
+            description = "Project directory (default: the nearest directory upwards with azldev.toml or keel.toml).")
+    Path project;
+
+    @Option(
+            names = "--permissive-config",
+            scope = ScopeType.INHERIT,
+            description = "Report unknown configuration keys as warnings instead of errors.")
+    boolean permissive;
+
+    private Project loaded;
+
+    /** Loads the project once per run; a count of warnings goes to {@code err}. */
+    Project load(PrintWriter err) {
+        if (loaded == null) {
+            Path start = project != null ? project : Path.of("");
+            loaded = new ProjectLoader(permissive).load(ProjectLoader.findRootFile(start));
+            int count = loaded.warnings().size();
+            if (count > 0) {
+                err.println("keel: the configuration has " + count + (count == 1 ? " warning" : " warnings")
+                        + "; 'keel config check' shows them");
+                err.flush();
+            }
+        }
+        return loaded;
+    }
+
+    /** A problem with its file shown relative to the project directory. */
+    static ConfigError relativize(ConfigError error, Path root) {
+        Location location = error.location();
+        if (location.file() == null || !location.file().startsWith(root)) {
+            return error;
+        }
+        Location relative = new Location(root.relativize(location.file()), location.line(), location.column());
+        return new ConfigError(error.severity(), relative, error.keyPath(), error.message(), error.hint());
+    }
+
+    /** A location as {@code file:line:column} relative to the project directory. */
+    static String relative(Location location, Path root) {
+        if (location == null || location.file() == null) {
+            return "";
+        }
+        Path file = location.file().startsWith(root) ? root.relativize(location.file()) : location.file();
+        return new Location(file, location.line(), location.column()).toString().replace('\\', '/');
+    }
+}

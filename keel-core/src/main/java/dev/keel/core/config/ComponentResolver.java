@@ -1,0 +1,219 @@
+package dev.keel.core.config;
+
+import dev.keel.core.config.model.ComponentConfig;
+import dev.keel.core.config.model.OverlayFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Resolves components, later layers winning: the default component configuration of the
+ * component's distro version (falling back to the project's default distro version), the project
+ * default, each of its groups alphabetically, then its own table. Arrays append across layers
+ * except {@code overlay-files}; a later layer can reset a boolean to false or a string to empty.
+ */
+final class ComponentResolver {
+
+    static final String COMPONENT_LAYER = "component";
+    static final String PROJECT_LAYER = "project default-component-config";
+
+    private final ConfigNode.Table projectTree;
+    private final Map<String, List<String>> groupsByComponent;
+    private final Map<String, ConfigNode.Table> layers = new ConcurrentHashMap<>();
+    private final Map<Path, ParsedOverlayFile> overlayFiles = new ConcurrentHashMap<>();
+
+    /** A per-file overlay file, parsed once however many components use it. */
+    private record ParsedOverlayFile(List<ConfigNode> overlays, List<ConfigError> errors) {}
+
+    ComponentResolver(ConfigNode.Table projectTree, Map<String, List<String>> groupsByComponent) {
+        this.projectTree = projectTree;
+        this.groupsByComponent = groupsByComponent;
+    }
+
+    /** Resolves one component; problems are added to {@code errors}. */
+    ResolvedComponent resolve(String name, ConfigNode.Table own, Location definedAt, List<ConfigError> errors) {
+        List<String> groups = groupsByComponent.getOrDefault(name, List.of());
+        ConfigNode.Table ownLayer = own.inLayer(COMPONENT_LAYER);
+        ConfigNode.Table withoutDistro = projectLayer();
+        for (String group : groups) {
+            withoutDistro = TreeMerge.layer(withoutDistro, groupLayer(group));
+        }
+        withoutDistro = TreeMerge.layer(withoutDistro, ownLayer);
+        ConfigNode.Table tree = TreeMerge.layer(distroLayer(withoutDistro), withoutDistro);
+        tree = withDefaultRelease(tree);
+        tree = expandOverlayFiles(tree, errors);
+        ComponentConfig config =
+                new Binder(errors, false).bind(tree, ComponentConfig.class, KeyPaths.child("components", name));
+        return new ResolvedComponent(name, config, tree, definedAt, groups);
+    }
+
+    private ConfigNode.Table projectLayer() {
+        return layers.computeIfAbsent("project", key -> {
+            ConfigNode.Table table = (ConfigNode.Table) projectTree.get("default-component-config");
+            return table == null ? null : table.inLayer(PROJECT_LAYER);
+        });
+    }
+
+    private ConfigNode.Table groupLayer(String group) {
+        return layers.computeIfAbsent("group " + group, key -> {
+            ConfigNode.Table table =
+                    (ConfigNode.Table) Trees.at(projectTree, "component-groups", group, "default-component-config");
+            return table == null ? null : table.inLayer("group " + group);
+        });
+    }
+
+    /** The distro version defaults for the distro the other layers name, else the project's default distro. */
+    private ConfigNode.Table distroLayer(ConfigNode.Table otherLayers) {
+        String distro = Trees.string(otherLayers, "spec", "upstream-distro", "name");
+        String version = Trees.string(otherLayers, "spec", "upstream-distro", "version");
+        ConfigNode.Table layer = distro == null ? null : versionDefaults(distro, version);
+        if (layer == null) {
+            layer = versionDefaults(
+                    Trees.string(projectTree, "project", "default-distro", "name"),
+                    Trees.string(projectTree, "project", "default-distro", "version"));
+        }
+        return layer;
+    }
+
+    private ConfigNode.Table versionDefaults(String distro, String version) {
+        if (distro == null) {
+            return null;
+        }
+        String effectiveVersion = version == null || version.isEmpty()
+                ? Trees.string(projectTree, "distros", distro, "default-version")
+                : version;
+        if (effectiveVersion == null) {
+            return null;
+        }
+        String key = "distro " + distro + " " + effectiveVersion;
+        ConfigNode.Table cached = layers.get(key);
+        if (cached == null && !layers.containsKey(key)) {
+            ConfigNode node =
+                    Trees.at(projectTree, "distros", distro, "versions", effectiveVersion, "default-component-config");
+            cached = node instanceof ConfigNode.Table table ? table.inLayer(key) : null;
+            if (cached != null) {
+                layers.put(key, cached);
+            }
+        }
+        return cached;
+    }
+
+    private static ConfigNode.Table withDefaultRelease(ConfigNode.Table tree) {
+        if (Trees.at(tree, "release", "calculation") != null) {
+            return tree;
+        }
+        Location location = tree.location();
+        ConfigNode.Table release = new ConfigNode.Table(
+                Map.of("calculation", new ConfigNode.Scalar("auto", location, "default")), location, "default");
+        return TreeMerge.layer(tree, new ConfigNode.Table(Map.of("release", release), location, "default"));
+    }
+
+    // ------------------------------------------------------------------ overlay files
+
+    /**
+     * Appends the overlays of the files {@code overlay-files} names after the inline overlays:
+     * patterns in order, files of one pattern by base name (full path breaking ties), each file
+     * once; a literal pattern that matches nothing is an error.
+     */
+    private ConfigNode.Table expandOverlayFiles(ConfigNode.Table tree, List<ConfigError> errors) {
+        if (!(tree.get("overlay-files") instanceof ConfigNode.Array patterns)
+                || patterns.items().isEmpty()) {
+            return tree;
+        }
+        Set<Path> files = new LinkedHashSet<>();
+        for (ConfigNode item : patterns.items()) {
+            if (!(item instanceof ConfigNode.Scalar scalar && scalar.value() instanceof String pattern)) {
+                continue;
+            }
+            Glob glob = Glob.of(pattern);
+            try {
+                List<Path> matches = new ArrayList<>(glob.isLiteral() ? literal(pattern) : glob.find(Path.of("/")));
+                if (matches.isEmpty() && glob.isLiteral()) {
+                    errors.add(ConfigError.error(
+                            item.location(), "overlay-files", "overlay file not found: " + pattern, ""));
+                }
+                matches.sort(Comparator.comparing((Path p) -> p.getFileName().toString())
+                        .thenComparing(Path::toString));
+                files.addAll(matches);
+            } catch (IOException e) {
+                errors.add(ConfigError.error(
+                        item.location(), "overlay-files", "cannot list '" + pattern + "': " + e.getMessage(), ""));
+            }
+        }
+        List<ConfigNode> overlays = new ArrayList<>();
+        if (tree.get("overlays") instanceof ConfigNode.Array inline) {
+            overlays.addAll(inline.items());
+        }
+        for (Path file : files) {
+            ParsedOverlayFile parsed = overlayFiles.computeIfAbsent(file, ComponentResolver::readOverlayFile);
+            errors.addAll(parsed.errors());
+            overlays.addAll(parsed.overlays());
+        }
+        Map<String, ConfigNode> entries = new LinkedHashMap<>(tree.entries());
+        entries.put("overlays", new ConfigNode.Array(overlays, patterns.location(), patterns.layer()));
+        return new ConfigNode.Table(entries, tree.location(), tree.layer());
+    }
+
+    private static List<Path> literal(String pattern) {
+        Path path = Path.of(pattern.replace("\\", ""));
+        return Files.isRegularFile(path) ? List.of(path) : List.of();
+    }
+
+    private static ParsedOverlayFile readOverlayFile(Path file) {
+        List<ConfigError> errors = new ArrayList<>();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            errors.add(ConfigError.error(Location.of(file), "", "cannot read overlay file: " + e.getMessage(), ""));
+            return new ParsedOverlayFile(List.of(), errors);
+        }
+        ConfigNode.Table tree = TomlReader.read(file, bytes, errors);
+        if (!errors.isEmpty()) {
+            return new ParsedOverlayFile(List.of(), errors);
+        }
+        new Binder(errors, false).bind(tree, OverlayFile.class, "");
+        tree = PathRewriter.rewrite(tree, OverlayFile.class, file.getParent());
+        List<ConfigNode> overlays = new ArrayList<>();
+        ConfigNode metadata = tree.get("metadata");
+        if (tree.get("overlays") instanceof ConfigNode.Array array) {
+            if (array.items().isEmpty()) {
+                errors.add(ConfigError.error(
+                        array.location(), "overlays", "the overlay file has no overlays", "add [[overlays]] tables"));
+            }
+            for (int i = 0; i < array.items().size(); i++) {
+                if (!(array.items().get(i) instanceof ConfigNode.Table overlay)) {
+                    continue;
+                }
+                if (overlay.get("metadata") != null) {
+                    errors.add(ConfigError.error(
+                            overlay.get("metadata").location(),
+                            KeyPaths.index("overlays", i) + ".metadata",
+                            "an overlay in an overlay file cannot have its own metadata",
+                            "the file's [metadata] applies to every overlay in it"));
+                }
+                Map<String, ConfigNode> entries = new LinkedHashMap<>(overlay.entries());
+                if (metadata != null) {
+                    entries.put("metadata", metadata);
+                }
+                overlays.add(new ConfigNode.Table(entries, overlay.location(), null)
+                        .inLayer("overlay file " + file.getFileName()));
+            }
+        } else if (tree.get("overlays") == null && errors.isEmpty()) {
+            errors.add(ConfigError.error(
+                    tree.location(),
+                    "overlays",
+                    "the overlay file has no [[overlays]]",
+                    "write [[overlays]], not [overlays]"));
+        }
+        return new ParsedOverlayFile(overlays, errors);
+    }
+}

@@ -1,0 +1,429 @@
+package dev.keel.core.config;
+
+import com.google.re2j.PatternSyntaxException;
+import dev.keel.core.config.model.OverlayType;
+import dev.keel.core.config.model.SpecType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The rules a resolved component must follow, each error located where the bad value was written. */
+final class ComponentValidator {
+
+    private static final Pattern COMMIT = Pattern.compile("[0-9a-fA-F]{7,40}");
+    private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://.+");
+    private static final Pattern HTTP = Pattern.compile("https?://.+");
+    private static final List<String> ARCHIVE_SUFFIXES =
+            List.of(".tar", ".tar.gz", ".tgz", ".tar.xz", ".txz", ".tar.zst", ".tzst", ".tar.bz2", ".tbz2");
+
+    private final ResolvedComponent component;
+    private final ConfigNode.Table own;
+    private final ConfigNode.Table tree;
+    private final ConfigNode.Table project;
+    private final List<ConfigError> errors;
+    private final String path;
+
+    ComponentValidator(
+            ResolvedComponent component, ConfigNode.Table own, ConfigNode.Table project, List<ConfigError> errors) {
+        this.component = component;
+        this.own = own;
+        this.tree = component.tree();
+        this.project = project;
+        this.errors = errors;
+        this.path = KeyPaths.child("components", component.name());
+    }
+
+    void validate() {
+        spec();
+        build();
+        sourceFiles();
+        overlays();
+        publish();
+    }
+
+    private void spec() {
+        SpecType type = component.specType();
+        String specPath = Trees.string(tree, "spec", "path");
+        if (type == SpecType.LOCAL) {
+            if (specPath == null || specPath.isEmpty()) {
+                error(
+                        new String[] {"spec", "type"},
+                        "a local spec needs spec.path",
+                        "set spec.path to the spec file, relative to this file");
+            } else if (!Files.isRegularFile(Path.of(specPath))) {
+                error(new String[] {"spec", "path"}, "local spec not found: " + specPath, "");
+            }
+            for (String key : List.of("upstream-name", "upstream-commit")) {
+                if (Trees.at(tree, "spec", key) != null) {
+                    error(
+                            new String[] {"spec", key},
+                            "spec." + key + " is only allowed with spec.type = \"upstream\"",
+                            "");
+                }
+            }
+        } else {
+            if (specPath != null && !specPath.isEmpty()) {
+                error(
+                        new String[] {"spec", "path"},
+                        "spec.path is only allowed with spec.type = \"local\"",
+                        "set spec.type = \"local\" or remove spec.path");
+            }
+            String commit = Trees.string(tree, "spec", "upstream-commit");
+            if (commit != null && !COMMIT.matcher(commit).matches()) {
+                error(
+                        new String[] {"spec", "upstream-commit"},
+                        "upstream-commit '" + commit + "' is not a commit hash",
+                        "use 7 to 40 hexadecimal digits");
+            }
+            distro();
+        }
+        if (Trees.at(own, "spec", "upstream-distro", "snapshot") != null) {
+            errors.add(
+                    ConfigError.error(
+                            Trees.locate(own, "spec", "upstream-distro", "snapshot"),
+                            path + ".spec.upstream-distro.snapshot",
+                            "a component cannot set its own upstream snapshot",
+                            "pin a commit with spec.upstream-commit, or set the snapshot in the distro version's default-component-config"));
+        }
+    }
+
+    private void distro() {
+        String name = Trees.string(tree, "spec", "upstream-distro", "name");
+        if (name == null) {
+            return;
+        }
+        ConfigNode distro = Trees.at(project, "distros", name);
+        if (distro == null) {
+            error(
+                    new String[] {"spec", "upstream-distro", "name"},
+                    "unknown distro '" + name + "'",
+                    knownKeys(Trees.at(project, "distros"), name));
+            return;
+        }
+        String version = Trees.string(tree, "spec", "upstream-distro", "version");
+        if (version != null && !version.isEmpty() && Trees.at(distro, "versions", version) == null) {
+            error(
+                    new String[] {"spec", "upstream-distro", "version"},
+                    "distro '" + name + "' has no version '" + version + "'",
+                    knownKeys(Trees.at(distro, "versions"), version));
+        }
+    }
+
+    private void build() {
+        if (Boolean.TRUE.equals(scalar("build", "check", "skip"))
+                && blank(Trees.string(tree, "build", "check", "skip_reason"))) {
+            error(
+                    new String[] {"build", "check", "skip"},
+                    "build.check.skip needs a skip_reason",
+                    "say why %check is skipped: skip_reason = \"...\"");
+        }
+        if (Boolean.TRUE.equals(scalar("build", "failure", "expected"))
+                && blank(Trees.string(tree, "build", "failure", "expected-reason"))) {
+            error(new String[] {"build", "failure", "expected"}, "build.failure.expected needs an expected-reason", "");
+        }
+    }
+
+    private void sourceFiles() {
+        if (!(tree.get("source-files") instanceof ConfigNode.Array files)) {
+            return;
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < files.items().size(); i++) {
+            ConfigNode file = files.items().get(i);
+            String at = KeyPaths.index(path + ".source-files", i);
+            String filename = Trees.string(file, "filename");
+            if (filename != null && !isSafeBaseName(filename)) {
+                located(
+                        file,
+                        "filename",
+                        at,
+                        "source file name '" + filename + "' must be a plain file name",
+                        "no '/', '\\\\', '..' or leading '.'");
+            } else if (filename != null && !names.add(filename)) {
+                located(file, "filename", at, "source file '" + filename + "' is listed twice", "");
+            }
+            if (Trees.at(file, "hash") != null && Trees.at(file, "hash-type") == null) {
+                located(file, "hash", at, "hash needs a hash-type", "set hash-type = \"SHA512\" or \"SHA256\"");
+            }
+            boolean replace = Boolean.TRUE.equals(value(Trees.at(file, "replace-upstream")));
+            if (replace == blank(Trees.string(file, "replace-reason"))) {
+                located(
+                        file,
+                        replace ? "replace-upstream" : "replace-reason",
+                        at,
+                        replace
+                                ? "replace-upstream needs a replace-reason"
+                                : "replace-reason is only allowed with replace-upstream = true",
+                        "");
+            }
+            origin(file, at, replace);
+        }
+    }
+
+    private void origin(ConfigNode file, String at, boolean replace) {
+        String type = Trees.string(file, "origin", "type");
+        if (type == null) {
+            return;
+        }
+        String uri = Trees.string(file, "origin", "uri");
+        switch (type) {
+            case "download" -> {
+                if (uri == null || !SCHEME.matcher(uri).matches()) {
+                    located(
+                            file,
+                            "origin",
+                            at,
+                            "a download origin needs a uri with a scheme",
+                            "e.g. uri = \"https://example.org/f.tar.gz\"");
+                }
+            }
+            case "custom" -> {
+                String script = Trees.string(file, "origin", "script");
+                if (script == null || !isSafeBaseName(script)) {
+                    located(file, "origin", at, "a custom origin needs a script: a file name next to the spec", "");
+                }
+                if (uri != null) {
+                    located(file, "origin", at, "uri is only allowed with origin.type = \"download\"", "");
+                }
+            }
+            default -> {
+                if (uri != null) {
+                    located(file, "origin", at, "uri is only allowed with origin.type = \"download\"", "");
+                }
+                if (!replace) {
+                    located(file, "origin", at, "an overlay origin needs replace-upstream = true", "");
+                }
+            }
+        }
+        if (!type.equals("custom")) {
+            for (String key : List.of("script", "mock-packages", "inputs")) {
+                if (Trees.at(file, "origin", key) != null) {
+                    located(file, "origin", at, "origin." + key + " is only allowed with origin.type = \"custom\"", "");
+                }
+            }
+        }
+    }
+
+    private void overlays() {
+        if (!(tree.get("overlays") instanceof ConfigNode.Array overlays)) {
+            return;
+        }
+        for (int i = 0; i < overlays.items().size(); i++) {
+            if (overlays.items().get(i) instanceof ConfigNode.Table overlay) {
+                overlay(overlay, KeyPaths.index(path + ".overlays", i));
+            }
+        }
+    }
+
+    private void overlay(ConfigNode.Table overlay, String at) {
+        OverlayType type = overlayType(Trees.string(overlay, "type"));
+        if (type == null) {
+            return;
+        }
+        OverlayRules.Fields fields = OverlayRules.of(type);
+        String typeName = Trees.string(overlay, "type");
+        for (String required : fields.required()) {
+            if (Trees.at(overlay, required) == null) {
+                errors.add(ConfigError.error(
+                        overlay.location(),
+                        at + "." + required,
+                        "a " + typeName + " overlay needs '" + required + "'",
+                        describe(overlay)));
+            }
+        }
+        overlay.entries().forEach((key, value) -> {
+            if (!fields.accepts(key)) {
+                errors.add(ConfigError.error(
+                        value.location(),
+                        at + "." + key,
+                        "'" + key + "' is not used by a " + typeName + " overlay",
+                        "it takes " + String.join(", ", sorted(fields)) + describe(overlay)));
+            }
+        });
+        String regex = Trees.string(overlay, "regex");
+        if (regex != null) {
+            try {
+                com.google.re2j.Pattern.compile(regex);
+            } catch (PatternSyntaxException e) {
+                located(
+                        overlay,
+                        "regex",
+                        at,
+                        "invalid regular expression: " + e.getDescription(),
+                        "RE2 syntax (no look-around, no back-references)");
+            }
+        }
+        String file = Trees.string(overlay, "file");
+        if (file != null && !isConfinedRelative(file)) {
+            located(
+                    overlay,
+                    "file",
+                    at,
+                    "overlay file '" + file + "' must be a relative path inside the sources",
+                    "no absolute paths and no '..'");
+        }
+        String archive = Trees.string(overlay, "archive");
+        if (archive != null
+                && (!isSafeBaseName(archive) || ARCHIVE_SUFFIXES.stream().noneMatch(archive::endsWith))) {
+            located(
+                    overlay,
+                    "archive",
+                    at,
+                    "archive '" + archive + "' must be a tar archive file name",
+                    "one of " + String.join(", ", ARCHIVE_SUFFIXES));
+        }
+        if (type == OverlayType.SPEC_REMOVE_SECTION && "".equals(Trees.string(overlay, "section"))) {
+            located(
+                    overlay,
+                    "section",
+                    at,
+                    "spec-remove-section cannot remove the preamble",
+                    "name a section such as %files");
+        }
+        String source = Trees.string(overlay, "source");
+        if (source != null && !Files.isRegularFile(Path.of(source))) {
+            located(
+                    overlay,
+                    "source",
+                    at,
+                    "overlay source not found: " + source,
+                    "the path is relative to the file that declares the overlay");
+        }
+        metadata(overlay, at);
+    }
+
+    private void metadata(ConfigNode.Table overlay, String at) {
+        ConfigNode metadata = overlay.get("metadata");
+        if (metadata == null) {
+            return;
+        }
+        String category = Trees.string(metadata, "category");
+        String status = Trees.string(metadata, "upstream-status");
+        if ("upstream-backport".equals(category)) {
+            if (!(Trees.at(metadata, "commits") instanceof ConfigNode.Array commits)
+                    || commits.items().isEmpty()) {
+                errors.add(ConfigError.error(
+                        metadata.location(),
+                        at + ".metadata.commits",
+                        "an upstream-backport needs at least one commit",
+                        "commits = [{ url = \"https://...\" }]"));
+            }
+            if (status != null && !status.equals("upstreamed") && !status.equals("upstreamable")) {
+                errors.add(ConfigError.error(
+                        Trees.locate(metadata, "upstream-status"),
+                        at + ".metadata.upstream-status",
+                        "an upstream-backport must be upstreamed or upstreamable, not " + status,
+                        ""));
+            }
+        }
+        for (String list : List.of("commits", "bugs")) {
+            if (Trees.at(metadata, list) instanceof ConfigNode.Array links) {
+                for (ConfigNode link : links.items()) {
+                    String url = Trees.string(link, "url");
+                    if (url != null && !HTTP.matcher(url).matches()) {
+                        errors.add(ConfigError.error(
+                                link.location(), at + ".metadata." + list, "'" + url + "' is not an http(s) URL", ""));
+                    }
+                }
+            }
+        }
+    }
+
+    private void publish() {
+        for (String key : List.of("rpm-channel", "srpm-channel", "debuginfo-channel")) {
+            String channel = Trees.string(tree, "publish", key);
+            if (channel != null && !isChannel(channel)) {
+                error(
+                        new String[] {"publish", key},
+                        "invalid channel name '" + channel + "'",
+                        "not '.' or '..', and no '/' or '\\\\'");
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    static boolean isChannel(String channel) {
+        return !channel.isEmpty()
+                && !channel.equals(".")
+                && !channel.equals("..")
+                && channel.indexOf('/') < 0
+                && channel.indexOf('\\') < 0;
+    }
+
+    static boolean isSafeBaseName(String name) {
+        return !name.isEmpty()
+                && !name.startsWith(".")
+                && name.indexOf('/') < 0
+                && name.indexOf('\\') < 0
+                && name.indexOf('\0') < 0;
+    }
+
+    /** A relative path (or glob) that cannot leave its root: not absolute, no '..' segment. */
+    static boolean isConfinedRelative(String path) {
+        String normalized = path.replace('\\', '/');
+        if (normalized.startsWith("/") || normalized.matches("^[A-Za-z]:.*")) {
+            return false;
+        }
+        for (String segment : normalized.split("/")) {
+            if (segment.equals("..")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static OverlayType overlayType(String name) {
+        for (OverlayType type : OverlayType.values()) {
+            if (Names.enumKey(type).equals(name)) {
+                return type;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> sorted(OverlayRules.Fields fields) {
+        Set<String> all = new java.util.TreeSet<>(fields.required());
+        all.addAll(fields.optional());
+        return List.copyOf(all);
+    }
+
+    private static String describe(ConfigNode.Table overlay) {
+        String description = Trees.string(overlay, "description");
+        return description == null ? "" : " (overlay \"" + description + "\")";
+    }
+
+    private static String knownKeys(ConfigNode table, String wrong) {
+        if (!(table instanceof ConfigNode.Table known)) {
+            return "";
+        }
+        return Names.closest(wrong, known.entries().keySet())
+                .map(candidate -> "did you mean '" + candidate + "'?")
+                .orElse("known: "
+                        + String.join(
+                                ", ", new java.util.TreeSet<>(known.entries().keySet())));
+    }
+
+    private Object scalar(String... keys) {
+        return value(Trees.at(tree, keys));
+    }
+
+    private static Object value(ConfigNode node) {
+        return node instanceof ConfigNode.Scalar scalar ? scalar.value() : null;
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private void error(String[] keys, String message, String hint) {
+        errors.add(ConfigError.error(Trees.locate(tree, keys), path + "." + String.join(".", keys), message, hint));
+    }
+
+    private void located(ConfigNode table, String key, String at, String message, String hint) {
+        errors.add(ConfigError.error(Trees.locate(table, key), at + "." + key, message, hint));
+    }
+}

@@ -1,0 +1,164 @@
+package dev.keel.core.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Doublestar globs as azldev uses them: {@code *} and {@code ?} within one path segment,
+ * {@code **} across segments (also none: {@code **}/x matches x), {@code [...]} classes
+ * ({@code [!...]} or {@code [^...]} negated) and {@code {a,b}} alternatives. Matches are regular
+ * files (symbolic links are not followed), in lexical order per directory.
+ */
+public final class Glob {
+
+    private final String pattern;
+    private final Pattern regex;
+    private final boolean absolute;
+
+    private Glob(String pattern) {
+        this.pattern = pattern;
+        this.regex = Pattern.compile(toRegex(pattern));
+        this.absolute = pattern.startsWith("/") || pattern.matches("^[A-Za-z]:/.*");
+    }
+
+    public static Glob of(String pattern) {
+        return new Glob(pattern);
+    }
+
+    /** Whether the pattern has no wildcard, i.e. names exactly one path. */
+    public boolean isLiteral() {
+        return pattern.chars().noneMatch(c -> c == '*' || c == '?' || c == '[' || c == '{');
+    }
+
+    /** Whether a relative path ({@code /}-separated) matches. */
+    public boolean matches(String relativePath) {
+        return regex.matcher(relativePath).matches();
+    }
+
+    /**
+     * The regular files whose path matches, ordered per directory: relative to {@code base} for a
+     * relative pattern; an absolute pattern matches absolute paths ({@code base} is then unused).
+     */
+    public List<Path> find(Path base) throws IOException {
+        String prefix = literalDirectoryPrefix();
+        Path start = prefix.isEmpty() ? base : base.resolve(prefix);
+        if (!Files.isDirectory(start, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        List<Path> matches = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(start)) {
+            walk.filter(path -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS))
+                    .filter(path -> matches(absolute ? slashes(path) : relative(base, path)))
+                    .forEach(matches::add);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        matches.sort(BY_SEGMENTS);
+        return matches;
+    }
+
+    /** Orders paths segment by segment, as a directory walk in lexical order visits them. */
+    public static final Comparator<Path> BY_SEGMENTS = (a, b) -> {
+        int n = Math.min(a.getNameCount(), b.getNameCount());
+        for (int i = 0; i < n; i++) {
+            int c = a.getName(i).toString().compareTo(b.getName(i).toString());
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.getNameCount(), b.getNameCount());
+    };
+
+    static String relative(Path base, Path path) {
+        return slashes(base.relativize(path));
+    }
+
+    private static String slashes(Path path) {
+        return path.toString().replace('\\', '/');
+    }
+
+    private String literalDirectoryPrefix() {
+        int wildcard = 0;
+        while (wildcard < pattern.length() && "*?[{\\".indexOf(pattern.charAt(wildcard)) < 0) {
+            wildcard++;
+        }
+        int slash = pattern.lastIndexOf('/', wildcard - 1);
+        return slash <= 0 ? "" : pattern.substring(0, slash);
+    }
+
+    private static String toRegex(String glob) {
+        StringBuilder regex = new StringBuilder();
+        int braces = 0;
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            switch (c) {
+                case '*' -> {
+                    if (i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
+                        boolean segmentStart = i == 0 || glob.charAt(i - 1) == '/';
+                        boolean slashAfter = i + 2 < glob.length() && glob.charAt(i + 2) == '/';
+                        if (segmentStart && slashAfter) {
+                            regex.append("(?:.*/)?");
+                            i += 2;
+                        } else {
+                            regex.append(".*");
+                            i++;
+                        }
+                    } else {
+                        regex.append("[^/]*");
+                    }
+                }
+                case '?' -> regex.append("[^/]");
+                case '[' -> {
+                    int close = glob.indexOf(']', i + 2);
+                    if (close < 0) {
+                        regex.append("\\[");
+                    } else {
+                        String body = glob.substring(i + 1, close);
+                        boolean negated = body.startsWith("!") || body.startsWith("^");
+                        String chars = (negated ? body.substring(1) : body)
+                                .replace("\\", "\\\\")
+                                .replace("[", "\\[");
+                        regex.append(negated ? "[^/" : "[").append(chars).append(']');
+                        i = close;
+                    }
+                }
+                case '{' -> {
+                    braces++;
+                    regex.append("(?:");
+                }
+                case '}' -> {
+                    if (braces > 0) {
+                        braces--;
+                        regex.append(')');
+                    } else {
+                        regex.append("\\}");
+                    }
+                }
+                case ',' -> regex.append(braces > 0 ? "|" : ",");
+                case '\\' -> {
+                    if (i + 1 < glob.length()) {
+                        regex.append(Pattern.quote(String.valueOf(glob.charAt(++i))));
+                    }
+                }
+                default -> regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        while (braces-- > 0) {
+            regex.append(')');
+        }
+        return regex.toString();
+    }
+
+    @Override
+    public String toString() {
+        return pattern;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.keel.core.config;
+
+import dev.keel.core.config.model.ConfigFile;
+import dev.keel.core.config.model.DistroDefinition;
+import dev.keel.core.config.model.ProjectInfo;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * A loaded, validated project: its files, the merged configuration (as a tree with locations and
+ * as typed records) and every component resolved.
+ *
+ * @param configFile the root file ({@code azldev.toml} or {@code keel.toml})
+ * @param files every file loaded, in load order
+ * @param tree the merged configuration
+ * @param config the merged configuration as records
+ * @param components every component by name, resolved
+ * @param groupMembers every component group's members (explicit and found by spec globs), sorted
+ * @param warnings problems that did not stop the load
+ */
+public record Project(
+        Path configFile,
+        List<Path> files,
+        ConfigNode.Table tree,
+        ConfigFile config,
+        SortedMap<String, ResolvedComponent> components,
+        SortedMap<String, List<String>> groupMembers,
+        List<ConfigError> warnings) {
+
+    /** The project directory: where the root file is. */
+    public Path root() {
+        return configFile.getParent();
+    }
+
+    public Map<String, DistroDefinition> distros() {
+        return config.distros() == null ? Map.of() : config.distros();
+    }
+
+    /** Where rendered specs go ({@code rendered-specs-dir}, default {@code specs}). */
+    public Path renderedSpecsDir() {
+        return projectPath(ProjectInfo::renderedSpecsDir, "specs");
+    }
+
+    /** Where lock files are ({@code lock-dir}, default {@code locks}). */
+    public Path lockDir() {
+        return projectPath(ProjectInfo::lockDir, "locks");
+    }
+
+    /** Scratch space ({@code work-dir}, default {@code build/work}). */
+    public Path workDir() {
+        return projectPath(ProjectInfo::workDir, "build/work");
+    }
+
+    /** Build outputs ({@code output-dir}, default {@code out}). */
+    public Path outputDir() {
+        return projectPath(ProjectInfo::outputDir, "out");
+    }
+
+    /** Build logs ({@code log-dir}, default {@code build/logs}). */
+    public Path logDir() {
+        return projectPath(ProjectInfo::logDir, "build/logs");
+    }
+
+    private Path projectPath(java.util.function.Function<ProjectInfo, String> getter, String fallback) {
+        String value = config.project() == null ? null : getter.apply(config.project());
+        return value == null || value.isEmpty() ? root().resolve(fallback) : Path.of(value);
+    }
+}

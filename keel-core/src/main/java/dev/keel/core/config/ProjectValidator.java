@@ -1,0 +1,265 @@
+package dev.keel.core.config;
+
+import dev.keel.core.config.model.ConfigFile;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Project-wide rules: references between tables resolve, names are valid and unique. */
+final class ProjectValidator {
+
+    private static final Pattern REPO_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]*");
+    private static final Pattern FULL_COMMIT = Pattern.compile("[0-9a-f]{40}");
+    private static final Pattern URI = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://.+");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$([a-z]+)");
+
+    private final ConfigNode.Table tree;
+    private final List<ConfigError> errors;
+
+    ProjectValidator(ConfigNode.Table tree, ConfigFile config, List<ConfigError> errors) {
+        this.tree = tree;
+        this.errors = errors;
+    }
+
+    void validate() {
+        defaultDistro();
+        distros();
+        componentGroups();
+        packageGroups();
+        images();
+        testSuites();
+        repos();
+    }
+
+    private void defaultDistro() {
+        String name = Trees.string(tree, "project", "default-distro", "name");
+        if (name == null) {
+            return;
+        }
+        if (Trees.at(tree, "distros", name) == null) {
+            add(
+                    Trees.locate(tree, "project", "default-distro", "name"),
+                    "project.default-distro.name",
+                    "unknown distro '" + name + "'",
+                    closest(Trees.at(tree, "distros"), name));
+            return;
+        }
+        String version = Trees.string(tree, "project", "default-distro", "version");
+        if (version != null && !version.isEmpty() && Trees.at(tree, "distros", name, "versions", version) == null) {
+            add(
+                    Trees.locate(tree, "project", "default-distro", "version"),
+                    "project.default-distro.version",
+                    "distro '" + name + "' has no version '" + version + "'",
+                    closest(Trees.at(tree, "distros", name, "versions"), version));
+        }
+    }
+
+    private void distros() {
+        forEach(tree.get("distros"), (name, distro) -> {
+            String at = KeyPaths.child("distros", name);
+            String defaultVersion = Trees.string(distro, "default-version");
+            if (defaultVersion != null && Trees.at(distro, "versions", defaultVersion) == null) {
+                add(
+                        Trees.locate(distro, "default-version"),
+                        at + ".default-version",
+                        "distro '" + name + "' has no version '" + defaultVersion + "'",
+                        closest(Trees.at(distro, "versions"), defaultVersion));
+            }
+            uriTemplate(distro, at, "dist-git-base-uri", Set.of("pkg"));
+            uriTemplate(distro, at, "lookaside-base-uri", Set.of("pkg", "filename", "hashtype", "hash"));
+        });
+    }
+
+    private void uriTemplate(ConfigNode distro, String at, String key, Set<String> allowed) {
+        String uri = Trees.string(distro, key);
+        if (uri == null) {
+            return;
+        }
+        if (!URI.matcher(uri).matches()) {
+            add(
+                    Trees.locate(distro, key),
+                    at + "." + key,
+                    key + " must be an absolute URI",
+                    "e.g. https://src.example.org/rpms/$pkg.git");
+        }
+        var matcher = PLACEHOLDER.matcher(uri);
+        while (matcher.find()) {
+            if (!allowed.contains(matcher.group(1))) {
+                add(
+                        Trees.locate(distro, key),
+                        at + "." + key,
+                        "unknown placeholder $" + matcher.group(1) + " in " + key,
+                        "allowed: "
+                                + String.join(
+                                        ", ",
+                                        allowed.stream()
+                                                .sorted()
+                                                .map(p -> "$" + p)
+                                                .toList()));
+            }
+        }
+    }
+
+    private void componentGroups() {
+        ConfigNode components = tree.get("components");
+        forEach(tree.get("component-groups"), (group, node) -> {
+            if (Trees.at(node, "components") instanceof ConfigNode.Array members) {
+                for (ConfigNode member : members.items()) {
+                    if (member instanceof ConfigNode.Scalar scalar
+                            && scalar.value() instanceof String name
+                            && Trees.at(components, name) == null) {
+                        add(
+                                member.location(),
+                                KeyPaths.child(KeyPaths.child("component-groups", group), "components"),
+                                "component group '" + group + "' lists '" + name + "', which is not a component",
+                                closest(components, name));
+                    }
+                }
+            }
+        });
+    }
+
+    private void packageGroups() {
+        Map<String, String> groupOf = new HashMap<>();
+        forEach(tree.get("package-groups"), (group, node) -> {
+            Set<String> seen = new HashSet<>();
+            if (Trees.at(node, "packages") instanceof ConfigNode.Array packages) {
+                String at = KeyPaths.child(KeyPaths.child("package-groups", group), "packages");
+                for (ConfigNode item : packages.items()) {
+                    if (!(item instanceof ConfigNode.Scalar scalar && scalar.value() instanceof String name)) {
+                        continue;
+                    }
+                    if (name.isBlank()) {
+                        add(item.location(), at, "empty package name in package group '" + group + "'", "");
+                    } else if (!seen.add(name)) {
+                        add(
+                                item.location(),
+                                at,
+                                "package '" + name + "' is listed twice in package group '" + group + "'",
+                                "");
+                    } else {
+                        String other = groupOf.putIfAbsent(name, group);
+                        if (other != null) {
+                            add(
+                                    item.location(),
+                                    at,
+                                    "package '" + name + "' is in package groups '" + other + "' and '" + group + "'",
+                                    "a package may be in one group only");
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    private void images() {
+        ConfigNode suites = tree.get("test-suites");
+        forEach(tree.get("images"), (image, node) -> {
+            if (Trees.at(node, "tests", "test-suites") instanceof ConfigNode.Array refs) {
+                for (ConfigNode ref : refs.items()) {
+                    String name = Trees.string(ref, "name");
+                    if (name != null && Trees.at(suites, name) == null) {
+                        add(
+                                ref.location(),
+                                KeyPaths.child(KeyPaths.child("images", image), "tests.test-suites"),
+                                "image '" + image + "' uses test suite '" + name + "', which is not defined",
+                                closest(suites, name));
+                    }
+                }
+            }
+        });
+    }
+
+    private void testSuites() {
+        forEach(tree.get("test-suites"), (name, suite) -> {
+            String at = KeyPaths.child("test-suites", name);
+            if (!ComponentValidator.isSafeBaseName(name)) {
+                add(suite.location(), at, "test suite name '" + name + "' must be a safe file name", "");
+            }
+            String type = Trees.string(suite, "type");
+            if (type != null && !type.equals("pytest") && !type.equals("lisa")) {
+                add(
+                        Trees.locate(suite, "type"),
+                        at + ".type",
+                        "invalid test suite type '" + type + "'",
+                        "expected pytest or lisa");
+            }
+            String install = Trees.string(suite, "pytest", "install");
+            if (Trees.at(suite, "pytest") != null
+                    && !"none".equals(install)
+                    && Trees.string(suite, "pytest", "working-dir") == null) {
+                add(
+                        Trees.locate(suite, "pytest"),
+                        at + ".pytest.working-dir",
+                        "a pytest suite needs working-dir unless install = \"none\"",
+                        "");
+            }
+            String ref = Trees.string(suite, "lisa", "framework", "ref");
+            if (ref != null && !FULL_COMMIT.matcher(ref).matches()) {
+                add(
+                        Trees.locate(suite, "lisa", "framework", "ref"),
+                        at + ".lisa.framework.ref",
+                        "LISA ref must be a full 40-digit commit hash",
+                        "");
+            }
+        });
+    }
+
+    private void repos() {
+        forEach(Trees.at(tree, "resources", "rpm-repos"), (name, repo) -> {
+            String at = KeyPaths.child("resources.rpm-repos", name);
+            if (!REPO_NAME.matcher(name).matches()) {
+                add(
+                        repo.location(),
+                        at,
+                        "invalid repository name '" + name + "'",
+                        "letters, digits and _ . : - ; starting with a letter or digit");
+            }
+            boolean baseUri = Trees.at(repo, "base-uri") != null;
+            if (baseUri == (Trees.at(repo, "metalink") != null)) {
+                add(repo.location(), at, "repository '" + name + "' needs exactly one of base-uri and metalink", "");
+            }
+            boolean noCheck = Boolean.TRUE.equals(
+                    Trees.at(repo, "disable-gpg-check") instanceof ConfigNode.Scalar s ? s.value() : null);
+            if (!noCheck && Trees.at(repo, "gpg-key") == null) {
+                add(
+                        repo.location(),
+                        at,
+                        "repository '" + name + "' checks signatures but has no gpg-key",
+                        "set gpg-key, or disable-gpg-check = true");
+            }
+        });
+        forEach(Trees.at(tree, "resources", "rpm-repo-sets"), (name, set) -> {
+            String template = Trees.string(set, "template");
+            if (template != null && Trees.at(tree, "resources", "rpm-repo-set-templates", template) == null) {
+                add(
+                        Trees.locate(set, "template"),
+                        KeyPaths.child("resources.rpm-repo-sets", name) + ".template",
+                        "unknown repository-set template '" + template + "'",
+                        closest(Trees.at(tree, "resources", "rpm-repo-set-templates"), template));
+            }
+        });
+    }
+
+    private static void forEach(ConfigNode node, java.util.function.BiConsumer<String, ConfigNode> action) {
+        if (node instanceof ConfigNode.Table table) {
+            table.entries().forEach(action);
+        }
+    }
+
+    private static String closest(ConfigNode table, String wrong) {
+        if (!(table instanceof ConfigNode.Table known)) {
+            return "";
+        }
+        return Names.closest(wrong, known.entries().keySet())
+                .map(c -> "did you mean '" + c + "'?")
+                .orElse("");
+    }
+
+    private void add(Location location, String keyPath, String message, String hint) {
+        errors.add(ConfigError.error(location, keyPath, message, hint));
+    }
+}

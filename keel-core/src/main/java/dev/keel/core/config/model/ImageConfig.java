@@ -1,0 +1,11 @@
+package dev.keel.core.config.model;
+
+import dev.keel.core.config.Doc;
+
+/** An image built from the distro's packages. */
+public record ImageConfig(
+        @Doc("What the image is.") String description,
+        @Doc("Its definition.") ImageDefinition definition,
+        @Doc("What it can do.") ImageCapabilities capabilities,
+        @Doc("Its tests.") ImageTestsConfig tests,
+        @Doc("Where it is published.") ImagePublishConfig publish) {}

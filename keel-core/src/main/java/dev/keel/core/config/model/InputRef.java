@@ -1,0 +1,8 @@
+package dev.keel.core.config.model;
+
+import dev.keel.core.config.Doc;
+
+/** A build input: an RPM repository or a repository set from [resources]. */
+public record InputRef(
+        @Doc("A key of [resources.rpm-repos].") String repo,
+        @Doc("A key of [resources.rpm-repo-sets].") String set) {}

@@ -1,0 +1,12 @@
+package dev.keel.core.config.model;
+
+import dev.keel.core.config.Doc;
+import dev.keel.core.config.Superseded;
+
+/** Where a binary package is published. */
+public record PackagePublishConfig(
+        @Doc("Channel for the RPM.") String rpmChannel,
+        @Doc("Channel for its debuginfo.") String debuginfoChannel,
+
+        @Superseded("rpm-channel") @Doc("Deprecated: use rpm-channel.")
+        String channel) {}

@@ -1,0 +1,9 @@
+package dev.keel.core.config.model;
+
+import dev.keel.core.config.Doc;
+import java.util.List;
+
+/** A template of repository sets. */
+public record RpmRepoSetTemplate(
+        @Doc("What the template is.") String description,
+        @Doc("Sub-repositories.") List<SubrepoTemplate> subrepos) {}

@@ -1,0 +1,10 @@
+package dev.keel.core.config.model;
+
+import dev.keel.core.config.Doc;
+
+/** A test suite for images. */
+public record TestSuiteConfig(
+        @Doc("What the suite tests.") String description,
+        @Doc("pytest or lisa.") String type,
+        @Doc("pytest settings.") PytestConfig pytest,
+        @Doc("LISA settings.") LisaConfig lisa) {}
