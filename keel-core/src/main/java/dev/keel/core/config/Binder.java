@@ -26,10 +26,29 @@ final class Binder {
     }
 
     <T> T bind(ConfigNode node, Class<T> type, String path) {
-        return type.cast(value(node, type, path));
+        return type.cast(value(node, type, new Path(null, path, -1)));
     }
 
-    private Object value(ConfigNode node, Type type, String path) {
+    /** A key path built only when a message needs it (most values bind without one). */
+    private record Path(Path parent, String key, int index) {
+        Path child(String childKey) {
+            return new Path(this, childKey, -1);
+        }
+
+        Path item(int itemIndex) {
+            return new Path(this, null, itemIndex);
+        }
+
+        @Override
+        public String toString() {
+            if (parent == null) {
+                return key;
+            }
+            return key == null ? KeyPaths.index(parent.toString(), index) : KeyPaths.child(parent.toString(), key);
+        }
+    }
+
+    private Object value(ConfigNode node, Type type, Path path) {
         if (type instanceof ParameterizedType parameterized) {
             Class<?> raw = (Class<?>) parameterized.getRawType();
             Type argument = parameterized.getActualTypeArguments()[raw == Map.class ? 1 : 0];
@@ -58,7 +77,7 @@ final class Binder {
         return mismatch(node, raw, path);
     }
 
-    private Object record(ConfigNode node, Class<?> type, String path) {
+    private Object record(ConfigNode node, Class<?> type, Path path) {
         if (!(node instanceof ConfigNode.Table table)) {
             return mismatch(node, type, path);
         }
@@ -66,7 +85,7 @@ final class Binder {
         Object[] values = new Object[info.fields.size()];
         table.entries().forEach((key, child) -> {
             Integer index = info.indexByKey.get(key);
-            String childPath = KeyPaths.child(path, key);
+            Path childPath = path.child(key);
             if (index == null) {
                 unknownKey(key, child, info, path, childPath);
                 return;
@@ -77,7 +96,7 @@ final class Binder {
                 errors.add(new ConfigError(
                         ConfigError.Severity.WARNING,
                         child.location(),
-                        childPath,
+                        childPath.toString(),
                         "'" + key + "' is deprecated",
                         "use '" + field.supersededBy() + "' instead"));
             }
@@ -86,26 +105,29 @@ final class Binder {
             if (field.required() && !table.entries().containsKey(field.key())) {
                 errors.add(ConfigError.error(
                         table.location(),
-                        KeyPaths.child(path, field.key()),
-                        "missing required key '" + field.key() + "' in " + KeyPaths.describe(path),
+                        KeyPaths.child(path.toString(), field.key()),
+                        "missing required key '" + field.key() + "' in " + KeyPaths.describe(path.toString()),
                         field.doc()));
             }
         }
         return info.create(values);
     }
 
-    private void unknownKey(String key, ConfigNode child, RecordInfo info, String path, String childPath) {
+    private void unknownKey(String key, ConfigNode child, RecordInfo info, Path path, Path childPath) {
         String hint = Names.closest(key, info.indexByKey.keySet())
                 .map(candidate -> "did you mean '" + candidate + "'?")
                 .orElse("known keys: "
                         + String.join(
                                 ", ", info.indexByKey.keySet().stream().sorted().toList()));
         ConfigError error = ConfigError.error(
-                child.location(), childPath, "unknown key '" + key + "' in " + KeyPaths.describe(path), hint);
+                child.location(),
+                childPath.toString(),
+                "unknown key '" + key + "' in " + KeyPaths.describe(path.toString()),
+                hint);
         errors.add(permissive ? error.asWarning() : error);
     }
 
-    private Object enumValue(ConfigNode node, Class<?> type, String path) {
+    private Object enumValue(ConfigNode node, Class<?> type, Path path) {
         if (!(node instanceof ConfigNode.Scalar scalar) || !(scalar.value() instanceof String text)) {
             return mismatch(node, type, path);
         }
@@ -121,37 +143,41 @@ final class Binder {
                 .map(candidate -> "did you mean '" + candidate + "'?")
                 .orElse("expected one of: " + String.join(", ", keys));
         errors.add(ConfigError.error(
-                node.location(), path, "invalid value '" + text + "' for '" + last(path) + "'", hint));
+                node.location(),
+                path.toString(),
+                "invalid value '" + text + "' for '" + last(path.toString()) + "'",
+                hint));
         return null;
     }
 
-    private List<Object> list(ConfigNode node, Type itemType, String path) {
+    private List<Object> list(ConfigNode node, Type itemType, Path path) {
         if (!(node instanceof ConfigNode.Array array)) {
             mismatch(node, List.class, path);
             return null;
         }
         List<Object> items = new ArrayList<>(array.items().size());
         for (int i = 0; i < array.items().size(); i++) {
-            items.add(value(array.items().get(i), itemType, KeyPaths.index(path, i)));
+            items.add(value(array.items().get(i), itemType, path.item(i)));
         }
         return items;
     }
 
-    private Map<String, Object> map(ConfigNode node, Type valueType, String path) {
+    private Map<String, Object> map(ConfigNode node, Type valueType, Path path) {
         if (!(node instanceof ConfigNode.Table table)) {
             mismatch(node, Map.class, path);
             return null;
         }
         Map<String, Object> map = new LinkedHashMap<>();
-        table.entries().forEach((key, child) -> map.put(key, value(child, valueType, KeyPaths.child(path, key))));
+        table.entries().forEach((key, child) -> map.put(key, value(child, valueType, path.child(key))));
         return map;
     }
 
-    private Object mismatch(ConfigNode node, Class<?> expected, String path) {
+    private Object mismatch(ConfigNode node, Class<?> expected, Path path) {
         errors.add(ConfigError.error(
                 node.location(),
-                path,
-                "'" + last(path) + "' must be " + expectedType(expected) + ", found " + ConfigNode.describe(node),
+                path.toString(),
+                "'" + last(path.toString()) + "' must be " + expectedType(expected) + ", found "
+                        + ConfigNode.describe(node),
                 ""));
         return null;
     }
