@@ -7,6 +7,9 @@ import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.config.model.DistroReference;
 import dev.keel.core.config.model.SpecSource;
+import dev.keel.core.lock.LockFile;
+import dev.keel.core.lock.LockStore;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.temporal.TemporalAccessor;
@@ -14,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -62,8 +66,13 @@ public final class ComponentCommand implements Runnable {
             Map<String, ResolvedComponent> selected = filter.select(project, spec.commandLine());
             PrintWriter out = spec.commandLine().getOut();
             if (format == OutputFormat.JSON) {
+                Locks locks = Locks.of(project);
                 List<Object> rows = new ArrayList<>();
-                selected.values().forEach(component -> rows.add(describe(component, project.root())));
+                for (ResolvedComponent component : selected.values()) {
+                    Map<String, Object> row = describe(component, project.root());
+                    row.put("locked", locks.upstreamCommit(component.name()));
+                    rows.add(row);
+                }
                 out.print(Json.write(rows));
             } else {
                 Table table = new Table("name", "spec", "upstream", "release", "overlays", "groups");
@@ -97,6 +106,21 @@ public final class ComponentCommand implements Runnable {
                     distro == null ? "" : distro.name() + (distro.version() == null ? "" : " " + distro.version());
             String commit = spec == null || spec.upstreamCommit() == null ? "" : "@" + spec.upstreamCommit();
             return (where + " " + component.upstreamName() + commit).strip();
+        }
+    }
+
+    /** The project's lock files, read only for components that have one. */
+    private record Locks(LockStore store, Set<String> names) {
+        static Locks of(Project project) throws IOException {
+            LockStore store = new LockStore(project.lockDir());
+            return new Locks(store, Set.copyOf(store.names()));
+        }
+
+        String upstreamCommit(String component) throws IOException {
+            if (!names.contains(component)) {
+                return null;
+            }
+            return store.read(component).map(LockFile::upstreamCommit).orElse(null);
         }
     }
 
