@@ -60,7 +60,7 @@ public final class ComponentCommand implements Runnable {
         CommandLine.Model.CommandSpec spec;
 
         @Override
-        public Integer call() {
+        public Integer call() throws IOException {
             Project project =
                     KeelCommand.projectOptions(spec).load(spec.commandLine().getErr());
             Map<String, ResolvedComponent> selected = filter.select(project, spec.commandLine());
