@@ -75,6 +75,20 @@ final class Chars {
         return i;
     }
 
+    /** Index of the '}' that closes the '{' at {@code open}, counting nested braces, or -1 before {@code end}. */
+    static int closingBrace(String s, int open, int end) {
+        int depth = 0;
+        for (int i = open; i < end; i++) {
+            char c = s.charAt(i);
+            if (c == '{') {
+                depth++;
+            } else if (c == '}' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     static boolean startsWithIgnoreCase(String s, String prefix) {
         return s.regionMatches(true, 0, prefix, 0, prefix.length());
     }

@@ -7,9 +7,10 @@ import java.util.Set;
 
 /**
  * The spec's own macros whose value is certain without running rpm: parameterless
- * {@code %global}/{@code %define} with one single-line body, never redefined differently or
- * undefined, plus {@code name}, {@code version}, {@code release} and {@code epoch} from the main
- * package's tags. Expansion gives {@code null} as soon as anything is uncertain.
+ * {@code %global}/{@code %define} outside any conditional block, with one single-line body, never
+ * redefined differently or undefined, plus {@code name}, {@code version}, {@code release} and
+ * {@code epoch} from the main package's tags. Expansion gives {@code null} as soon as anything is
+ * uncertain.
  */
 final class LiteralMacros {
 
@@ -31,7 +32,8 @@ final class LiteralMacros {
             }
             boolean simple = macro.kind() != MacroDefinition.Kind.UNDEFINE
                     && macro.parameters() == null
-                    && macro.body().indexOf('\n') < 0;
+                    && macro.body().indexOf('\n') < 0
+                    && spec.element(macro.element()).block() < 0;
             String previous = values.putIfAbsent(macro.name(), macro.body());
             if (!simple || (previous != null && !previous.equals(macro.body()))) {
                 uncertain.add(macro.name());

@@ -251,9 +251,17 @@ public final class Spec {
         return macros().stream().filter(m -> m.kind().isBcond()).toList();
     }
 
-    /** The main package's name with the spec's own simple macros expanded, or {@code null}. */
+    /**
+     * The main package's name with the spec's own simple macros expanded, or {@code null} (also when
+     * its {@code Name} tags disagree).
+     */
     public String mainName() {
-        return literalMacros().expand(tagValue("Name"));
+        List<String> names = tags(PackageRef.MAIN).stream()
+                .filter(t -> t.is("Name"))
+                .map(Tag::value)
+                .distinct()
+                .toList();
+        return names.size() == 1 ? literalMacros().expand(names.get(0)) : null;
     }
 
     /**

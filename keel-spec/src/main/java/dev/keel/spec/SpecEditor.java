@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
@@ -27,8 +28,8 @@ public final class SpecEditor {
     private final String eol;
 
     private SpecEditor(Spec spec, String by) {
-        this.spec = spec;
-        this.by = by;
+        this.spec = Objects.requireNonNull(spec, "spec");
+        this.by = Objects.requireNonNull(by, "by");
         this.eol = spec.lineEnding();
     }
 
@@ -42,7 +43,8 @@ public final class SpecEditor {
     /**
      * Adds {@code Tag: value} at the end of the package's preamble or {@code %package} block (an
      * existing tag of that name is kept). The line never lands inside a conditional block that
-     * starts in that section, since that would make the new tag conditional.
+     * starts in that section, since that would make the new tag conditional, nor after the end of a
+     * block around the section's header, where it would belong to another section.
      */
     public Spec addTag(String pkg, String tag, String value) {
         Splices splices = new Splices();
@@ -84,13 +86,20 @@ public final class SpecEditor {
         return matchingTags(pkg, tag, null).isEmpty() ? addTag(pkg, tag, value) : updateTag(pkg, tag, value);
     }
 
-    /** Rewrites every line of that tag in the package (in all conditional branches). */
+    /**
+     * Rewrites every line of that tag in the package (in all conditional branches); each rewritten
+     * line keeps its line ending.
+     */
     public Spec updateTag(String pkg, String tag, String value) {
         List<Tag> tags = requireTags(pkg, tag, null);
         Splices splices = new Splices();
         for (Tag found : tags) {
             Element element = spec.element(found.element());
-            splices.replace(element.firstLine(), element.endLine(), tagLine(tag, value));
+            Line last = spec.line(element.endLine() - 1);
+            splices.replace(
+                    element.firstLine(),
+                    element.endLine(),
+                    List.of(last.withText(spec.encodeNewText(tag + ": " + value), by)));
         }
         return splices.apply();
     }
@@ -183,7 +192,7 @@ public final class SpecEditor {
                     SpecEditException.Reason.INVALID_ARGUMENT, "the main package cannot be removed as a sub-package");
         }
         List<Section> sections = spec.sections().stream()
-                .filter(s -> !s.isPreamble() && s.kind().takesPackage() && spec.packageMatches(s.pkg(), pkg))
+                .filter(s -> !s.pkg().isMain() && spec.packageMatches(s.pkg(), pkg))
                 .toList();
         if (sections.isEmpty()) {
             throw new SpecEditException(
@@ -344,18 +353,31 @@ public final class SpecEditor {
 
     /**
      * The element index at which to insert at the end of a section: its end, moved before any
-     * conditional block that opens inside the section and is still open there.
+     * conditional block that opens inside the section and is still open there, and before the next
+     * {@code %else}/{@code %elif}/{@code %endif} of a block that encloses the header (the section's
+     * lines end there when the header is conditional).
      */
     private int endOutsideLocalBlocks(Section section) {
         int position = section.endElement();
         for (ConditionalBlock block : spec.blocks()) {
-            boolean opensInside = block.startElement() >= section.firstElement() && block.startElement() < position;
-            boolean openAtEnd = !block.isClosed() || block.endElement() >= section.endElement();
-            if (opensInside && openAtEnd) {
+            if (block.startElement() < section.firstElement()) {
+                position = Math.min(position, nextDirective(block, section.firstElement()));
+            } else if (block.startElement() < position
+                    && (!block.isClosed() || block.endElement() >= section.endElement())) {
                 position = block.startElement();
             }
         }
         return position;
+    }
+
+    /** The block's first branch or closing directive after {@code element}, or {@link Integer#MAX_VALUE}. */
+    private static int nextDirective(ConditionalBlock block, int element) {
+        for (ConditionalBlock.Branch branch : block.branches()) {
+            if (branch.element() > element) {
+                return branch.element();
+            }
+        }
+        return block.endElement() > element ? block.endElement() : Integer.MAX_VALUE;
     }
 
     /**

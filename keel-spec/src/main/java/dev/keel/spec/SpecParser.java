@@ -269,7 +269,7 @@ final class SpecParser {
             default -> {}
         }
         if (raw.startsWith("%{load:", start)) {
-            int close = text.indexOf('}', start, textEnd);
+            int close = Chars.closingBrace(raw, start + 1, textEnd);
             String target = text.text(start + 7, close < 0 ? textEnd : close);
             includes.add(new Include(index, true, target.strip()));
             return ElementKind.INCLUDE;
@@ -314,12 +314,7 @@ final class SpecParser {
 
     private void closeSection(int endElement, int endLine) {
         closeChangelogEntry(endLine);
-        if (endElement == 0 && sectionKind == SectionKind.PREAMBLE) {
-            if (lineCount == 0) {
-                sections.add(new Section(0, SectionKind.PREAMBLE, SectionHeader.PREAMBLE, 0, 0, 0, 0));
-            }
-            return;
-        }
+        // The preamble is always recorded, even when empty, so that it is always section 0.
         sections.add(new Section(
                 sections.size(),
                 sectionKind,
