@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code keel component}: work with the project's components. */
@@ -50,11 +49,8 @@ public final class ComponentCommand implements Runnable {
         @CommandLine.Mixin
         ComponentFilter filter = new ComponentFilter();
 
-        @Option(
-                names = {"-O", "--output"},
-                paramLabel = "FORMAT",
-                description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-        OutputFormat format = OutputFormat.TABLE;
+        @CommandLine.Mixin
+        OutputOption output = new OutputOption();
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -65,7 +61,7 @@ public final class ComponentCommand implements Runnable {
                     KeelCommand.projectOptions(spec).load(spec.commandLine().getErr());
             Map<String, ResolvedComponent> selected = filter.select(project, spec.commandLine());
             PrintWriter out = spec.commandLine().getOut();
-            if (format == OutputFormat.JSON) {
+            if (output.isJson()) {
                 Locks locks = Locks.of(project);
                 List<Object> rows = new ArrayList<>();
                 for (ResolvedComponent component : selected.values()) {
@@ -87,7 +83,7 @@ public final class ComponentCommand implements Runnable {
                                     : component.config().overlays().size(),
                             String.join(" ", component.groups()));
                 }
-                out.print(table.render(format));
+                out.print(table.render(output.format));
             }
             out.flush();
             return 0;
@@ -166,11 +162,8 @@ public final class ComponentCommand implements Runnable {
         @Parameters(paramLabel = "NAME", description = "The component.")
         String name;
 
-        @Option(
-                names = {"-O", "--output"},
-                paramLabel = "FORMAT",
-                description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-        OutputFormat format = OutputFormat.TABLE;
+        @CommandLine.Mixin
+        OutputOption output = new OutputOption();
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -185,7 +178,7 @@ public final class ComponentCommand implements Runnable {
             List<Map<String, Object>> values = new ArrayList<>();
             flatten(component.tree(), "", project.root(), values);
             PrintWriter out = spec.commandLine().getOut();
-            if (format == OutputFormat.JSON) {
+            if (output.isJson()) {
                 Map<String, Object> result = new LinkedHashMap<>();
                 result.put("component", describe(component, project.root()));
                 result.put("values", values);
@@ -195,7 +188,7 @@ public final class ComponentCommand implements Runnable {
                 values.forEach(v -> table.row(v.get("key"), render(v.get("value")), v.get("from"), v.get("layer")));
                 out.println("component " + component.name() + " (declared at "
                         + ProjectOptions.relative(component.definedAt(), project.root()) + ")");
-                out.print(table.render(format));
+                out.print(table.render(output.format));
             }
             out.flush();
             return 0;

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code keel spec query}: the structure of one spec as written, without macro expansion. */
@@ -33,11 +32,8 @@ public final class SpecQueryCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The spec file.")
     Path file;
 
-    @Option(
-            names = {"-O", "--output"},
-            paramLabel = "FORMAT",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    OutputFormat format = OutputFormat.TABLE;
+    @CommandLine.Mixin
+    OutputOption output = new OutputOption();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
@@ -47,10 +43,10 @@ public final class SpecQueryCommand implements Callable<Integer> {
         Spec spec = Spec.parse(Files.readAllBytes(file));
         Map<String, Object> result = describe(spec);
         PrintWriter out = command.commandLine().getOut();
-        if (format == OutputFormat.JSON) {
+        if (output.isJson()) {
             out.print(Json.write(result));
         } else {
-            out.print(summary(spec).render(format));
+            out.print(summary(spec).render(output.format));
         }
         out.flush();
         return 0;

@@ -32,11 +32,8 @@ public final class SpecStatsCommand implements java.util.concurrent.Callable<Int
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Spec files or directories.")
     List<Path> paths;
 
-    @Option(
-            names = {"-O", "--output"},
-            paramLabel = "FORMAT",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    OutputFormat format = OutputFormat.TABLE;
+    @CommandLine.Mixin
+    OutputOption output = new OutputOption();
 
     @Option(
             names = {"-j", "--jobs"},
@@ -67,7 +64,7 @@ public final class SpecStatsCommand implements java.util.concurrent.Callable<Int
         long millis = (System.nanoTime() - start) / 1_000_000;
         PrintWriter out = command.commandLine().getOut();
         Map<String, Object> report = totals.report(files.size(), millis);
-        if (format == OutputFormat.JSON) {
+        if (output.isJson()) {
             out.print(Json.write(report));
         } else {
             Table table = new Table("metric", "value");
@@ -76,7 +73,7 @@ public final class SpecStatsCommand implements java.util.concurrent.Callable<Int
                     table.row(key, value);
                 }
             });
-            out.print(table.render(format));
+            out.print(table.render(output.format));
             for (String failed : totals.failedFiles) {
                 out.println("round-trip failure: " + failed);
             }

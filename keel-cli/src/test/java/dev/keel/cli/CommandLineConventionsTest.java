@@ -21,7 +21,8 @@ class CommandLineConventionsTest {
     private static void collect(CommandLine command, String prefix, List<String> paths) {
         paths.add(prefix.strip());
         command.getSubcommands().forEach((name, sub) -> {
-            if (!sub.getCommandSpec().usageMessage().hidden()) {
+            boolean alias = !sub.getCommandName().equals(name);
+            if (!alias && !sub.getCommandSpec().usageMessage().hidden()) {
                 collect(sub, prefix + " " + name, paths);
             }
         });

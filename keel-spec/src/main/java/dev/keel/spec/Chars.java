@@ -89,6 +89,28 @@ final class Chars {
         return -1;
     }
 
+    /**
+     * End of one macro argument: up to white space, with {@code %{...}}, {@code %[...]} and
+     * {@code %(...)} groups (which rpm expands before splitting) kept whole.
+     */
+    static int argumentEnd(String s, int from, int end) {
+        int depth = 0;
+        int i = from;
+        while (i < end && (depth > 0 || !isSpace(s.charAt(i)))) {
+            char c = s.charAt(i);
+            if (c == '%' && i + 1 < end && "{[(".indexOf(s.charAt(i + 1)) >= 0) {
+                depth++;
+                i++;
+            } else if (depth > 0 && "}])".indexOf(c) >= 0) {
+                depth--;
+            } else if (depth > 0 && "{[(".indexOf(c) >= 0) {
+                depth++;
+            }
+            i++;
+        }
+        return i;
+    }
+
     static boolean startsWithIgnoreCase(String s, String prefix) {
         return s.regionMatches(true, 0, prefix, 0, prefix.length());
     }
@@ -111,13 +133,5 @@ final class Chars {
             return null;
         }
         return Integer.parseInt(digits);
-    }
-
-    static String stripTrailingNewline(String s) {
-        int end = s.length();
-        while (end > 0 && (s.charAt(end - 1) == '\n' || s.charAt(end - 1) == '\r')) {
-            end--;
-        }
-        return s.substring(0, end);
     }
 }

@@ -75,9 +75,12 @@ final class SectionHeaders {
                 keyword, args, pkg, fileLists, interpreter, language, priority, flags, triggerCondition);
     }
 
-    /** {@code %{?with_x:-f list}}: options that only exist under a condition. */
+    /**
+     * {@code %{?with_x:-f list}}: options that only exist under a condition. A bare
+     * {@code %{?subpkg}} is a name (rpm expands it before reading the header).
+     */
     private static boolean isConditionalMacro(String token) {
-        return token.startsWith("%{?") || token.startsWith("%{!?");
+        return (token.startsWith("%{?") || token.startsWith("%{!?")) && token.indexOf(':') >= 0;
     }
 
     private static boolean isInlineText(String token, SectionKind kind, PackageRef pkg, Set<String> knownSuffixes) {
@@ -103,23 +106,6 @@ final class SectionHeaders {
         return tokens;
     }
 
-    /** End of a token; a {@code %{...}} group counts as part of it even if it holds spaces. */
-    private static int tokenEnd(String text, int from, int end) {
-        int depth = 0;
-        int i = from;
-        while (i < end && (depth > 0 || !Chars.isSpace(text.charAt(i)))) {
-            char c = text.charAt(i);
-            if (c == '%' && i + 1 < end && text.charAt(i + 1) == '{') {
-                depth++;
-                i++;
-            } else if (c == '}' && depth > 0) {
-                depth--;
-            }
-            i++;
-        }
-        return i;
-    }
-
     private static List<int[]> spans(String text) {
         List<int[]> spans = new ArrayList<>();
         int i = 0;
@@ -129,7 +115,7 @@ final class SectionHeaders {
             if (i >= end) {
                 return spans;
             }
-            int tokenEnd = tokenEnd(text, i, end);
+            int tokenEnd = Chars.argumentEnd(text, i, end);
             spans.add(new int[] {i, tokenEnd});
             i = tokenEnd;
         }

@@ -427,8 +427,11 @@ final class SpecParser {
                 bodyStart = close + 1;
             }
         }
-        String body = Chars.stripTrailingNewline(
-                text.substring(Math.min(bodyStart, length)).stripLeading());
+        // rpm trims the white space around a body; %bcond takes only its second argument.
+        String body = text.substring(Math.min(bodyStart, length)).strip();
+        if (kind == MacroDefinition.Kind.BCOND) {
+            body = body.substring(0, Chars.argumentEnd(body, 0, body.length()));
+        }
         if (name.isEmpty()) {
             diagnostics.add(Diagnostic.warning(1 + line, word + " without a macro name"));
         }

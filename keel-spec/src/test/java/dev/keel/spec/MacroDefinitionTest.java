@@ -258,4 +258,26 @@ class MacroDefinitionTest {
         assertThat(spec.sections()).hasSize(1);
         assertThat(spec.blocks()).isEmpty();
     }
+
+    @Test
+    void bodiesAreTrimmedAndBcondTakesOnlyItsSecondArgument() {
+        Spec spec = Spec.parse("""
+                %global srcname astroscrappy \t
+                %bcond clang 0   # Use Clang compiler
+                %bcond qt5 %[ 0%{?rhel} < 10 ] trailing words
+                %bcond_with docs   # a comment rpm ignores
+                Name: python-%{srcname}
+                %package -n python3-%{srcname}
+                Summary: x
+                """);
+
+        assertThat(spec.macros())
+                .extracting(MacroDefinition::name, MacroDefinition::body)
+                .containsExactly(
+                        tuple("srcname", "astroscrappy"),
+                        tuple("clang", "0"),
+                        tuple("qt5", "%[ 0%{?rhel} < 10 ]"),
+                        tuple("docs", "# a comment rpm ignores"));
+        assertThat(spec.packages().get(1).fullName()).isEqualTo("python3-astroscrappy");
+    }
 }

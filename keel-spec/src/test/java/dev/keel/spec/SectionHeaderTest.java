@@ -299,4 +299,22 @@ class SectionHeaderTest {
         assertThat(PackageRef.full("x").fullName("foo")).isEqualTo("x");
         assertThat(PackageRef.MAIN.fullName("foo")).isEqualTo("foo");
     }
+
+    @Test
+    void aBareConditionalMacroIsAPackageNameButOneWithOptionsIsNot() {
+        Spec spec = Spec.parse("""
+                Name: lxc
+                %package %{?subpkg}
+                Summary: bindings
+                %description %{?subpkg}
+                text
+                %files %{?subpkg} %{?with_maven:-f .mfiles}
+                """);
+
+        assertThat(spec.diagnostics()).isEmpty();
+        assertThat(spec.sections().subList(1, 4))
+                .extracting(s -> s.pkg())
+                .containsOnly(PackageRef.suffix("%{?subpkg}"));
+        assertThat(spec.section(3).header().flags()).containsExactly("%{?with_maven:-f .mfiles}");
+    }
 }

@@ -271,10 +271,10 @@ final class TomlParser {
         char c = text.charAt(pos);
         switch (c) {
             case '"' -> {
-                return new Value(text.startsWith("\"\"\"", pos) ? multilineBasicString() : basicString(), location);
+                return new Value(text.startsWith("\"\"\"", pos) ? multilineString('"') : basicString(), location);
             }
             case '\'' -> {
-                return new Value(text.startsWith("'''", pos) ? multilineLiteralString() : literalString(), location);
+                return new Value(text.startsWith("'''", pos) ? multilineString('\'') : literalString(), location);
             }
             case '[' -> {
                 return new Value(array(location), location);
@@ -384,25 +384,32 @@ final class TomlParser {
         }
     }
 
-    private String multilineBasicString() throws TomlSyntaxException {
+    /**
+     * A multi-line string: {@code """} (basic, with escapes and line-ending backslashes) or
+     * {@code '''} (literal). A newline right after the opening delimiter is dropped, and up to two
+     * quotes may end the content just before the closing delimiter.
+     */
+    private String multilineString(char quote) throws TomlSyntaxException {
+        String delimiter = String.valueOf(quote).repeat(3);
+        boolean basic = quote == '"';
         pos += 3;
         skipInitialNewline();
         StringBuilder out = new StringBuilder();
         while (true) {
             if (pos >= length) {
-                throw error("'\"\"\"' to close the multi-line string");
+                throw error(delimiter + " to close the multi-line string");
             }
             char c = text.charAt(pos);
-            if (c == '"' && text.startsWith("\"\"\"", pos)) {
+            if (c == quote && text.startsWith(delimiter, pos)) {
                 int quotes = 3;
-                while (quotes < 5 && pos + quotes < length && text.charAt(pos + quotes) == '"') {
+                while (quotes < 5 && pos + quotes < length && text.charAt(pos + quotes) == quote) {
                     quotes++;
                 }
-                out.append("\"".repeat(quotes - 3));
+                out.append(String.valueOf(quote).repeat(quotes - 3));
                 pos += quotes;
                 return out.toString();
             }
-            if (c == '\\') {
+            if (basic && c == '\\') {
                 int after = pos + 1;
                 while (after < length && (text.charAt(after) == ' ' || text.charAt(after) == '\t')) {
                     after++;
@@ -442,36 +449,6 @@ final class TomlParser {
                 throw error(line, column(), "control character U+" + hex(c) + " in a literal string");
             }
             pos++;
-        }
-    }
-
-    private String multilineLiteralString() throws TomlSyntaxException {
-        pos += 3;
-        skipInitialNewline();
-        StringBuilder out = new StringBuilder();
-        while (true) {
-            if (pos >= length) {
-                throw error("\"'''\" to close the multi-line literal string");
-            }
-            char c = text.charAt(pos);
-            if (c == '\'' && text.startsWith("'''", pos)) {
-                int quotes = 3;
-                while (quotes < 5 && pos + quotes < length && text.charAt(pos + quotes) == '\'') {
-                    quotes++;
-                }
-                out.append("'".repeat(quotes - 3));
-                pos += quotes;
-                return out.toString();
-            }
-            if (c == '\n' || c == '\r') {
-                newline();
-                out.append('\n');
-            } else if (isControl(c)) {
-                throw error(line, column(), "control character U+" + hex(c) + " in a literal string");
-            } else {
-                out.append(c);
-                pos++;
-            }
         }
     }
 
