@@ -198,7 +198,7 @@ final class SpecParser {
             kind = ElementKind.COMMENT;
         } else if (raw.charAt(start) == '%') {
             kind = classifyDirective(index, first, end, start, textEnd);
-        } else if (sectionKind.holdsTags() && parseTag(index, end, start, textEnd)) {
+        } else if (sectionKind.holdsTags() && parseTag(index, first, end, start, textEnd)) {
             kind = ElementKind.TAG;
         } else if (sectionKind == SectionKind.CHANGELOG && start == lineStart && raw.charAt(start) == '*') {
             kind = ElementKind.CHANGELOG_ENTRY;
@@ -334,7 +334,7 @@ final class SpecParser {
 
     // ---------------------------------------------------------------- tags and sources
 
-    private boolean parseTag(int index, int end, int start, int textEnd) {
+    private boolean parseTag(int index, int first, int end, int start, int textEnd) {
         String raw = text.view;
         if (!Chars.isAsciiLetter(raw.charAt(start))) {
             return false;
@@ -356,7 +356,15 @@ final class SpecParser {
         }
         String name = text.text(start, nameEnd);
         String value = text.text(p + 1, text.textEnd(end - 1)).strip();
-        tags.add(new Tag(index, name, qualifier, value, sections.size(), sectionHeader.pkg()));
+        int valueStart = Chars.skipBlank(raw, p + 1, textEnd);
+        tags.add(new Tag(
+                index,
+                name,
+                qualifier,
+                value,
+                sections.size(),
+                sectionHeader.pkg(),
+                valueStart - text.lineStart(first) + 1));
         addSourceTag(index, name, value);
         return true;
     }

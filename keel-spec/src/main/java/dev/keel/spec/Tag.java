@@ -9,8 +9,11 @@ package dev.keel.spec;
  * @param value the value, trimmed
  * @param section the section it lies in
  * @param pkg the package it applies to
+ * @param valueColumn the 1-based column where the value starts, which gives the alignment the
+ *     packager used ({@code Name:           foo} has its value at column 17)
  */
-public record Tag(int element, String name, String qualifier, String value, int section, PackageRef pkg) {
+public record Tag(
+        int element, String name, String qualifier, String value, int section, PackageRef pkg, int valueColumn) {
 
     /** The name with its qualifier, e.g. {@code Requires(post)}. */
     public String fullName() {

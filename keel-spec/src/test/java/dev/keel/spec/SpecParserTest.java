@@ -321,4 +321,10 @@ class SpecParserTest {
         assertThat(spec.toBytes()).isEqualTo("Summary: café ☕\n".getBytes(StandardCharsets.UTF_8));
         assertThat(spec.encodeNewText("é")).isEqualTo("é");
     }
+
+    @Test
+    void tagsKnowTheColumnOfTheirValue() {
+        Spec spec = Spec.parse("Name:           foo\nRequires(post):\tbar\n  Version: 1\nLicense:x\n");
+        assertThat(spec.tags()).extracting(Tag::valueColumn).containsExactly(17, 17, 12, 9);
+    }
 }
