@@ -49,9 +49,11 @@ final class ComponentResolver {
         withoutDistro = TreeMerge.layer(withoutDistro, ownLayer);
         ConfigNode.Table tree = TreeMerge.layer(distroLayer(withoutDistro), withoutDistro);
         tree = withDefaultRelease(tree);
-        tree = expandOverlayFiles(tree, errors);
-        ComponentConfig config =
-                new Binder(errors, false).bind(tree, ComponentConfig.class, KeyPaths.child("components", name));
+        tree = expandOverlayFiles(tree, KeyPaths.child(KeyPaths.child("components", name), "overlay-files"), errors);
+        // Every layer was bound (and its problems reported, as errors or permissive warnings) when its
+        // file was read, and merging cannot make a valid value invalid: binding again would only repeat them.
+        ComponentConfig config = new Binder(new ArrayList<>(), true)
+                .bind(tree, ComponentConfig.class, KeyPaths.child("components", name));
         return new ResolvedComponent(name, config, tree, definedAt, groups);
     }
 
@@ -113,7 +115,8 @@ final class ComponentResolver {
         Location location = tree.location();
         ConfigNode.Table release = new ConfigNode.Table(
                 Map.of("calculation", new ConfigNode.Scalar("auto", location, "default")), location, "default");
-        return TreeMerge.layer(tree, new ConfigNode.Table(Map.of("release", release), location, "default"));
+        // the wrapper keeps the tree's own layer: only the release value is a default
+        return TreeMerge.layer(tree, new ConfigNode.Table(Map.of("release", release), location, tree.layer()));
     }
 
     // ------------------------------------------------------------------ overlay files
@@ -123,7 +126,7 @@ final class ComponentResolver {
      * patterns in order, files of one pattern by base name (full path breaking ties), each file
      * once; a literal pattern that matches nothing is an error.
      */
-    private ConfigNode.Table expandOverlayFiles(ConfigNode.Table tree, List<ConfigError> errors) {
+    private ConfigNode.Table expandOverlayFiles(ConfigNode.Table tree, String keyPath, List<ConfigError> errors) {
         if (!(tree.get("overlay-files") instanceof ConfigNode.Array patterns)
                 || patterns.items().isEmpty()) {
             return tree;
@@ -137,15 +140,14 @@ final class ComponentResolver {
             try {
                 List<Path> matches = new ArrayList<>(glob.isLiteral() ? literal(pattern) : glob.find(Path.of("/")));
                 if (matches.isEmpty() && glob.isLiteral()) {
-                    errors.add(ConfigError.error(
-                            item.location(), "overlay-files", "overlay file not found: " + pattern, ""));
+                    errors.add(ConfigError.error(item.location(), keyPath, "overlay file not found: " + pattern, ""));
                 }
                 matches.sort(Comparator.comparing((Path p) -> p.getFileName().toString())
                         .thenComparing(Path::toString));
                 files.addAll(matches);
             } catch (IOException e) {
                 errors.add(ConfigError.error(
-                        item.location(), "overlay-files", "cannot list '" + pattern + "': " + e.getMessage(), ""));
+                        item.location(), keyPath, "cannot list '" + pattern + "': " + e.getMessage(), ""));
             }
         }
         List<ConfigNode> overlays = new ArrayList<>();
@@ -207,12 +209,10 @@ final class ComponentResolver {
                 overlays.add(new ConfigNode.Table(entries, overlay.location(), null)
                         .inLayer("overlay file " + file.getFileName()));
             }
-        } else if (tree.get("overlays") == null && errors.isEmpty()) {
-            errors.add(ConfigError.error(
-                    tree.location(),
-                    "overlays",
-                    "the overlay file has no [[overlays]]",
-                    "write [[overlays]], not [overlays]"));
+        } else if (tree.get("overlays") instanceof ConfigNode.Table) {
+            errors.replaceAll(e -> e.keyPath().equals("overlays")
+                    ? ConfigError.error(e.location(), e.keyPath(), e.message(), "write [[overlays]], not [overlays]")
+                    : e);
         }
         return new ParsedOverlayFile(overlays, errors);
     }

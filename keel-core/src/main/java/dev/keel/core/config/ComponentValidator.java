@@ -1,6 +1,7 @@
 package dev.keel.core.config;
 
 import com.google.re2j.PatternSyntaxException;
+import dev.keel.core.config.model.Overlay;
 import dev.keel.core.config.model.OverlayType;
 import dev.keel.core.config.model.SpecType;
 import java.nio.file.Files;
@@ -18,6 +19,10 @@ final class ComponentValidator {
     private static final Pattern HTTP = Pattern.compile("https?://.+");
     private static final List<String> ARCHIVE_SUFFIXES =
             List.of(".tar", ".tar.gz", ".tgz", ".tar.xz", ".txz", ".tar.zst", ".tzst", ".tar.bz2", ".tbz2");
+
+    /** The keys an overlay may have at all; others are reported as unknown keys when the file is bound. */
+    private static final Set<String> OVERLAY_KEYS =
+            RecordInfo.of(Overlay.class).indexByKey.keySet();
 
     private final ResolvedComponent component;
     private final ConfigNode.Table own;
@@ -141,7 +146,7 @@ final class ComponentValidator {
                         "filename",
                         at,
                         "source file name '" + filename + "' must be a plain file name",
-                        "no '/', '\\\\', '..' or leading '.'");
+                        "no '/', '\\', '..' or leading '.'");
             } else if (filename != null && !names.add(filename)) {
                 located(file, "filename", at, "source file '" + filename + "' is listed twice", "");
             }
@@ -189,13 +194,16 @@ final class ComponentValidator {
                     located(file, "origin", at, "uri is only allowed with origin.type = \"download\"", "");
                 }
             }
-            default -> {
+            case "overlay" -> {
                 if (uri != null) {
                     located(file, "origin", at, "uri is only allowed with origin.type = \"download\"", "");
                 }
                 if (!replace) {
                     located(file, "origin", at, "an overlay origin needs replace-upstream = true", "");
                 }
+            }
+            default -> {
+                return; // not a valid type: reported when the file was bound
             }
         }
         if (!type.equals("custom")) {
@@ -231,11 +239,11 @@ final class ComponentValidator {
                         overlay.location(),
                         at + "." + required,
                         "a " + typeName + " overlay needs '" + required + "'",
-                        describe(overlay)));
+                        describe(overlay).strip()));
             }
         }
         overlay.entries().forEach((key, value) -> {
-            if (!fields.accepts(key)) {
+            if (OVERLAY_KEYS.contains(key) && !fields.accepts(key)) {
                 errors.add(ConfigError.error(
                         value.location(),
                         at + "." + key,
@@ -339,7 +347,7 @@ final class ComponentValidator {
                 error(
                         new String[] {"publish", key},
                         "invalid channel name '" + channel + "'",
-                        "not '.' or '..', and no '/' or '\\\\'");
+                        "not '.' or '..', and no '/' or '\\'");
             }
         }
     }

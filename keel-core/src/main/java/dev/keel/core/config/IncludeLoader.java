@@ -125,10 +125,13 @@ final class IncludeLoader {
                                 "includes",
                                 "included file not found: " + pattern,
                                 "the path is relative to "
-                                        + projectDir
-                                                .relativize(directory)
-                                                .toString()
-                                                .replace('\\', '/') + "/"));
+                                        + (directory.equals(projectDir)
+                                                ? "."
+                                                : projectDir
+                                                        .relativize(directory)
+                                                        .toString()
+                                                        .replace('\\', '/'))
+                                        + "/"));
                         continue;
                     }
                     matches = List.of(path);

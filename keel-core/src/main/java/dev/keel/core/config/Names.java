@@ -38,7 +38,7 @@ public final class Names {
 
     /** The closest candidate within a small edit distance, if any. */
     public static Optional<String> closest(String word, Collection<String> candidates) {
-        int limit = Math.max(2, word.length() / 3);
+        int limit = word.length() <= 3 ? 1 : Math.max(2, word.length() / 3);
         return candidates.stream()
                 .filter(candidate ->
                         distance(word.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT)) <= limit)

@@ -59,7 +59,20 @@ final class PathRewriter {
             return value;
         }
         if (path.glob()) {
-            return escapeGlob(slashes(directory)) + "/" + value;
+            // leading ./ and ../ are resolved here, so that what the glob finds are normalised paths
+            Path base = directory;
+            String rest = normalized;
+            while (true) {
+                if (rest.startsWith("./")) {
+                    rest = rest.substring(2);
+                } else if (rest.startsWith("../") && base.getParent() != null) {
+                    base = base.getParent();
+                    rest = rest.substring(3);
+                } else {
+                    break;
+                }
+            }
+            return escapeGlob(slashes(base)) + "/" + rest;
         }
         return slashes(directory.resolve(value).normalize());
     }

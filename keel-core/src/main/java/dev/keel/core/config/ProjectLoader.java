@@ -111,6 +111,7 @@ public final class ProjectLoader {
             components.put(resolution.component().name(), resolution.component());
             problems.addAll(resolution.errors());
         }
+        problems = new ArrayList<>(problems.stream().distinct().toList());
         List<ConfigError> errors = problems.stream()
                 .filter(p -> p.severity() == ConfigError.Severity.ERROR)
                 .toList();

@@ -68,22 +68,23 @@ final class ProjectValidator {
                         "distro '" + name + "' has no version '" + defaultVersion + "'",
                         closest(Trees.at(distro, "versions"), defaultVersion));
             }
-            uriTemplate(distro, at, "dist-git-base-uri", Set.of("pkg"));
-            uriTemplate(distro, at, "lookaside-base-uri", Set.of("pkg", "filename", "hashtype", "hash"));
+            uriTemplate(distro, at, "dist-git-base-uri", Set.of("pkg"), "https://src.example.org/rpms/$pkg.git");
+            uriTemplate(
+                    distro,
+                    at,
+                    "lookaside-base-uri",
+                    Set.of("pkg", "filename", "hashtype", "hash"),
+                    "https://src.example.org/repo/pkgs/$pkg/$filename/$hashtype/$hash/$filename");
         });
     }
 
-    private void uriTemplate(ConfigNode distro, String at, String key, Set<String> allowed) {
+    private void uriTemplate(ConfigNode distro, String at, String key, Set<String> allowed, String example) {
         String uri = Trees.string(distro, key);
         if (uri == null) {
             return;
         }
         if (!URI.matcher(uri).matches()) {
-            add(
-                    Trees.locate(distro, key),
-                    at + "." + key,
-                    key + " must be an absolute URI",
-                    "e.g. https://src.example.org/rpms/$pkg.git");
+            add(Trees.locate(distro, key), at + "." + key, key + " must be an absolute URI", "e.g. " + example);
         }
         var matcher = PLACEHOLDER.matcher(uri);
         while (matcher.find()) {
