@@ -29,7 +29,12 @@ import picocli.CommandLine.Parameters;
         aliases = "comp",
         mixinStandardHelpOptions = true,
         description = "List and inspect components.",
-        subcommands = {ComponentCommand.ListCommand.class, ComponentCommand.Show.class})
+        subcommands = {
+            ComponentCommand.ListCommand.class,
+            ComponentCommand.Show.class,
+            CheckOverlaysCommand.class,
+            DiffSourcesCommand.class
+        })
 public final class ComponentCommand implements Runnable {
 
     @CommandLine.Spec

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             ComponentCommand.class,
             ConfigCommand.class,
+            OverlayCommand.class,
             SpecCommand.class,
             DemoCommand.class,
             AutoComplete.GenerateCompletion.class

@@ -59,7 +59,12 @@ public final class Spec {
         return new Spec(new SpecText(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8), null, null);
     }
 
-    /** A spec made of the given lines (their bytes and origins), read with the given charset. */
+    /**
+     * A spec made of the given lines (their bytes and origins), read with the given charset. A given
+     * line may hold several physical lines (text with embedded newlines) or lack its ending; each
+     * resulting physical line takes the origin of the given lines it is made of, an edit winning
+     * over input.
+     */
     public static Spec of(List<Line> lines, Charset charset) {
         Objects.requireNonNull(charset, "charset");
         int size = 0;
@@ -67,17 +72,33 @@ public final class Spec {
             size += line.length();
         }
         byte[] bytes = new byte[size];
-        int[] inputLines = new int[lines.size()];
-        String[] editedBy = new String[lines.size()];
+        int[] ends = new int[lines.size()];
         int offset = 0;
         for (int i = 0; i < lines.size(); i++) {
-            Line line = lines.get(i);
-            line.copyTo(bytes, offset);
-            offset += line.length();
-            inputLines[i] = line.inputLine();
-            editedBy[i] = line.editedBy();
+            lines.get(i).copyTo(bytes, offset);
+            offset += lines.get(i).length();
+            ends[i] = offset;
         }
-        return new Spec(new SpecText(bytes, charset), inputLines, editedBy);
+        SpecText text = new SpecText(bytes, charset);
+        int count = text.lineCount();
+        int[] inputLines = new int[count];
+        String[] editedBy = new String[count];
+        int given = 0;
+        for (int physical = 0; physical < count; physical++) {
+            while (ends[given] <= text.lineStart(physical)) {
+                given++;
+            }
+            Line first = lines.get(given);
+            inputLines[physical] = first.inputLine();
+            editedBy[physical] = first.editedBy();
+            for (int other = given; other < lines.size() && ends[other] < text.lineEnd(physical); other++) {
+                Line next = lines.get(other + 1);
+                if (editedBy[physical] == null && next.editedBy() != null) {
+                    editedBy[physical] = next.editedBy();
+                }
+            }
+        }
+        return new Spec(text, inputLines, editedBy);
     }
 
     /**
@@ -103,10 +124,7 @@ public final class Spec {
      * UTF-8 specs, its UTF-8 bytes as characters for specs read byte-for-byte.
      */
     public String encodeNewText(String text) {
-        if (charset().equals(StandardCharsets.UTF_8)) {
-            return text;
-        }
-        return new String(text.getBytes(StandardCharsets.UTF_8), charset());
+        return TextBytes.represent(text, charset());
     }
 
     /** The line ending new lines get: {@code \r\n} when most lines use it, else {@code \n}. */

@@ -386,4 +386,29 @@ class SpecEditorLinesTest {
         });
         assertThat(edited.line(1).origin()).isEqualTo(new LineOrigin.Input(2));
     }
+
+    @Test
+    void textWithEmbeddedNewlinesBecomesSeveralEditedLines() {
+        Spec spec = Spec.parse("Name: x\n%build\nmake\n");
+        Spec edited = SpecEditor.of(spec, "multi").appendLines("%build", "", java.util.List.of("a\nb", "c"));
+        assertThat(edited.text()).isEqualTo("Name: x\n%build\nmake\na\nb\nc\n");
+        assertThat(edited.lines())
+                .extracting(Line::origin)
+                .containsExactly(
+                        new LineOrigin.Input(1),
+                        new LineOrigin.Input(2),
+                        new LineOrigin.Input(3),
+                        new LineOrigin.Edit("multi"),
+                        new LineOrigin.Edit("multi"),
+                        new LineOrigin.Edit("multi"));
+        Spec replaced = SpecEditor.of(spec, "split")
+                .searchReplace("%build", null, com.google.re2j.Pattern.compile("make"), "make\nmake check");
+        assertThat(replaced.lines())
+                .extracting(Line::origin)
+                .containsExactly(
+                        new LineOrigin.Input(1),
+                        new LineOrigin.Input(2),
+                        new LineOrigin.Edit("split"),
+                        new LineOrigin.Edit("split"));
+    }
 }

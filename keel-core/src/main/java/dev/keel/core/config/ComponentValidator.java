@@ -1,8 +1,5 @@
 package dev.keel.core.config;
 
-import com.google.re2j.PatternSyntaxException;
-import dev.keel.core.config.model.Overlay;
-import dev.keel.core.config.model.OverlayType;
 import dev.keel.core.config.model.SpecType;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,13 +13,6 @@ final class ComponentValidator {
 
     private static final Pattern COMMIT = Pattern.compile("[0-9a-fA-F]{7,40}");
     private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://.+");
-    private static final Pattern HTTP = Pattern.compile("https?://.+");
-    private static final List<String> ARCHIVE_SUFFIXES =
-            List.of(".tar", ".tar.gz", ".tgz", ".tar.xz", ".txz", ".tar.zst", ".tzst", ".tar.bz2", ".tbz2");
-
-    /** The keys an overlay may have at all; others are reported as unknown keys when the file is bound. */
-    private static final Set<String> OVERLAY_KEYS =
-            RecordInfo.of(Overlay.class).indexByKey.keySet();
 
     private final ResolvedComponent component;
     private final ConfigNode.Table own;
@@ -221,121 +211,7 @@ final class ComponentValidator {
         }
         for (int i = 0; i < overlays.items().size(); i++) {
             if (overlays.items().get(i) instanceof ConfigNode.Table overlay) {
-                overlay(overlay, KeyPaths.index(path + ".overlays", i));
-            }
-        }
-    }
-
-    private void overlay(ConfigNode.Table overlay, String at) {
-        OverlayType type = overlayType(Trees.string(overlay, "type"));
-        if (type == null) {
-            return;
-        }
-        OverlayRules.Fields fields = OverlayRules.of(type);
-        String typeName = Trees.string(overlay, "type");
-        for (String required : fields.required()) {
-            if (Trees.at(overlay, required) == null) {
-                errors.add(ConfigError.error(
-                        overlay.location(),
-                        at + "." + required,
-                        "a " + typeName + " overlay needs '" + required + "'",
-                        describe(overlay).strip()));
-            }
-        }
-        overlay.entries().forEach((key, value) -> {
-            if (OVERLAY_KEYS.contains(key) && !fields.accepts(key)) {
-                errors.add(ConfigError.error(
-                        value.location(),
-                        at + "." + key,
-                        "'" + key + "' is not used by a " + typeName + " overlay",
-                        "it takes " + String.join(", ", sorted(fields)) + describe(overlay)));
-            }
-        });
-        String regex = Trees.string(overlay, "regex");
-        if (regex != null) {
-            try {
-                com.google.re2j.Pattern.compile(regex);
-            } catch (PatternSyntaxException e) {
-                located(
-                        overlay,
-                        "regex",
-                        at,
-                        "invalid regular expression: " + e.getDescription(),
-                        "RE2 syntax (no look-around, no back-references)");
-            }
-        }
-        String file = Trees.string(overlay, "file");
-        if (file != null && !isConfinedRelative(file)) {
-            located(
-                    overlay,
-                    "file",
-                    at,
-                    "overlay file '" + file + "' must be a relative path inside the sources",
-                    "no absolute paths and no '..'");
-        }
-        String archive = Trees.string(overlay, "archive");
-        if (archive != null
-                && (!isSafeBaseName(archive) || ARCHIVE_SUFFIXES.stream().noneMatch(archive::endsWith))) {
-            located(
-                    overlay,
-                    "archive",
-                    at,
-                    "archive '" + archive + "' must be a tar archive file name",
-                    "one of " + String.join(", ", ARCHIVE_SUFFIXES));
-        }
-        if (type == OverlayType.SPEC_REMOVE_SECTION && "".equals(Trees.string(overlay, "section"))) {
-            located(
-                    overlay,
-                    "section",
-                    at,
-                    "spec-remove-section cannot remove the preamble",
-                    "name a section such as %files");
-        }
-        String source = Trees.string(overlay, "source");
-        if (source != null && !Files.isRegularFile(Path.of(source))) {
-            located(
-                    overlay,
-                    "source",
-                    at,
-                    "overlay source not found: " + source,
-                    "the path is relative to the file that declares the overlay");
-        }
-        metadata(overlay, at);
-    }
-
-    private void metadata(ConfigNode.Table overlay, String at) {
-        ConfigNode metadata = overlay.get("metadata");
-        if (metadata == null) {
-            return;
-        }
-        String category = Trees.string(metadata, "category");
-        String status = Trees.string(metadata, "upstream-status");
-        if ("upstream-backport".equals(category)) {
-            if (!(Trees.at(metadata, "commits") instanceof ConfigNode.Array commits)
-                    || commits.items().isEmpty()) {
-                errors.add(ConfigError.error(
-                        metadata.location(),
-                        at + ".metadata.commits",
-                        "an upstream-backport needs at least one commit",
-                        "commits = [{ url = \"https://...\" }]"));
-            }
-            if (status != null && !status.equals("upstreamed") && !status.equals("upstreamable")) {
-                errors.add(ConfigError.error(
-                        Trees.locate(metadata, "upstream-status"),
-                        at + ".metadata.upstream-status",
-                        "an upstream-backport must be upstreamed or upstreamable, not " + status,
-                        ""));
-            }
-        }
-        for (String list : List.of("commits", "bugs")) {
-            if (Trees.at(metadata, list) instanceof ConfigNode.Array links) {
-                for (ConfigNode link : links.items()) {
-                    String url = Trees.string(link, "url");
-                    if (url != null && !HTTP.matcher(url).matches()) {
-                        errors.add(ConfigError.error(
-                                link.location(), at + ".metadata." + list, "'" + url + "' is not an http(s) URL", ""));
-                    }
-                }
+                new OverlayValidator(errors).validate(overlay, KeyPaths.index(path + ".overlays", i));
             }
         }
     }
@@ -384,26 +260,6 @@ final class ComponentValidator {
         return true;
     }
 
-    private static OverlayType overlayType(String name) {
-        for (OverlayType type : OverlayType.values()) {
-            if (Names.enumKey(type).equals(name)) {
-                return type;
-            }
-        }
-        return null;
-    }
-
-    private static List<String> sorted(OverlayRules.Fields fields) {
-        Set<String> all = new java.util.TreeSet<>(fields.required());
-        all.addAll(fields.optional());
-        return List.copyOf(all);
-    }
-
-    private static String describe(ConfigNode.Table overlay) {
-        String description = Trees.string(overlay, "description");
-        return description == null ? "" : " (overlay \"" + description + "\")";
-    }
-
     private static String knownKeys(ConfigNode table, String wrong) {
         if (!(table instanceof ConfigNode.Table known)) {
             return "";
@@ -432,6 +288,6 @@ final class ComponentValidator {
     }
 
     private void located(ConfigNode table, String key, String at, String message, String hint) {
-        errors.add(ConfigError.error(Trees.locate(table, key), at + "." + key, message, hint));
+        errors.add(ConfigError.atKey(table, key, at, message, hint));
     }
 }

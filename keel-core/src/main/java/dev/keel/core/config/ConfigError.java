@@ -16,6 +16,11 @@ public record ConfigError(Severity severity, Location location, String keyPath, 
         return new ConfigError(Severity.ERROR, location, keyPath, message, hint == null ? "" : hint);
     }
 
+    /** An error at {@code key} of a table (at the table itself when the key is absent). */
+    static ConfigError atKey(ConfigNode table, String key, String tablePath, String message, String hint) {
+        return error(Trees.locate(table, key), tablePath + "." + key, message, hint);
+    }
+
     public ConfigError asWarning() {
         return new ConfigError(Severity.WARNING, location, keyPath, message, hint);
     }

@@ -3,6 +3,7 @@ package dev.keel.core.config;
 import dev.keel.core.config.model.ComponentConfig;
 import dev.keel.core.config.model.DistroReference;
 import dev.keel.core.config.model.SpecType;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,6 +30,19 @@ public record ResolvedComponent(
     /** The upstream distro the spec comes from (null for a local spec without one). */
     public DistroReference upstreamDistro() {
         return config.spec() == null ? null : config.spec().upstreamDistro();
+    }
+
+    /** The overlays in the order they apply, each with where it was written. */
+    public List<LocatedOverlay> overlays() {
+        List<LocatedOverlay> located = new ArrayList<>();
+        if (config.overlays() == null || !(tree.get("overlays") instanceof ConfigNode.Array nodes)) {
+            return located;
+        }
+        for (int i = 0; i < config.overlays().size(); i++) {
+            located.add(new LocatedOverlay(
+                    i, config.overlays().get(i), nodes.items().get(i).location()));
+        }
+        return located;
     }
 
     /** The upstream package name: {@code upstream-name}, else the component's name. */

@@ -1,0 +1,75 @@
+package dev.keel.cli;
+
+import dev.keel.core.config.ComponentSelector;
+import dev.keel.core.config.Project;
+import dev.keel.core.config.ResolvedComponent;
+import dev.keel.core.overlay.AnnotatedDiff;
+import dev.keel.core.overlay.OverlayCheck;
+import dev.keel.core.overlay.OverlayChecker;
+import dev.keel.core.overlay.SourceTree;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code keel component diff-sources}: upstream against overlaid, every hunk naming its overlay. */
+@Command(
+        name = "diff-sources",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print a unified diff from a component's upstream sources to its overlaid sources; every hunk names",
+            "the overlays that made it. Upstream comes from --upstream-specs DIR (a spec snapshot; overlays of",
+            "sidecar files are skipped there). Exits 1 when an overlay fails."
+        })
+public final class DiffSourcesCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "NAME", description = "The component.")
+    String name;
+
+    @Option(
+            names = "--upstream-specs",
+            required = true,
+            paramLabel = "DIR",
+            description = "A directory of <name>.spec files, like Fedora's published spec snapshot.")
+    Path upstreamSpecs;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Project project =
+                KeelCommand.projectOptions(spec).load(spec.commandLine().getErr());
+        ResolvedComponent component = ComponentSelector.select(project, false, List.of(name), List.of())
+                .get(name);
+        SourceTree upstream = new UpstreamSpecs(upstreamSpecs)
+                .sources(component)
+                .orElseThrow(() -> new IOException("no " + component.upstreamName() + ".spec in " + upstreamSpecs));
+        OverlayChecker.Report report = new OverlayChecker(project.root())
+                .check(component.name(), upstream, UpstreamSpecs.specPath(component), component.overlays(), true);
+        PrintWriter err = spec.commandLine().getErr();
+        boolean failed = false;
+        for (OverlayCheck check : report.checks()) {
+            if (check.failure() != null) {
+                err.print(ProjectOptions.relativeFailure(check.failure(), project.root()));
+                failed = true;
+            } else if (check.status() == OverlayCheck.Status.NO_UPSTREAM) {
+                err.println("note: " + check.overlay().label() + " skipped: " + check.reason());
+            }
+        }
+        err.flush();
+        if (failed) {
+            return 1;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(AnnotatedDiff.render(
+                upstream, report.result(), location -> ProjectOptions.relative(location, project.root())));
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,147 @@
+package dev.keel.cli;
+
+import dev.keel.core.config.LocatedOverlay;
+import dev.keel.core.config.OverlayFiles;
+import dev.keel.core.overlay.AnnotatedDiff;
+import dev.keel.core.overlay.OverlayEngine;
+import dev.keel.core.overlay.OverlayException;
+import dev.keel.core.overlay.OverlayResult;
+import dev.keel.core.overlay.SourceFile;
+import dev.keel.core.overlay.SourceTree;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code keel overlay}: overlays outside a project. */
+@Command(
+        name = "overlay",
+        mixinStandardHelpOptions = true,
+        description = "Apply overlay files to specs outside a project.",
+        subcommands = {OverlayCommand.Apply.class})
+public final class OverlayCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand");
+    }
+
+    /** {@code keel overlay apply}. */
+    @Command(
+            name = "apply",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Apply an overlay file ([[overlays]], optional [metadata]; source paths relative to it) to a spec.",
+                "Prints the overlaid spec, or writes the overlaid sources to -o OUTDIR, or prints a diff in which",
+                "every hunk names the overlay that made it. The sources directory is never modified. Exits 1 when",
+                "an overlay fails."
+            })
+    static final class Apply implements Callable<Integer> {
+        @Option(names = "--spec", required = true, paramLabel = "FILE", description = "The spec.")
+        Path specFile;
+
+        @Option(
+                names = "--sources",
+                paramLabel = "DIR",
+                description = "The spec's sources directory (default: the spec's directory).")
+        Path sources;
+
+        @Option(names = "--overlays", required = true, paramLabel = "FILE.toml", description = "The overlay file.")
+        Path overlays;
+
+        @CommandLine.ArgGroup(exclusive = true)
+        Output output;
+
+        /** Where the result goes. */
+        static final class Output {
+            @Option(
+                    names = {"-o", "--output-dir"},
+                    paramLabel = "OUTDIR",
+                    description = "Write the overlaid sources here (a new or empty directory).")
+            Path outputDir;
+
+            @Option(names = "--diff", description = "Print an annotated unified diff instead.")
+            boolean diff;
+        }
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec command;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = command.commandLine().getOut();
+            PrintWriter err = command.commandLine().getErr();
+            Path spec = specFile.toAbsolutePath().normalize();
+            Path sourcesDir = (sources == null ? spec.getParent() : sources)
+                    .toAbsolutePath()
+                    .normalize();
+            SourceTree upstream = SourceTree.read(sourcesDir);
+            String specPath;
+            if (spec.startsWith(sourcesDir)) {
+                specPath = sourcesDir.relativize(spec).toString().replace('\\', '/');
+            } else {
+                specPath = spec.getFileName().toString();
+                upstream = upstream.with(specPath, new SourceFile(Files.readAllBytes(spec), false));
+            }
+            List<LocatedOverlay> located = OverlayFiles.read(overlays);
+            String name = spec.getFileName().toString().replaceFirst("\\.spec$", "");
+            OverlayResult result;
+            try {
+                result = new OverlayEngine(overlays.toAbsolutePath().getParent())
+                        .apply(name, upstream, specPath, located);
+            } catch (OverlayException e) {
+                err.print(e.failure().format());
+                err.flush();
+                return 1;
+            }
+            if (output != null && output.diff) {
+                out.print(AnnotatedDiff.render(upstream, result, location -> location.toString()));
+            } else if (output != null && output.outputDir != null) {
+                writeNewDirectory(result.tree(), output.outputDir);
+                err.println("wrote " + result.tree().files().size() + " files to " + output.outputDir);
+            } else {
+                out.print(new String(result.tree().get(specPath).orElseThrow().content(), StandardCharsets.UTF_8));
+            }
+            out.flush();
+            err.flush();
+            return 0;
+        }
+
+        /** Writes the tree to a sibling temporary directory, then renames it into place. */
+        private static void writeNewDirectory(SourceTree tree, Path target) throws IOException {
+            Path absolute = target.toAbsolutePath().normalize();
+            if (Files.exists(absolute)) {
+                try (Stream<Path> entries = Files.list(absolute)) {
+                    if (entries.findAny().isPresent()) {
+                        throw new IOException("output directory is not empty: " + target);
+                    }
+                }
+                Files.delete(absolute);
+            }
+            Files.createDirectories(absolute.getParent());
+            Path staging = Files.createTempDirectory(absolute.getParent(), "." + absolute.getFileName() + ".");
+            try {
+                tree.write(staging);
+                Files.move(staging, absolute, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                if (Files.exists(staging)) {
+                    try (Stream<Path> walk = Files.walk(staging)) {
+                        walk.sorted(java.util.Comparator.reverseOrder())
+                                .forEach(p -> p.toFile().delete());
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dev.keel.core.overlay;
+
+import dev.keel.core.config.LocatedOverlay;
+import dev.keel.core.config.model.Overlay;
+import dev.keel.core.config.model.OverlayType;
+import dev.keel.spec.Spec;
+import dev.keel.spec.Tag;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Applies overlays one by one against an upstream snapshot and classifies each: applies, no-op
+ * (upstream already has the change), target missing, conflict, or nothing upstream to check. An
+ * overlay that fails is skipped so the rest can still be judged. This is the "will our delta
+ * survive the next Fedora?" check.
+ */
+public final class OverlayChecker {
+
+    /** Overlays whose whole purpose is to remove something: an absent target means it is done. */
+    private static final Set<OverlayType> REMOVALS = EnumSet.of(
+            OverlayType.SPEC_REMOVE_TAG,
+            OverlayType.SPEC_REMOVE_SECTION,
+            OverlayType.SPEC_REMOVE_SUBPACKAGE,
+            OverlayType.PATCH_REMOVE,
+            OverlayType.FILE_REMOVE);
+
+    /** Overlays that edit upstream sidecar files, which a spec-only snapshot does not have. */
+    private static final Set<OverlayType> SIDECAR_EDITS = EnumSet.of(
+            OverlayType.FILE_PREPEND_LINES,
+            OverlayType.FILE_SEARCH_REPLACE,
+            OverlayType.FILE_REMOVE,
+            OverlayType.FILE_RENAME);
+
+    /** The checks in order, and the state after applying every overlay that applied. */
+    public record Report(List<OverlayCheck> checks, OverlayResult result) {}
+
+    private final OverlayEngine engine;
+
+    public OverlayChecker(Path sourceRoot) {
+        this.engine = new OverlayEngine(sourceRoot);
+    }
+
+    /**
+     * Checks {@code overlays} against {@code upstream}; {@code specOnly} says the snapshot has the
+     * spec but none of the sidecar files (overlays that edit those cannot be judged).
+     */
+    public Report check(
+            String component, SourceTree upstream, String specPath, List<LocatedOverlay> overlays, boolean specOnly) {
+        OverlayEngine.Workspace workspace = engine.workspace(component, upstream, specPath);
+        List<OverlayCheck> checks = new ArrayList<>();
+        for (LocatedOverlay located : overlays) {
+            checks.add(checkOne(component, workspace, located, specOnly));
+        }
+        return new Report(checks, workspace.result());
+    }
+
+    private OverlayCheck checkOne(
+            String component, OverlayEngine.Workspace workspace, LocatedOverlay located, boolean specOnly) {
+        Overlay overlay = located.overlay();
+        if (workspace.spec() == null) {
+            return new OverlayCheck(component, located, OverlayCheck.Status.NO_UPSTREAM, "no upstream spec", null);
+        }
+        if (overlay.archive() != null && !overlay.archive().isEmpty() && !workspace.hasFile(overlay.archive())) {
+            return new OverlayCheck(
+                    component,
+                    located,
+                    OverlayCheck.Status.NO_UPSTREAM,
+                    "the snapshot has no " + overlay.archive(),
+                    null);
+        }
+        if (specOnly && SIDECAR_EDITS.contains(overlay.type())) {
+            return new OverlayCheck(
+                    component,
+                    located,
+                    OverlayCheck.Status.NO_UPSTREAM,
+                    "the spec snapshot has no sidecar files",
+                    null);
+        }
+        String already = alreadyPresent(workspace.spec(), overlay);
+        if (already != null) {
+            return new OverlayCheck(component, located, OverlayCheck.Status.NO_OP, already, null);
+        }
+        OverlayEngine.Snapshot before = workspace.snapshot();
+        try {
+            workspace.apply(located);
+        } catch (OverlayException e) {
+            workspace.restore(before);
+            return classify(component, located, e.failure(), workspace.spec());
+        }
+        OverlayEngine.Snapshot after = workspace.snapshot();
+        boolean unchanged = after.files().equals(before.files())
+                && java.util.Arrays.equals(after.spec().toBytes(), before.spec().toBytes());
+        return unchanged
+                ? new OverlayCheck(component, located, OverlayCheck.Status.NO_OP, "changes nothing", null)
+                : new OverlayCheck(component, located, OverlayCheck.Status.APPLIES, "", null);
+    }
+
+    private static OverlayCheck classify(String component, LocatedOverlay located, OverlayFailure failure, Spec spec) {
+        Overlay overlay = located.overlay();
+        OverlayCheck.Status status = switch (failure.reason()) {
+            case SECTION_NOT_FOUND, TAG_NOT_FOUND, REFERENCE_NOT_FOUND, NO_MATCHING_FILE ->
+                REMOVALS.contains(overlay.type()) ? OverlayCheck.Status.NO_OP : OverlayCheck.Status.TARGET_MISSING;
+            case PATTERN_NOT_FOUND ->
+                replacementPresent(spec, overlay) ? OverlayCheck.Status.NO_OP : OverlayCheck.Status.TARGET_MISSING;
+            case SOURCE_NOT_FOUND -> OverlayCheck.Status.TARGET_MISSING;
+            default -> OverlayCheck.Status.CONFLICT;
+        };
+        String reason = status == OverlayCheck.Status.NO_OP
+                ? (REMOVALS.contains(overlay.type())
+                                ? "already absent upstream: "
+                                : "upstream already has the replacement: ")
+                        + failure.message()
+                : failure.message();
+        return new OverlayCheck(component, located, status, reason, status.failed() ? failure : null);
+    }
+
+    /** Why applying would change nothing because upstream already has the result, or null. */
+    private static String alreadyPresent(Spec spec, Overlay overlay) {
+        String pkg = overlay.pkg() == null ? "" : overlay.pkg();
+        switch (overlay.type()) {
+            case SPEC_ADD_TAG, SPEC_INSERT_TAG, SPEC_SET_TAG, SPEC_UPDATE_TAG -> {
+                List<Tag> tags = tags(spec, pkg, overlay.tag());
+                boolean same = !tags.isEmpty()
+                        && tags.stream()
+                                .allMatch(t -> t.value().equals(overlay.value().strip()));
+                return same ? "upstream already has " + overlay.tag() + ": " + overlay.value() : null;
+            }
+            case SPEC_APPEND_LINES, SPEC_PREPEND_LINES -> {
+                List<String> lines = overlay.lines() == null ? List.of() : overlay.lines();
+                String block = String.join("\n", lines);
+                return !lines.isEmpty()
+                                && lines.stream().anyMatch(l -> !l.isBlank())
+                                && spec.text().replace("\r\n", "\n").contains(block)
+                        ? "upstream already has these lines"
+                        : null;
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    private static List<Tag> tags(Spec spec, String pkg, String name) {
+        List<Tag> result = new ArrayList<>();
+        for (Tag tag : spec.tags()) {
+            boolean inPackage = pkg.isEmpty() ? tag.pkg().isMain() : spec.packageMatches(tag.pkg(), pkg);
+            if (inPackage && tag.is(name)) {
+                result.add(tag);
+            }
+        }
+        return result;
+    }
+
+    private static boolean replacementPresent(Spec spec, Overlay overlay) {
+        String replacement = overlay.replacement();
+        return overlay.type() == OverlayType.SPEC_SEARCH_REPLACE
+                && replacement != null
+                && !replacement.isBlank()
+                && spec.text().contains(replacement);
+    }
+}

@@ -1,0 +1,504 @@
+package dev.keel.core.overlay;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+import dev.keel.core.config.Confinement;
+import dev.keel.core.config.Glob;
+import dev.keel.core.config.LocatedOverlay;
+import dev.keel.core.config.model.Overlay;
+import dev.keel.spec.Line;
+import dev.keel.spec.LineOrigin;
+import dev.keel.spec.SourceRef;
+import dev.keel.spec.Spec;
+import dev.keel.spec.SpecEditException;
+import dev.keel.spec.SpecEditor;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * Applies a component's overlays to its upstream sources, in order, with azldev's semantics and
+ * Keel's documented fixes. A pure function of its inputs: the upstream tree is never modified, and
+ * a failing overlay stops the sequence with an {@link OverlayException} before anything is
+ * written. Every line of the result knows whether it is an upstream line or which overlay made it.
+ */
+public final class OverlayEngine {
+
+    private final Path sourceRoot;
+
+    /**
+     * @param sourceRoot the directory an overlay's {@code source} file must lie in (the project
+     *     directory, or the overlay file's directory outside a project)
+     */
+    public OverlayEngine(Path sourceRoot) {
+        this.sourceRoot = sourceRoot.toAbsolutePath().normalize();
+    }
+
+    /**
+     * Applies {@code overlays} to {@code upstream}, whose spec is at {@code specPath}.
+     *
+     * @throws OverlayException for the first overlay that cannot be applied
+     */
+    public OverlayResult apply(String component, SourceTree upstream, String specPath, List<LocatedOverlay> overlays)
+            throws OverlayException {
+        Workspace workspace = new Workspace(component, upstream, specPath);
+        for (LocatedOverlay overlay : overlays) {
+            workspace.apply(overlay);
+        }
+        return workspace.result();
+    }
+
+    /** The state of a workspace at one point. */
+    record Snapshot(
+            Spec spec,
+            Map<String, SourceFile> files,
+            Map<String, List<LineSource>> fileProvenance,
+            Map<String, Map<Integer, LocatedOverlay>> removedLines,
+            Map<String, LocatedOverlay> removedFiles) {}
+
+    private static <K, V> void replace(Map<K, V> target, Map<K, V> source) {
+        target.clear();
+        target.putAll(source);
+    }
+
+    /** A fresh workspace over {@code upstream}, for callers that apply overlays one at a time. */
+    Workspace workspace(String component, SourceTree upstream, String specPath) {
+        return new Workspace(component, upstream, specPath);
+    }
+
+    /** The mutable state of one application: the spec as a syntax tree and the other files. */
+    final class Workspace {
+        private final String component;
+        private final String specPath;
+        private final TreeMap<String, SourceFile> files;
+        private final Map<String, List<LineSource>> fileProvenance = new HashMap<>();
+        private final Map<String, LocatedOverlay> byLabel = new HashMap<>();
+        private final Map<String, Map<Integer, LocatedOverlay>> removedLines = new HashMap<>();
+        private final Map<String, LocatedOverlay> removedFiles = new HashMap<>();
+        private final java.util.Set<String> upstreamFiles;
+        private Spec spec;
+
+        Workspace(String component, SourceTree upstream, String specPath) {
+            this.component = component;
+            this.specPath = specPath;
+            this.files = new TreeMap<>(upstream.files());
+            this.upstreamFiles = upstream.files().keySet();
+            SourceFile specFile = files.remove(specPath);
+            this.spec = specFile == null ? null : Spec.parse(specFile.content());
+        }
+
+        Spec spec() {
+            return spec;
+        }
+
+        boolean hasFile(String path) {
+            return files.containsKey(path);
+        }
+
+        /** A copy of the state, to go back to when a checked overlay fails. */
+        Snapshot snapshot() {
+            Map<String, Map<Integer, LocatedOverlay>> lines = new HashMap<>();
+            removedLines.forEach((path, removed) -> lines.put(path, new HashMap<>(removed)));
+            return new Snapshot(
+                    spec, new TreeMap<>(files), new HashMap<>(fileProvenance), lines, new HashMap<>(removedFiles));
+        }
+
+        void restore(Snapshot snapshot) {
+            spec = snapshot.spec();
+            replace(files, snapshot.files());
+            replace(fileProvenance, snapshot.fileProvenance());
+            replace(removedLines, snapshot.removedLines());
+            replace(removedFiles, snapshot.removedFiles());
+        }
+
+        void apply(LocatedOverlay located) throws OverlayException {
+            byLabel.put(located.label(), located);
+            Overlay overlay = located.overlay();
+            Spec before = spec;
+            try {
+                switch (overlay.type()) {
+                    case SPEC_ADD_TAG -> spec = editor(located).addTag(pkg(overlay), overlay.tag(), overlay.value());
+                    case SPEC_INSERT_TAG ->
+                        spec = editor(located).insertTag(pkg(overlay), overlay.tag(), overlay.value());
+                    case SPEC_SET_TAG -> spec = editor(located).setTag(pkg(overlay), overlay.tag(), overlay.value());
+                    case SPEC_UPDATE_TAG ->
+                        spec = editor(located).updateTag(pkg(overlay), overlay.tag(), overlay.value());
+                    case SPEC_REMOVE_TAG ->
+                        spec = editor(located).removeTag(pkg(overlay), overlay.tag(), overlay.value());
+                    case SPEC_PREPEND_LINES ->
+                        spec = editor(located).prependLines(overlay.section(), pkg(overlay), lines(overlay));
+                    case SPEC_APPEND_LINES ->
+                        spec = editor(located).appendLines(overlay.section(), pkg(overlay), lines(overlay));
+                    case SPEC_SEARCH_REPLACE ->
+                        spec = editor(located)
+                                .searchReplace(overlay.section(), overlay.pkg(), regex(located), replacement(overlay));
+                    case SPEC_REMOVE_SECTION -> spec = editor(located).removeSection(overlay.section(), pkg(overlay));
+                    case SPEC_REMOVE_SUBPACKAGE -> spec = editor(located).removeSubpackage(pkg(overlay));
+                    case PATCH_ADD -> patchAdd(located);
+                    case PATCH_REMOVE -> patchRemove(located);
+                    case FILE_PREPEND_LINES -> filePrepend(located);
+                    case FILE_SEARCH_REPLACE -> fileSearchReplace(located);
+                    case FILE_ADD -> fileAdd(located);
+                    case FILE_REMOVE -> fileRemove(located);
+                    case FILE_RENAME -> fileRename(located);
+                }
+            } catch (SpecEditException e) {
+                throw fail(located, reason(e.reason()), e.getMessage(), e.candidates());
+            }
+            if (before != null && spec != before) {
+                recordRemovedSpecLines(before, located);
+            }
+        }
+
+        /** Remembers which upstream spec lines this overlay removed, for annotated diffs. */
+        private void recordRemovedSpecLines(Spec before, LocatedOverlay located) {
+            java.util.Set<Integer> remaining = new java.util.HashSet<>();
+            for (Line line : spec.lines()) {
+                if (line.origin() instanceof LineOrigin.Input input) {
+                    remaining.add(input.lineNumber());
+                }
+            }
+            for (Line line : before.lines()) {
+                if (line.origin() instanceof LineOrigin.Input input && !remaining.contains(input.lineNumber())) {
+                    removedLines.computeIfAbsent(specPath, k -> new HashMap<>()).put(input.lineNumber(), located);
+                }
+            }
+        }
+
+        private void removeFile(String path, LocatedOverlay located) {
+            files.remove(path);
+            fileProvenance.remove(path);
+            if (upstreamFiles.contains(path)) {
+                removedFiles.putIfAbsent(path, located);
+            }
+        }
+
+        private SpecEditor editor(LocatedOverlay located) throws OverlayException {
+            if (spec == null) {
+                throw fail(
+                        located,
+                        OverlayFailure.Reason.SOURCE_NOT_FOUND,
+                        "the sources have no spec " + specPath,
+                        List.of());
+            }
+            return SpecEditor.of(spec, located.label());
+        }
+
+        // -------------------------------------------------------------- patches
+
+        private void patchAdd(LocatedOverlay located) throws OverlayException {
+            Overlay overlay = located.overlay();
+            byte[] content = readSource(located);
+            String name = overlay.file() == null || overlay.file().isEmpty()
+                    ? Path.of(overlay.source()).getFileName().toString()
+                    : confined(located, overlay.file());
+            if (files.containsKey(name) || name.equals(specPath)) {
+                throw fail(located, OverlayFailure.Reason.FILE_EXISTS, "the sources already have " + name, List.of());
+            }
+            SpecEditor editor = editor(located);
+            files.put(name, new SourceFile(content, false));
+            addedBy(name, content, located);
+            spec = editor.addPatch(name);
+        }
+
+        /**
+         * Removes the spec's references to patches matching the glob (the whole value of every
+         * {@code PatchN} tag, trimmed {@code %patchlist} lines) and the matching loose files. Fails
+         * only when no spec reference matched (azldev also fails when no loose file matched).
+         */
+        private void patchRemove(LocatedOverlay located) throws OverlayException {
+            Glob glob = Glob.of(located.overlay().file());
+            Predicate<SourceRef> patch =
+                    reference -> reference.kind() == SourceRef.Kind.PATCH && glob.matches(reference.value());
+            spec = editor(located)
+                    .removeReferences(patch, "'" + located.overlay().file() + "'");
+            for (String path : looseFiles(glob)) {
+                removeFile(path, located);
+            }
+        }
+
+        // -------------------------------------------------------------- loose files
+
+        private void filePrepend(LocatedOverlay located) throws OverlayException {
+            List<String> matches = requireLooseFiles(located);
+            byte[] prefix = (String.join("\n", lines(located.overlay())) + "\n").getBytes(StandardCharsets.UTF_8);
+            int added = lines(located.overlay()).size();
+            for (String path : matches) {
+                SourceFile file = files.get(path);
+                byte[] before = file.content();
+                byte[] after = new byte[prefix.length + before.length];
+                System.arraycopy(prefix, 0, after, 0, prefix.length);
+                System.arraycopy(before, 0, after, prefix.length, before.length);
+                List<LineSource> sources = new ArrayList<>();
+                for (int i = 0; i < added; i++) {
+                    sources.add(new LineSource.FromOverlay(located));
+                }
+                sources.addAll(provenance(path, before));
+                files.put(path, new SourceFile(after, file.executable()));
+                fileProvenance.put(path, sources);
+            }
+        }
+
+        private void fileSearchReplace(LocatedOverlay located) throws OverlayException {
+            List<String> matches = requireLooseFiles(located);
+            Pattern regex = regex(located);
+            int changed = 0;
+            for (String path : matches) {
+                SourceFile file = files.get(path);
+                byte[] before = file.content();
+                TextCodec codec = TextCodec.of(before);
+                String text = codec.decode(before);
+                String replaced = regex.matcher(text)
+                        .replaceAll(Matcher.quoteReplacement(codec.represent(replacement(located.overlay()))));
+                if (!replaced.equals(text)) {
+                    byte[] after = codec.encode(replaced);
+                    TextDiff.Attribution attribution =
+                            TextDiff.attribute(provenance(path, before), text, replaced, located);
+                    fileProvenance.put(path, attribution.after());
+                    attribution
+                            .removedUpstream()
+                            .forEach(line -> removedLines
+                                    .computeIfAbsent(path, k -> new HashMap<>())
+                                    .put(line, located));
+                    files.put(path, new SourceFile(after, file.executable()));
+                    changed++;
+                }
+            }
+            if (changed == 0) {
+                throw fail(
+                        located,
+                        OverlayFailure.Reason.PATTERN_NOT_FOUND,
+                        "pattern /" + regex.pattern() + "/ matched nothing in " + String.join(", ", matches),
+                        List.of());
+            }
+        }
+
+        private void fileAdd(LocatedOverlay located) throws OverlayException {
+            String path = confined(located, located.overlay().file());
+            if (path.endsWith(".spec")) {
+                throw fail(
+                        located,
+                        OverlayFailure.Reason.TARGETS_SPEC,
+                        "file-add cannot add a spec (" + path + ")",
+                        List.of());
+            }
+            if (files.containsKey(path)) {
+                throw fail(located, OverlayFailure.Reason.FILE_EXISTS, "the sources already have " + path, List.of());
+            }
+            byte[] content = readSource(located);
+            files.put(path, new SourceFile(content, false));
+            addedBy(path, content, located);
+        }
+
+        private void fileRemove(LocatedOverlay located) throws OverlayException {
+            for (String path : requireLooseFiles(located)) {
+                removeFile(path, located);
+            }
+        }
+
+        private void fileRename(LocatedOverlay located) throws OverlayException {
+            List<String> matches = requireLooseFiles(located);
+            if (matches.size() > 1) {
+                throw fail(
+                        located,
+                        OverlayFailure.Reason.MULTIPLE_MATCHES,
+                        "file-rename needs exactly one file, '"
+                                + located.overlay().file() + "' matches " + String.join(", ", matches),
+                        List.of());
+            }
+            String from = matches.get(0);
+            String newName = located.overlay().replacement();
+            if (newName == null
+                    || newName.isEmpty()
+                    || newName.contains("/")
+                    || newName.contains("\\")
+                    || newName.equals("..")) {
+                throw fail(
+                        located,
+                        OverlayFailure.Reason.PATH_ESCAPES,
+                        "the new name must be a plain file name: " + newName,
+                        List.of());
+            }
+            int slash = from.lastIndexOf('/');
+            String to = (slash < 0 ? "" : from.substring(0, slash + 1)) + newName;
+            if (to.endsWith(".spec")) {
+                throw fail(
+                        located,
+                        OverlayFailure.Reason.TARGETS_SPEC,
+                        "file-rename cannot make a spec (" + to + ")",
+                        List.of());
+            }
+            if (files.containsKey(to)) {
+                throw fail(located, OverlayFailure.Reason.FILE_EXISTS, "the sources already have " + to, List.of());
+            }
+            SourceFile file = files.get(from);
+            List<LineSource> moved = fileProvenance.get(from);
+            removeFile(from, located);
+            files.put(to, file);
+            fileProvenance.put(to, moved != null ? moved : renamedBy(file, located));
+        }
+
+        /** Loose files (not specs, not under .git) matching the overlay's glob; none is a failure. */
+        private List<String> requireLooseFiles(LocatedOverlay located) throws OverlayException {
+            String pattern = located.overlay().file();
+            Glob glob = Glob.of(pattern);
+            List<String> matches = looseFiles(glob);
+            if (matches.isEmpty()) {
+                boolean spec = glob.matches(specPath);
+                throw fail(
+                        located,
+                        spec ? OverlayFailure.Reason.TARGETS_SPEC : OverlayFailure.Reason.NO_MATCHING_FILE,
+                        spec
+                                ? "'" + pattern + "' only matches the spec; use a spec-* overlay"
+                                : "no file in the sources matches '" + pattern + "'",
+                        List.of());
+            }
+            return matches;
+        }
+
+        private List<String> looseFiles(Glob glob) {
+            List<String> matches = new ArrayList<>();
+            for (String path : files.keySet()) {
+                if (!path.endsWith(".spec") && glob.matches(path)) {
+                    matches.add(path);
+                }
+            }
+            return matches;
+        }
+
+        // -------------------------------------------------------------- helpers
+
+        private byte[] readSource(LocatedOverlay located) throws OverlayException {
+            String source = located.overlay().source();
+            Path path = Path.of(source).toAbsolutePath().normalize();
+            if (!Confinement.isInside(sourceRoot, path)) {
+                throw fail(
+                        located,
+                        OverlayFailure.Reason.PATH_ESCAPES,
+                        "source " + source + " is outside " + sourceRoot,
+                        List.of());
+            }
+            try {
+                if (!Files.isRegularFile(path)) {
+                    throw fail(
+                            located,
+                            OverlayFailure.Reason.SOURCE_NOT_FOUND,
+                            "source file not found: " + source,
+                            List.of());
+                }
+                return Files.readAllBytes(path);
+            } catch (IOException e) {
+                throw fail(
+                        located,
+                        OverlayFailure.Reason.SOURCE_NOT_FOUND,
+                        "cannot read " + source + ": " + e.getMessage(),
+                        List.of());
+            }
+        }
+
+        private String confined(LocatedOverlay located, String path) throws OverlayException {
+            String confined = OverlayPaths.confine(path);
+            if (confined == null) {
+                throw fail(
+                        located,
+                        OverlayFailure.Reason.PATH_ESCAPES,
+                        "'" + path + "' is not a relative path inside the sources",
+                        List.of());
+            }
+            return confined;
+        }
+
+        private void addedBy(String path, byte[] content, LocatedOverlay located) {
+            fileProvenance.put(path, renamedBy(new SourceFile(content, false), located));
+        }
+
+        /** Every line of a file the overlay put there. */
+        private List<LineSource> renamedBy(SourceFile file, LocatedOverlay located) {
+            int lines = TextDiff.lineCount(file.content());
+            List<LineSource> sources = new ArrayList<>(lines);
+            for (int i = 0; i < lines; i++) {
+                sources.add(new LineSource.FromOverlay(located));
+            }
+            return sources;
+        }
+
+        private List<LineSource> provenance(String path, byte[] content) {
+            List<LineSource> known = fileProvenance.get(path);
+            if (known != null) {
+                return known;
+            }
+            int lines = TextDiff.lineCount(content);
+            List<LineSource> upstream = new ArrayList<>(lines);
+            for (int i = 0; i < lines; i++) {
+                upstream.add(new LineSource.Upstream(i + 1));
+            }
+            return upstream;
+        }
+
+        private Pattern regex(LocatedOverlay located) throws OverlayException {
+            try {
+                return Pattern.compile(located.overlay().regex());
+            } catch (PatternSyntaxException e) {
+                throw fail(
+                        located,
+                        OverlayFailure.Reason.INVALID,
+                        "invalid regular expression: " + e.getDescription(),
+                        List.of());
+            }
+        }
+
+        private OverlayException fail(
+                LocatedOverlay located, OverlayFailure.Reason reason, String message, List<String> candidates) {
+            return new OverlayException(new OverlayFailure(component, located, reason, message, candidates));
+        }
+
+        OverlayResult result() {
+            Map<String, SourceFile> out = new LinkedHashMap<>(files);
+            Map<String, List<LineSource>> provenance = new TreeMap<>(fileProvenance);
+            if (spec != null) {
+                out.put(specPath, new SourceFile(spec.toBytes(), false));
+                List<LineSource> specLines = new ArrayList<>(spec.lineCount());
+                for (Line line : spec.lines()) {
+                    specLines.add(
+                            line.origin() instanceof LineOrigin.Input input
+                                    ? new LineSource.Upstream(input.lineNumber())
+                                    : new LineSource.FromOverlay(byLabel.get(((LineOrigin.Edit) line.origin()).by())));
+                }
+                provenance.put(specPath, specLines);
+            }
+            return new OverlayResult(SourceTree.of(out), provenance, removedLines, removedFiles);
+        }
+    }
+
+    private static String pkg(Overlay overlay) {
+        return overlay.pkg() == null ? "" : overlay.pkg();
+    }
+
+    private static List<String> lines(Overlay overlay) {
+        return overlay.lines() == null ? List.of() : overlay.lines();
+    }
+
+    private static String replacement(Overlay overlay) {
+        return overlay.replacement() == null ? "" : overlay.replacement();
+    }
+
+    private static OverlayFailure.Reason reason(SpecEditException.Reason reason) {
+        return switch (reason) {
+            case SECTION_NOT_FOUND -> OverlayFailure.Reason.SECTION_NOT_FOUND;
+            case TAG_NOT_FOUND -> OverlayFailure.Reason.TAG_NOT_FOUND;
+            case PATTERN_NOT_FOUND -> OverlayFailure.Reason.PATTERN_NOT_FOUND;
+            case REFERENCE_NOT_FOUND -> OverlayFailure.Reason.REFERENCE_NOT_FOUND;
+            case CONDITIONAL_SPANS_SECTIONS -> OverlayFailure.Reason.CONDITIONAL_SPLIT;
+            case INVALID_ARGUMENT -> OverlayFailure.Reason.INVALID;
+        };
+    }
+}

@@ -1,0 +1,61 @@
+package dev.keel.core.overlay;
+
+import dev.keel.core.config.LocatedOverlay;
+import dev.keel.core.config.Names;
+import java.util.List;
+
+/**
+ * Why an overlay could not be applied.
+ *
+ * @param component the component (or the spec's name outside a project)
+ * @param overlay the overlay, with its number and where it was written
+ * @param reason the kind of failure
+ * @param message what went wrong
+ * @param candidates the closest lines of the spec when a tag or pattern matched nothing
+ */
+public record OverlayFailure(
+        String component, LocatedOverlay overlay, Reason reason, String message, List<String> candidates) {
+
+    /** The kinds of overlay failure. */
+    public enum Reason {
+        SECTION_NOT_FOUND,
+        TAG_NOT_FOUND,
+        PATTERN_NOT_FOUND,
+        REFERENCE_NOT_FOUND,
+        CONDITIONAL_SPLIT,
+        NO_MATCHING_FILE,
+        FILE_EXISTS,
+        MULTIPLE_MATCHES,
+        TARGETS_SPEC,
+        PATH_ESCAPES,
+        SOURCE_NOT_FOUND,
+        INVALID
+    }
+
+    public OverlayFailure {
+        candidates = List.copyOf(candidates);
+    }
+
+    /** A multi-line report: component, overlay number, type, description, location, why, candidates. */
+    public String format() {
+        StringBuilder out = new StringBuilder();
+        out.append("error: ")
+                .append(component)
+                .append(": ")
+                .append(overlay.label())
+                .append(" (")
+                .append(Names.enumKey(overlay.overlay().type()))
+                .append(") failed: ")
+                .append(message)
+                .append('\n');
+        out.append("  --> ").append(overlay.location()).append('\n');
+        out.append("   = overlay: ").append(overlay.summary()).append('\n');
+        out.append("   = reason: ")
+                .append(reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                .append('\n');
+        for (String candidate : candidates) {
+            out.append("   = closest line ").append(candidate).append('\n');
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,112 @@
+package dev.keel.core.overlay;
+
+import dev.keel.core.config.Confinement;
+import dev.keel.core.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A component's source files in memory, by {@code /}-separated path relative to the sources
+ * directory. Immutable: overlays produce a new tree, so nothing is written until the whole
+ * sequence succeeded.
+ */
+public final class SourceTree {
+
+    private final SortedMap<String, SourceFile> files;
+
+    private SourceTree(SortedMap<String, SourceFile> files) {
+        this.files = Collections.unmodifiableSortedMap(files);
+    }
+
+    public static SourceTree of(Map<String, SourceFile> files) {
+        return new SourceTree(new TreeMap<>(files));
+    }
+
+    /**
+     * Reads the regular files below a directory ({@code .git} excluded). Symbolic links and other
+     * special files are refused: they could point outside the sources.
+     */
+    public static SourceTree read(Path directory) throws IOException {
+        SortedMap<String, SourceFile> files = new TreeMap<>();
+        Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                return dir.getFileName() != null
+                                && dir.getFileName().toString().equals(".git")
+                                && !dir.equals(directory)
+                        ? FileVisitResult.SKIP_SUBTREE
+                        : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                String relative = directory.relativize(file).toString().replace('\\', '/');
+                if (!attributes.isRegularFile()) {
+                    throw new IOException(
+                            "not a regular file in the sources (links and special files are refused): " + relative);
+                }
+                files.put(relative, new SourceFile(Files.readAllBytes(file), Files.isExecutable(file)));
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return new SourceTree(files);
+    }
+
+    /** Writes every file below {@code directory} (created if needed), each atomically. */
+    public void write(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        for (Map.Entry<String, SourceFile> entry : files.entrySet()) {
+            Path target = OverlayPaths.resolveInside(directory, entry.getKey());
+            Files.createDirectories(target.getParent());
+            if (!Confinement.isInside(
+                    directory.toAbsolutePath().normalize(),
+                    target.toAbsolutePath().normalize())) {
+                throw new IOException(
+                        "refusing to write through a symbolic link that leaves " + directory + ": " + target);
+            }
+            AtomicFiles.write(target, entry.getValue().content());
+            if (entry.getValue().executable()) {
+                target.toFile().setExecutable(true, false);
+            }
+        }
+    }
+
+    public SortedMap<String, SourceFile> files() {
+        return files;
+    }
+
+    public Optional<SourceFile> get(String path) {
+        return Optional.ofNullable(files.get(path));
+    }
+
+    public SourceTree with(String path, SourceFile file) {
+        TreeMap<String, SourceFile> copy = new TreeMap<>(files);
+        copy.put(path, file);
+        return new SourceTree(copy);
+    }
+
+    public SourceTree without(String path) {
+        TreeMap<String, SourceFile> copy = new TreeMap<>(files);
+        copy.remove(path);
+        return new SourceTree(copy);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SourceTree tree && tree.files.equals(files);
+    }
+
+    @Override
+    public int hashCode() {
+        return files.hashCode();
+    }
+}
