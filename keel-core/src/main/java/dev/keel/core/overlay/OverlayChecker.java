@@ -104,12 +104,14 @@ public final class OverlayChecker {
             case SECTION_NOT_FOUND, TAG_NOT_FOUND, REFERENCE_NOT_FOUND, NO_MATCHING_FILE ->
                 REMOVALS.contains(overlay.type()) ? OverlayCheck.Status.NO_OP : OverlayCheck.Status.TARGET_MISSING;
             case PATTERN_NOT_FOUND ->
-                replacementPresent(spec, overlay) ? OverlayCheck.Status.NO_OP : OverlayCheck.Status.TARGET_MISSING;
+                replacementPresent(spec, overlay) || nothingLeftToDelete(spec, overlay)
+                        ? OverlayCheck.Status.NO_OP
+                        : OverlayCheck.Status.TARGET_MISSING;
             case SOURCE_NOT_FOUND -> OverlayCheck.Status.TARGET_MISSING;
             default -> OverlayCheck.Status.CONFLICT;
         };
         String reason = status == OverlayCheck.Status.NO_OP
-                ? (REMOVALS.contains(overlay.type())
+                ? (REMOVALS.contains(overlay.type()) || isDeletion(overlay)
                                 ? "already absent upstream: "
                                 : "upstream already has the replacement: ")
                         + failure.message()
@@ -152,6 +154,24 @@ public final class OverlayChecker {
             }
         }
         return result;
+    }
+
+    private static boolean isDeletion(Overlay overlay) {
+        return overlay.type() == OverlayType.SPEC_SEARCH_REPLACE
+                && (overlay.replacement() == null || overlay.replacement().isBlank());
+    }
+
+    /**
+     * A search-replace that deletes text whose pattern matches nowhere in the spec: the text is
+     * gone upstream. (If it still matches outside the overlay's scope, it moved: target missing.)
+     */
+    private static boolean nothingLeftToDelete(Spec spec, Overlay overlay) {
+        if (!isDeletion(overlay)) {
+            return false;
+        }
+        com.google.re2j.Pattern regex = com.google.re2j.Pattern.compile(overlay.regex());
+        return spec.lines().stream()
+                .noneMatch(line -> regex.matcher(line.text()).find());
     }
 
     private static boolean replacementPresent(Spec spec, Overlay overlay) {
