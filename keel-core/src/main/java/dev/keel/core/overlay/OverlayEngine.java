@@ -51,10 +51,31 @@ public final class OverlayEngine {
     public OverlayResult apply(String component, SourceTree upstream, String specPath, List<LocatedOverlay> overlays)
             throws OverlayException {
         Workspace workspace = new Workspace(component, upstream, specPath);
-        for (LocatedOverlay overlay : overlays) {
+        for (LocatedOverlay overlay : archivesFirst(overlays)) {
             workspace.apply(overlay);
         }
         return workspace.result();
+    }
+
+    /**
+     * The order overlays apply in: archive-scoped overlays first, grouped by archive in the order
+     * the archives first appear, then the others in their own order.
+     */
+    public static List<LocatedOverlay> archivesFirst(List<LocatedOverlay> overlays) {
+        Map<String, List<LocatedOverlay>> byArchive = new LinkedHashMap<>();
+        List<LocatedOverlay> others = new ArrayList<>();
+        for (LocatedOverlay overlay : overlays) {
+            String archive = overlay.overlay().archive();
+            if (archive == null || archive.isEmpty()) {
+                others.add(overlay);
+            } else {
+                byArchive.computeIfAbsent(archive, key -> new ArrayList<>()).add(overlay);
+            }
+        }
+        List<LocatedOverlay> ordered = new ArrayList<>();
+        byArchive.values().forEach(ordered::addAll);
+        ordered.addAll(others);
+        return ordered;
     }
 
     /** The state of a workspace at one point. */
@@ -85,6 +106,7 @@ public final class OverlayEngine {
         private final Map<String, Map<Integer, LocatedOverlay>> removedLines = new HashMap<>();
         private final Map<String, LocatedOverlay> removedFiles = new HashMap<>();
         private final java.util.Set<String> upstreamFiles;
+        private final ArchiveStage archives = new ArchiveStage(this);
         private Spec spec;
 
         Workspace(String component, SourceTree upstream, String specPath) {
@@ -123,6 +145,10 @@ public final class OverlayEngine {
         void apply(LocatedOverlay located) throws OverlayException {
             byLabel.put(located.label(), located);
             Overlay overlay = located.overlay();
+            if (overlay.archive() != null && !overlay.archive().isEmpty()) {
+                archives.apply(located);
+                return;
+            }
             Spec before = spec;
             try {
                 switch (overlay.type()) {
@@ -461,7 +487,21 @@ public final class OverlayEngine {
             return new OverlayException(new OverlayFailure(component, located, reason, message, candidates));
         }
 
+        /** The bytes of a file in the sources, or null. */
+        SourceFile file(String path) {
+            return files.get(path);
+        }
+
+        void putFile(String path, SourceFile file) {
+            files.put(path, file);
+        }
+
+        OverlayException failure(LocatedOverlay located, OverlayFailure.Reason reason, String message) {
+            return fail(located, reason, message, List.of());
+        }
+
         OverlayResult result() {
+            archives.repackAll();
             Map<String, SourceFile> out = new LinkedHashMap<>(files);
             Map<String, List<LineSource>> provenance = new TreeMap<>(fileProvenance);
             if (spec != null) {
@@ -475,7 +515,7 @@ public final class OverlayEngine {
                 }
                 provenance.put(specPath, specLines);
             }
-            return new OverlayResult(SourceTree.of(out), provenance, removedLines, removedFiles);
+            return new OverlayResult(SourceTree.of(out), provenance, removedLines, removedFiles, archives.digests());
         }
     }
 

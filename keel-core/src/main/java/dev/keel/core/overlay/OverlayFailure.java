@@ -29,6 +29,7 @@ public record OverlayFailure(
         TARGETS_SPEC,
         PATH_ESCAPES,
         SOURCE_NOT_FOUND,
+        UNSAFE_ARCHIVE,
         INVALID
     }
 

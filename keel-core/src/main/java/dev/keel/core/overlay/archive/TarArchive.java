@@ -1,0 +1,190 @@
+package dev.keel.core.overlay.archive;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+
+/**
+ * A tar archive (plain, gzip, xz, zstd or bzip2) read safely into memory and written back
+ * deterministically: entries sorted by name, time stamps 0, owner 0/0 without names, GNU long
+ * names, the original compression with fixed settings. Reading refuses paths that leave the
+ * archive (absolute, {@code ..}, symbolic links pointing outside), hard links, devices and FIFOs,
+ * and stops at the size and entry-count limits.
+ */
+public final class TarArchive {
+
+    private final Compression compression;
+    private final List<ArchiveEntry> entries;
+
+    private TarArchive(Compression compression, List<ArchiveEntry> entries) {
+        this.compression = compression;
+        this.entries = List.copyOf(entries);
+    }
+
+    public static TarArchive read(byte[] bytes, ArchiveLimits limits) throws IOException {
+        Compression compression = Compression.sniff(bytes);
+        Map<String, ArchiveEntry> entries = new TreeMap<>();
+        long total = 0;
+        try (InputStream raw = compression.decompress(new ByteArrayInputStream(bytes));
+                TarArchiveInputStream tar = new TarArchiveInputStream(raw)) {
+            TarArchiveEntry entry;
+            while ((entry = tar.getNextEntry()) != null) {
+                if (entries.size() >= limits.maxEntries()) {
+                    throw new ArchiveException("the archive has more than " + limits.maxEntries() + " entries");
+                }
+                String name = safeName(entry.getName());
+                if (entry.isLink()) {
+                    throw new ArchiveException("hard link entries are refused: " + name);
+                }
+                if (entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO()) {
+                    throw new ArchiveException("device and FIFO entries are refused: " + name);
+                }
+                if (entry.isSymbolicLink()) {
+                    entries.put(
+                            name,
+                            new ArchiveEntry(
+                                    name,
+                                    ArchiveEntry.Kind.SYMLINK,
+                                    new byte[0],
+                                    entry.getMode(),
+                                    safeLink(name, entry.getLinkName())));
+                } else if (entry.isDirectory()) {
+                    entries.put(
+                            name,
+                            new ArchiveEntry(name, ArchiveEntry.Kind.DIRECTORY, new byte[0], entry.getMode(), null));
+                } else if (entry.isFile()) {
+                    long size = entry.getSize();
+                    if (size < 0 || total + size > limits.maxTotalBytes()) {
+                        throw new ArchiveException(
+                                "the archive unpacks to more than " + limits.maxTotalBytes() + " bytes");
+                    }
+                    total += size;
+                    entries.put(
+                            name,
+                            new ArchiveEntry(
+                                    name, ArchiveEntry.Kind.FILE, tar.readNBytes((int) size), entry.getMode(), null));
+                } else {
+                    throw new ArchiveException("unsupported entry type in the archive: " + name);
+                }
+            }
+        }
+        return new TarArchive(compression, new ArrayList<>(entries.values()));
+    }
+
+    /** A normalised entry name, or an exception for one that would leave the archive. */
+    static String safeName(String name) throws ArchiveException {
+        String normalized = name.replace('\\', '/');
+        if (normalized.startsWith("/") || normalized.matches("^[A-Za-z]:.*") || normalized.indexOf('\0') >= 0) {
+            throw new ArchiveException("absolute path in the archive: " + name);
+        }
+        List<String> segments = new ArrayList<>();
+        for (String segment : normalized.split("/")) {
+            if (segment.isEmpty() || segment.equals(".")) {
+                continue;
+            }
+            if (segment.equals("..")) {
+                throw new ArchiveException("path leaves the archive: " + name);
+            }
+            segments.add(segment);
+        }
+        if (segments.isEmpty()) {
+            throw new ArchiveException("empty path in the archive: '" + name + "'");
+        }
+        return String.join("/", segments);
+    }
+
+    /** The target of a symbolic link if it stays inside the archive. */
+    private static String safeLink(String name, String target) throws ArchiveException {
+        if (target.startsWith("/")) {
+            throw new ArchiveException("symbolic link " + name + " points outside the archive: " + target);
+        }
+        int depth = name.split("/").length - 1;
+        for (String segment : target.split("/")) {
+            if (segment.equals("..")) {
+                depth--;
+            } else if (!segment.isEmpty() && !segment.equals(".")) {
+                depth++;
+            }
+            if (depth < 0) {
+                throw new ArchiveException("symbolic link " + name + " points outside the archive: " + target);
+            }
+        }
+        return target;
+    }
+
+    public Compression compression() {
+        return compression;
+    }
+
+    /** Entries sorted by name. */
+    public List<ArchiveEntry> entries() {
+        return entries;
+    }
+
+    /** The single top-level directory all entries are in ({@code "name/"}), or {@code ""}. */
+    public String root() {
+        String top = null;
+        for (ArchiveEntry entry : entries) {
+            int slash = entry.name().indexOf('/');
+            String first = slash < 0 ? entry.name() : entry.name().substring(0, slash);
+            boolean isTopDirectory = slash < 0 && entry.kind() == ArchiveEntry.Kind.DIRECTORY;
+            if (slash < 0 && !isTopDirectory || (top != null && !top.equals(first))) {
+                return "";
+            }
+            top = first;
+        }
+        return top == null ? "" : top + "/";
+    }
+
+    public TarArchive withEntries(List<ArchiveEntry> newEntries) {
+        List<ArchiveEntry> sorted = new ArrayList<>(newEntries);
+        sorted.sort(java.util.Comparator.comparing(ArchiveEntry::name));
+        return new TarArchive(compression, sorted);
+    }
+
+    /** The archive's bytes, identical for identical entries and compression. */
+    public byte[] write() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (OutputStream compressed = compression.compress(bytes);
+                TarArchiveOutputStream tar = new TarArchiveOutputStream(compressed)) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_GNU);
+            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+            for (ArchiveEntry entry : entries) {
+                TarArchiveEntry header = switch (entry.kind()) {
+                    case DIRECTORY -> new TarArchiveEntry(entry.name() + "/", TarConstants.LF_DIR);
+                    case SYMLINK -> {
+                        TarArchiveEntry link = new TarArchiveEntry(entry.name(), TarConstants.LF_SYMLINK);
+                        link.setLinkName(entry.linkTarget());
+                        yield link;
+                    }
+                    case FILE -> {
+                        TarArchiveEntry file = new TarArchiveEntry(entry.name(), TarConstants.LF_NORMAL);
+                        file.setSize(entry.content().length);
+                        yield file;
+                    }
+                };
+                header.setModTime(0);
+                header.setIds(0, 0);
+                header.setNames("", "");
+                header.setMode(entry.mode() & 07777);
+                tar.putArchiveEntry(header);
+                if (entry.kind() == ArchiveEntry.Kind.FILE) {
+                    tar.write(entry.content());
+                }
+                tar.closeArchiveEntry();
+            }
+            tar.finish();
+        }
+        return bytes.toByteArray();
+    }
+}
