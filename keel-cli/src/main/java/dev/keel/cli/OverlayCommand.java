@@ -6,6 +6,7 @@ import dev.keel.core.overlay.AnnotatedDiff;
 import dev.keel.core.overlay.OverlayEngine;
 import dev.keel.core.overlay.OverlayException;
 import dev.keel.core.overlay.OverlayResult;
+import dev.keel.core.overlay.ProvenanceReport;
 import dev.keel.core.overlay.SourceFile;
 import dev.keel.core.overlay.SourceTree;
 import java.io.IOException;
@@ -73,6 +74,12 @@ public final class OverlayCommand implements Runnable {
 
             @Option(names = "--diff", description = "Print an annotated unified diff instead.")
             boolean diff;
+
+            @Option(
+                    names = "--provenance",
+                    description =
+                            "Print, for every line of every changed file, the upstream line or the overlay it comes from.")
+            boolean provenance;
         }
 
         @CommandLine.Spec
@@ -105,7 +112,9 @@ public final class OverlayCommand implements Runnable {
                 err.flush();
                 return 1;
             }
-            if (output != null && output.diff) {
+            if (output != null && output.provenance) {
+                out.print(ProvenanceReport.render(result, location -> location.toString()));
+            } else if (output != null && output.diff) {
                 out.print(AnnotatedDiff.render(upstream, result, location -> location.toString()));
             } else if (output != null && output.outputDir != null) {
                 writeNewDirectory(result.tree(), output.outputDir);
