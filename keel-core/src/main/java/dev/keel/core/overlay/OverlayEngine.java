@@ -394,7 +394,8 @@ public final class OverlayEngine {
         private List<String> looseFiles(Glob glob) {
             List<String> matches = new ArrayList<>();
             for (String path : files.keySet()) {
-                if (!path.endsWith(".spec") && glob.matches(path)) {
+                boolean git = path.startsWith(".git/") || path.contains("/.git/");
+                if (!path.endsWith(".spec") && !git && glob.matches(path)) {
                     matches.add(path);
                 }
             }

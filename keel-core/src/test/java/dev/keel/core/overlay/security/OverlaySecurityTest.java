@@ -1,0 +1,159 @@
+package dev.keel.core.overlay.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.keel.core.config.LocatedOverlay;
+import dev.keel.core.config.Location;
+import dev.keel.core.config.model.Overlay;
+import dev.keel.core.config.model.OverlayType;
+import dev.keel.core.overlay.OverlayEngine;
+import dev.keel.core.overlay.OverlayException;
+import dev.keel.core.overlay.OverlayFailure;
+import dev.keel.core.overlay.OverlayPaths;
+import dev.keel.core.overlay.OverlayResult;
+import dev.keel.core.overlay.SourceFile;
+import dev.keel.core.overlay.SourceTree;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Paths from overlays stay inside their roots, and regexes run in linear time. */
+class OverlaySecurityTest {
+
+    @TempDir
+    Path root;
+
+    private static SourceTree sources(String... extra) {
+        Map<String, SourceFile> files = new java.util.HashMap<>();
+        files.put("pkg.spec", file("Name: pkg\nVersion: 1\n%description\nx\n"));
+        for (String path : extra) {
+            files.put(path, file("content of " + path + "\n"));
+        }
+        return SourceTree.of(files);
+    }
+
+    private static SourceFile file(String text) {
+        return new SourceFile(text.getBytes(StandardCharsets.UTF_8), false);
+    }
+
+    private static LocatedOverlay overlay(
+            OverlayType type, String file, String source, String regex, String replacement) {
+        return new LocatedOverlay(
+                0,
+                new Overlay(type, "attack", file, null, null, null, null, regex, replacement, null, source, null, null),
+                new Location(Path.of("o.toml"), 1, 1));
+    }
+
+    private OverlayFailure.Reason failure(SourceTree tree, LocatedOverlay overlay) {
+        try {
+            new OverlayEngine(root).apply("pkg", tree, "pkg.spec", List.of(overlay));
+        } catch (OverlayException e) {
+            return e.failure().reason();
+        }
+        throw new AssertionError("the overlay applied");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"../escape", "a/../../escape", "/etc/passwd", "C:/Windows/x", ".git/config", "a/./../../x", ""})
+    void confinesEveryDestinationPath(String path) throws IOException {
+        Path patch = Files.writeString(root.resolve("fix.patch"), "diff\n");
+        assertThat(OverlayPaths.confine(path)).isNull();
+        assertThat(failure(sources(), overlay(OverlayType.FILE_ADD, path, patch.toString(), null, null)))
+                .isEqualTo(OverlayFailure.Reason.PATH_ESCAPES);
+        if (!path.isEmpty()) {
+            assertThat(failure(sources(), overlay(OverlayType.PATCH_ADD, path, patch.toString(), null, null)))
+                    .isEqualTo(OverlayFailure.Reason.PATH_ESCAPES);
+        }
+    }
+
+    @Test
+    void normalisesHarmlessPaths() {
+        assertThat(OverlayPaths.confine("./a//b/./c")).isEqualTo("a/b/c");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../evil.conf", "sub/evil.conf", "..", ""})
+    void aRenameCannotMoveAFile(String newName) {
+        assertThat(failure(sources("a.conf"), overlay(OverlayType.FILE_RENAME, "a.conf", null, null, newName)))
+                .isEqualTo(OverlayFailure.Reason.PATH_ESCAPES);
+    }
+
+    @Test
+    void aSourceOutsideTheRootIsRefusedAlsoThroughASymbolicLink() throws IOException {
+        Path outside = Files.createTempFile("keel-secret", ".txt");
+        try {
+            assertThat(failure(sources(), overlay(OverlayType.FILE_ADD, "x", outside.toString(), null, null)))
+                    .isEqualTo(OverlayFailure.Reason.PATH_ESCAPES);
+            Path link = Files.createSymbolicLink(root.resolve("innocent.patch"), outside);
+            assertThat(failure(sources(), overlay(OverlayType.PATCH_ADD, null, link.toString(), null, null)))
+                    .isEqualTo(OverlayFailure.Reason.PATH_ESCAPES);
+        } finally {
+            Files.deleteIfExists(outside);
+        }
+    }
+
+    @Test
+    void readingSourcesRefusesSymbolicLinks() throws IOException {
+        Path dir = Files.createDirectories(root.resolve("sources"));
+        Files.writeString(dir.resolve("pkg.spec"), "Name: pkg\n");
+        Files.createSymbolicLink(dir.resolve("passwd"), Path.of("/etc/passwd"));
+        assertThatThrownBy(() -> SourceTree.read(dir))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("passwd");
+    }
+
+    @Test
+    void writingRefusesToFollowASymbolicLinkOutOfTheTarget() throws IOException {
+        Path target = Files.createDirectories(root.resolve("out"));
+        Path elsewhere = Files.createDirectories(root.resolve("elsewhere"));
+        Files.createSymbolicLink(target.resolve("sub"), elsewhere);
+        SourceTree tree = SourceTree.of(Map.of("sub/file", file("x")));
+        assertThatThrownBy(() -> tree.write(target))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("symbolic link");
+        assertThat(elsewhere.resolve("file")).doesNotExist();
+    }
+
+    @Test
+    void looseFileGlobsNeverReachTheSpecOrGit() {
+        assertThat(failure(sources(".git/config"), overlay(OverlayType.FILE_REMOVE, "**/config", null, null, null)))
+                .isEqualTo(OverlayFailure.Reason.NO_MATCHING_FILE);
+        assertThat(failure(sources(), overlay(OverlayType.FILE_REMOVE, "*.spec", null, null, null)))
+                .isEqualTo(OverlayFailure.Reason.TARGETS_SPEC);
+    }
+
+    @Test
+    void catastrophicBacktrackingPatternsRunInLinearTime() {
+        String hostile = "a".repeat(200_000) + "!";
+        SourceTree tree = SourceTree.of(Map.of(
+                "pkg.spec", file("Name: pkg\n%build\n" + hostile + "\n"),
+                "data.txt", file(hostile + "\n")));
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            for (String regex : List.of("(a+)+$", "(a|aa)+$", "(x+x+)+y", "^(a|a?)+$")) {
+                assertThat(failure(tree, overlay(OverlayType.SPEC_SEARCH_REPLACE, null, null, regex, "b")))
+                        .isEqualTo(OverlayFailure.Reason.PATTERN_NOT_FOUND);
+                assertThat(failure(tree, overlay(OverlayType.FILE_SEARCH_REPLACE, "data.txt", null, regex, "b")))
+                        .isEqualTo(OverlayFailure.Reason.PATTERN_NOT_FOUND);
+            }
+            OverlayResult result = new OverlayEngine(root)
+                    .apply(
+                            "pkg",
+                            tree,
+                            "pkg.spec",
+                            List.of(overlay(OverlayType.FILE_SEARCH_REPLACE, "data.txt", null, "(a+)+!", "ok")));
+            assertThat(new String(result.tree().get("data.txt").orElseThrow().content(), StandardCharsets.UTF_8))
+                    .isEqualTo("ok\n");
+        });
+    }
+}
