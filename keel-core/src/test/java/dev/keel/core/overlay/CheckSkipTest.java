@@ -1,8 +1,7 @@
-package dev.keel.core.overlay.render;
+package dev.keel.core.overlay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keel.core.overlay.CheckSkip;
 import dev.keel.spec.Spec;
 import org.junit.jupiter.api.Test;
 
