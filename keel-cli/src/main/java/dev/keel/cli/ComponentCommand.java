@@ -32,6 +32,7 @@ import picocli.CommandLine.Parameters;
         subcommands = {
             ComponentCommand.ListCommand.class,
             ComponentCommand.Show.class,
+            RenderCommand.class,
             CheckOverlaysCommand.class,
             DiffSourcesCommand.class
         })

@@ -315,6 +315,14 @@ public final class Spec {
         return full != null && full.equals(literalMacros().expand(name));
     }
 
+    /**
+     * Expands {@code %{name}}, {@code %{version}} and the spec's own unconditional single-valued
+     * definitions in {@code text}; null when anything else (or anything uncertain) is referenced.
+     */
+    public String expandLiteral(String text) {
+        return literalMacros().expand(text);
+    }
+
     /** Every package: the main one first, then one per {@code %package} section, in order. */
     public List<Subpackage> packages() {
         List<Subpackage> packages = new ArrayList<>();

@@ -16,25 +16,37 @@ public final class CheckSkip {
     /** The label of the lines this edit adds. */
     public static final String LABEL = "build.check.skip";
 
+    /** The warning for a spec that has nothing to skip. */
+    public static final String NOTHING_TO_SKIP =
+            "build.check.skip is set but the spec has no %check section; nothing to skip";
+
     /** The edited spec, and a warning when there was nothing to disable. */
     public record Result(Spec spec, Optional<String> warning) {}
 
     private CheckSkip() {}
 
-    public static Result apply(Spec spec, String reason) {
-        boolean hasCheck = spec.sections().stream().anyMatch(section -> section.kind() == SectionKind.CHECK);
-        if (!hasCheck) {
-            return new Result(
-                    spec, Optional.of("build.check.skip is set but the spec has no %check section; nothing to skip"));
-        }
-        List<String> lines = List.of("# Check section disabled: " + reason, "exit 0", "");
-        Spec edited = spec;
-        for (String name : spec.sections().stream()
+    /** The lines prepended to {@code %check}. */
+    public static List<String> lines(String reason) {
+        return List.of("# Check section disabled: " + reason, "exit 0", "");
+    }
+
+    /** The {@code %check} section names as written (usually just {@code %check}). */
+    public static List<String> sectionNames(Spec spec) {
+        return spec.sections().stream()
                 .filter(section -> section.kind() == SectionKind.CHECK)
                 .map(section -> section.name())
                 .distinct()
-                .toList()) {
-            edited = SpecEditor.of(edited, LABEL).prependLines(name, "", lines);
+                .toList();
+    }
+
+    public static Result apply(Spec spec, String reason) {
+        List<String> names = sectionNames(spec);
+        if (names.isEmpty()) {
+            return new Result(spec, Optional.of(NOTHING_TO_SKIP));
+        }
+        Spec edited = spec;
+        for (String name : names) {
+            edited = SpecEditor.of(edited, LABEL).prependLines(name, "", lines(reason));
         }
         return new Result(edited, Optional.empty());
     }

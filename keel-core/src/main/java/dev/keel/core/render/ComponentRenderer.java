@@ -1,0 +1,187 @@
+package dev.keel.core.render;
+
+import dev.keel.core.config.LocatedOverlay;
+import dev.keel.core.config.Location;
+import dev.keel.core.config.ResolvedComponent;
+import dev.keel.core.config.model.BuildConfig;
+import dev.keel.core.config.model.Overlay;
+import dev.keel.core.config.model.OverlayType;
+import dev.keel.core.overlay.CheckSkip;
+import dev.keel.core.overlay.OverlayEngine;
+import dev.keel.core.overlay.OverlayException;
+import dev.keel.core.overlay.OverlayResult;
+import dev.keel.core.overlay.SourceFile;
+import dev.keel.core.overlay.SourceTree;
+import dev.keel.spec.SourceRef;
+import dev.keel.spec.Spec;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Renders one component: the macros file and its load lines, the configured overlays, check
+ * skipping and the header, the merged {@code sources} file, and only the sidecar files the spec
+ * references. A pure function of the resolved configuration and the upstream sources.
+ */
+public final class ComponentRenderer {
+
+    static final List<String> HEADER = List.of(
+            "# This spec file has been modified by Keel to include build configuration overlays.",
+            "# Do not edit manually; changes may be overwritten.",
+            "");
+
+    private final Path projectRoot;
+    private final Location renderLocation;
+
+    public ComponentRenderer(Path projectRoot, Path configFile) {
+        this.projectRoot = projectRoot;
+        this.renderLocation = Location.of(configFile);
+    }
+
+    public RenderedComponent render(ResolvedComponent component, SourceTree upstream, boolean specOnly)
+            throws RenderException {
+        String specPath = component.name() + ".spec";
+        SourceFile upstreamSpec = upstream.get(specPath)
+                .orElseThrow(() -> new RenderException("the upstream sources have no " + specPath));
+        List<String> notes = new ArrayList<>();
+        Optional<String> macros = MacrosFile.contents(component);
+        List<LocatedOverlay> overlays = new ArrayList<>();
+        if (macros.isPresent()) {
+            String file = MacrosFile.fileName(component.name());
+            overlays.add(keel(
+                    "render: macros file",
+                    specOverlay(
+                            OverlayType.SPEC_PREPEND_LINES,
+                            null,
+                            null,
+                            null,
+                            List.of(
+                                    "# All specs with overlays include this macro file, irrespective of whether new macros have been added.",
+                                    "%{load:%{_sourcedir}/" + file + "}",
+                                    ""))));
+            overlays.add(keel(
+                    "render: macros file", specOverlay(OverlayType.SPEC_INSERT_TAG, "Source9999", file, null, null)));
+            upstream = upstream.with(file, new SourceFile(macros.get().getBytes(StandardCharsets.UTF_8), false));
+        }
+        for (LocatedOverlay overlay : component.overlays()) {
+            if (specOnly && editsSidecars(overlay)) {
+                notes.add(overlay.label() + " skipped: the spec snapshot has no sidecar files (" + overlay.summary()
+                        + ")");
+            } else {
+                overlays.add(overlay);
+            }
+        }
+        BuildConfig build = component.config().build();
+        if (build != null
+                && build.check() != null
+                && Boolean.TRUE.equals(build.check().skip())) {
+            List<String> checks = CheckSkip.sectionNames(Spec.parse(upstreamSpec.content()));
+            if (checks.isEmpty()) {
+                notes.add("warning: " + CheckSkip.NOTHING_TO_SKIP);
+            }
+            for (String section : checks) {
+                overlays.add(keel(
+                        CheckSkip.LABEL,
+                        specOverlay(
+                                OverlayType.SPEC_PREPEND_LINES,
+                                null,
+                                null,
+                                section,
+                                CheckSkip.lines(build.check().skipReason()))));
+            }
+        }
+        overlays.add(keel("render: header", specOverlay(OverlayType.SPEC_PREPEND_LINES, null, null, null, HEADER)));
+        OverlayResult result;
+        try {
+            result = new OverlayEngine(projectRoot).apply(component.name(), upstream, specPath, overlays);
+        } catch (OverlayException e) {
+            throw new RenderException(
+                    e.failure().overlay().label() + " (" + e.failure().overlay().summary() + ") failed: "
+                            + e.failure().message());
+        }
+        List<String> hashProblems =
+                result.verifyArchiveHashes(component.config().sourceFiles());
+        if (!hashProblems.isEmpty()) {
+            throw new RenderException(String.join("; ", hashProblems));
+        }
+        TreeMap<String, byte[]> files = new TreeMap<>();
+        Spec spec = Spec.parse(result.tree().get(specPath).orElseThrow().content());
+        files.put(specPath, spec.toBytes());
+        if (specOnly && (spec.text().contains("%autorelease") || spec.text().contains("%autochangelog"))) {
+            notes.add("%autorelease/%autochangelog left as written: the spec snapshot has no history");
+        }
+        SourcesFile sources =
+                sourcesFile(result.tree()).merge(component.config().sourceFiles());
+        if (!sources.isEmpty()) {
+            files.put("sources", sources.toBytes());
+        }
+        Set<String> referenced = referencedFiles(spec);
+        boolean skipFilter = referenced == null
+                || (component.config().render() != null
+                        && Boolean.TRUE.equals(component.config().render().skipFileFilter()));
+        for (Map.Entry<String, SourceFile> file : result.tree().files().entrySet()) {
+            String path = file.getKey();
+            if (path.equals(specPath) || path.equals("sources")) {
+                continue;
+            }
+            String top = path.contains("/") ? path.substring(0, path.indexOf('/')) : path;
+            if (skipFilter || referenced.contains(top)) {
+                files.put(path, file.getValue().content());
+            }
+        }
+        return new RenderedComponent(component.name(), files, notes);
+    }
+
+    /** Overlays that edit upstream files other than the spec (or inside archives). */
+    private static boolean editsSidecars(LocatedOverlay overlay) {
+        boolean archive = overlay.overlay().archive() != null
+                && !overlay.overlay().archive().isEmpty();
+        return archive
+                || switch (overlay.overlay().type()) {
+                    case FILE_PREPEND_LINES, FILE_SEARCH_REPLACE, FILE_REMOVE, FILE_RENAME -> true;
+                    default -> false;
+                };
+    }
+
+    private static SourcesFile sourcesFile(SourceTree tree) throws RenderException {
+        Optional<SourceFile> file = tree.get("sources");
+        return file.isEmpty()
+                ? SourcesFile.empty()
+                : SourcesFile.parse(new String(file.get().content(), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The file names the spec's sources and patches name (the last path segment, or the
+     * {@code #/name} fragment), as spectool resolves them; null when one cannot be determined
+     * without expanding macros, in which case nothing is filtered.
+     */
+    static Set<String> referencedFiles(Spec spec) {
+        Set<String> names = new HashSet<>();
+        for (SourceRef reference : spec.references()) {
+            String expanded = spec.expandLiteral(reference.value());
+            if (expanded == null || expanded.contains("%")) {
+                return null;
+            }
+            int fragment = expanded.lastIndexOf("#/");
+            names.add(
+                    fragment >= 0
+                            ? expanded.substring(fragment + 2)
+                            : expanded.substring(expanded.lastIndexOf('/') + 1));
+        }
+        return names;
+    }
+
+    private LocatedOverlay keel(String name, Overlay overlay) {
+        return new LocatedOverlay(-1, overlay, renderLocation, name);
+    }
+
+    private static Overlay specOverlay(OverlayType type, String tag, String value, String section, List<String> lines) {
+        return new Overlay(type, null, null, section, null, tag, value, null, null, lines, null, null, null);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.keel.core.render;
+
+import dev.keel.core.config.ResolvedComponent;
+import dev.keel.core.overlay.SourceFile;
+import dev.keel.core.overlay.SourceTree;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Sources of a local component ({@code spec.type = "local"}): the files of the spec's directory,
+ * the spec renamed to {@code <component>.spec}.
+ */
+public final class LocalSpecs implements UpstreamSource {
+
+    @Override
+    public Optional<SourceTree> fetch(ResolvedComponent component) throws IOException {
+        Path spec = Path.of(component.config().spec().path());
+        SourceTree tree = SourceTree.read(spec.getParent());
+        String relative = spec.getParent().relativize(spec).toString().replace('\\', '/');
+        SourceFile file = tree.get(relative).orElseThrow(() -> new IOException("local spec not found: " + spec));
+        return Optional.of(tree.without(relative).with(component.name() + ".spec", file));
+    }
+
+    @Override
+    public boolean specOnly() {
+        return false;
+    }
+
+    /** {@code sha256:} over the sorted {@code path=sha256} lines of every file of the spec's directory. */
+    @Override
+    public String identity(ResolvedComponent component) throws IOException {
+        SourceTree tree = fetch(component).orElseThrow();
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Map.Entry<String, SourceFile> file : tree.files().entrySet()) {
+                String line = file.getKey() + "="
+                        + SpecSnapshot.sha256(file.getValue().content()) + "\n";
+                digest.update(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return "sha256:" + HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static boolean exists(ResolvedComponent component) {
+        return component.config().spec() != null
+                && component.config().spec().path() != null
+                && Files.isRegularFile(Path.of(component.config().spec().path()));
+    }
+}

@@ -1,0 +1,18 @@
+package dev.keel.core.render;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * What a component's rendered directory holds: file names to bytes, plus notes for the report
+ * (e.g. that {@code %autorelease} was left as written).
+ */
+public record RenderedComponent(String name, SortedMap<String, byte[]> files, List<String> notes) {
+
+    public RenderedComponent {
+        files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
+        notes = List.copyOf(notes);
+    }
+}

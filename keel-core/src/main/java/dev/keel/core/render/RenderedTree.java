@@ -1,0 +1,189 @@
+package dev.keel.core.render;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * The rendered-specs directory: {@code <root>/<first letter>/<name>/}. Each component's directory
+ * is replaced as a whole: the new content is written to a sibling temporary directory, then the old
+ * one is moved aside and the new one moved in. A run that was killed in between is repaired by the
+ * next one ({@link #recover}), so every component directory is either the old or the new one.
+ */
+public final class RenderedTree {
+
+    static final String FAILED_MARKER = "RENDER_FAILED";
+
+    private final Path root;
+
+    public RenderedTree(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** {@code c/curl} for {@code curl}. */
+    public static String relativeDir(String component) {
+        return component.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + "/" + component;
+    }
+
+    Path dir(String component) {
+        return root.resolve(relativeDir(component));
+    }
+
+    /** The files of a component's directory (empty when it does not exist). */
+    SortedMap<String, byte[]> read(String component) throws IOException {
+        Path dir = dir(component);
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        if (!Files.isDirectory(dir)) {
+            return files;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(dir.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return files;
+    }
+
+    static boolean same(Map<String, byte[]> a, Map<String, byte[]> b) {
+        if (!a.keySet().equals(b.keySet())) {
+            return false;
+        }
+        return a.entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), b.get(e.getKey())));
+    }
+
+    /** The files that differ between two directory contents, sorted. */
+    static List<String> differences(Map<String, byte[]> current, Map<String, byte[]> wanted) {
+        TreeMap<String, Boolean> names = new TreeMap<>();
+        current.keySet().forEach(n -> names.put(n, true));
+        wanted.keySet().forEach(n -> names.put(n, true));
+        return names.keySet().stream()
+                .filter(n -> !current.containsKey(n)
+                        || !wanted.containsKey(n)
+                        || !Arrays.equals(current.get(n), wanted.get(n)))
+                .toList();
+    }
+
+    /** A content hash of a directory's files, for the render cache. */
+    static String hash(Map<String, byte[]> files) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                digest.update(file.getKey().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(MessageDigest.getInstance("SHA-256").digest(file.getValue()));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Replaces a component's directory with exactly these files. */
+    void replace(String component, Map<String, byte[]> files) throws IOException {
+        Path dir = dir(component);
+        Path parent = Files.createDirectories(dir.getParent());
+        String id = UUID.randomUUID().toString();
+        Path fresh = parent.resolve("." + component + ".new-" + id);
+        Files.createDirectories(fresh);
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            Path target = fresh.resolve(file.getKey()).normalize();
+            if (!target.startsWith(fresh)) {
+                throw new IOException("rendered file leaves its directory: " + file.getKey());
+            }
+            Files.createDirectories(target.getParent());
+            Files.write(target, file.getValue());
+        }
+        if (Files.exists(dir)) {
+            Path old = parent.resolve("." + component + ".old-" + id);
+            Files.move(dir, old);
+            Files.move(fresh, dir);
+            delete(old);
+        } else {
+            Files.move(fresh, dir);
+        }
+    }
+
+    /** Finishes or undoes replacements a killed run left half done. */
+    public void recover() throws IOException {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (Stream<Path> letters = Files.list(root)) {
+            for (Path letter : letters.filter(Files::isDirectory).toList()) {
+                try (Stream<Path> entries = Files.list(letter)) {
+                    for (Path entry : entries.toList()) {
+                        String name = entry.getFileName().toString();
+                        if (name.startsWith(".") && name.contains(".new-")) {
+                            delete(entry);
+                        } else if (name.startsWith(".") && name.contains(".old-")) {
+                            Path original = letter.resolve(name.substring(1, name.indexOf(".old-")));
+                            if (Files.exists(original)) {
+                                delete(entry);
+                            } else {
+                                Files.move(entry, original);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Component directories ({@code <letter>/<dir>}) that are not in {@code components}. */
+    List<String> stale(java.util.Set<String> components) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        java.util.List<String> stale = new java.util.ArrayList<>();
+        try (Stream<Path> letters = Files.list(root)) {
+            for (Path letter : letters.filter(p ->
+                            Files.isDirectory(p) && p.getFileName().toString().length() == 1)
+                    .sorted()
+                    .toList()) {
+                try (Stream<Path> entries = Files.list(letter)) {
+                    for (Path entry :
+                            entries.filter(Files::isDirectory).sorted().toList()) {
+                        String name = entry.getFileName().toString();
+                        if (!name.startsWith(".") && !components.contains(name)) {
+                            stale.add(letter.getFileName() + "/" + name);
+                        }
+                    }
+                }
+            }
+        }
+        return stale;
+    }
+
+    void deleteRelative(String relative) throws IOException {
+        delete(root.resolve(relative));
+    }
+
+    static void delete(Path path) throws IOException {
+        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.keel.core.render;
+
+import dev.keel.core.config.ResolvedComponent;
+import dev.keel.core.overlay.SourceFile;
+import dev.keel.core.overlay.SourceTree;
+import dev.keel.core.overlay.archive.ArchiveEntry;
+import dev.keel.core.overlay.archive.ArchiveLimits;
+import dev.keel.core.overlay.archive.TarArchive;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Upstream specs from a snapshot laid out like Fedora's published {@code rpm-specs-latest.tar.xz}:
+ * a directory of {@code <name>.spec} files, or such a tarball (read once, specs at any depth).
+ * Specs only: no sidecar files and no history, so {@code %autorelease} and
+ * {@code %autochangelog} stay as written.
+ */
+public final class SpecSnapshot implements UpstreamSource {
+
+    private final Path directory;
+    private final Map<String, byte[]> archived;
+
+    private SpecSnapshot(Path directory, Map<String, byte[]> archived) {
+        this.directory = directory;
+        this.archived = archived;
+    }
+
+    /** A snapshot from a directory or a tarball (any compression Keel reads). */
+    public static SpecSnapshot open(Path path) throws IOException {
+        if (Files.isDirectory(path)) {
+            return new SpecSnapshot(path, null);
+        }
+        TarArchive tar = TarArchive.read(Files.readAllBytes(path), ArchiveLimits.DEFAULT);
+        Map<String, byte[]> specs = new HashMap<>();
+        for (ArchiveEntry entry : tar.entries()) {
+            String name = entry.name().substring(entry.name().lastIndexOf('/') + 1);
+            if (entry.kind() == ArchiveEntry.Kind.FILE && name.endsWith(".spec")) {
+                specs.put(name, entry.content());
+            }
+        }
+        return new SpecSnapshot(null, specs);
+    }
+
+    private Optional<byte[]> spec(ResolvedComponent component) throws IOException {
+        String name = component.upstreamName() + ".spec";
+        if (archived != null) {
+            return Optional.ofNullable(archived.get(name));
+        }
+        try {
+            return Optional.of(Files.readAllBytes(directory.resolve(name)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<SourceTree> fetch(ResolvedComponent component) throws IOException {
+        return spec(component)
+                .map(bytes -> SourceTree.of(Map.of(component.name() + ".spec", new SourceFile(bytes, false))));
+    }
+
+    @Override
+    public boolean specOnly() {
+        return true;
+    }
+
+    @Override
+    public String identity(ResolvedComponent component) throws IOException {
+        return spec(component).map(SpecSnapshot::sha256).orElse("absent");
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
