@@ -1,0 +1,127 @@
+package dev.keel.core.autospec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ReleaseNumbersTest {
+
+    @Test
+    void everyCommitCountsWhileTheVersionStaysTheSame() {
+        HistoryBuilder history = new HistoryBuilder()
+                .commit("a", "1.0", "Initial import", "")
+                .commit("b", "1.0", "Fix build")
+                .commit("c", "1.0", "Rebuild");
+        assertThat(history.release("a")).isEqualTo(1);
+        assertThat(history.release("c")).isEqualTo(3);
+    }
+
+    @Test
+    void aNewVersionStartsAgainAtOne() {
+        HistoryBuilder history = new HistoryBuilder()
+                .commit("a", "1.0", "Initial", "")
+                .commit("b", "1.0", "Fix")
+                .commit("c", "1.1", "Update to 1.1")
+                .commit("d", "1.1", "Fix 1.1");
+        assertThat(history.release("c")).isEqualTo(1);
+        assertThat(history.release("d")).isEqualTo(2);
+    }
+
+    @Test
+    void anEpochChangeIsANewVersion() {
+        HistoryBuilder history =
+                new HistoryBuilder().commit("a", "1.0", "Initial", "").commit("b", "1:1.0", "Add an epoch");
+        assertThat(history.release("b")).isEqualTo(1);
+    }
+
+    @Test
+    void anUnknownVersionContinuesTheCount() {
+        HistoryBuilder history = new HistoryBuilder()
+                .commit("a", "1.0", "Initial", "")
+                .commit("b", null, "Broken spec")
+                .commit("c", "1.0", "Fixed spec");
+        assertThat(history.release("b")).isEqualTo(2);
+        assertThat(history.release("c")).isEqualTo(3);
+    }
+
+    @Test
+    void bumpReleaseRaisesTheNumber() {
+        HistoryBuilder history = new HistoryBuilder()
+                .commit("a", "1.0", "Initial", "")
+                .commit("b", "1.0", "Align with the old release\n\n[bump release: 10]")
+                .commit("c", "1.0", "Next");
+        assertThat(history.release("b")).isEqualTo(10);
+        assertThat(history.release("c")).isEqualTo(11);
+    }
+
+    @Test
+    void aBumpBelowTheCountChangesNothing() {
+        HistoryBuilder history = new HistoryBuilder()
+                .commit("a", "1.0", "Initial", "")
+                .commit("b", "1.0", "x")
+                .commit("c", "1.0", "y\n[bump release: 2]");
+        assertThat(history.release("c")).isEqualTo(3);
+    }
+
+    @Test
+    void aCommitWithoutTheSpecDoesNotCount() {
+        HistoryBuilder history = new HistoryBuilder()
+                .commit("a", "1.0", "Initial", "")
+                .add("b", "1.0", "Spec removed for a while", false, null, "t-b")
+                .commit("c", "1.0", "Spec back");
+        assertThat(history.release("b")).isEqualTo(1);
+        assertThat(history.release("c")).isEqualTo(2);
+    }
+
+    @Test
+    void aMergeTakesTheLargerParentWithTheSameVersion() {
+        HistoryBuilder history = new HistoryBuilder()
+                .commit("a", "1.0", "Initial", "")
+                .commit("b", "1.0", "On main", "a")
+                .commit("c", "1.0", "Side 1", "a")
+                .commit("d", "1.0", "Side 2", "c")
+                .commit("e", "1.0", "Side 3", "d")
+                .commit("m", "1.0", "Merge", "b", "e");
+        assertThat(history.release("m")).isEqualTo(5);
+    }
+
+    @Test
+    void aMergeIgnoresAParentWithAnotherVersion() {
+        HistoryBuilder history = new HistoryBuilder()
+                .commit("a", "1.0", "Initial", "")
+                .commit("b", "1.0", "x", "a")
+                .commit("c", "1.0", "y", "b")
+                .commit("d", "2.0", "Update", "a")
+                .commit("m", "2.0", "Merge", "d", "c");
+        assertThat(history.release("m")).isEqualTo(2);
+    }
+
+    @Test
+    void longHistoriesDoNotOverflowTheStack() {
+        HistoryBuilder history = new HistoryBuilder().commit("c0", "1.0", "Initial", "");
+        for (int i = 1; i < 50_000; i++) {
+            history.commit("c" + i, "1.0", "Rebuild " + i);
+        }
+        assertThat(history.release("c49999")).isEqualTo(50_000);
+    }
+
+    @Test
+    void flagsRenderTheRelease() {
+        assertThat(AutoreleaseFlags.parse("%autorelease").render(3)).isEqualTo("3");
+        assertThat(AutoreleaseFlags.parse("%autorelease -b7").render(3)).isEqualTo("9");
+        assertThat(AutoreleaseFlags.parse("%{autorelease -p -e rc1}").render(2)).isEqualTo("0.2.rc1");
+        assertThat(AutoreleaseFlags.parse("%autorelease -s 20260101git1234abc").render(1))
+                .isEqualTo("1.20260101git1234abc");
+        assertThat(AutoreleaseFlags.parse("%autorelease -n").noDist()).isTrue();
+    }
+
+    @Test
+    void theBlockFreezesTheNumber() {
+        assertThat(AutospecBlock.lines(4, true, true, "0.1.0"))
+                .contains(
+                        "## START: Set by rpmautospec",
+                        "## RPMAUTOSPEC: autorelease, autochangelog",
+                        "    release_number = 4;")
+                .endsWith("## END: Set by rpmautospec", "");
+    }
+}
