@@ -2,10 +2,14 @@ package dev.keel.cli;
 
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;
+import dev.keel.core.io.KeelCache;
+import dev.keel.core.lock.LockStore;
 import dev.keel.core.render.RenderPipeline;
 import dev.keel.core.render.RenderResult;
 import dev.keel.core.render.SpecSnapshot;
 import dev.keel.core.render.UpstreamSource;
+import dev.keel.core.source.DistGitSource;
+import dev.keel.core.source.MirrorCache;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -28,8 +32,9 @@ import picocli.CommandLine.Option;
             "Render components into <rendered-specs-dir>/<letter>/<name>/: the overlaid spec, the sources file,",
             "the generated macros file and the sidecar files the spec references. Unchanged components are",
             "skipped; each changed directory is replaced atomically; failures leave a RENDER_FAILED marker.",
-            "Upstream specs come from --upstream-specs (a directory or tarball like Fedora's rpm-specs-latest);",
-            "local specs need no upstream."
+            "Upstream sources come from each distro's dist-git (a shared mirror cache; commit from the lock, the",
+            "upstream-commit pin, the snapshot date, else the branch head), or from --upstream-specs (a directory or",
+            "tarball like Fedora's rpm-specs-latest: specs only, no history). Local specs need no upstream."
         })
 public final class RenderCommand implements Callable<Integer> {
 
@@ -79,7 +84,9 @@ public final class RenderCommand implements Callable<Integer> {
         Project project =
                 KeelCommand.projectOptions(spec).load(spec.commandLine().getErr());
         Map<String, ResolvedComponent> selected = filter.select(project, spec.commandLine());
-        UpstreamSource upstream = upstreamSpecs == null ? null : SpecSnapshot.open(upstreamSpecs);
+        UpstreamSource upstream = upstreamSpecs != null
+                ? SpecSnapshot.open(upstreamSpecs)
+                : new DistGitSource(project, new MirrorCache(KeelCache.directory()), new LockStore(project.lockDir()));
         RenderPipeline pipeline = new RenderPipeline(
                 project, upstream, new RenderPipeline.Options(outputDir, checkOnly, cleanStale, jobs, null));
         Progress progress = new Progress(spec.commandLine().getErr(), selected.size());

@@ -1,0 +1,158 @@
+package dev.keel.core.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.keel.core.config.Project;
+import dev.keel.core.config.ProjectLoader;
+import dev.keel.core.lock.LockFile;
+import dev.keel.core.lock.LockStore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DistGitSourceTest {
+
+    @TempDir
+    Path dir;
+
+    private UpstreamRepo upstream;
+    private RevCommit first;
+    private RevCommit second;
+    private RevCommit third;
+
+    @BeforeEach
+    void createUpstream() throws Exception {
+        upstream = new UpstreamRepo(dir.resolve("upstream/hello.git"), "f43");
+        first = upstream.commit(
+                "hello.spec", "Name: hello\nVersion: 1\n", "Initial import", Instant.parse("2026-01-10T10:00:00Z"));
+        upstream.commit("hello.patch", "diff\n", "Add a patch", Instant.parse("2026-01-20T10:00:00Z"));
+        second = upstream.git.log().setMaxCount(1).call().iterator().next();
+        third = upstream.commit(
+                "hello.spec", "Name: hello\nVersion: 2\n", "Update to 2", Instant.parse("2026-03-01T10:00:00Z"));
+    }
+
+    private Project project(String spec) throws IOException {
+        Path root = Files.createDirectories(dir.resolve("project"));
+        Files.writeString(root.resolve("azldev.toml"), """
+                [project]
+                default-distro = { name = "fedora", version = "43" }
+                [distros.fedora]
+                dist-git-base-uri = "%s$pkg.git"
+                [distros.fedora.versions.43]
+                release-ver = "43"
+                dist-git-branch = "f43"
+                [components.hello]
+                %s
+                """.formatted(
+                        upstream.dir.getParent().toUri(), spec));
+        return new ProjectLoader(false).load(root.resolve("azldev.toml"));
+    }
+
+    private DistGitSource source(Project project) {
+        return new DistGitSource(project, new MirrorCache(dir.resolve("cache")), new LockStore(project.lockDir()));
+    }
+
+    private static String spec(DistGitSource.Checkout checkout) {
+        return new String(checkout.tree().get("hello.spec").orElseThrow().content(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void takesTheBranchHeadAndAllItsFiles() throws Exception {
+        Project project = project("");
+        DistGitSource.Checkout checkout =
+                source(project).checkout(project.components().get("hello"));
+        assertThat(checkout.commit()).isEqualTo(third.getName());
+        assertThat(checkout.branch()).isEqualTo("f43");
+        assertThat(checkout.tree().files().keySet()).containsExactly("hello.patch", "hello.spec");
+        assertThat(spec(checkout)).contains("Version: 2");
+    }
+
+    @Test
+    void aSnapshotTakesTheLastFirstParentCommitBeforeIt() throws Exception {
+        Project project = project(
+                "spec = { upstream-distro = { name = \"fedora\", version = \"43\" } }\n"
+                        + "[distros.fedora.versions.43.default-component-config]\nspec = { upstream-distro = { name = \"fedora\", snapshot = \"2026-02-01T00:00:00Z\" } }");
+        DistGitSource.Checkout checkout =
+                source(project).checkout(project.components().get("hello"));
+        assertThat(checkout.commit()).isEqualTo(second.getName());
+    }
+
+    @Test
+    void aShortPinWins() throws Exception {
+        Project project =
+                project("spec = { upstream-commit = \"" + first.getName().substring(0, 8) + "\" }");
+        assertThat(source(project).checkout(project.components().get("hello")).commit())
+                .isEqualTo(first.getName());
+    }
+
+    @Test
+    void theLockWinsOverEverything() throws Exception {
+        Project project = project("spec = { upstream-commit = \"" + third.getName() + "\" }");
+        new LockStore(project.lockDir()).write("hello", new LockFile(null, second.getName(), 0, null, null));
+        assertThat(source(project).checkout(project.components().get("hello")).commit())
+                .isEqualTo(second.getName());
+    }
+
+    @Test
+    void aPinThatUpstreamLostIsAClearError() throws Exception {
+        Project project = project("spec = { upstream-commit = \"deadbeefdeadbeef\" }");
+        assertThatThrownBy(() -> source(project).checkout(project.components().get("hello")))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("deadbeefdeadbeef is not in the upstream repository");
+    }
+
+    @Test
+    void aMissingBranchIsAClearError() throws Exception {
+        upstream.git.branchRename().setOldName("f43").setNewName("main").call();
+        Project project = project("");
+        assertThatThrownBy(() -> source(project).checkout(project.components().get("hello")))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("no branch 'f43'");
+    }
+
+    @Test
+    void theMirrorIsFetchedIncrementallyInLaterRuns() throws Exception {
+        Project project = project("");
+        assertThat(source(project).checkout(project.components().get("hello")).commit())
+                .isEqualTo(third.getName());
+        RevCommit fourth = upstream.commit(
+                "hello.spec", "Name: hello\nVersion: 3\n", "Update to 3", Instant.parse("2026-04-01T10:00:00Z"));
+        assertThat(source(project).checkout(project.components().get("hello")).commit())
+                .isEqualTo(fourth.getName());
+        try (var mirrors = Files.list(dir.resolve("cache/git"))) {
+            assertThat(mirrors.filter(p -> p.toString().endsWith(".git")).count())
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void concurrentRunsShareOneMirrorSafely() throws Exception {
+        Project project = project("");
+        ExecutorService executor = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                results.add(executor.submit(() -> source(project)
+                        .checkout(project.components().get("hello"))
+                        .commit()));
+            }
+            for (Future<String> result : results) {
+                assertThat(result.get()).isEqualTo(third.getName());
+            }
+        } finally {
+            executor.shutdown();
+        }
+    }
+}
