@@ -96,7 +96,8 @@ public final class RenderCommand implements Callable<Integer> {
         boolean stale = report.results().stream().anyMatch(r -> r.changed())
                 || !report.stale().isEmpty();
         boolean failed = report.results().stream().anyMatch(r -> r.status() == RenderResult.Status.ERROR);
-        return failed || (checkOnly && stale) ? 1 : 0;
+        // --check-only is a gate for drift: a known failure whose marker is in place is not drift.
+        return checkOnly ? (stale ? 1 : 0) : (failed ? 1 : 0);
     }
 
     private void print(RenderPipeline.Report report) {

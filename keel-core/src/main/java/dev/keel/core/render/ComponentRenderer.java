@@ -6,6 +6,7 @@ import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.config.model.BuildConfig;
 import dev.keel.core.config.model.Overlay;
 import dev.keel.core.config.model.OverlayType;
+import dev.keel.core.config.model.SourceFileRef;
 import dev.keel.core.overlay.CheckSkip;
 import dev.keel.core.overlay.OverlayEngine;
 import dev.keel.core.overlay.OverlayException;
@@ -23,6 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Renders one component: the macros file and its load lines, the configured overlays, check
@@ -35,6 +38,10 @@ public final class ComponentRenderer {
             "# This spec file has been modified by Keel to include build configuration overlays.",
             "# Do not edit manually; changes may be overwritten.",
             "");
+
+    /** A URL: scheme, host, path, optional query and fragment, as Go's url.Parse splits them. */
+    private static final Pattern URL =
+            Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://([^/?#]+)([^?#]*)(?:\\?[^#]*)?(?:#(.*))?$");
 
     private final Path projectRoot;
     private final Location renderLocation;
@@ -116,10 +123,13 @@ public final class ComponentRenderer {
         if (specOnly && (spec.text().contains("%autorelease") || spec.text().contains("%autochangelog"))) {
             notes.add("%autorelease/%autochangelog left as written: the spec snapshot has no history");
         }
-        SourcesFile sources =
-                sourcesFile(result.tree()).merge(component.config().sourceFiles());
-        if (!sources.isEmpty()) {
-            files.put("sources", sources.toBytes());
+        List<SourceFileRef> sourceFiles = component.config().sourceFiles();
+        Optional<SourceFile> upstreamSources = result.tree().get("sources");
+        if (sourceFiles == null || sourceFiles.isEmpty()) {
+            // nothing to merge: the upstream file, if any, is kept byte for byte (as azldev does)
+            upstreamSources.ifPresent(file -> files.put("sources", file.content()));
+        } else {
+            files.put("sources", sourcesFile(upstreamSources).merge(sourceFiles).toBytes());
         }
         Set<String> referenced = referencedFiles(spec);
         boolean skipFilter = referenced == null
@@ -149,17 +159,18 @@ public final class ComponentRenderer {
                 };
     }
 
-    private static SourcesFile sourcesFile(SourceTree tree) throws RenderException {
-        Optional<SourceFile> file = tree.get("sources");
+    private static SourcesFile sourcesFile(Optional<SourceFile> file) throws RenderException {
         return file.isEmpty()
                 ? SourcesFile.empty()
                 : SourcesFile.parse(new String(file.get().content(), StandardCharsets.UTF_8));
     }
 
     /**
-     * The file names the spec's sources and patches name (the last path segment, or the
-     * {@code #/name} fragment), as spectool resolves them; null when one cannot be determined
-     * without expanding macros, in which case nothing is filtered.
+     * The top-level names of the files the spec's sources and patches name, as azldev derives them
+     * from spectool's output: a URL gives the base name of its path, or of a {@code #/name} or
+     * {@code #./name} fragment; a local path keeps its directories, so {@code tests/run.sh} keeps
+     * {@code tests}. Absolute paths and paths leaving the directory name nothing. Null when a name
+     * cannot be determined without expanding macros, in which case nothing is filtered.
      */
     static Set<String> referencedFiles(Spec spec) {
         Set<String> names = new HashSet<>();
@@ -168,13 +179,43 @@ public final class ComponentRenderer {
             if (expanded == null || expanded.contains("%")) {
                 return null;
             }
-            int fragment = expanded.lastIndexOf("#/");
-            names.add(
-                    fragment >= 0
-                            ? expanded.substring(fragment + 2)
-                            : expanded.substring(expanded.lastIndexOf('/') + 1));
+            String name = referencedName(expanded.strip());
+            if (name != null) {
+                names.add(name.contains("/") ? name.substring(0, name.indexOf('/')) : name);
+            }
         }
         return names;
+    }
+
+    /** The file a source value names, relative to the spec's directory, or null for none. */
+    private static String referencedName(String value) {
+        Matcher url = URL.matcher(value);
+        if (url.matches()) {
+            String fragment = url.group(3);
+            boolean rename = fragment != null && (fragment.startsWith("/") || fragment.startsWith("./"));
+            String name = baseName(rename ? fragment : url.group(2));
+            return name.isEmpty() || name.equals(".") || name.equals("..") ? null : name;
+        }
+        List<String> segments = new ArrayList<>();
+        if (value.startsWith("/")) {
+            return null;
+        }
+        for (String segment : value.split("/")) {
+            if (segment.equals("..")) {
+                if (segments.isEmpty()) {
+                    return null;
+                }
+                segments.remove(segments.size() - 1);
+            } else if (!segment.isEmpty() && !segment.equals(".")) {
+                segments.add(segment);
+            }
+        }
+        return segments.isEmpty() ? null : String.join("/", segments);
+    }
+
+    private static String baseName(String path) {
+        String trimmed = path.replaceAll("/+$", "");
+        return trimmed.substring(trimmed.lastIndexOf('/') + 1);
     }
 
     private LocatedOverlay keel(String name, Overlay overlay) {

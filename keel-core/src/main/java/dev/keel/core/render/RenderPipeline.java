@@ -46,6 +46,9 @@ public final class RenderPipeline {
     /** All results, and the stale directories found (removed unless checking). */
     public record Report(List<RenderResult> results, List<String> stale) {}
 
+    static final byte[] FAILED_TEXT = "Rendering failed. Run 'keel component render' for this component to see why.\n"
+            .getBytes(StandardCharsets.UTF_8);
+
     private final Project project;
     private final UpstreamSource upstream;
     private final UpstreamSource local = new LocalSpecs();
@@ -142,10 +145,9 @@ public final class RenderPipeline {
             }
             RenderedComponent rendered = renderer.render(component, sources.get(), source.specOnly());
             return finish(component, relative, fingerprint, current, rendered.files(), rendered.notes(), null);
-        } catch (RenderException | IOException e) {
-            SortedMap<String, byte[]> marker = new java.util.TreeMap<>(Map.of(
-                    RenderedTree.FAILED_MARKER,
-                    ("Rendering failed: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8)));
+        } catch (RenderException | IOException | RuntimeException e) {
+            // A fixed text: the reason (which may name machine-specific paths) is in the results.
+            SortedMap<String, byte[]> marker = new java.util.TreeMap<>(Map.of(RenderedTree.FAILED_MARKER, FAILED_TEXT));
             return finish(component, relative, null, tree.read(component.name()), marker, List.of(), e.getMessage());
         }
     }

@@ -127,14 +127,23 @@ public final class RenderedTree {
             return;
         }
         try (Stream<Path> letters = Files.list(root)) {
-            for (Path letter : letters.filter(Files::isDirectory).toList()) {
+            // only the letter directories: other top-level entries belong to the user
+            for (Path letter : letters.filter(p ->
+                            Files.isDirectory(p) && p.getFileName().toString().length() == 1)
+                    .toList()) {
                 try (Stream<Path> entries = Files.list(letter)) {
                     for (Path entry : entries.toList()) {
                         String name = entry.getFileName().toString();
-                        if (name.startsWith(".") && name.contains(".new-")) {
+                        if (!name.startsWith(".")) {
+                            continue;
+                        }
+                        // the suffix is the last ".new-" or ".old-": component names may contain either
+                        int fresh = name.lastIndexOf(".new-");
+                        int old = name.lastIndexOf(".old-");
+                        if (fresh > 0 && fresh > old) {
                             delete(entry);
-                        } else if (name.startsWith(".") && name.contains(".old-")) {
-                            Path original = letter.resolve(name.substring(1, name.indexOf(".old-")));
+                        } else if (old > 0) {
+                            Path original = letter.resolve(name.substring(1, old));
                             if (Files.exists(original)) {
                                 delete(entry);
                             } else {

@@ -13,19 +13,22 @@ import java.util.regex.Pattern;
 
 /**
  * A Fedora {@code sources} file (the lookaside manifest): {@code SHA512 (name) = hex} lines, the
- * legacy {@code hex  name} form meaning MD5, comments and blank lines kept. Merging a component's
+ * legacy {@code hex  name} form meaning MD5, comments and blank lines. Merging a component's
  * {@code source-files} replaces entries marked {@code replace-upstream} in place and appends new
- * ones in configuration order.
+ * ones in configuration order; every other line is written back exactly as it was, as azldev does.
  */
 public final class SourcesFile {
 
     private static final Pattern MODERN = Pattern.compile("^([A-Za-z0-9]+) \\((.+)\\) = ([0-9a-fA-F]+)$");
     private static final Pattern LEGACY = Pattern.compile("^([0-9a-fA-F]{32})\\s+(\\S+)$");
 
-    /** One line: an entry (hash type, file name, hash) or other text kept as is. */
+    /**
+     * One line: an entry (hash type, file name, hash) or other text; {@code text} is the line as
+     * read, null for an entry made from the configuration.
+     */
     record Line(String hashType, String filename, String hash, String text) {
         String format() {
-            return filename == null ? text : hashType + " (" + filename + ") = " + hash;
+            return text != null ? text : hashType + " (" + filename + ") = " + hash;
         }
     }
 
@@ -49,9 +52,9 @@ public final class SourcesFile {
                         modern.group(1).toUpperCase(Locale.ROOT),
                         modern.group(2),
                         modern.group(3).toLowerCase(Locale.ROOT),
-                        null);
+                        raw);
             } else if (legacy.matches()) {
-                parsed = new Line("MD5", legacy.group(2), legacy.group(1).toLowerCase(Locale.ROOT), null);
+                parsed = new Line("MD5", legacy.group(2), legacy.group(1).toLowerCase(Locale.ROOT), raw);
             } else {
                 parsed = new Line(null, null, null, raw);
             }

@@ -1,0 +1,644 @@
+package dev.keel.core.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keel.core.config.Project;
+import dev.keel.core.config.ProjectLoader;
+import dev.keel.core.config.ResolvedComponent;
+import dev.keel.core.overlay.SourceTree;
+import dev.keel.core.render.RenderResult.Status;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code component render} end to end on a small project: layout, the fingerprint cache, check-only,
+ * failure markers, stale directories, parallelism and recovery from a killed run.
+ */
+class RenderPipelineTest {
+
+    private static final String CONFIG = """
+            [project]
+            default-distro = { name = "fedora", version = "43" }
+
+            [distros.fedora]
+            default-version = "43"
+
+            [distros.fedora.versions.43]
+            release-ver = "43"
+
+            [components.bash]
+            build = { with = ["docs"] }
+
+            [components.curl]
+
+            [[components.curl.overlays]]
+            description = "Vendor tag"
+            type = "spec-add-tag"
+            tag = "Vendor"
+            value = "Keel"
+
+            [[components.curl.overlays]]
+            description = "Our fix"
+            type = "patch-add"
+            source = "patches/curl-fix.patch"
+
+            [components.ghost]
+
+            [components.hello]
+            spec = { type = "local", path = "specs/hello/hello.spec" }
+
+            [components.zlib]
+
+            [[components.zlib.overlays]]
+            description = "Drop an obsolete flag"
+            type = "spec-search-replace"
+            regex = "--enable-obsolete"
+            replacement = ""
+            """;
+
+    /** The spec snapshot, counting which components were fetched (that is, really rendered). */
+    private static final class CountingSource implements UpstreamSource {
+        private final UpstreamSource delegate;
+        private final Set<String> fetched = ConcurrentHashMap.newKeySet();
+
+        CountingSource(UpstreamSource delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Optional<SourceTree> fetch(ResolvedComponent component) throws IOException {
+            fetched.add(component.name());
+            return delegate.fetch(component);
+        }
+
+        @Override
+        public boolean specOnly() {
+            return delegate.specOnly();
+        }
+
+        @Override
+        public String identity(ResolvedComponent component) throws IOException {
+            return delegate.identity(component);
+        }
+    }
+
+    private static final FileTime OLD = FileTime.from(Instant.parse("2001-01-01T00:00:00Z"));
+
+    @TempDir
+    Path dir;
+
+    private Path projectDir;
+    private Path snapshot;
+    private Path out;
+    private Path cache;
+    private CountingSource upstream;
+
+    @BeforeEach
+    void writeProject() throws IOException {
+        projectDir = dir.resolve("project");
+        write(projectDir.resolve("azldev.toml"), CONFIG);
+        write(projectDir.resolve("patches/curl-fix.patch"), "--- a/lib/url.c\n+++ b/lib/url.c\n");
+        write(
+                projectDir.resolve("specs/hello/hello.spec"),
+                spec("hello").replace("Source0:", "Source1: hello.conf\nSource0:"));
+        write(projectDir.resolve("specs/hello/hello.conf"), "greeting=hi\n");
+        write(projectDir.resolve("specs/hello/notes.txt"), "not referenced\n");
+        snapshot = dir.resolve("snapshot");
+        for (String name : List.of("bash", "curl", "zlib")) {
+            write(snapshot.resolve(name + ".spec"), spec(name));
+        }
+        out = dir.resolve("out");
+        cache = dir.resolve("cache");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static String spec(String name) {
+        return """
+                Name:           %1$s
+                Version:        1.0
+                Release:        1%%{?dist}
+                Summary:        The %1$s package
+                License:        MIT
+                Source0:        https://example.org/%1$s-1.0.tar.gz
+
+                %%description
+                The %1$s package.
+
+                %%build
+                ./configure
+                make
+
+                %%files
+                /usr/bin/%1$s
+                """.formatted(name);
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    private Project load() {
+        return new ProjectLoader(false).load(projectDir.resolve("azldev.toml"));
+    }
+
+    private RenderPipeline.Report run(boolean checkOnly, boolean cleanStale, int jobs) throws Exception {
+        return run(load(), out, checkOnly, cleanStale, jobs);
+    }
+
+    private RenderPipeline.Report run(Project project, Path output, boolean checkOnly, boolean cleanStale, int jobs)
+            throws Exception {
+        return run(project, project.components().values(), output, checkOnly, cleanStale, jobs);
+    }
+
+    private RenderPipeline.Report run(
+            Project project,
+            Collection<ResolvedComponent> components,
+            Path output,
+            boolean checkOnly,
+            boolean cleanStale,
+            int jobs)
+            throws Exception {
+        upstream = new CountingSource(SpecSnapshot.open(snapshot));
+        RenderPipeline pipeline = new RenderPipeline(
+                project, upstream, new RenderPipeline.Options(output, checkOnly, cleanStale, jobs, cache));
+        return pipeline.run(components, result -> {});
+    }
+
+    private RenderPipeline.Report render() throws Exception {
+        return run(false, false, 2);
+    }
+
+    private RenderPipeline.Report check() throws Exception {
+        return run(true, false, 2);
+    }
+
+    private static Map<String, Status> statuses(RenderPipeline.Report report) {
+        Map<String, Status> statuses = new TreeMap<>();
+        report.results().forEach(r -> statuses.put(r.component(), r.status()));
+        return statuses;
+    }
+
+    private static RenderResult result(RenderPipeline.Report report, String component) {
+        return report.results().stream()
+                .filter(r -> r.component().equals(component))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** Every file below {@code root}, relative path to text. */
+    private static Map<String, String> contents(Path root) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(
+                        root.relativize(file).toString().replace('\\', '/'),
+                        Files.readString(file, StandardCharsets.UTF_8));
+            }
+        }
+        return files;
+    }
+
+    /** Every file and directory below {@code root} with its modification time. */
+    private static Map<String, FileTime> stamps(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.collect(Collectors.toMap(
+                    p -> root.relativize(p).toString().replace('\\', '/'),
+                    p -> {
+                        try {
+                            return Files.getLastModifiedTime(p);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    },
+                    (a, b) -> a,
+                    TreeMap::new));
+        }
+    }
+
+    /** Sets every modification time below {@code root} to {@link #OLD}, so any later write shows. */
+    private static void age(Path root) throws IOException {
+        List<Path> paths;
+        try (Stream<Path> walk = Files.walk(root)) {
+            paths = new ArrayList<>(walk.toList());
+        }
+        Collections.reverse(paths); // files before their directories
+        for (Path path : paths) {
+            Files.setLastModifiedTime(path, OLD);
+        }
+    }
+
+    private String read(String relative) throws IOException {
+        return Files.readString(out.resolve(relative));
+    }
+
+    // ------------------------------------------------------------------ first run
+
+    @Test
+    void firstRunWritesEachComponentUnderItsLetter() throws Exception {
+        RenderPipeline.Report report = render();
+
+        assertThat(statuses(report))
+                .containsExactly(
+                        Map.entry("bash", Status.OK),
+                        Map.entry("curl", Status.OK),
+                        Map.entry("ghost", Status.SKIPPED),
+                        Map.entry("hello", Status.OK),
+                        Map.entry("zlib", Status.ERROR));
+        assertThat(result(report, "bash").outputDir()).isEqualTo("b/bash");
+        assertThat(result(report, "bash").changed()).isTrue();
+        assertThat(contents(out).keySet())
+                .containsExactly(
+                        "b/bash/bash.azl.macros",
+                        "b/bash/bash.spec",
+                        "c/curl/curl-fix.patch",
+                        "c/curl/curl.spec",
+                        "h/hello/hello.conf",
+                        "h/hello/hello.spec",
+                        "z/zlib/RENDER_FAILED");
+        assertThat(read("b/bash/bash.spec"))
+                .startsWith(String.join("\n", ComponentRenderer.HEADER))
+                .contains("%{load:%{_sourcedir}/bash.azl.macros}", "Source9999: bash.azl.macros");
+        assertThat(read("c/curl/curl.spec")).contains("Vendor: Keel", "curl-fix.patch");
+        assertThat(read("c/curl/curl-fix.patch")).isEqualTo("--- a/lib/url.c\n+++ b/lib/url.c\n");
+        assertThat(read("h/hello/hello.conf")).isEqualTo("greeting=hi\n");
+    }
+
+    @Test
+    void resultsAreSortedByComponentWhateverTheInputOrder() throws Exception {
+        Project project = load();
+        List<ResolvedComponent> reversed = new ArrayList<>(project.components().values());
+        Collections.reverse(reversed);
+
+        RenderPipeline.Report report = run(project, reversed, out, false, false, 4);
+
+        assertThat(report.results())
+                .extracting(RenderResult::component)
+                .containsExactly("bash", "curl", "ghost", "hello", "zlib");
+    }
+
+    @Test
+    void componentsWithoutAnUpstreamSpecAreSkippedAndGetNoDirectory() throws Exception {
+        RenderPipeline.Report report = render();
+
+        RenderResult ghost = result(report, "ghost");
+        assertThat(ghost.status()).isEqualTo(Status.SKIPPED);
+        assertThat(ghost.changed()).isFalse();
+        assertThat(ghost.error()).isEqualTo("no upstream spec ghost.spec");
+        assertThat(out.resolve("g")).doesNotExist();
+    }
+
+    @Test
+    void withoutAnUpstreamSourceOnlyLocalSpecsAreRendered() throws Exception {
+        Project project = load();
+        RenderPipeline pipeline =
+                new RenderPipeline(project, null, new RenderPipeline.Options(out, false, false, 2, cache));
+
+        RenderPipeline.Report report = pipeline.run(project.components().values(), result -> {});
+
+        assertThat(statuses(report))
+                .containsExactly(
+                        Map.entry("bash", Status.SKIPPED),
+                        Map.entry("curl", Status.SKIPPED),
+                        Map.entry("ghost", Status.SKIPPED),
+                        Map.entry("hello", Status.OK),
+                        Map.entry("zlib", Status.SKIPPED));
+        assertThat(result(report, "bash").error()).isEqualTo("no upstream source given");
+        assertThat(contents(out).keySet()).containsExactly("h/hello/hello.conf", "h/hello/hello.spec");
+    }
+
+    // ------------------------------------------------------------------ incremental
+
+    @Test
+    void secondRunReportsEverythingUnchangedAndWritesNothing() throws Exception {
+        render();
+        age(out);
+        Map<String, FileTime> before = stamps(out);
+
+        RenderPipeline.Report second = render();
+
+        assertThat(statuses(second))
+                .containsExactly(
+                        Map.entry("bash", Status.UNCHANGED),
+                        Map.entry("curl", Status.UNCHANGED),
+                        Map.entry("ghost", Status.SKIPPED),
+                        Map.entry("hello", Status.UNCHANGED),
+                        Map.entry("zlib", Status.ERROR));
+        assertThat(second.results()).noneMatch(RenderResult::changed);
+        assertThat(stamps(out)).isEqualTo(before);
+        // only what has no cached render is fetched again: the failure and the skipped component
+        assertThat(upstream.fetched).containsExactlyInAnyOrder("ghost", "zlib");
+    }
+
+    @Test
+    void editsThatLeaveTheResolvedValuesAloneRerenderNothing() throws Exception {
+        render();
+        write(projectDir.resolve("azldev.toml"), "# a comment that moves every line down\n\n" + CONFIG);
+
+        RenderPipeline.Report report = render();
+
+        assertThat(upstream.fetched).containsExactlyInAnyOrder("ghost", "zlib");
+        assertThat(report.results()).noneMatch(RenderResult::changed);
+    }
+
+    @Test
+    void changingOneOverlayRerendersOnlyThatComponent() throws Exception {
+        render();
+        age(out);
+        Map<String, FileTime> before = stamps(out);
+        write(projectDir.resolve("azldev.toml"), CONFIG.replace("value = \"Keel\"", "value = \"Keel Linux\""));
+
+        RenderPipeline.Report report = render();
+
+        assertThat(statuses(report))
+                .containsEntry("curl", Status.OK)
+                .containsEntry("bash", Status.UNCHANGED)
+                .containsEntry("hello", Status.UNCHANGED);
+        assertThat(read("c/curl/curl.spec")).contains("Vendor: Keel Linux");
+        assertThat(upstream.fetched).containsExactlyInAnyOrder("curl", "ghost", "zlib");
+        Map<String, FileTime> after = stamps(out);
+        after.keySet().removeIf(path -> path.startsWith("c/curl"));
+        before.keySet().removeIf(path -> path.startsWith("c/curl"));
+        after.remove("c");
+        before.remove("c");
+        assertThat(after).isEqualTo(before);
+    }
+
+    @Test
+    void changingAnOverlaySourceFileRerendersItsComponent() throws Exception {
+        render();
+        write(projectDir.resolve("patches/curl-fix.patch"), "--- a/lib/url.c\n+++ b/lib/url.c\n@@ changed @@\n");
+
+        RenderPipeline.Report report = render();
+
+        assertThat(statuses(report))
+                .containsEntry("curl", Status.OK)
+                .containsEntry("bash", Status.UNCHANGED)
+                .containsEntry("hello", Status.UNCHANGED);
+        assertThat(read("c/curl/curl-fix.patch")).endsWith("@@ changed @@\n");
+        assertThat(upstream.fetched).containsExactlyInAnyOrder("curl", "ghost", "zlib");
+    }
+
+    @Test
+    void changingALocalSpecsDirectoryRerendersIt() throws Exception {
+        render();
+        write(projectDir.resolve("specs/hello/hello.conf"), "greeting=hello\n");
+
+        RenderPipeline.Report report = render();
+
+        assertThat(statuses(report)).containsEntry("hello", Status.OK).containsEntry("bash", Status.UNCHANGED);
+        assertThat(read("h/hello/hello.conf")).isEqualTo("greeting=hello\n");
+    }
+
+    // ------------------------------------------------------------------ check-only
+
+    @Test
+    void checkOnlyReportsAHandEditAndWritesNothingThenARenderRestoresIt() throws Exception {
+        render();
+        String rendered = read("b/bash/bash.spec");
+        Files.writeString(out.resolve("b/bash/bash.spec"), rendered + "# hand edit\n");
+        age(out);
+        Map<String, FileTime> before = stamps(out);
+
+        RenderPipeline.Report check = check();
+
+        RenderResult bash = result(check, "bash");
+        assertThat(bash.changed()).isTrue();
+        assertThat(bash.notes()).containsExactly("differs: bash.spec");
+        assertThat(check.results())
+                .filteredOn(RenderResult::changed)
+                .extracting(RenderResult::component)
+                .containsExactly("bash");
+        assertThat(stamps(out)).isEqualTo(before);
+        assertThat(read("b/bash/bash.spec")).endsWith("# hand edit\n");
+
+        RenderPipeline.Report restore = render();
+
+        assertThat(result(restore, "bash").status()).isEqualTo(Status.OK);
+        assertThat(result(restore, "bash").changed()).isTrue();
+        assertThat(read("b/bash/bash.spec")).isEqualTo(rendered);
+        assertThat(check().results()).noneMatch(RenderResult::changed);
+    }
+
+    @Test
+    void checkOnlyReportsAStrayFileInAComponentDirectory() throws Exception {
+        render();
+        write(out.resolve("c/curl/stray.txt"), "left behind\n");
+
+        RenderResult curl = result(check(), "curl");
+
+        assertThat(curl.changed()).isTrue();
+        assertThat(curl.notes()).containsExactly("differs: stray.txt");
+        render();
+        assertThat(out.resolve("c/curl/stray.txt")).doesNotExist();
+    }
+
+    @Test
+    void checkOnlyOnAnEmptyOutputReportsEveryRenderableComponentAndCreatesNothing() throws Exception {
+        RenderPipeline.Report check = check();
+
+        assertThat(check.results())
+                .filteredOn(RenderResult::changed)
+                .extracting(RenderResult::component)
+                .containsExactly("bash", "curl", "hello", "zlib");
+        assertThat(out).doesNotExist();
+    }
+
+    // ------------------------------------------------------------------ failures
+
+    @Test
+    void aFailingOverlayLeavesExactlyAMarker() throws Exception {
+        RenderPipeline.Report report = render();
+
+        RenderResult zlib = result(report, "zlib");
+        assertThat(zlib.status()).isEqualTo(Status.ERROR);
+        assertThat(zlib.error()).startsWith("overlay 1 (Drop an obsolete flag) failed: ");
+        assertThat(contents(out.resolve("z/zlib")))
+                .containsExactly(Map.entry(
+                        RenderedTree.FAILED_MARKER,
+                        "Rendering failed. Run 'keel component render' for this component to see why.\n"));
+    }
+
+    @Test
+    void aFailureReplacesWhatWasRenderedBefore() throws Exception {
+        write(snapshot.resolve("zlib.spec"), spec("zlib").replace("./configure", "./configure --enable-obsolete"));
+        render();
+        assertThat(out.resolve("z/zlib/zlib.spec")).exists();
+        write(snapshot.resolve("zlib.spec"), spec("zlib"));
+
+        RenderResult zlib = result(render(), "zlib");
+
+        assertThat(zlib.status()).isEqualTo(Status.ERROR);
+        assertThat(zlib.changed()).isTrue();
+        assertThat(contents(out.resolve("z/zlib")).keySet()).containsExactly(RenderedTree.FAILED_MARKER);
+    }
+
+    @Test
+    void checkOnlyWithTheMarkerInPlaceReportsTheFailureUnchanged() throws Exception {
+        render();
+
+        RenderResult zlib = result(check(), "zlib");
+
+        assertThat(zlib.status()).isEqualTo(Status.ERROR);
+        assertThat(zlib.changed()).isFalse();
+        assertThat(zlib.notes()).isEmpty();
+    }
+
+    @Test
+    void checkOnlyReportsAMarkerWithSomethingNextToIt() throws Exception {
+        render();
+        write(out.resolve("z/zlib/zlib.spec"), "stale\n");
+
+        RenderResult zlib = result(check(), "zlib");
+
+        assertThat(zlib.changed()).isTrue();
+        assertThat(zlib.notes()).containsExactly("differs: zlib.spec");
+    }
+
+    // ------------------------------------------------------------------ stale directories
+
+    @Test
+    void cleanStaleRemovesDirectoriesOfComponentsThatNoLongerExist() throws Exception {
+        render();
+        write(out.resolve("o/old-thing/old-thing.spec"), "gone\n");
+        write(out.resolve("README.md"), "hand-written\n");
+        write(out.resolve("docs/notes/x.md"), "not a letter directory\n");
+
+        RenderPipeline.Report checking = run(true, true, 2);
+
+        assertThat(checking.stale()).containsExactly("o/old-thing");
+        assertThat(out.resolve("o/old-thing/old-thing.spec")).exists();
+
+        RenderPipeline.Report cleaning = run(false, true, 2);
+
+        assertThat(cleaning.stale()).containsExactly("o/old-thing");
+        assertThat(out.resolve("o/old-thing")).doesNotExist();
+        assertThat(out.resolve("README.md")).exists();
+        assertThat(out.resolve("docs/notes/x.md")).exists();
+        assertThat(out.resolve("b/bash/bash.spec")).exists();
+        assertThat(run(true, true, 2).stale()).isEmpty();
+    }
+
+    @Test
+    void withoutCleanStaleNothingIsReportedOrRemoved() throws Exception {
+        render();
+        write(out.resolve("o/old-thing/old-thing.spec"), "gone\n");
+
+        RenderPipeline.Report report = render();
+
+        assertThat(report.stale()).isEmpty();
+        assertThat(out.resolve("o/old-thing/old-thing.spec")).exists();
+    }
+
+    // ------------------------------------------------------------------ determinism
+
+    @Test
+    void oneWorkerAndFourWorkersRenderTheSameBytes() throws Exception {
+        Project project = load();
+        Path serial = dir.resolve("out-serial");
+        Path parallel = dir.resolve("out-parallel");
+
+        RenderPipeline.Report one = run(project, serial, false, false, 1);
+        RenderPipeline.Report four = run(project, parallel, false, false, 4);
+
+        assertThat(four.results()).isEqualTo(one.results());
+        List<String> files = new ArrayList<>(contents(serial).keySet());
+        assertThat(contents(parallel).keySet()).containsExactlyElementsOf(files);
+        for (String file : files) {
+            assertThat(Files.readAllBytes(parallel.resolve(file)))
+                    .as(file)
+                    .isEqualTo(Files.readAllBytes(serial.resolve(file)));
+        }
+    }
+
+    // ------------------------------------------------------------------ recovery
+
+    @Test
+    void recoverRestoresTheOldDirectoryOfAKilledReplacementAndDropsLeftovers() throws Exception {
+        render();
+        Map<String, String> rendered = contents(out);
+        // killed after moving b/bash aside, before moving the new one in
+        Files.move(out.resolve("b/bash"), out.resolve("b/.bash.old-1234"));
+        write(out.resolve("b/.bash.new-1234/bash.spec"), "half written\n");
+        // killed while writing the new directory
+        write(out.resolve("c/.curl.new-5678/curl.spec"), "half written\n");
+        // killed after the swap, before the old directory was deleted
+        write(out.resolve("h/.hello.old-9999/hello.spec"), "the previous render\n");
+
+        new RenderedTree(out).recover();
+
+        assertThat(contents(out)).isEqualTo(rendered);
+        try (Stream<Path> letters = Files.list(out)) {
+            for (Path letter : letters.toList()) {
+                try (Stream<Path> entries = Files.list(letter)) {
+                    assertThat(entries.map(p -> p.getFileName().toString()))
+                            .as(letter.toString())
+                            .noneMatch(name -> name.startsWith("."));
+                }
+            }
+        }
+    }
+
+    @Test
+    void recoverReadsTheSuffixNotTheComponentName() throws Exception {
+        // component names may contain ".new-" and ".old-" themselves
+        write(out.resolve("f/.foo.new-bar.old-1234/foo.new-bar.spec"), "the previous render\n");
+        write(out.resolve("f/.foo.old-bar.old-5678/foo.old-bar.spec"), "the previous render\n");
+        write(out.resolve("f/.foo.old-bar.new-5678/foo.old-bar.spec"), "half written\n");
+
+        new RenderedTree(out).recover();
+
+        assertThat(contents(out))
+                .containsExactly(
+                        Map.entry("f/foo.new-bar/foo.new-bar.spec", "the previous render\n"),
+                        Map.entry("f/foo.old-bar/foo.old-bar.spec", "the previous render\n"));
+    }
+
+    @Test
+    void recoverLeavesDirectoriesOtherThanLettersAlone() throws Exception {
+        write(out.resolve("docs/.draft.new-1/notes.md"), "hand-written\n");
+        write(out.resolve("docs/.idea.old-2/notes.md"), "hand-written\n");
+
+        new RenderedTree(out).recover();
+
+        assertThat(contents(out).keySet()).containsExactly("docs/.draft.new-1/notes.md", "docs/.idea.old-2/notes.md");
+    }
+
+    @Test
+    void aRenderRecoversFirstAndCheckOnlyLeavesLeftoversAlone() throws Exception {
+        render();
+        Files.move(out.resolve("b/bash"), out.resolve("b/.bash.old-1234"));
+        write(out.resolve("b/.bash.new-1234/bash.spec"), "half written\n");
+
+        assertThat(result(check(), "bash").changed()).isTrue();
+        assertThat(out.resolve("b/.bash.old-1234")).exists();
+        assertThat(out.resolve("b/.bash.new-1234")).exists();
+
+        RenderResult bash = result(render(), "bash");
+
+        assertThat(bash.status()).isEqualTo(Status.UNCHANGED);
+        assertThat(out.resolve("b/bash/bash.spec")).exists();
+        assertThat(out.resolve("b/.bash.old-1234")).doesNotExist();
+        assertThat(out.resolve("b/.bash.new-1234")).doesNotExist();
+    }
+}
