@@ -77,9 +77,16 @@ public final class ComponentRenderer {
             upstream = upstream.with(file, new SourceFile(macros.get().getBytes(StandardCharsets.UTF_8), false));
         }
         for (LocatedOverlay overlay : component.overlays()) {
+            String archive = overlay.overlay().archive();
             if (specOnly && editsSidecars(overlay)) {
                 notes.add(overlay.label() + " skipped: the spec snapshot has no sidecar files (" + overlay.summary()
                         + ")");
+            } else if (archive != null
+                    && !archive.isEmpty()
+                    && upstream.get(archive).isEmpty()) {
+                // As azldev: render does not download lookaside archives; prepare-sources applies these.
+                notes.add(overlay.label() + " skipped: " + archive
+                        + " is a lookaside archive, not fetched when rendering");
             } else {
                 overlays.add(overlay);
             }
