@@ -8,7 +8,8 @@ import java.util.NavigableSet;
  * Adjusts a set of elements to remove so that conditional blocks stay balanced: a block entirely
  * inside a removed range goes with it; a block that straddles the range keeps its directive that
  * lies inside (leaving an empty {@code %if}/{@code %endif}); a removal that would cut through a
- * branch or through real content of a straddling block is refused.
+ * branch or through real content of a straddling block is refused, and so is one that would
+ * remove real content after a straddling {@code %endif} in its section.
  */
 final class ConditionalBalancer {
 
@@ -46,16 +47,27 @@ final class ConditionalBalancer {
             }
         }
         if (closesInside) {
+            // What follows the %endif in its section belongs to the previous section when the
+            // condition is false: removing it would change that section.
+            int section = spec.element(close).section();
+            for (int e = close + 1; e < end && spec.element(e).section() == section; e++) {
+                if (isContent(spec.element(e)) && spec.element(e).kind() != ElementKind.CONDITIONAL) {
+                    throw split(spec, block, start, end, "content after its %endif");
+                }
+            }
             removed.remove(close);
         } else if (opensInside) {
             for (int e = open + 1; e < end; e++) {
-                ElementKind kind = spec.element(e).kind();
-                if (kind != ElementKind.BLANK && kind != ElementKind.COMMENT) {
+                if (isContent(spec.element(e))) {
                     throw split(spec, block, start, end, "content after its opening line");
                 }
             }
             removed.remove(open);
         }
+    }
+
+    private static boolean isContent(Element element) {
+        return element.kind() != ElementKind.BLANK && element.kind() != ElementKind.COMMENT;
     }
 
     private static SpecEditException split(Spec spec, ConditionalBlock block, int start, int end, String what) {

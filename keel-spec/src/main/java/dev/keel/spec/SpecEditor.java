@@ -116,10 +116,14 @@ public final class SpecEditor {
 
     // ---------------------------------------------------------------- lines
 
-    /** Adds lines at the top of the file ({@code section} null or empty) or after the header of every matching section. */
+    /**
+     * Adds lines at the top of the file ({@code section} null or empty; the package must then be the
+     * main one) or after the header of every matching section.
+     */
     public Spec prependLines(String section, String pkg, List<String> lines) {
         Splices splices = new Splices();
         if (section == null || section.isEmpty()) {
+            requireMainPackage(pkg);
             splices.insert(0, newLines(lines));
         } else {
             for (Section found : requireSections(section, pkg)) {
@@ -129,10 +133,14 @@ public final class SpecEditor {
         return splices.apply();
     }
 
-    /** Adds lines at the end of the file ({@code section} null or empty) or at the end of every matching section. */
+    /**
+     * Adds lines at the end of the file ({@code section} null or empty; the package must then be the
+     * main one) or at the end of every matching section.
+     */
     public Spec appendLines(String section, String pkg, List<String> lines) {
         Splices splices = new Splices();
         if (section == null || section.isEmpty()) {
+            requireMainPackage(pkg);
             splices.insert(spec.lines().size(), newLines(lines));
         } else {
             for (Section found : requireSections(section, pkg)) {
@@ -338,6 +346,14 @@ public final class SpecEditor {
                     ClosestLines.find(spec, section + " " + (pkg == null ? "" : pkg), 3));
         }
         return sections;
+    }
+
+    /** The whole file belongs to the main package: a sub-package without a section names nothing (as in azldev). */
+    private void requireMainPackage(String pkg) {
+        if (pkg != null && !pkg.isEmpty() && !spec.packageMatches(PackageRef.MAIN, pkg)) {
+            throw new SpecEditException(
+                    SpecEditException.Reason.SECTION_NOT_FOUND, "no section given for " + packageName(pkg));
+        }
     }
 
     private static String packageName(String pkg) {

@@ -213,6 +213,20 @@ class SpecEditorLinesTest {
     }
 
     @Test
+    void withoutSectionOnlyTheMainPackageIsATarget() {
+        Spec spec = Spec.parse(SPEC);
+        for (Runnable edit : List.<Runnable>of(
+                () -> editor(spec).prependLines(null, "devel", List.of("x")),
+                () -> editor(spec).appendLines("", "devel", List.of("x")))) {
+            assertThatThrownBy(edit::run).isInstanceOfSatisfying(SpecEditException.class, e -> {
+                assertThat(e.reason()).isEqualTo(SpecEditException.Reason.SECTION_NOT_FOUND);
+                assertThat(e.getMessage()).isEqualTo("no section given for sub-package 'devel'");
+            });
+        }
+        assertThat(editor(spec).prependLines(null, "foo", List.of("x")).text()).startsWith("x\nName: foo\n");
+    }
+
+    @Test
     void missingSectionFails() {
         Spec spec = Spec.parse(SPEC);
 

@@ -243,6 +243,27 @@ class SpecEditorSectionTest {
     }
 
     @Test
+    void contentAfterAStraddlingEndifInItsSectionIsRefused() {
+        // Without tests, "rm -f x" belongs to %install: removing %check must not take it.
+        Spec spec = Spec.parse("""
+                %install
+                make install
+                %if %{with tests}
+                %check
+                make check
+                %endif
+                rm -f x
+                %files
+                """);
+
+        assertRefused(
+                () -> editor(spec).removeSection("%check", ""),
+                SpecEditException.Reason.CONDITIONAL_SPANS_SECTIONS,
+                "removing lines 4-7 would split the conditional block at line 3 (%if %{with tests}): content after"
+                        + " its %endif lies in the removed lines but the block continues outside them");
+    }
+
+    @Test
     void unbalancedConditionalsAreRefused() {
         assertRefused(
                 () -> editor(Spec.parse("%check\n%if 1\nx\n%install\n")).removeSection("%check", null),

@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * Doublestar globs as azldev uses them: {@code *} and {@code ?} within one path segment,
- * {@code **} across segments (also none: {@code **}/x matches x), {@code [...]} classes
+ * {@code **} as a whole segment across segments (also none: {@code **}/x matches x; inside a
+ * segment it is a plain {@code *}), {@code [...]} classes
  * ({@code [!...]} or {@code [^...]} negated) and {@code {a,b}} alternatives. Matches are regular
  * files (symbolic links are not followed), in lexical order per directory.
  */
@@ -104,11 +105,16 @@ public final class Glob {
                     if (i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
                         boolean segmentStart = i == 0 || glob.charAt(i - 1) == '/';
                         boolean slashAfter = i + 2 < glob.length() && glob.charAt(i + 2) == '/';
+                        boolean atEnd = i + 2 == glob.length();
                         if (segmentStart && slashAfter) {
                             regex.append("(?:.*/)?");
                             i += 2;
-                        } else {
+                        } else if (segmentStart && atEnd) {
                             regex.append(".*");
+                            i++;
+                        } else {
+                            // "**" inside a segment is a plain "*", as in doublestar.
+                            regex.append("[^/]*");
                             i++;
                         }
                     } else {

@@ -159,7 +159,7 @@ public final class OverlayEngine {
                     case SPEC_UPDATE_TAG ->
                         spec = editor(located).updateTag(pkg(overlay), overlay.tag(), overlay.value());
                     case SPEC_REMOVE_TAG ->
-                        spec = editor(located).removeTag(pkg(overlay), overlay.tag(), overlay.value());
+                        spec = editor(located).removeTag(pkg(overlay), overlay.tag(), valueFilter(overlay));
                     case SPEC_PREPEND_LINES ->
                         spec = editor(located).prependLines(overlay.section(), pkg(overlay), lines(overlay));
                     case SPEC_APPEND_LINES ->
@@ -227,9 +227,7 @@ public final class OverlayEngine {
             String name = overlay.file() == null || overlay.file().isEmpty()
                     ? Path.of(overlay.source()).getFileName().toString()
                     : confined(located, overlay.file());
-            if (files.containsKey(name) || name.equals(specPath)) {
-                throw fail(located, OverlayFailure.Reason.FILE_EXISTS, "the sources already have " + name, List.of());
-            }
+            requireFree(located, name);
             SpecEditor editor = editor(located);
             files.put(name, new SourceFile(content, false));
             addedBy(name, content, located);
@@ -257,7 +255,7 @@ public final class OverlayEngine {
         private void filePrepend(LocatedOverlay located) throws OverlayException {
             List<String> matches = requireLooseFiles(located);
             byte[] prefix = (String.join("\n", lines(located.overlay())) + "\n").getBytes(StandardCharsets.UTF_8);
-            int added = lines(located.overlay()).size();
+            int added = TextDiff.lineCount(prefix);
             for (String path : matches) {
                 SourceFile file = files.get(path);
                 byte[] before = file.content();
@@ -317,9 +315,7 @@ public final class OverlayEngine {
                         "file-add cannot add a spec (" + path + ")",
                         List.of());
             }
-            if (files.containsKey(path)) {
-                throw fail(located, OverlayFailure.Reason.FILE_EXISTS, "the sources already have " + path, List.of());
-            }
+            requireFree(located, path);
             byte[] content = readSource(located);
             files.put(path, new SourceFile(content, false));
             addedBy(path, content, located);
@@ -347,6 +343,7 @@ public final class OverlayEngine {
                     || newName.isEmpty()
                     || newName.contains("/")
                     || newName.contains("\\")
+                    || newName.equals(".")
                     || newName.equals("..")) {
                 throw fail(
                         located,
@@ -363,14 +360,32 @@ public final class OverlayEngine {
                         "file-rename cannot make a spec (" + to + ")",
                         List.of());
             }
-            if (files.containsKey(to)) {
-                throw fail(located, OverlayFailure.Reason.FILE_EXISTS, "the sources already have " + to, List.of());
-            }
+            requireFree(located, to);
             SourceFile file = files.get(from);
             List<LineSource> moved = fileProvenance.get(from);
             removeFile(from, located);
             files.put(to, file);
             fileProvenance.put(to, moved != null ? moved : renamedBy(file, located));
+        }
+
+        /**
+         * Fails unless {@code path} is free: not a file, not a directory of the sources (a prefix of
+         * a file's path) and not below a file.
+         */
+        private void requireFree(LocatedOverlay located, String path) throws OverlayException {
+            List<String> taken = new ArrayList<>(files.keySet());
+            taken.add(specPath);
+            for (String other : taken) {
+                if (other.equals(path) || other.startsWith(path + "/") || path.startsWith(other + "/")) {
+                    throw fail(
+                            located,
+                            OverlayFailure.Reason.FILE_EXISTS,
+                            other.equals(path)
+                                    ? "the sources already have " + path
+                                    : "'" + path + "' clashes with " + other + " in the sources",
+                            List.of());
+                }
+            }
         }
 
         /** Loose files (not specs, not under .git) matching the overlay's glob; none is a failure. */
@@ -526,6 +541,11 @@ public final class OverlayEngine {
 
     private static List<String> lines(Overlay overlay) {
         return overlay.lines() == null ? List.of() : overlay.lines();
+    }
+
+    /** The value a removed tag must have, or null for any: azldev cannot tell {@code ""} from no value. */
+    private static String valueFilter(Overlay overlay) {
+        return overlay.value() == null || overlay.value().isEmpty() ? null : overlay.value();
     }
 
     private static String replacement(Overlay overlay) {
