@@ -12,10 +12,10 @@ import java.util.stream.Stream;
 
 /**
  * One overlay conformance case: a directory under {@code dev/keel/core/overlay/conformance} on the
- * test classpath holding {@code input.spec} (the upstream spec, named {@value #SPEC} in the source
+ * test classpath holding {@code input.spec.txt} (the upstream spec, named {@value #SPEC} in the source
  * tree), optionally {@code sources/} (the other upstream files) and {@code overlays.toml} (a
  * standalone overlay file whose {@code source} paths are relative to the case directory), with
- * either {@code expected.spec} (plus optionally {@code expected-files.txt} and {@code expected/})
+ * either {@code expected.spec.txt} (plus optionally {@code expected-files.txt} and {@code expected/})
  * or {@code expected-error.txt}.
  */
 record ConformanceCase(String name, Path dir) {
@@ -57,7 +57,7 @@ record ConformanceCase(String name, Path dir) {
     }
 
     byte[] input() {
-        return read(dir.resolve("input.spec"));
+        return read(dir.resolve("input.spec.txt"));
     }
 
     /** The upstream files: {@code sources/} plus the spec. */

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * semantics and Keel's documented fixes.
  *
  * <ul>
- *   <li>{@code expected.spec}: the exact bytes of the overlaid spec. The other files must then be
+ *   <li>{@code expected.spec.txt}: the exact bytes of the overlaid spec. The other files must then be
  *       exactly those of {@code expected-files.txt} (one path per line), each equal to
  *       {@code expected/<path>} when that exists, else to the unchanged {@code sources/<path>};
  *       without {@code expected-files.txt} they must be the upstream files, unchanged. Every line
@@ -72,10 +72,10 @@ class OverlayConformanceTest {
     }
 
     private static void check(ConformanceCase c) throws Exception {
-        boolean success = Files.exists(c.file("expected.spec"));
+        boolean success = Files.exists(c.file("expected.spec.txt"));
         boolean failure = Files.exists(c.file("expected-error.txt"));
         assertThat(success ^ failure)
-                .as("a case has either expected.spec or expected-error.txt")
+                .as("a case has either expected.spec.txt or expected-error.txt")
                 .isTrue();
         if (success) {
             expectSuccess(c);
@@ -90,7 +90,7 @@ class OverlayConformanceTest {
         List<LocatedOverlay> overlays = c.overlays();
         OverlayResult result = c.apply();
         byte[] spec = result.tree().get(ConformanceCase.SPEC).orElseThrow().content();
-        byte[] expected = ConformanceCase.read(c.file("expected.spec"));
+        byte[] expected = ConformanceCase.read(c.file("expected.spec.txt"));
         assertThat(latin1(spec)).as("overlaid spec").isEqualTo(latin1(expected));
         assertThat(spec).as("overlaid spec bytes").isEqualTo(expected);
         expectFiles(c, result);
