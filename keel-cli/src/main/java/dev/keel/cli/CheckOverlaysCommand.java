@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code keel component check-overlays}: will our delta survive the next upstream? */
 @Command(
@@ -36,12 +35,8 @@ public final class CheckOverlaysCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ComponentFilter filter = new ComponentFilter();
 
-    @Option(
-            names = "--upstream-specs",
-            required = true,
-            paramLabel = "DIR",
-            description = "A directory of <name>.spec files, like Fedora's published spec snapshot.")
-    Path upstreamSpecs;
+    @CommandLine.Mixin
+    UpstreamSpecsOption upstreamSpecs = new UpstreamSpecsOption();
 
     @CommandLine.Mixin
     OutputOption output = new OutputOption();
@@ -51,12 +46,12 @@ public final class CheckOverlaysCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!Files.isDirectory(upstreamSpecs)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "not a directory: " + upstreamSpecs);
+        if (!Files.isDirectory(upstreamSpecs.directory)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "not a directory: " + upstreamSpecs.directory);
         }
         Project project =
                 KeelCommand.projectOptions(spec).load(spec.commandLine().getErr());
-        UpstreamSpecs snapshot = new UpstreamSpecs(upstreamSpecs);
+        UpstreamSpecs snapshot = new UpstreamSpecs(upstreamSpecs.directory);
         OverlayChecker checker = new OverlayChecker(project.root());
         List<OverlayCheck> checks = new ArrayList<>();
         for (ResolvedComponent component :

@@ -36,15 +36,7 @@ import picocli.CommandLine.Parameters;
             CheckOverlaysCommand.class,
             DiffSourcesCommand.class
         })
-public final class ComponentCommand implements Runnable {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand");
-    }
+public final class ComponentCommand extends CommandGroup {
 
     /** {@code keel component list}. */
     @Command(

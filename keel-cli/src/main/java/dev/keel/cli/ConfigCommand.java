@@ -17,15 +17,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Inspect the project configuration.",
         subcommands = {ConfigCommand.Check.class, ConfigCommand.Dump.class, ConfigCommand.Schema.class})
-public final class ConfigCommand implements Runnable {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand");
-    }
+public final class ConfigCommand extends CommandGroup {
 
     /** The dump formats. */
     enum DumpFormat {

@@ -9,12 +9,10 @@ import dev.keel.core.overlay.OverlayChecker;
 import dev.keel.core.overlay.SourceTree;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code keel component diff-sources}: upstream against overlaid, every hunk naming its overlay. */
@@ -31,12 +29,8 @@ public final class DiffSourcesCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "The component.")
     String name;
 
-    @Option(
-            names = "--upstream-specs",
-            required = true,
-            paramLabel = "DIR",
-            description = "A directory of <name>.spec files, like Fedora's published spec snapshot.")
-    Path upstreamSpecs;
+    @CommandLine.Mixin
+    UpstreamSpecsOption upstreamSpecs = new UpstreamSpecsOption();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -47,9 +41,10 @@ public final class DiffSourcesCommand implements Callable<Integer> {
                 KeelCommand.projectOptions(spec).load(spec.commandLine().getErr());
         ResolvedComponent component = ComponentSelector.select(project, false, List.of(name), List.of())
                 .get(name);
-        SourceTree upstream = new UpstreamSpecs(upstreamSpecs)
+        SourceTree upstream = new UpstreamSpecs(upstreamSpecs.directory)
                 .sources(component)
-                .orElseThrow(() -> new IOException("no " + component.upstreamName() + ".spec in " + upstreamSpecs));
+                .orElseThrow(() ->
+                        new IOException("no " + component.upstreamName() + ".spec in " + upstreamSpecs.directory));
         OverlayChecker.Report report = new OverlayChecker(project.root())
                 .check(component.name(), upstream, UpstreamSpecs.specPath(component), component.overlays(), true);
         PrintWriter err = spec.commandLine().getErr();

@@ -28,15 +28,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Apply overlay files to specs outside a project.",
         subcommands = {OverlayCommand.Apply.class})
-public final class OverlayCommand implements Runnable {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand");
-    }
+public final class OverlayCommand extends CommandGroup {
 
     /** {@code keel overlay apply}. */
     @Command(

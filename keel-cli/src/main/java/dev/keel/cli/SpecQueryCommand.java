@@ -5,6 +5,10 @@ import dev.keel.spec.MacroDefinition;
 import dev.keel.spec.Section;
 import dev.keel.spec.SourceRef;
 import dev.keel.spec.Spec;
+import dev.keel.spec.macro.ExpandedTags;
+import dev.keel.spec.macro.ExpandedValue;
+import dev.keel.spec.macro.MacroContext;
+import dev.keel.spec.macro.MacroExpander;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -17,15 +21,20 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code keel spec query}: the structure of one spec as written, without macro expansion. */
+/**
+ * {@code keel spec query}: the structure of one spec as written; with {@code --expand}, its name,
+ * epoch, version and release expanded as rpm would.
+ */
 @Command(
         name = "query",
         mixinStandardHelpOptions = true,
         description = {
             "Print a spec's structure as written (no macro expansion): name, epoch, version, release, sub-packages,",
-            "sources, patches, sections with line ranges, build conditionals and diagnostics."
+            "sources, patches, sections with line ranges, build conditionals and diagnostics.",
+            "With --expand, name, epoch, version and release are expanded the way rpmspec -q --srpm does."
         })
 public final class SpecQueryCommand implements Callable<Integer> {
 
@@ -35,21 +44,72 @@ public final class SpecQueryCommand implements Callable<Integer> {
     @CommandLine.Mixin
     OutputOption output = new OutputOption();
 
+    @Option(
+            names = "--expand",
+            description = "Expand macros in name, epoch, version and release as rpm does; a value that cannot be"
+                    + " determined is null, with the reason under \"expansion\".")
+    boolean expand;
+
+    @Option(
+            names = "--define",
+            paramLabel = "NAME=VALUE",
+            description = "With --expand: define a macro, like rpm's --define 'NAME VALUE' (repeatable).")
+    List<String> defines = new ArrayList<>();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
 
     @Override
     public Integer call() throws IOException {
+        if (!defines.isEmpty() && !expand) {
+            throw new CommandLine.ParameterException(command.commandLine(), "--define needs --expand");
+        }
+        MacroContext context = expand ? context() : null;
         Spec spec = Spec.parse(Files.readAllBytes(file));
         Map<String, Object> result = describe(spec);
+        if (context != null) {
+            applyExpansion(result, MacroExpander.evaluate(spec, context));
+        }
         PrintWriter out = command.commandLine().getOut();
         if (output.isJson()) {
             out.print(Json.write(result));
         } else {
-            out.print(summary(spec).render(output.format));
+            out.print(summary(spec, result).render(output.format));
         }
         out.flush();
         return 0;
+    }
+
+    private MacroContext context() {
+        MacroContext.Builder builder = MacroContext.builder();
+        for (String definition : defines) {
+            try {
+                builder.define(definition);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(command.commandLine(), "--define: " + e.getMessage());
+            }
+        }
+        return builder.build();
+    }
+
+    /**
+     * Replaces name, epoch, version and release with their expanded values (null when undeterminable)
+     * and adds {@code expansion}: the reason for each undeterminable one.
+     */
+    static void applyExpansion(Map<String, Object> result, ExpandedTags tags) {
+        Map<String, Object> reasons = new LinkedHashMap<>();
+        Map<String, ExpandedValue> values = new LinkedHashMap<>();
+        values.put("name", tags.name());
+        values.put("epoch", tags.epoch());
+        values.put("version", tags.version());
+        values.put("release", tags.release());
+        values.forEach((key, value) -> {
+            result.put(key, value == null ? null : value.value());
+            if (value != null && !value.isDeterminable()) {
+                reasons.put(key, value.reason());
+            }
+        });
+        result.put("expansion", reasons);
     }
 
     /** The query result as ordered maps and lists, ready for JSON. */
@@ -133,13 +193,20 @@ public final class SpecQueryCommand implements Callable<Integer> {
     }
 
     /** The query result as a table: one row per item with its line. */
-    @SuppressWarnings("unchecked")
     static Table summary(Spec spec) {
-        Map<String, Object> result = describe(spec);
+        return summary(spec, describe(spec));
+    }
+
+    /** A query result (possibly expanded) as a table. */
+    @SuppressWarnings("unchecked")
+    static Table summary(Spec spec, Map<String, Object> result) {
         Table table = new Table("item", "line", "value");
+        Map<String, Object> reasons = (Map<String, Object>) result.getOrDefault("expansion", Map.of());
         for (String key : List.of("name", "epoch", "version", "release")) {
             if (result.get(key) != null) {
                 table.row(key, "", result.get(key));
+            } else if (reasons.containsKey(key)) {
+                table.row(key, "", "undeterminable: " + reasons.get(key));
             }
         }
         for (Map<String, Object> pkg : (List<Map<String, Object>>) result.get("subpackages")) {

@@ -759,26 +759,21 @@ final class TomlParser {
     }
 
     private void skipWhitespaceAndNewlines() throws TomlSyntaxException {
-        while (pos < length) {
-            char c = text.charAt(pos);
-            if (c == ' ' || c == '\t') {
-                pos++;
-            } else if (c == '\n' || c == '\r') {
-                newline();
-            } else {
-                return;
-            }
-        }
+        skipSpaceAndNewlines(false);
     }
 
     private void skipWhitespaceCommentsAndNewlines() throws TomlSyntaxException {
+        skipSpaceAndNewlines(true);
+    }
+
+    private void skipSpaceAndNewlines(boolean comments) throws TomlSyntaxException {
         while (pos < length) {
             char c = text.charAt(pos);
             if (c == ' ' || c == '\t') {
                 pos++;
             } else if (c == '\n' || c == '\r') {
                 newline();
-            } else if (c == '#') {
+            } else if (comments && c == '#') {
                 comment();
             } else {
                 return;

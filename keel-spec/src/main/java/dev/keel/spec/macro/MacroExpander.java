@@ -1,0 +1,29 @@
+package dev.keel.spec.macro;
+
+import dev.keel.spec.Spec;
+
+/**
+ * Computes a spec's name, epoch, version and release the way rpm does ({@code rpmspec -q --srpm
+ * --qf '%{name}|%{epoch}|%{version}|%{release}'}): macro definitions, conditionals and build
+ * conditionals are processed in order up to the end of the main preamble, with rpm 4.18's rules
+ * (see the {@linkplain dev.keel.spec.macro package documentation}).
+ *
+ * <pre>{@code
+ * ExpandedTags tags = MacroExpander.evaluate(spec, MacroContext.builder().define("dist", ".fc45").build());
+ * tags.release().value();   // "3.fc45", or null with tags.release().reason()
+ * }</pre>
+ *
+ * Never throws: whatever Keel cannot compute is reported as undeterminable with a reason.
+ */
+public final class MacroExpander {
+
+    private MacroExpander() {}
+
+    public static ExpandedTags evaluate(Spec spec, MacroContext context) {
+        try {
+            return PreambleEvaluation.evaluate(spec, context);
+        } catch (RuntimeException | StackOverflowError e) {
+            return ExpandedTags.undeterminable("Keel failed to evaluate the spec: " + e);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.keel.spec.macro;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A preamble tag line as rpm reads it after expansion ({@code findPreambleTag} and
+ * {@code handlePreambleTag}): the tag name is matched case-insensitively as a prefix at column 0,
+ * then an optional {@code (qualifier)} and a colon; the value is trimmed.
+ *
+ * @param token rpm's lower-case tag token ({@code version}, {@code buildarch}...)
+ * @param value the trimmed value
+ */
+record PreambleTag(String token, String value) {
+
+    /** The tags Keel evaluates. */
+    static final List<String> NEVR = List.of("name", "epoch", "version", "release");
+
+    /**
+     * Tags rpm also defines as macros ({@code %{summary}}, {@code %{url}}...), and the build
+     * architecture tags; longer tokens come first where one is a prefix of another, as in rpm.
+     */
+    private static final List<String> TOKENS = List.of(
+            "name",
+            "version",
+            "release",
+            "epoch",
+            "summary",
+            "license",
+            "sourcelicense",
+            "distribution",
+            "disturl",
+            "vendor",
+            "group",
+            "packager",
+            "url",
+            "vcs",
+            "prefixes",
+            "prefix",
+            "buildarchitectures",
+            "buildarch",
+            "disttag",
+            "bugurl",
+            "translationurl",
+            "upstreamreleases",
+            "removepathpostfixes",
+            "modularitylabel");
+
+    private static final String NAME_CHARS = ".-_+%{}";
+    private static final String NAME_FIRST_CHARS = "_%";
+    private static final String VERSION_CHARS = "._+%{}~^";
+
+    /** The tag on a line, or {@code null} when the line is not one of the tags above. */
+    static PreambleTag parse(String line) {
+        String lower = line.toLowerCase(Locale.ROOT);
+        for (String token : TOKENS) {
+            if (!lower.startsWith(token)) {
+                continue;
+            }
+            int p = skipSpace(line, token.length());
+            boolean qualified = token.equals("summary") || token.equals("group");
+            if (qualified && p < line.length() && line.charAt(p) == '(') {
+                int close = line.indexOf(')', p);
+                p = close < 0 ? line.length() : skipSpace(line, close + 1);
+            }
+            if (p >= line.length() || line.charAt(p) != ':') {
+                return null;
+            }
+            return new PreambleTag(token, line.substring(p + 1).strip());
+        }
+        return null;
+    }
+
+    /** Whether rpm makes this tag a macro ({@code %{name}}; for the main package also {@code %{NAME}}). */
+    boolean definesMacro() {
+        return !token.startsWith("buildarch");
+    }
+
+    boolean isBuildArch() {
+        return token.startsWith("buildarch");
+    }
+
+    /** The name rpm uses in messages: {@code Version}. */
+    String displayName() {
+        return Character.toUpperCase(token.charAt(0)) + token.substring(1);
+    }
+
+    /**
+     * Why rpm rejects this value for a name, epoch, version or release tag, or {@code null} when it
+     * accepts it.
+     */
+    String problem() {
+        if (value.isEmpty()) {
+            return "empty tag: " + displayName();
+        }
+        if (value.chars().anyMatch(c -> c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0B || c == '\f')) {
+            return displayName() + " takes a single token only: " + value;
+        }
+        return switch (token) {
+            case "name" -> charProblem(NAME_CHARS, NAME_FIRST_CHARS);
+            case "version", "release" -> charProblem(VERSION_CHARS, null);
+            case "epoch" -> epochValue() == null ? "Epoch must be an unsigned number: " + value : null;
+            default -> null;
+        };
+    }
+
+    /** The epoch as rpm stores and prints it ({@code 01} is {@code 1}), or {@code null} if invalid. */
+    String epochValue() {
+        if (value.isEmpty() || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return null;
+        }
+        String digits = value.replaceFirst("^0+(?=.)", "");
+        return digits.length() > 10 || Long.parseLong(digits) > 0xFFFFFFFFL ? null : digits;
+    }
+
+    private String charProblem(String allowed, String allowedFirst) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            String permitted = i == 0 && allowedFirst != null ? allowedFirst : allowed;
+            if (!alnum && permitted.indexOf(c) < 0) {
+                return "illegal char '" + c + "' in " + displayName() + ": " + value;
+            }
+        }
+        return value.contains("..") ? "illegal sequence \"..\" in " + displayName() + ": " + value : null;
+    }
+
+    private static int skipSpace(String line, int from) {
+        int p = from;
+        while (p < line.length() && Character.isWhitespace(line.charAt(p)) && line.charAt(p) <= ' ') {
+            p++;
+        }
+        return p;
+    }
+}
