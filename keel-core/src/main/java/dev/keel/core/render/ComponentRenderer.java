@@ -1,5 +1,7 @@
 package dev.keel.core.render;
 
+import dev.keel.core.autospec.AutospecExpansion;
+import dev.keel.core.autospec.PackageHistory;
 import dev.keel.core.config.LocatedOverlay;
 import dev.keel.core.config.Location;
 import dev.keel.core.config.ResolvedComponent;
@@ -51,7 +53,15 @@ public final class ComponentRenderer {
         this.renderLocation = Location.of(configFile);
     }
 
-    public RenderedComponent render(ResolvedComponent component, SourceTree upstream, boolean specOnly)
+    /**
+     * Renders a component from its upstream sources.
+     *
+     * @param specOnly whether the upstream has only the spec (no sidecar files)
+     * @param history the upstream's dist-git history, or empty when it has none; with it,
+     *     {@code %autorelease} and {@code %autochangelog} are expanded as rpmautospec does
+     */
+    public RenderedComponent render(
+            ResolvedComponent component, SourceTree upstream, boolean specOnly, Optional<PackageHistory> history)
             throws RenderException {
         String specPath = component.name() + ".spec";
         SourceFile upstreamSpec = upstream.get(specPath)
@@ -126,10 +136,14 @@ public final class ComponentRenderer {
         }
         TreeMap<String, byte[]> files = new TreeMap<>();
         Spec spec = Spec.parse(result.tree().get(specPath).orElseThrow().content());
-        files.put(specPath, spec.toBytes());
-        if (specOnly && (spec.text().contains("%autorelease") || spec.text().contains("%autochangelog"))) {
-            notes.add("%autorelease/%autochangelog left as written: the spec snapshot has no history");
+        if (AutospecExpansion.uses(spec.text())) {
+            if (history.isPresent()) {
+                spec = Spec.parse(AutospecExpansion.expand(spec, history.get(), RenderFingerprint.RENDER_VERSION));
+            } else {
+                notes.add("%autorelease/%autochangelog left as written: the upstream has no history");
+            }
         }
+        files.put(specPath, spec.toBytes());
         List<SourceFileRef> sourceFiles = component.config().sourceFiles();
         Optional<SourceFile> upstreamSources = result.tree().get("sources");
         if (sourceFiles == null || sourceFiles.isEmpty()) {

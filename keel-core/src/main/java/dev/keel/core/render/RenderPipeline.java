@@ -1,10 +1,13 @@
 package dev.keel.core.render;
 
+import dev.keel.core.autospec.AutospecExpansion;
+import dev.keel.core.autospec.PackageHistory;
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.config.model.SpecType;
 import dev.keel.core.io.AtomicFiles;
 import dev.keel.core.io.KeelCache;
+import dev.keel.core.overlay.SourceFile;
 import dev.keel.core.overlay.SourceTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -143,13 +146,23 @@ public final class RenderPipeline {
                         "no upstream spec " + component.upstreamName() + ".spec",
                         List.of());
             }
-            RenderedComponent rendered = renderer.render(component, sources.get(), source.specOnly());
+            RenderedComponent rendered = renderer.render(
+                    component, sources.get(), source.specOnly(), history(source, component, sources.get()));
             return finish(component, relative, fingerprint, current, rendered.files(), rendered.notes(), null);
         } catch (RenderException | IOException | RuntimeException e) {
             // A fixed text: the reason (which may name machine-specific paths) is in the results.
             SortedMap<String, byte[]> marker = new java.util.TreeMap<>(Map.of(RenderedTree.FAILED_MARKER, FAILED_TEXT));
             return finish(component, relative, null, tree.read(component.name()), marker, List.of(), e.getMessage());
         }
+    }
+
+    /** The upstream history, read only when the upstream spec needs it. */
+    private static Optional<PackageHistory> history(
+            UpstreamSource source, ResolvedComponent component, SourceTree sources) throws IOException {
+        Optional<SourceFile> spec = sources.get(component.name() + ".spec");
+        boolean needed = spec.isPresent()
+                && AutospecExpansion.uses(new String(spec.get().content(), StandardCharsets.ISO_8859_1));
+        return needed ? source.history(component) : Optional.empty();
     }
 
     private RenderResult finish(

@@ -1,5 +1,6 @@
 package dev.keel.core.render;
 
+import dev.keel.core.autospec.PackageHistory;
 import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.overlay.SourceTree;
 import java.io.IOException;
@@ -13,6 +14,11 @@ public interface UpstreamSource {
 
     /** Whether only the spec is available (no sidecar files, no history). */
     boolean specOnly();
+
+    /** The dist-git history behind what {@link #fetch} returns, or empty when the source has none. */
+    default Optional<PackageHistory> history(ResolvedComponent component) throws IOException {
+        return Optional.empty();
+    }
 
     /** Identifies the upstream content for fingerprints: a hash or commit of what {@link #fetch} returns. */
     String identity(ResolvedComponent component) throws IOException;

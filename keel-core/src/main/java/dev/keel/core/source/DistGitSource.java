@@ -1,5 +1,7 @@
 package dev.keel.core.source;
 
+import dev.keel.core.autospec.GitHistory;
+import dev.keel.core.autospec.PackageHistory;
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.config.model.DistroDefinition;
@@ -10,6 +12,7 @@ import dev.keel.core.lock.LockStore;
 import dev.keel.core.overlay.SourceFile;
 import dev.keel.core.overlay.SourceTree;
 import dev.keel.core.render.UpstreamSource;
+import dev.keel.spec.macro.MacroContext;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +22,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
  * A distro's dist-git: the component's repository ({@code dist-git-base-uri} with {@code $pkg}),
@@ -30,8 +35,11 @@ import org.eclipse.jgit.revwalk.RevCommit;
  */
 public final class DistGitSource implements UpstreamSource {
 
-    /** The commit chosen for a component and the sources at it. */
-    public record Checkout(String uri, String branch, String commit, SourceTree tree) {}
+    /**
+     * The commit chosen for a component, the sources at it, and the macros its spec is evaluated
+     * with when reading its history (the Fedora layer for a numbered Fedora release).
+     */
+    public record Checkout(String uri, String branch, String commit, SourceTree tree, MacroContext macros) {}
 
     private final Project project;
     private final MirrorCache mirrors;
@@ -57,6 +65,17 @@ public final class DistGitSource implements UpstreamSource {
     @Override
     public String identity(ResolvedComponent component) throws IOException {
         return checkout(component).commit();
+    }
+
+    @Override
+    public Optional<PackageHistory> history(ResolvedComponent component) throws IOException {
+        Checkout checkout = checkout(component);
+        try (Repository repository = mirrors.open(checkout.uri());
+                RevWalk walk = new RevWalk(repository)) {
+            RevCommit head = walk.parseCommit(ObjectId.fromString(checkout.commit()));
+            return Optional.of(
+                    GitHistory.load(repository, head, component.upstreamName() + ".spec", checkout.macros()));
+        }
     }
 
     /** The component's upstream checkout, fetched once per run. */
@@ -103,10 +122,21 @@ public final class DistGitSource implements UpstreamSource {
             SourceFile spec = tree.get(upstreamSpec)
                     .orElseThrow(() -> new IOException(uri + " has no " + upstreamSpec + " at " + commit.getName()));
             tree = tree.without(upstreamSpec).with(component.name() + ".spec", spec);
-            Checkout checkout = new Checkout(uri, definition.distGitBranch(), commit.getName(), tree);
+            Checkout checkout = new Checkout(
+                    uri, definition.distGitBranch(), commit.getName(), tree, macros(reference.name(), definition));
             checkouts.put(component.name(), checkout);
             return checkout;
         }
+    }
+
+    private static MacroContext macros(String distro, DistroVersionDefinition version) {
+        MacroContext.Builder builder = MacroContext.builder();
+        if (distro.equalsIgnoreCase("fedora")
+                && version.releaseVer() != null
+                && version.releaseVer().matches("\\d{1,4}")) {
+            builder.fedora(Integer.parseInt(version.releaseVer()));
+        }
+        return builder.build();
     }
 
     private static Instant snapshot(String text) throws IOException {

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,7 +87,7 @@ class ComponentRendererTest {
 
     private RenderedComponent render(String componentToml, Map<String, String> upstream) throws Exception {
         Project project = project(componentToml);
-        return renderer(project).render(project.components().get("demo"), tree(upstream), false);
+        return renderer(project).render(project.components().get("demo"), tree(upstream), false, Optional.empty());
     }
 
     private RenderedComponent render(String componentToml) throws Exception {
@@ -121,7 +122,8 @@ class ComponentRendererTest {
         Project project = project(componentToml);
         ResolvedComponent component = project.components().get("demo");
         RenderException thrown = catchThrowableOfType(
-                RenderException.class, () -> renderer(project).render(component, tree(upstream), false));
+                RenderException.class,
+                () -> renderer(project).render(component, tree(upstream), false, Optional.empty()));
         assertThat(thrown).as("the render should fail").isNotNull();
         return thrown;
     }
@@ -453,8 +455,8 @@ class ComponentRendererTest {
                 regex = "level=1"
                 replacement = "level=2"
                 """);
-        RenderedComponent rendered =
-                renderer(project).render(project.components().get("demo"), tree(Map.of("demo.spec", SPEC)), true);
+        RenderedComponent rendered = renderer(project)
+                .render(project.components().get("demo"), tree(Map.of("demo.spec", SPEC)), true, Optional.empty());
         assertThat(text(rendered, "demo.spec")).isEqualTo(HEADER + SPEC);
         assertThat(rendered.notes())
                 .containsExactly("overlay 1 skipped: the spec snapshot has no sidecar files (Tune the config)");
@@ -476,7 +478,7 @@ class ComponentRendererTest {
         SourceTree sources = local.fetch(component).orElseThrow();
         assertThat(sources.files()).containsOnlyKeys("demo.spec", "demo.conf", "demo-fix.patch", "notes.txt");
 
-        RenderedComponent rendered = renderer(project).render(component, sources, local.specOnly());
+        RenderedComponent rendered = renderer(project).render(component, sources, local.specOnly(), Optional.empty());
         assertThat(rendered.files()).containsOnlyKeys("demo.spec", "demo.conf", "demo-fix.patch");
         assertThat(text(rendered, "demo.spec")).isEqualTo(HEADER + SPEC);
     }

@@ -2,11 +2,15 @@ package dev.keel.core.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ProjectLoader;
 import dev.keel.core.lock.LockFile;
 import dev.keel.core.lock.LockStore;
+import dev.keel.core.render.RenderPipeline;
+import dev.keel.core.render.RenderResult;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -154,5 +159,56 @@ class DistGitSourceTest {
         } finally {
             executor.shutdown();
         }
+    }
+
+    @Test
+    void renderingFreezesAutoreleaseAndWritesTheChangelogFromTheHistory() throws Exception {
+        // The earlier specs have no Release, so rpm cannot parse them: their version is unknown
+        // ("?") and, as in rpmautospec, the count runs on through them.
+        String spec = "Name: hello\nVersion: 2\nRelease: %autorelease\nSummary: Hello\nLicense: MIT\n\n"
+                + "%description\nHello.\n\n%changelog\n%autochangelog\n";
+        upstream.commit("hello.spec", spec, "Use rpmautospec", Instant.parse("2026-03-02T10:00:00Z"));
+        Project project = project("");
+        RenderPipeline pipeline = new RenderPipeline(
+                project,
+                source(project),
+                new RenderPipeline.Options(dir.resolve("out"), false, false, 1, dir.resolve("render-cache")));
+        RenderResult result =
+                pipeline.run(project.components().values(), r -> {}).results().get(0);
+        assertThat(result.error()).isNull();
+        Path rendered = dir.resolve("out/h/hello/hello.spec");
+        String text = Files.readString(rendered);
+        assertThat(text)
+                .startsWith("## START: Set by rpmautospec\n")
+                .contains("    release_number = 4;\n")
+                .contains("""
+                        %changelog
+                        * Mon Mar 02 2026 Upstream Packager <up@example.org> - 2-4
+                        - Use rpmautospec
+
+                        * Sun Mar 01 2026 Upstream Packager <up@example.org> - ?-3
+                        - Update to 2
+                        """)
+                .doesNotContain("%autochangelog");
+        assumeTrue(onPath("rpmspec"), "rpmspec is not on the PATH (apt-get install rpm), skipping the rpm check");
+        Process rpmspec = new ProcessBuilder(
+                        "rpmspec",
+                        "-q",
+                        "--srpm",
+                        "--qf",
+                        "%{release}\n",
+                        "--define",
+                        "dist .fc43",
+                        rendered.toString())
+                .redirectErrorStream(true)
+                .start();
+        assertThat(new String(rpmspec.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .isEqualTo("4.fc43\n");
+        assertThat(rpmspec.waitFor()).isZero();
+    }
+
+    private static boolean onPath(String program) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .anyMatch(directory -> Files.isExecutable(Path.of(directory, program)));
     }
 }
