@@ -1,26 +1,46 @@
 package dev.keel.cli;
 
-import dev.keel.spec.Spec;
+import dev.keel.cli.demo.EmbeddedExample;
+import dev.keel.cli.demo.ExampleUpstream;
+import dev.keel.core.io.KeelCache;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.util.Arrays;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * {@code keel demo}: runs the main job on the embedded example. Until the render pipeline exists,
- * that is the spec engine over the example specs shipped in the jar.
+ * {@code keel demo}: the main job on the embedded example. Generates the example upstream's
+ * dist-git repositories, serves them over the git protocol on loopback, copies the example
+ * project beside them, renders every component and runs the {@code --check-only} gate.
  */
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
-        description = "Run Keel's main job on the embedded example project and show the result.")
+        description = {
+            "Run Keel's main job on the embedded example distro: serve its upstream dist-git on loopback, render",
+            "every component (overlays, macros file, check skip, %autorelease/%autochangelog from the history), then",
+            "verify the rendered specs with --check-only. Needs no network beyond loopback."
+        })
 public final class DemoCommand implements Callable<Integer> {
 
-    static final List<String> EXAMPLES = List.of("hello.spec", "libwidget.spec", "pyfoo.spec");
+    /** The port tried first for the git daemon (git's own); any free port is used when it is taken. */
+    static final int PREFERRED_PORT = 9418;
+
+    private static final String EXAMPLE_URI = "git://127.0.0.1:9418/";
+    private static final String DISTRO_FILE = "distro/upstream.distro.toml";
+
+    @Option(
+            names = {"-d", "--dir"},
+            paramLabel = "DIR",
+            description = "Where the example project, its upstream and caches go (default: ${DEFAULT-VALUE}).")
+    Path dir = Path.of("keel-demo");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
@@ -28,25 +48,70 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = command.commandLine().getOut();
-        out.println("Keel demo: parsing the embedded example specs with the lossless spec engine.");
-        int failures = 0;
-        for (String name : EXAMPLES) {
-            byte[] bytes;
-            try (InputStream in = DemoCommand.class.getResourceAsStream("examples/" + name)) {
-                if (in == null) {
-                    throw new IOException("embedded example " + name + " is missing from the jar");
+        Path root = dir.toAbsolutePath().normalize();
+        Path project = root.resolve("project");
+        Path upstreamSource = root.resolve("upstream-source");
+        EmbeddedExample.copy("upstream", upstreamSource);
+        try (ExampleUpstream upstream =
+                ExampleUpstream.serve(upstreamSource, root.resolve("upstream"), PREFERRED_PORT)) {
+            EmbeddedExample.copy("project", project);
+            Path distro = project.resolve(DISTRO_FILE);
+            Files.writeString(distro, Files.readString(distro).replace(EXAMPLE_URI, upstream.baseUri()));
+            out.println("Keel demo: the example distro in " + project);
+            out.println("Its upstream dist-git is served at " + upstream.baseUri() + " (git protocol, loopback).");
+            String previous = System.getProperty(KeelCache.PROPERTY);
+            System.setProperty(KeelCache.PROPERTY, root.resolve("cache").toString());
+            try {
+                int render = step(out, "keel -C " + project + " component render -a", project, "-a");
+                int check = step(
+                        out, "keel -C " + project + " component render -a --check-only", project, "-a", "--check-only");
+                tour(out, project.resolve("specs"));
+                return render != 0 ? render : check;
+            } finally {
+                if (previous == null) {
+                    System.clearProperty(KeelCache.PROPERTY);
+                } else {
+                    System.setProperty(KeelCache.PROPERTY, previous);
                 }
-                bytes = in.readAllBytes();
             }
-            Spec spec = Spec.parse(bytes);
-            boolean roundTrip = Arrays.equals(bytes, spec.toBytes());
-            failures += roundTrip ? 0 : 1;
+        }
+    }
+
+    private int step(PrintWriter out, String title, Path project, String... renderArguments) {
+        out.println();
+        out.println("== " + title);
+        out.flush();
+        CommandLine keel = Main.commandLine();
+        keel.setOut(command.commandLine().getOut());
+        keel.setErr(command.commandLine().getErr());
+        String[] arguments = Stream.concat(
+                        Stream.of("-C", project.toString(), "component", "render"), Stream.of(renderArguments))
+                .toArray(String[]::new);
+        return keel.execute(arguments);
+    }
+
+    /** Lists the rendered tree and shows what rpmautospec-style expansion made of libwidget. */
+    private static void tour(PrintWriter out, Path specs) throws IOException {
+        if (!Files.isDirectory(specs)) {
+            return;
+        }
+        out.println();
+        out.println("== The rendered specs (check these into git): " + specs);
+        try (Stream<Path> walk = Files.walk(specs)) {
+            walk.filter(Files::isRegularFile)
+                    .map(path -> "  " + specs.relativize(path).toString().replace('\\', '/'))
+                    .sorted()
+                    .forEach(out::println);
+        }
+        Path libwidget = specs.resolve("l/libwidget/libwidget.spec");
+        if (Files.isRegularFile(libwidget)) {
+            List<String> lines = Files.readAllLines(libwidget, StandardCharsets.UTF_8);
             out.println();
-            out.println("== " + name + " (" + bytes.length + " bytes, round-trip " + (roundTrip ? "exact" : "FAILED")
-                    + ")");
-            out.print(SpecQueryCommand.summary(spec).render(OutputFormat.TABLE));
+            out.println("== l/libwidget/libwidget.spec: the release frozen from the upstream history ...");
+            lines.stream().limit(9).forEach(line -> out.println("  " + line));
+            out.println("   ... and the changelog generated from it:");
+            lines.stream().dropWhile(line -> !line.equals("%changelog")).forEach(line -> out.println("  " + line));
         }
         out.flush();
-        return failures == 0 ? 0 : 1;
     }
 }

@@ -2,6 +2,7 @@ package dev.keel.cli;
 
 import dev.keel.core.config.LocatedOverlay;
 import dev.keel.core.config.OverlayFiles;
+import dev.keel.core.io.Trees;
 import dev.keel.core.overlay.AnnotatedDiff;
 import dev.keel.core.overlay.OverlayEngine;
 import dev.keel.core.overlay.OverlayException;
@@ -136,12 +137,7 @@ public final class OverlayCommand extends CommandGroup {
                 tree.write(staging);
                 Files.move(staging, absolute, StandardCopyOption.ATOMIC_MOVE);
             } finally {
-                if (Files.exists(staging)) {
-                    try (Stream<Path> walk = Files.walk(staging)) {
-                        walk.sorted(java.util.Comparator.reverseOrder())
-                                .forEach(p -> p.toFile().delete());
-                    }
-                }
+                Trees.delete(staging);
             }
         }
     }

@@ -126,16 +126,4 @@ class SpecCommandsTest {
                 .out();
         assertThat(markdown).startsWith("| item | line | value |\n| --- | --- | --- |\n");
     }
-
-    @Test
-    void demoParsesTheEmbeddedExamples() {
-        CliRunner result = CliRunner.run("demo");
-        assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out())
-                .contains("== hello.spec")
-                .contains("== libwidget.spec")
-                .contains("== pyfoo.spec")
-                .doesNotContain("FAILED")
-                .contains("widget-tools");
-    }
 }

@@ -1,0 +1,170 @@
+package dev.keel.cli.demo;
+
+import dev.keel.core.config.ConfigError;
+import dev.keel.core.config.ConfigNode;
+import dev.keel.core.config.TomlDocuments;
+import dev.keel.core.io.Trees;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TimeZone;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.errors.RepositoryNotFoundException;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.Daemon;
+
+/**
+ * The example upstream: one dist-git repository per package, generated from the package's
+ * {@code history.toml} (commits with fixed dates and authors, so the same commit ids every time),
+ * served read-only over the git protocol on loopback.
+ */
+public final class ExampleUpstream implements AutoCloseable {
+
+    /** The branch every example repository has. */
+    public static final String BRANCH = "main";
+
+    private static final Pattern AUTHOR = Pattern.compile("(.+?)\\s*<([^>]+)>");
+
+    private final Path root;
+    private final Daemon daemon;
+
+    private ExampleUpstream(Path root, Daemon daemon) {
+        this.root = root;
+        this.daemon = daemon;
+    }
+
+    /**
+     * Generates the repositories under {@code root} from the package directories in {@code source}
+     * (replacing earlier ones) and serves them, on {@code preferredPort} when it is free.
+     */
+    public static ExampleUpstream serve(Path source, Path root, int preferredPort) throws IOException {
+        List<Path> packages;
+        try (Stream<Path> list = Files.list(source)) {
+            packages = list.filter(Files::isDirectory).sorted().toList();
+        }
+        for (Path pkg : packages) {
+            generate(pkg, root.resolve(pkg.getFileName().toString()));
+        }
+        Daemon daemon = start(root, preferredPort);
+        return new ExampleUpstream(root, daemon);
+    }
+
+    /** The dist-git base URI, {@code git://127.0.0.1:PORT/}, to which {@code $pkg.git} is appended. */
+    public String baseUri() {
+        return "git://127.0.0.1:" + daemon.getAddress().getPort() + "/";
+    }
+
+    private static Daemon start(Path root, int preferredPort) throws IOException {
+        for (int port : new int[] {preferredPort, 0}) {
+            Daemon daemon = new Daemon(new InetSocketAddress("127.0.0.1", port));
+            daemon.setRepositoryResolver((request, name) -> open(root, name));
+            try {
+                daemon.start();
+                return daemon;
+            } catch (IOException e) {
+                if (port == 0) {
+                    throw e;
+                }
+            }
+        }
+        throw new IllegalStateException("unreachable");
+    }
+
+    private static Repository open(Path root, String name) throws RepositoryNotFoundException {
+        String pkg = name.replaceFirst("^/", "").replaceFirst("\\.git$", "");
+        Path dir = root.resolve(pkg).normalize();
+        if (!pkg.matches("[A-Za-z0-9._+-]+") || !Files.isDirectory(dir.resolve(".git"))) {
+            throw new RepositoryNotFoundException(name);
+        }
+        try {
+            return new FileRepositoryBuilder()
+                    .setGitDir(dir.resolve(".git").toFile())
+                    .build();
+        } catch (IOException e) {
+            throw new RepositoryNotFoundException(name, e);
+        }
+    }
+
+    private static void generate(Path source, Path target) throws IOException {
+        Path historyFile = source.resolve("history.toml");
+        List<ConfigError> errors = new ArrayList<>();
+        ConfigNode.Table history = TomlDocuments.read(historyFile, Files.readAllBytes(historyFile), errors);
+        if (!errors.isEmpty()) {
+            throw new IOException(errors.get(0).toString());
+        }
+        Trees.delete(target);
+        try (Git git = Git.init()
+                .setDirectory(target.toFile())
+                .setInitialBranch(BRANCH)
+                .call()) {
+            if (history.get("commit") instanceof ConfigNode.Array commits) {
+                for (ConfigNode node : commits.items()) {
+                    commit(git, source, target, (ConfigNode.Table) node);
+                }
+            }
+        } catch (GitAPIException | ClassCastException e) {
+            throw new IOException(historyFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void commit(Git git, Path source, Path target, ConfigNode.Table commit)
+            throws IOException, GitAPIException {
+        if (commit.get("files") instanceof ConfigNode.Table files) {
+            for (Map.Entry<String, ConfigNode> file : files.entries().entrySet()) {
+                Path destination = target.resolve(file.getKey()).normalize();
+                if (!destination.startsWith(target)) {
+                    throw new IOException(file.getKey() + " leaves the repository");
+                }
+                Files.createDirectories(destination.getParent());
+                Files.copy(
+                        source.resolve(text(file.getValue())),
+                        destination,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                git.add().addFilepattern(file.getKey()).call();
+            }
+        }
+        if (commit.get("remove") instanceof ConfigNode.Array removed) {
+            for (ConfigNode path : removed.items()) {
+                git.rm().addFilepattern(text(path)).call();
+            }
+        }
+        Matcher author = AUTHOR.matcher(text(commit.get("author")));
+        if (!author.matches()) {
+            throw new IOException("author must read 'Name <email>'");
+        }
+        PersonIdent who = new PersonIdent(
+                new PersonIdent(author.group(1), author.group(2)),
+                java.util.Date.from(Instant.parse(text(commit.get("date")))),
+                TimeZone.getTimeZone("UTC"));
+        git.commit()
+                .setMessage(text(commit.get("message")))
+                .setAuthor(who)
+                .setCommitter(who)
+                .setAllowEmpty(true)
+                .setSign(false)
+                .call();
+    }
+
+    private static String text(ConfigNode node) throws IOException {
+        if (node instanceof ConfigNode.Scalar scalar && scalar.value() instanceof String value) {
+            return value;
+        }
+        throw new IOException("expected a string");
+    }
+
+    @Override
+    public void close() {
+        daemon.stop();
+    }
+}

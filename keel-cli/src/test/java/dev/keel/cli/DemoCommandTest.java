@@ -1,0 +1,46 @@
+package dev.keel.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code keel demo} end to end: real git daemon on loopback, real render, real check. */
+class DemoCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void rendersTheExampleDistroFromItsServedUpstreamAndPassesTheGate() throws Exception {
+        CliRunner first = CliRunner.run("demo", "--dir", dir.toString());
+        assertThat(first.exitCode()).as(first.err() + first.out()).isZero();
+        assertThat(first.out())
+                .contains("git://127.0.0.1:")
+                .contains("h/hello/hello.spec")
+                .contains("g/greeter/greeter.sh")
+                .contains("    release_number = 3;")
+                .contains("- Do not embed an rpath")
+                .doesNotContain("Rebuild against the new toolchain");
+        String libwidget = Files.readString(dir.resolve("project/specs/l/libwidget/libwidget.spec"));
+        assertThat(libwidget)
+                .startsWith("## START: Set by rpmautospec")
+                .doesNotContain("%autochangelog")
+                .doesNotContain("%package        static")
+                .contains("* Wed Feb 11 2026 Jane Packager <jane@example.org> - 1:4.2.0-2\n- Do not embed an rpath\n")
+                .contains("* Wed Oct 15 2025 Mass Rebuild Bot <rebuild@example.org> - 1:4.1.0-2\n"
+                        + "- Rebuilt for the mass rebuild\n");
+        String hello = Files.readString(dir.resolve("project/specs/h/hello/hello.spec"));
+        assertThat(hello).contains("Provides: greeting(keel-example)").contains("-fstack-clash-protection");
+        assertThat(Files.readString(dir.resolve("project/specs/h/hello/hello.conf")))
+                .contains("greeting = Hello from Keel");
+
+        byte[] before = Files.readAllBytes(dir.resolve("project/specs/l/libwidget/libwidget.spec"));
+        CliRunner second = CliRunner.run("demo", "--dir", dir.toString());
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(Files.readAllBytes(dir.resolve("project/specs/l/libwidget/libwidget.spec")))
+                .isEqualTo(before);
+    }
+}
