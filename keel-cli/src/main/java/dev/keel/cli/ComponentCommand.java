@@ -33,6 +33,7 @@ import picocli.CommandLine.Parameters;
             ComponentCommand.ListCommand.class,
             ComponentCommand.Show.class,
             RenderCommand.class,
+            UpdateCommand.class,
             CheckOverlaysCommand.class,
             DiffSourcesCommand.class
         })

@@ -24,8 +24,9 @@ import picocli.CommandLine.Option;
         name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-            "Run Keel's main job on the embedded example distro: serve its upstream dist-git on loopback, render",
-            "every component (overlays, macros file, check skip, %autorelease/%autochangelog from the history), then",
+            "Run Keel's main job on the embedded example distro: serve its upstream dist-git on loopback, lock the",
+            "upstream commits (component update), render every component (overlays, macros file, check skip,",
+            "%autorelease/%autochangelog from the history), then",
             "verify the rendered specs with --check-only. Needs no network beyond loopback."
         })
 public final class DemoCommand implements Callable<Integer> {
@@ -62,11 +63,15 @@ public final class DemoCommand implements Callable<Integer> {
             String previous = System.getProperty(KeelCache.PROPERTY);
             System.setProperty(KeelCache.PROPERTY, root.resolve("cache").toString());
             try {
-                int render = step(out, "keel -C " + project + " component render -a", project, "-a");
-                int check = step(
-                        out, "keel -C " + project + " component render -a --check-only", project, "-a", "--check-only");
+                for (List<String> arguments : List.of(
+                        List.of("update", "-a"), List.of("render", "-a"), List.of("render", "-a", "--check-only"))) {
+                    int code = step(out, project, arguments);
+                    if (code != 0) {
+                        return code;
+                    }
+                }
                 tour(out, project.resolve("specs"));
-                return render != 0 ? render : check;
+                return 0;
             } finally {
                 if (previous == null) {
                     System.clearProperty(KeelCache.PROPERTY);
@@ -77,17 +82,16 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private int step(PrintWriter out, String title, Path project, String... renderArguments) {
+    /** Runs {@code keel -C PROJECT component ARGUMENTS...} in this process, with this command's output. */
+    private int step(PrintWriter out, Path project, List<String> componentArguments) {
         out.println();
-        out.println("== " + title);
+        out.println("== keel -C " + project + " component " + String.join(" ", componentArguments));
         out.flush();
         CommandLine keel = Main.commandLine();
         keel.setOut(command.commandLine().getOut());
         keel.setErr(command.commandLine().getErr());
-        String[] arguments = Stream.concat(
-                        Stream.of("-C", project.toString(), "component", "render"), Stream.of(renderArguments))
-                .toArray(String[]::new);
-        return keel.execute(arguments);
+        return keel.execute(Stream.concat(Stream.of("-C", project.toString(), "component"), componentArguments.stream())
+                .toArray(String[]::new));
     }
 
     /** Lists the rendered tree and shows what rpmautospec-style expansion made of libwidget. */

@@ -2,10 +2,13 @@ package dev.keel.core.config;
 
 import dev.keel.core.config.model.ConfigFile;
 import dev.keel.core.config.model.DistroDefinition;
+import dev.keel.core.config.model.DistroReference;
+import dev.keel.core.config.model.DistroVersionDefinition;
 import dev.keel.core.config.model.ProjectInfo;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 
 /**
@@ -36,6 +39,42 @@ public record Project(
 
     public Map<String, DistroDefinition> distros() {
         return config.distros() == null ? Map.of() : config.distros();
+    }
+
+    /**
+     * A component's distro version: its {@code upstream-distro} (name, else the project default's
+     * name; version, else the distro's default version), or the project's {@code default-distro}.
+     *
+     * @param name the distro's name
+     * @param version the version's key
+     * @param distro the distro's definition, or null when there is none of that name
+     * @param definition the version's definition, or null when the distro has none of that key
+     * @param reference the reference the values came from (its snapshot included)
+     */
+    public record DistroVersion(
+            String name,
+            String version,
+            DistroDefinition distro,
+            DistroVersionDefinition definition,
+            DistroReference reference) {}
+
+    /** The component's distro version, or empty when neither it nor the project names a distro. */
+    public Optional<DistroVersion> distroVersion(ResolvedComponent component) {
+        DistroReference reference = component.upstreamDistro();
+        if (reference == null || reference.name() == null) {
+            reference = config.project() == null ? null : config.project().defaultDistro();
+        }
+        if (reference == null || reference.name() == null) {
+            return Optional.empty();
+        }
+        DistroDefinition distro = distros().get(reference.name());
+        String version = reference.version() != null && !reference.version().isEmpty()
+                ? reference.version()
+                : distro == null ? null : distro.defaultVersion();
+        DistroVersionDefinition definition = distro == null || distro.versions() == null || version == null
+                ? null
+                : distro.versions().get(version);
+        return Optional.of(new DistroVersion(reference.name(), version, distro, definition, reference));
     }
 
     /** Where rendered specs go ({@code rendered-specs-dir}, default {@code specs}). */

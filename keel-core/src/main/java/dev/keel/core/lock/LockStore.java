@@ -75,6 +75,11 @@ public final class LockStore {
         return true;
     }
 
+    /** Deletes a component's lock file, if it has one. */
+    public void delete(String component) throws IOException {
+        Files.deleteIfExists(path(component));
+    }
+
     static String format(LockFile lock) {
         StringBuilder out = new StringBuilder(HEADER);
         out.append("version = ").append(LockFile.VERSION).append('\n');

@@ -1,14 +1,13 @@
 package dev.keel.core.render;
 
 import dev.keel.core.config.ResolvedComponent;
+import dev.keel.core.io.Sha256Records;
 import dev.keel.core.overlay.SourceFile;
 import dev.keel.core.overlay.SourceTree;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,17 +35,14 @@ public final class LocalSpecs implements UpstreamSource {
     @Override
     public String identity(ResolvedComponent component) throws IOException {
         SourceTree tree = fetch(component).orElseThrow();
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Map.Entry<String, SourceFile> file : tree.files().entrySet()) {
-                String line = file.getKey() + "="
-                        + SpecSnapshot.sha256(file.getValue().content()) + "\n";
-                digest.update(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            }
-            return "sha256:" + HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        StringBuilder lines = new StringBuilder();
+        for (Map.Entry<String, SourceFile> file : tree.files().entrySet()) {
+            lines.append(file.getKey())
+                    .append('=')
+                    .append(Sha256Records.hex(file.getValue().content()))
+                    .append('\n');
         }
+        return "sha256:" + Sha256Records.hex(lines.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     static boolean exists(ResolvedComponent component) {

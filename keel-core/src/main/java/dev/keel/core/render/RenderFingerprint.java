@@ -6,13 +6,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.keel.core.config.LocatedOverlay;
 import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.config.TreeJson;
+import dev.keel.core.io.Sha256Records;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * A fingerprint of every input of a component's render: Keel's render version, the resolved
@@ -30,37 +27,19 @@ final class RenderFingerprint {
     private RenderFingerprint() {}
 
     static String of(ResolvedComponent component, String upstreamIdentity) throws IOException {
-        MessageDigest digest = sha256();
-        record(digest, "render", RENDER_VERSION);
+        Sha256Records records = new Sha256Records().add("render", RENDER_VERSION);
         try {
-            record(digest, "config", JSON.writeValueAsString(TreeJson.plain(component.tree())));
+            records.add("config", JSON.writeValueAsString(TreeJson.plain(component.tree())));
         } catch (JsonProcessingException e) {
             throw new IOException(e);
         }
-        record(digest, "upstream", upstreamIdentity);
+        records.add("upstream", upstreamIdentity);
         for (LocatedOverlay overlay : component.overlays()) {
             String source = overlay.overlay().source();
             if (source != null && Files.isRegularFile(Path.of(source))) {
-                record(
-                        digest,
-                        "overlay:" + overlay.index(),
-                        HexFormat.of().formatHex(sha256().digest(Files.readAllBytes(Path.of(source)))));
+                records.add("overlay:" + overlay.index(), Sha256Records.hex(Files.readAllBytes(Path.of(source))));
             }
         }
-        return "sha256:" + HexFormat.of().formatHex(digest.digest());
-    }
-
-    /** Length-prefixed {@code label=value} records, so no two input sets collide. */
-    private static void record(MessageDigest digest, String label, String value) {
-        String record = label.length() + ":" + label + "=" + value.length() + ":" + value + "\n";
-        digest.update(record.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return records.fingerprint();
     }
 }

@@ -1,6 +1,7 @@
 package dev.keel.core.render;
 
 import dev.keel.core.config.ResolvedComponent;
+import dev.keel.core.io.Sha256Records;
 import dev.keel.core.overlay.SourceFile;
 import dev.keel.core.overlay.SourceTree;
 import dev.keel.core.overlay.archive.ArchiveEntry;
@@ -10,10 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
@@ -74,14 +72,6 @@ public final class SpecSnapshot implements UpstreamSource {
 
     @Override
     public String identity(ResolvedComponent component) throws IOException {
-        return spec(component).map(SpecSnapshot::sha256).orElse("absent");
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return spec(component).map(Sha256Records::hex).orElse("absent");
     }
 }

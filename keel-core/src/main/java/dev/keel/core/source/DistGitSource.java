@@ -5,8 +5,8 @@ import dev.keel.core.autospec.PackageHistory;
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.config.model.DistroDefinition;
-import dev.keel.core.config.model.DistroReference;
 import dev.keel.core.config.model.DistroVersionDefinition;
+import dev.keel.core.io.Sha256Records;
 import dev.keel.core.lock.LockFile;
 import dev.keel.core.lock.LockStore;
 import dev.keel.core.overlay.SourceFile;
@@ -78,63 +78,123 @@ public final class DistGitSource implements UpstreamSource {
         }
     }
 
+    /**
+     * Where a component's upstream lives and what, besides a lock, decides its commit.
+     *
+     * @param distro the upstream distro's name
+     * @param version the distro version
+     * @param releaseVer that version's release-ver
+     * @param uri the package's dist-git repository
+     * @param branch its branch for the version
+     * @param pin the {@code upstream-commit} pin, or null
+     * @param snapshot the snapshot as written, or null
+     */
+    public record Target(
+            String distro,
+            String version,
+            String releaseVer,
+            String baseUri,
+            String uri,
+            String branch,
+            String pin,
+            String snapshot,
+            String upstreamName) {
+
+        /** Whether the commit follows the branch head (no pin, no snapshot), so it is never current. */
+        public boolean tracksHead() {
+            return (pin == null || pin.isEmpty()) && (snapshot == null || snapshot.isEmpty());
+        }
+
+        /** azldev's resolution-input-hash: a locked commit is re-resolved when this changes. */
+        public String resolutionHash() {
+            return new Sha256Records()
+                    .add("snapshot", nullToEmpty(snapshot))
+                    .add("distro", distro)
+                    .add("version", version)
+                    .add("dist-git-branch", branch)
+                    .add("dist-git-base-uri", baseUri)
+                    .add("upstream-commit", nullToEmpty(pin))
+                    .add("upstream-name", upstreamName)
+                    .fingerprint();
+        }
+
+        private static String nullToEmpty(String value) {
+            return value == null ? "" : value;
+        }
+    }
+
     /** The component's upstream checkout, fetched once per run. */
     public Checkout checkout(ResolvedComponent component) throws IOException {
         Checkout known = checkouts.get(component.name());
         if (known != null) {
             return known;
         }
-        DistroReference reference = component.upstreamDistro();
-        if (reference == null || reference.name() == null) {
-            reference = project.config().project() == null
-                    ? null
-                    : project.config().project().defaultDistro();
-        }
-        if (reference == null || reference.name() == null) {
-            throw new IOException(
-                    "component " + component.name() + " has no upstream distro and the project no default-distro");
-        }
-        DistroDefinition distro = project.distros().get(reference.name());
-        if (distro == null || distro.distGitBaseUri() == null) {
-            throw new IOException("distro " + reference.name() + " has no dist-git-base-uri");
-        }
-        String version = reference.version() == null || reference.version().isEmpty()
-                ? distro.defaultVersion()
-                : reference.version();
-        DistroVersionDefinition definition =
-                distro.versions() == null ? null : distro.versions().get(version);
-        if (definition == null || definition.distGitBranch() == null) {
-            throw new IOException("distro " + reference.name() + " version " + version + " has no dist-git-branch");
-        }
-        String uri = distro.distGitBaseUri()
-                .replace("$pkg", URLEncoder.encode(component.upstreamName(), StandardCharsets.UTF_8));
+        Target target = target(component);
         String locked =
                 locks.read(component.name()).map(LockFile::upstreamCommit).orElse(null);
-        String pin = component.config().spec() == null
-                ? null
-                : component.config().spec().upstreamCommit();
-        CommitSelector.Request request =
-                new CommitSelector.Request(locked, pin, snapshot(reference.snapshot()), definition.distGitBranch());
-        try (Repository repository = mirrors.open(uri)) {
-            RevCommit commit = CommitSelector.select(repository, request);
+        try (Repository repository = mirrors.open(target.uri())) {
+            RevCommit commit = CommitSelector.select(repository, request(target, locked));
             SourceTree tree = GitTrees.read(repository, commit);
             String upstreamSpec = component.upstreamName() + ".spec";
             SourceFile spec = tree.get(upstreamSpec)
-                    .orElseThrow(() -> new IOException(uri + " has no " + upstreamSpec + " at " + commit.getName()));
+                    .orElseThrow(() ->
+                            new IOException(target.uri() + " has no " + upstreamSpec + " at " + commit.getName()));
             tree = tree.without(upstreamSpec).with(component.name() + ".spec", spec);
-            Checkout checkout = new Checkout(
-                    uri, definition.distGitBranch(), commit.getName(), tree, macros(reference.name(), definition));
+            Checkout checkout = new Checkout(target.uri(), target.branch(), commit.getName(), tree, macros(target));
             checkouts.put(component.name(), checkout);
             return checkout;
         }
     }
 
-    private static MacroContext macros(String distro, DistroVersionDefinition version) {
+    /** The commit the pin, snapshot or branch head selects now, ignoring any lock (fetches the mirror). */
+    public String resolve(ResolvedComponent component) throws IOException {
+        Target target = target(component);
+        try (Repository repository = mirrors.open(target.uri())) {
+            return CommitSelector.select(repository, request(target, null)).getName();
+        }
+    }
+
+    /** The component's upstream target, from its distro reference or the project's default distro. */
+    public Target target(ResolvedComponent component) throws IOException {
+        Project.DistroVersion resolved = project.distroVersion(component)
+                .orElseThrow(() -> new IOException(
+                        "component " + component.name() + " has no upstream distro and the project no default-distro"));
+        DistroDefinition distro = resolved.distro();
+        if (distro == null || distro.distGitBaseUri() == null) {
+            throw new IOException("distro " + resolved.name() + " has no dist-git-base-uri");
+        }
+        DistroVersionDefinition definition = resolved.definition();
+        if (definition == null || definition.distGitBranch() == null) {
+            throw new IOException(
+                    "distro " + resolved.name() + " version " + resolved.version() + " has no dist-git-branch");
+        }
+        String uri = distro.distGitBaseUri()
+                .replace("$pkg", URLEncoder.encode(component.upstreamName(), StandardCharsets.UTF_8));
+        String pin = component.config().spec() == null
+                ? null
+                : component.config().spec().upstreamCommit();
+        return new Target(
+                resolved.name(),
+                resolved.version(),
+                definition.releaseVer(),
+                distro.distGitBaseUri(),
+                uri,
+                definition.distGitBranch(),
+                pin,
+                resolved.reference().snapshot(),
+                component.upstreamName());
+    }
+
+    private static CommitSelector.Request request(Target target, String locked) throws IOException {
+        return new CommitSelector.Request(locked, target.pin(), snapshot(target.snapshot()), target.branch());
+    }
+
+    private static MacroContext macros(Target target) {
         MacroContext.Builder builder = MacroContext.builder();
-        if (distro.equalsIgnoreCase("fedora")
-                && version.releaseVer() != null
-                && version.releaseVer().matches("\\d{1,4}")) {
-            builder.fedora(Integer.parseInt(version.releaseVer()));
+        if (target.distro().equalsIgnoreCase("fedora")
+                && target.releaseVer() != null
+                && target.releaseVer().matches("\\d{1,4}")) {
+            builder.fedora(Integer.parseInt(target.releaseVer()));
         }
         return builder.build();
     }

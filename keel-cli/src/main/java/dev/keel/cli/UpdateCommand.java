@@ -1,0 +1,123 @@
+package dev.keel.cli;
+
+import dev.keel.core.config.Project;
+import dev.keel.core.config.ResolvedComponent;
+import dev.keel.core.io.KeelCache;
+import dev.keel.core.lock.LockFile;
+import dev.keel.core.lock.LockStore;
+import dev.keel.core.source.DistGitSource;
+import dev.keel.core.source.MirrorCache;
+import dev.keel.core.update.ComponentUpdater;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code keel component update}: resolve upstream commits and write the lock files. */
+@Command(
+        name = "update",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Resolve each component's upstream commit (its upstream-commit pin, else the last commit before its",
+            "snapshot, else its branch head) and write locks/<name>.lock in azldev's format. A lock whose resolution",
+            "inputs did not change keeps its commit, except for components following a branch head. With -a, locks",
+            "of components that no longer exist are removed. Nothing is written if any component fails."
+        })
+public final class UpdateCommand implements Callable<Integer> {
+
+    @CommandLine.Mixin
+    ComponentFilter filter = new ComponentFilter();
+
+    @Option(names = "--check-only", description = "Write nothing; exit 1 and list the locks that would change.")
+    boolean checkOnly;
+
+    @Option(
+            names = "--bump",
+            description = "Raise manual-bump by one (a rebuild with a new release; no network; the lock must exist).")
+    boolean bump;
+
+    @Option(
+            names = {"-j", "--jobs"},
+            paramLabel = "N",
+            description = "Parallel workers (default: the number of processors).")
+    int jobs = Runtime.getRuntime().availableProcessors();
+
+    @CommandLine.Mixin
+    OutputOption output = new OutputOption();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        Project project =
+                KeelCommand.projectOptions(spec).load(spec.commandLine().getErr());
+        Map<String, ResolvedComponent> selected = filter.select(project, spec.commandLine());
+        LockStore locks = new LockStore(project.lockDir());
+        DistGitSource upstream = new DistGitSource(project, new MirrorCache(KeelCache.directory()), locks);
+        ComponentUpdater.Report report = new ComponentUpdater(project, upstream, locks, jobs)
+                .update(selected.values(), filter.all, bump, checkOnly);
+        print(report);
+        if (report.failed()) {
+            spec.commandLine().getErr().println("error: nothing was written because some components failed");
+            spec.commandLine().getErr().flush();
+            return 1;
+        }
+        return checkOnly && report.changed() ? 1 : 0;
+    }
+
+    private void print(ComponentUpdater.Report report) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (output.isJson()) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (ComponentUpdater.Result result : report.results()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("component", result.component());
+                row.put(
+                        "change",
+                        result.error() != null ? "error" : result.change().key());
+                row.put("upstreamCommit", commit(result.after()));
+                row.put("previousCommit", commit(result.before()));
+                row.put("error", result.error());
+                rows.add(row);
+            }
+            out.print(Json.write(rows));
+        } else {
+            Table table = new Table("component", "change", "upstream-commit", "detail");
+            for (ComponentUpdater.Result result : report.results()) {
+                if (result.error() != null || result.change() != ComponentUpdater.Change.CURRENT) {
+                    table.row(
+                            result.component(),
+                            result.error() != null ? "error" : result.change().key(),
+                            abbreviate(commit(result.after())),
+                            result.error() != null ? result.error() : detail(result));
+                }
+            }
+            out.print(table.render(output.format));
+        }
+        out.flush();
+    }
+
+    private static String detail(ComponentUpdater.Result result) {
+        String before = commit(result.before());
+        String after = commit(result.after());
+        if (before != null && after != null && !before.equals(after)) {
+            return "was " + abbreviate(before);
+        }
+        return result.change() == ComponentUpdater.Change.UPDATED ? "inputs changed" : "";
+    }
+
+    private static String commit(LockFile lock) {
+        return lock == null ? null : lock.upstreamCommit();
+    }
+
+    private static String abbreviate(String commit) {
+        return commit == null ? "" : commit.substring(0, Math.min(12, commit.length()));
+    }
+}
