@@ -189,4 +189,56 @@ class GitHistoryTest {
         assertThat(history().headReleaseNumber()).isEqualTo(3);
         assertThat(changelog()).contains("- ?-2\n- Read the version from a file");
     }
+
+    @Test
+    void aBaseReleaseOffsetsEveryEntry() throws Exception {
+        commitSpec("1.0", "Initial import");
+        commitSpec("1.0", "Fix");
+        assertThat(history().changelog(AutoreleaseFlags.parse("%autorelease -b 5")))
+                .isEqualTo("""
+                        * Fri Jan 02 2026 Upstream Packager <up@example.org> - 1.0-6
+                        - Fix
+
+                        * Thu Jan 01 2026 Upstream Packager <up@example.org> - 1.0-5
+                        - Initial import
+                        """);
+    }
+
+    @Test
+    void snapshotInformationIsAppended() throws Exception {
+        commitSpec("1.0^20260101git1234abc", "Snapshot");
+        assertThat(history().changelog(AutoreleaseFlags.parse("%{autorelease -s 20260101git1234abc}")))
+                .contains("- 1.0^20260101git1234abc-1.20260101git1234abc\n- Snapshot");
+    }
+
+    @Test
+    void addingAnEpochStartsAgain() throws Exception {
+        commitSpec("1.0", "Initial import");
+        commitSpec("1.0", "Fix");
+        repo.commit("pkg.spec", spec("1.0").replace("Version:", "Epoch: 1\nVersion:"), "Add an epoch", next());
+        assertThat(history().headReleaseNumber()).isEqualTo(1);
+        assertThat(changelog()).contains("- 1:1.0-1\n- Add an epoch").contains("- 1.0-2\n- Fix");
+    }
+
+    @Test
+    void aDowngradeIsANewVersionToo() throws Exception {
+        commitSpec("2.0", "Initial import");
+        commitSpec("1.9", "Go back to 1.9");
+        assertThat(history().headReleaseNumber()).isEqualTo(1);
+    }
+
+    @Test
+    void aBumpInAnUpdateCommitSetsTheFirstRelease() throws Exception {
+        commitSpec("1.0", "Initial import");
+        commitSpec("2.0", "Update to 2.0\n\n[bump release: 5]");
+        commitSpec("2.0", "Fix");
+        assertThat(history().headReleaseNumber()).isEqualTo(6);
+        assertThat(changelog()).contains("- 2.0-5\n- Update to 2.0\n").contains("- 2.0-6\n- Fix");
+    }
+
+    @Test
+    void anEllipsisLineContinuesTheSubjectAndDashLinesAddBullets() throws Exception {
+        commitSpec("1.0", "Update to 1.0, which fixes\n\n... CVE-2026-0001\n- also drop the old patch\nnot a bullet");
+        assertThat(changelog()).endsWith("- Update to 1.0, which fixes CVE-2026-0001\n- also drop the old patch\n");
+    }
 }
