@@ -64,11 +64,8 @@ public final class RenderCommand implements Callable<Integer> {
             description = "Remove rendered directories of components that no longer exist (needs -a).")
     boolean cleanStale;
 
-    @Option(
-            names = {"-j", "--jobs"},
-            paramLabel = "N",
-            description = "Parallel workers (default: the number of processors).")
-    int jobs = Runtime.getRuntime().availableProcessors();
+    @CommandLine.Mixin
+    JobsOption jobs = new JobsOption();
 
     @CommandLine.Mixin
     OutputOption output = new OutputOption();
@@ -88,7 +85,7 @@ public final class RenderCommand implements Callable<Integer> {
                 ? SpecSnapshot.open(upstreamSpecs)
                 : new DistGitSource(project, new MirrorCache(KeelCache.directory()), new LockStore(project.lockDir()));
         RenderPipeline pipeline = new RenderPipeline(
-                project, upstream, new RenderPipeline.Options(outputDir, checkOnly, cleanStale, jobs, null));
+                project, upstream, new RenderPipeline.Options(outputDir, checkOnly, cleanStale, jobs.jobs(), null));
         Progress progress = new Progress(spec.commandLine().getErr(), selected.size());
         RenderPipeline.Report report = pipeline.run(selected.values(), result -> progress.step());
         progress.done();

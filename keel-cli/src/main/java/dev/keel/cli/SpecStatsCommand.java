@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code keel spec stats}: parse every spec, check the byte-for-byte round trip, print totals. */
@@ -35,23 +34,17 @@ public final class SpecStatsCommand implements java.util.concurrent.Callable<Int
     @CommandLine.Mixin
     OutputOption output = new OutputOption();
 
-    @Option(
-            names = {"-j", "--jobs"},
-            paramLabel = "N",
-            description = "Parallel workers (default: the number of processors).")
-    int jobs = Runtime.getRuntime().availableProcessors();
+    @CommandLine.Mixin
+    JobsOption jobs = new JobsOption();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
 
     @Override
     public Integer call() throws IOException, InterruptedException, ExecutionException {
-        if (jobs < 1) {
-            throw new CommandLine.ParameterException(command.commandLine(), "--jobs must be at least 1");
-        }
         long start = System.nanoTime();
         List<Path> files = SpecFiles.collect(paths);
-        ForkJoinPool pool = new ForkJoinPool(jobs);
+        ForkJoinPool pool = new ForkJoinPool(jobs.jobs());
         Totals totals;
         try {
             totals = pool.submit(() -> files.parallelStream()

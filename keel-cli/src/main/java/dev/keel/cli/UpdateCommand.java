@@ -42,11 +42,8 @@ public final class UpdateCommand implements Callable<Integer> {
             description = "Raise manual-bump by one (a rebuild with a new release; no network; the lock must exist).")
     boolean bump;
 
-    @Option(
-            names = {"-j", "--jobs"},
-            paramLabel = "N",
-            description = "Parallel workers (default: the number of processors).")
-    int jobs = Runtime.getRuntime().availableProcessors();
+    @CommandLine.Mixin
+    JobsOption jobs = new JobsOption();
 
     @CommandLine.Mixin
     OutputOption output = new OutputOption();
@@ -61,7 +58,7 @@ public final class UpdateCommand implements Callable<Integer> {
         Map<String, ResolvedComponent> selected = filter.select(project, spec.commandLine());
         LockStore locks = new LockStore(project.lockDir());
         DistGitSource upstream = new DistGitSource(project, new MirrorCache(KeelCache.directory()), locks);
-        ComponentUpdater.Report report = new ComponentUpdater(project, upstream, locks, jobs)
+        ComponentUpdater.Report report = new ComponentUpdater(project, upstream, locks, jobs.jobs())
                 .update(selected.values(), filter.all, bump, checkOnly);
         print(report);
         if (report.failed()) {

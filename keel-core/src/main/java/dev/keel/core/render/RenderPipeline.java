@@ -7,6 +7,7 @@ import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.config.model.SpecType;
 import dev.keel.core.io.AtomicFiles;
 import dev.keel.core.io.KeelCache;
+import dev.keel.core.io.Parallel;
 import dev.keel.core.overlay.SourceFile;
 import dev.keel.core.overlay.SourceTree;
 import java.io.IOException;
@@ -20,10 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -81,38 +78,22 @@ public final class RenderPipeline {
         if (!options.checkOnly()) {
             tree.recover();
         }
-        ExecutorService executor = Executors.newFixedThreadPool(Math.max(1, options.jobs()));
-        List<Future<RenderResult>> futures = new ArrayList<>();
-        try {
-            for (ResolvedComponent component : components) {
-                futures.add(executor.submit(() -> {
-                    RenderResult result = renderOne(component);
-                    progress.accept(result);
-                    return result;
-                }));
-            }
-            List<RenderResult> results = new ArrayList<>();
-            for (Future<RenderResult> future : futures) {
-                try {
-                    results.add(future.get());
-                } catch (ExecutionException e) {
-                    throw new IOException(e.getCause());
+        List<RenderResult> results = new ArrayList<>(Parallel.map(components, options.jobs(), component -> {
+            RenderResult result = renderOne(component);
+            progress.accept(result);
+            return result;
+        }));
+        results.sort(java.util.Comparator.comparing(RenderResult::component));
+        List<String> stale = List.of();
+        if (options.cleanStale()) {
+            stale = tree.stale(project.components().keySet());
+            if (!options.checkOnly()) {
+                for (String dir : stale) {
+                    tree.deleteRelative(dir);
                 }
             }
-            results.sort(java.util.Comparator.comparing(RenderResult::component));
-            List<String> stale = List.of();
-            if (options.cleanStale()) {
-                stale = tree.stale(project.components().keySet());
-                if (!options.checkOnly()) {
-                    for (String dir : stale) {
-                        tree.deleteRelative(dir);
-                    }
-                }
-            }
-            return new Report(results, stale);
-        } finally {
-            executor.shutdownNow();
         }
+        return new Report(results, stale);
     }
 
     private RenderResult renderOne(ResolvedComponent component) throws IOException {

@@ -4,6 +4,7 @@ import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.config.model.DistroVersionDefinition;
 import dev.keel.core.config.model.SpecType;
+import dev.keel.core.io.Parallel;
 import dev.keel.core.lock.InputFingerprint;
 import dev.keel.core.lock.LockFile;
 import dev.keel.core.lock.LockStore;
@@ -14,10 +15,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * {@code component update}: resolves each component's upstream commit and writes its lock file
@@ -101,24 +98,7 @@ public final class ComponentUpdater {
 
     private List<Result> compute(Collection<ResolvedComponent> components, boolean bump)
             throws IOException, InterruptedException {
-        ExecutorService executor = Executors.newFixedThreadPool(Math.max(1, jobs));
-        try {
-            List<Future<Result>> futures = new ArrayList<>();
-            for (ResolvedComponent component : components) {
-                futures.add(executor.submit(() -> computeOne(component, bump)));
-            }
-            List<Result> results = new ArrayList<>();
-            for (Future<Result> future : futures) {
-                try {
-                    results.add(future.get());
-                } catch (ExecutionException e) {
-                    throw new IOException(e.getCause());
-                }
-            }
-            return results;
-        } finally {
-            executor.shutdownNow();
-        }
+        return Parallel.map(components, jobs, component -> computeOne(component, bump));
     }
 
     private Result computeOne(ResolvedComponent component, boolean bump) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.keel.core.config.Project;
-import dev.keel.core.config.ProjectLoader;
 import dev.keel.core.lock.LockFile;
 import dev.keel.core.lock.LockStore;
 import dev.keel.core.render.RenderPipeline;
@@ -48,21 +47,8 @@ class DistGitSourceTest {
                 "hello.spec", "Name: hello\nVersion: 2\n", "Update to 2", Instant.parse("2026-03-01T10:00:00Z"));
     }
 
-    private Project project(String spec) throws IOException {
-        Path root = Files.createDirectories(dir.resolve("project"));
-        Files.writeString(root.resolve("azldev.toml"), """
-                [project]
-                default-distro = { name = "fedora", version = "43" }
-                [distros.fedora]
-                dist-git-base-uri = "%s$pkg.git"
-                [distros.fedora.versions.43]
-                release-ver = "43"
-                dist-git-branch = "f43"
-                [components.hello]
-                %s
-                """.formatted(
-                        upstream.dir.getParent().toUri(), spec));
-        return new ProjectLoader(false).load(root.resolve("azldev.toml"));
+    private Project project(String spec) throws Exception {
+        return DistGitProjects.load(dir.resolve("project"), upstream.dir.getParent(), "[components.hello]\n" + spec);
     }
 
     private DistGitSource source(Project project) {

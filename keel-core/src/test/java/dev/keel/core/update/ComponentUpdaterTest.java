@@ -3,10 +3,10 @@ package dev.keel.core.update;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.core.config.Project;
-import dev.keel.core.config.ProjectLoader;
 import dev.keel.core.io.Trees;
 import dev.keel.core.lock.LockFile;
 import dev.keel.core.lock.LockStore;
+import dev.keel.core.source.DistGitProjects;
 import dev.keel.core.source.DistGitSource;
 import dev.keel.core.source.MirrorCache;
 import dev.keel.core.source.UpstreamRepo;
@@ -47,22 +47,11 @@ class ComponentUpdaterTest {
     }
 
     private Project project(String hello) throws Exception {
-        Path root = dir.resolve("project");
-        Files.writeString(root.resolve("azldev.toml"), """
-                [project]
-                default-distro = { name = "fedora", version = "43" }
-                [distros.fedora]
-                dist-git-base-uri = "%s$pkg.git"
-                [distros.fedora.versions.43]
-                release-ver = "43"
-                dist-git-branch = "f43"
+        return DistGitProjects.load(dir.resolve("project"), dir.resolve("upstream"), """
                 [components.tool]
                 spec = { type = "local", path = "local/tool/tool.spec" }
                 [components.hello]
-                %s
-                """.formatted(
-                        dir.resolve("upstream").toUri(), hello));
-        return new ProjectLoader(false).load(root.resolve("azldev.toml"));
+                """ + hello);
     }
 
     private ComponentUpdater.Report update(Project project, boolean bump, boolean checkOnly) throws Exception {
