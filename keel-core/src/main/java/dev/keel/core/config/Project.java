@@ -77,6 +77,14 @@ public record Project(
         return Optional.of(new DistroVersion(reference.name(), version, distro, definition, reference));
     }
 
+    /** The release-ver of the component's distro version, or "" when it has none. */
+    public String releaseVer(ResolvedComponent component) {
+        return distroVersion(component)
+                .map(DistroVersion::definition)
+                .map(DistroVersionDefinition::releaseVer)
+                .orElse("");
+    }
+
     /** Where rendered specs go ({@code rendered-specs-dir}, default {@code specs}). */
     public Path renderedSpecsDir() {
         return projectPath(ProjectInfo::renderedSpecsDir, "specs");

@@ -2,6 +2,7 @@ package dev.keel.core.render;
 
 import dev.keel.core.autospec.AutospecExpansion;
 import dev.keel.core.autospec.PackageHistory;
+import dev.keel.core.autospec.SyntheticHistory;
 import dev.keel.core.config.LocatedOverlay;
 import dev.keel.core.config.Location;
 import dev.keel.core.config.ResolvedComponent;
@@ -53,16 +54,10 @@ public final class ComponentRenderer {
         this.renderLocation = Location.of(configFile);
     }
 
-    /**
-     * Renders a component from its upstream sources.
-     *
-     * @param specOnly whether the upstream has only the spec (no sidecar files)
-     * @param history the upstream's dist-git history, or empty when it has none; with it,
-     *     {@code %autorelease} and {@code %autochangelog} are expanded as rpmautospec does
-     */
-    public RenderedComponent render(
-            ResolvedComponent component, SourceTree upstream, boolean specOnly, Optional<PackageHistory> history)
-            throws RenderException {
+    /** Renders a component. */
+    public RenderedComponent render(ResolvedComponent component, RenderInput input) throws RenderException {
+        SourceTree upstream = input.upstream();
+        boolean specOnly = input.specOnly();
         String specPath = component.name() + ".spec";
         SourceFile upstreamSpec = upstream.get(specPath)
                 .orElseThrow(() -> new RenderException("the upstream sources have no " + specPath));
@@ -120,15 +115,22 @@ public final class ComponentRenderer {
                                 CheckSkip.lines(build.check().skipReason()))));
             }
         }
-        overlays.add(keel("render: header", specOverlay(OverlayType.SPEC_PREPEND_LINES, null, null, null, HEADER)));
-        OverlayResult result;
-        try {
-            result = new OverlayEngine(projectRoot).apply(component.name(), upstream, specPath, overlays);
-        } catch (OverlayException e) {
-            throw new RenderException(
-                    e.failure().overlay().label() + " (" + e.failure().overlay().summary() + ") failed: "
-                            + e.failure().message());
+        if (!input.changes().isEmpty()) {
+            OverlayResult overlaid = apply(component, upstream, specPath, overlays);
+            Optional<String> release = ReleaseBump.value(
+                    Spec.parse(overlaid.tree().get(specPath).orElseThrow().content()),
+                    component.config().release() == null
+                            ? null
+                            : component.config().release().calculation(),
+                    input.changes().size());
+            if (release.isPresent()) {
+                overlays.add(keel(
+                        "render: release bump for " + input.changes().size() + " project change(s)",
+                        specOverlay(OverlayType.SPEC_UPDATE_TAG, "Release", release.get(), null, null)));
+            }
         }
+        overlays.add(keel("render: header", specOverlay(OverlayType.SPEC_PREPEND_LINES, null, null, null, HEADER)));
+        OverlayResult result = apply(component, upstream, specPath, overlays);
         List<String> hashProblems =
                 result.verifyArchiveHashes(component.config().sourceFiles());
         if (!hashProblems.isEmpty()) {
@@ -137,8 +139,10 @@ public final class ComponentRenderer {
         TreeMap<String, byte[]> files = new TreeMap<>();
         Spec spec = Spec.parse(result.tree().get(specPath).orElseThrow().content());
         if (AutospecExpansion.uses(spec.text())) {
-            if (history.isPresent()) {
-                spec = Spec.parse(AutospecExpansion.expand(spec, history.get(), RenderFingerprint.RENDER_VERSION));
+            if (input.history().isPresent()) {
+                PackageHistory history =
+                        input.changes().isEmpty() ? input.history().get() : interleave(input, notes);
+                spec = Spec.parse(AutospecExpansion.expand(spec, history, RenderFingerprint.RENDER_VERSION));
             } else {
                 notes.add("%autorelease/%autochangelog left as written: the upstream has no history");
             }
@@ -167,6 +171,32 @@ public final class ComponentRenderer {
             }
         }
         return new RenderedComponent(component.name(), files, notes);
+    }
+
+    private OverlayResult apply(
+            ResolvedComponent component, SourceTree upstream, String specPath, List<LocatedOverlay> overlays)
+            throws RenderException {
+        try {
+            return new OverlayEngine(projectRoot).apply(component.name(), upstream, specPath, overlays);
+        } catch (OverlayException e) {
+            throw new RenderException(
+                    e.failure().overlay().label() + " (" + e.failure().overlay().summary() + ") failed: "
+                            + e.failure().message());
+        }
+    }
+
+    /** The upstream history with a commit per project change (the release stays upstream's version). */
+    private static PackageHistory interleave(RenderInput input, List<String> notes) throws RenderException {
+        try {
+            return SyntheticHistory.interleave(
+                    input.history().get(),
+                    input.importCommit(),
+                    input.changes(),
+                    Optional.empty(),
+                    warning -> notes.add("warning: " + warning));
+        } catch (IllegalArgumentException e) {
+            throw new RenderException(e.getMessage() + "; run 'keel component update' for this component");
+        }
     }
 
     /** Overlays that edit upstream files other than the spec (or inside archives). */

@@ -19,21 +19,25 @@ import java.nio.file.Path;
 final class RenderFingerprint {
 
     /** Bump when rendering changes for equal inputs. */
-    static final String RENDER_VERSION = "keel-render-4";
+    static final String RENDER_VERSION = "keel-render-5";
 
     private static final ObjectMapper JSON =
             new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     private RenderFingerprint() {}
 
-    static String of(ResolvedComponent component, String upstreamIdentity) throws IOException {
+    /**
+     * @param upstreamIdentity the upstream commit or content hash
+     * @param projectChanges the ids of the project changes that shape the release, comma-separated
+     */
+    static String of(ResolvedComponent component, String upstreamIdentity, String projectChanges) throws IOException {
         Sha256Records records = new Sha256Records().add("render", RENDER_VERSION);
         try {
             records.add("config", JSON.writeValueAsString(TreeJson.plain(component.tree())));
         } catch (JsonProcessingException e) {
             throw new IOException(e);
         }
-        records.add("upstream", upstreamIdentity);
+        records.add("upstream", upstreamIdentity).add("project-changes", projectChanges);
         for (LocatedOverlay overlay : component.overlays()) {
             String source = overlay.overlay().source();
             if (source != null && Files.isRegularFile(Path.of(source))) {

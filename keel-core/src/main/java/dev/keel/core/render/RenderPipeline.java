@@ -2,12 +2,17 @@ package dev.keel.core.render;
 
 import dev.keel.core.autospec.AutospecExpansion;
 import dev.keel.core.autospec.PackageHistory;
+import dev.keel.core.autospec.ProjectChange;
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.config.model.SpecType;
 import dev.keel.core.io.AtomicFiles;
 import dev.keel.core.io.KeelCache;
 import dev.keel.core.io.Parallel;
+import dev.keel.core.lock.InputFingerprint;
+import dev.keel.core.lock.LockFile;
+import dev.keel.core.lock.LockHistory;
+import dev.keel.core.lock.LockStore;
 import dev.keel.core.overlay.SourceFile;
 import dev.keel.core.overlay.SourceTree;
 import java.io.IOException;
@@ -56,6 +61,7 @@ public final class RenderPipeline {
     private final RenderedTree tree;
     private final Path cacheDir;
     private final ComponentRenderer renderer;
+    private final LockStore locks;
 
     public RenderPipeline(Project project, UpstreamSource upstream, Options options) {
         this.project = project;
@@ -67,6 +73,7 @@ public final class RenderPipeline {
                 .resolve("render")
                 .resolve(RenderedTree.hash(Map.of(tree.root().toString(), new byte[0])));
         this.renderer = new ComponentRenderer(project.root(), project.configFile());
+        this.locks = new LockStore(project.lockDir());
     }
 
     public Path outputRoot() {
@@ -111,7 +118,9 @@ public final class RenderPipeline {
         String fingerprint;
         Optional<SourceTree> sources;
         try {
-            fingerprint = RenderFingerprint.of(component, source.identity(component));
+            String identity = source.identity(component);
+            ProjectChanges changes = source.specOnly() ? ProjectChanges.NONE : projectChanges(component, identity);
+            fingerprint = RenderFingerprint.of(component, identity, changes.ids());
             SortedMap<String, byte[]> current = tree.read(component.name());
             if (fingerprint.equals(cachedFingerprint(component, current))) {
                 return new RenderResult(
@@ -128,13 +137,44 @@ public final class RenderPipeline {
                         List.of());
             }
             RenderedComponent rendered = renderer.render(
-                    component, sources.get(), source.specOnly(), history(source, component, sources.get()));
+                    component,
+                    new RenderInput(
+                            sources.get(),
+                            source.specOnly(),
+                            history(source, component, sources.get()),
+                            changes.changes(),
+                            changes.importCommit()));
             return finish(component, relative, fingerprint, current, rendered.files(), rendered.notes(), null);
         } catch (RenderException | IOException | RuntimeException e) {
             // A fixed text: the reason (which may name machine-specific paths) is in the results.
             SortedMap<String, byte[]> marker = new java.util.TreeMap<>(Map.of(RenderedTree.FAILED_MARKER, FAILED_TEXT));
             return finish(component, relative, null, tree.read(component.name()), marker, List.of(), e.getMessage());
         }
+    }
+
+    /** A component's project changes and the lock's import commit. */
+    private record ProjectChanges(List<ProjectChange> changes, String importCommit) {
+
+        static final ProjectChanges NONE = new ProjectChanges(List.of(), null);
+
+        String ids() {
+            return String.join(
+                    ",", changes.stream().map(ProjectChange::projectCommit).toList());
+        }
+    }
+
+    /** The component's changes from its lock history, with an uncommitted one when its inputs changed since. */
+    private ProjectChanges projectChanges(ResolvedComponent component, String identity) throws IOException {
+        Optional<LockFile> lock = locks.read(component.name());
+        if (lock.isEmpty()) {
+            return ProjectChanges.NONE;
+        }
+        String current =
+                InputFingerprint.of(component, identity, lock.get().manualBump(), project.releaseVer(component));
+        String upstreamCommit = component.specType() == SpecType.LOCAL ? null : identity;
+        return new ProjectChanges(
+                LockHistory.read(locks.path(component.name()), current, upstreamCommit),
+                lock.get().importCommit());
     }
 
     /** The upstream history, read only when the upstream spec needs it. */

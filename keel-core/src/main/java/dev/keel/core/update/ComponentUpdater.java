@@ -2,7 +2,6 @@ package dev.keel.core.update;
 
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;
-import dev.keel.core.config.model.DistroVersionDefinition;
 import dev.keel.core.config.model.SpecType;
 import dev.keel.core.io.Parallel;
 import dev.keel.core.lock.InputFingerprint;
@@ -144,20 +143,12 @@ public final class ComponentUpdater {
                 null,
                 null,
                 manualBump,
-                InputFingerprint.of(component, identity, manualBump, releaseVer(component)),
+                InputFingerprint.of(component, identity, manualBump, project.releaseVer(component)),
                 null);
     }
 
     private static long manualBump(LockFile before, boolean bump) {
         long current = before == null ? 0 : before.manualBump();
         return bump ? current + 1 : current;
-    }
-
-    /** The release-ver of the component's distro version, or "" when it has none. */
-    private String releaseVer(ResolvedComponent component) {
-        return project.distroVersion(component)
-                .map(Project.DistroVersion::definition)
-                .map(DistroVersionDefinition::releaseVer)
-                .orElse("");
     }
 }

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,7 +86,7 @@ class ComponentRendererTest {
 
     private RenderedComponent render(String componentToml, Map<String, String> upstream) throws Exception {
         Project project = project(componentToml);
-        return renderer(project).render(project.components().get("demo"), tree(upstream), false, Optional.empty());
+        return renderer(project).render(project.components().get("demo"), RenderInput.of(tree(upstream), false));
     }
 
     private RenderedComponent render(String componentToml) throws Exception {
@@ -123,7 +122,7 @@ class ComponentRendererTest {
         ResolvedComponent component = project.components().get("demo");
         RenderException thrown = catchThrowableOfType(
                 RenderException.class,
-                () -> renderer(project).render(component, tree(upstream), false, Optional.empty()));
+                () -> renderer(project).render(component, RenderInput.of(tree(upstream), false)));
         assertThat(thrown).as("the render should fail").isNotNull();
         return thrown;
     }
@@ -456,7 +455,7 @@ class ComponentRendererTest {
                 replacement = "level=2"
                 """);
         RenderedComponent rendered = renderer(project)
-                .render(project.components().get("demo"), tree(Map.of("demo.spec", SPEC)), true, Optional.empty());
+                .render(project.components().get("demo"), RenderInput.of(tree(Map.of("demo.spec", SPEC)), true));
         assertThat(text(rendered, "demo.spec")).isEqualTo(HEADER + SPEC);
         assertThat(rendered.notes())
                 .containsExactly("overlay 1 skipped: the spec snapshot has no sidecar files (Tune the config)");
@@ -478,7 +477,7 @@ class ComponentRendererTest {
         SourceTree sources = local.fetch(component).orElseThrow();
         assertThat(sources.files()).containsOnlyKeys("demo.spec", "demo.conf", "demo-fix.patch", "notes.txt");
 
-        RenderedComponent rendered = renderer(project).render(component, sources, local.specOnly(), Optional.empty());
+        RenderedComponent rendered = renderer(project).render(component, RenderInput.of(sources, local.specOnly()));
         assertThat(rendered.files()).containsOnlyKeys("demo.spec", "demo.conf", "demo-fix.patch");
         assertThat(text(rendered, "demo.spec")).isEqualTo(HEADER + SPEC);
     }
