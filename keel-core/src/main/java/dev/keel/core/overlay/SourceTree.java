@@ -2,6 +2,7 @@ package dev.keel.core.overlay;
 
 import dev.keel.core.config.Confinement;
 import dev.keel.core.io.AtomicFiles;
+import dev.keel.core.io.FileModes;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -54,7 +55,7 @@ public final class SourceTree {
                     throw new IOException(
                             "not a regular file in the sources (links and special files are refused): " + relative);
                 }
-                files.put(relative, new SourceFile(Files.readAllBytes(file), Files.isExecutable(file)));
+                files.put(relative, new SourceFile(Files.readAllBytes(file), FileModes.isExecutable(file)));
                 return FileVisitResult.CONTINUE;
             }
         });
@@ -75,7 +76,7 @@ public final class SourceTree {
             }
             AtomicFiles.write(target, entry.getValue().content());
             if (entry.getValue().executable()) {
-                target.toFile().setExecutable(true, false);
+                FileModes.makeExecutable(target);
             }
         }
     }

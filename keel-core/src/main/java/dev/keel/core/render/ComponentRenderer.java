@@ -136,8 +136,9 @@ public final class ComponentRenderer {
         if (!hashProblems.isEmpty()) {
             throw new RenderException(String.join("; ", hashProblems));
         }
-        TreeMap<String, byte[]> files = new TreeMap<>();
-        Spec spec = Spec.parse(result.tree().get(specPath).orElseThrow().content());
+        TreeMap<String, SourceFile> files = new TreeMap<>();
+        SourceFile overlaidSpec = result.tree().get(specPath).orElseThrow();
+        Spec spec = Spec.parse(overlaidSpec.content());
         if (AutospecExpansion.uses(spec.text())) {
             if (input.history().isPresent()) {
                 PackageHistory history =
@@ -147,14 +148,17 @@ public final class ComponentRenderer {
                 notes.add("%autorelease/%autochangelog left as written: the upstream has no history");
             }
         }
-        files.put(specPath, spec.toBytes());
+        files.put(specPath, new SourceFile(spec.toBytes(), overlaidSpec.executable()));
         List<SourceFileRef> sourceFiles = component.config().sourceFiles();
         Optional<SourceFile> upstreamSources = result.tree().get("sources");
         if (sourceFiles == null || sourceFiles.isEmpty()) {
             // nothing to merge: the upstream file, if any, is kept byte for byte (as azldev does)
-            upstreamSources.ifPresent(file -> files.put("sources", file.content()));
+            upstreamSources.ifPresent(file -> files.put("sources", file));
         } else {
-            files.put("sources", sourcesFile(upstreamSources).merge(sourceFiles).toBytes());
+            files.put(
+                    "sources",
+                    new SourceFile(
+                            sourcesFile(upstreamSources).merge(sourceFiles).toBytes(), false));
         }
         Set<String> referenced = referencedFiles(spec);
         boolean skipFilter = referenced == null
@@ -167,7 +171,7 @@ public final class ComponentRenderer {
             }
             String top = path.contains("/") ? path.substring(0, path.indexOf('/')) : path;
             if (skipFilter || referenced.contains(top)) {
-                files.put(path, file.getValue().content());
+                files.put(path, file.getValue());
             }
         }
         return new RenderedComponent(component.name(), files, notes);

@@ -9,6 +9,7 @@ import dev.keel.core.config.model.SpecType;
 import dev.keel.core.io.AtomicFiles;
 import dev.keel.core.io.KeelCache;
 import dev.keel.core.io.Parallel;
+import dev.keel.core.io.Sha256Records;
 import dev.keel.core.lock.InputFingerprint;
 import dev.keel.core.lock.LockFile;
 import dev.keel.core.lock.LockHistory;
@@ -71,7 +72,7 @@ public final class RenderPipeline {
         Path cacheRoot = options.cacheDir() != null ? options.cacheDir() : KeelCache.directory();
         this.cacheDir = cacheRoot
                 .resolve("render")
-                .resolve(RenderedTree.hash(Map.of(tree.root().toString(), new byte[0])));
+                .resolve(Sha256Records.hex(tree.root().toString().getBytes(StandardCharsets.UTF_8)));
         this.renderer = new ComponentRenderer(project.root(), project.configFile());
         this.locks = new LockStore(project.lockDir());
     }
@@ -121,7 +122,7 @@ public final class RenderPipeline {
             String identity = source.identity(component);
             ProjectChanges changes = source.specOnly() ? ProjectChanges.NONE : projectChanges(component, identity);
             fingerprint = RenderFingerprint.of(component, identity, changes.ids());
-            SortedMap<String, byte[]> current = tree.read(component.name());
+            SortedMap<String, SourceFile> current = tree.read(component.name());
             if (fingerprint.equals(cachedFingerprint(component, current))) {
                 return new RenderResult(
                         component.name(), RenderResult.Status.UNCHANGED, relative, false, null, List.of());
@@ -147,7 +148,8 @@ public final class RenderPipeline {
             return finish(component, relative, fingerprint, current, rendered.files(), rendered.notes(), null);
         } catch (RenderException | IOException | RuntimeException e) {
             // A fixed text: the reason (which may name machine-specific paths) is in the results.
-            SortedMap<String, byte[]> marker = new java.util.TreeMap<>(Map.of(RenderedTree.FAILED_MARKER, FAILED_TEXT));
+            SortedMap<String, SourceFile> marker =
+                    new java.util.TreeMap<>(Map.of(RenderedTree.FAILED_MARKER, new SourceFile(FAILED_TEXT, false)));
             return finish(component, relative, null, tree.read(component.name()), marker, List.of(), e.getMessage());
         }
     }
@@ -190,11 +192,12 @@ public final class RenderPipeline {
             ResolvedComponent component,
             String relative,
             String fingerprint,
-            SortedMap<String, byte[]> current,
-            SortedMap<String, byte[]> wanted,
+            SortedMap<String, SourceFile> current,
+            SortedMap<String, SourceFile> wanted,
             List<String> notes,
             String error)
             throws IOException {
+        wanted = tree.representable(wanted);
         boolean changed = !RenderedTree.same(current, wanted);
         if (!options.checkOnly() && changed) {
             tree.replace(component.name(), wanted);
@@ -215,7 +218,7 @@ public final class RenderPipeline {
     }
 
     /** The cached fingerprint if the directory still holds exactly what that render wrote, else null. */
-    private String cachedFingerprint(ResolvedComponent component, SortedMap<String, byte[]> current)
+    private String cachedFingerprint(ResolvedComponent component, SortedMap<String, SourceFile> current)
             throws IOException {
         String[] parts = cached(component).orElse("").split(" ");
         return parts.length == 2 && parts[1].equals(RenderedTree.hash(current)) ? parts[0] : null;

@@ -1,5 +1,6 @@
 package dev.keel.core.render;
 
+import dev.keel.core.overlay.SourceFile;
 import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
@@ -9,7 +10,7 @@ import java.util.TreeMap;
  * What a component's rendered directory holds: file names to bytes, plus notes for the report
  * (e.g. that {@code %autorelease} was left as written).
  */
-public record RenderedComponent(String name, SortedMap<String, byte[]> files, List<String> notes) {
+public record RenderedComponent(String name, SortedMap<String, SourceFile> files, List<String> notes) {
 
     public RenderedComponent {
         files = Collections.unmodifiableSortedMap(new TreeMap<>(files));

@@ -1,15 +1,13 @@
 package dev.keel.core.render;
 
+import dev.keel.core.io.FileModes;
+import dev.keel.core.io.Sha256Records;
 import dev.keel.core.io.Trees;
+import dev.keel.core.overlay.SourceFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -47,15 +45,17 @@ public final class RenderedTree {
     }
 
     /** The files of a component's directory (empty when it does not exist). */
-    SortedMap<String, byte[]> read(String component) throws IOException {
+    SortedMap<String, SourceFile> read(String component) throws IOException {
         Path dir = dir(component);
-        SortedMap<String, byte[]> files = new TreeMap<>();
+        SortedMap<String, SourceFile> files = new TreeMap<>();
         if (!Files.isDirectory(dir)) {
             return files;
         }
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                files.put(dir.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+                files.put(
+                        dir.relativize(file).toString().replace('\\', '/'),
+                        new SourceFile(Files.readAllBytes(file), FileModes.isExecutable(file)));
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
@@ -63,54 +63,60 @@ public final class RenderedTree {
         return files;
     }
 
-    static boolean same(Map<String, byte[]> a, Map<String, byte[]> b) {
-        if (!a.keySet().equals(b.keySet())) {
-            return false;
+    static boolean same(Map<String, SourceFile> a, Map<String, SourceFile> b) {
+        return a.equals(b);
+    }
+
+    /**
+     * The files as this tree can hold them: without executable bits where the file system keeps
+     * none, so a render compares equal to what it wrote.
+     */
+    SortedMap<String, SourceFile> representable(SortedMap<String, SourceFile> files) throws IOException {
+        if (FileModes.supported(root)) {
+            return files;
         }
-        return a.entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), b.get(e.getKey())));
+        SortedMap<String, SourceFile> plain = new TreeMap<>();
+        files.forEach((name, file) -> plain.put(name, new SourceFile(file.content(), false)));
+        return plain;
     }
 
     /** The files that differ between two directory contents, sorted. */
-    static List<String> differences(Map<String, byte[]> current, Map<String, byte[]> wanted) {
+    static List<String> differences(Map<String, SourceFile> current, Map<String, SourceFile> wanted) {
         TreeMap<String, Boolean> names = new TreeMap<>();
         current.keySet().forEach(n -> names.put(n, true));
         wanted.keySet().forEach(n -> names.put(n, true));
         return names.keySet().stream()
                 .filter(n -> !current.containsKey(n)
                         || !wanted.containsKey(n)
-                        || !Arrays.equals(current.get(n), wanted.get(n)))
+                        || !current.get(n).equals(wanted.get(n)))
                 .toList();
     }
 
     /** A content hash of a directory's files, for the render cache. */
-    static String hash(Map<String, byte[]> files) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                digest.update(file.getKey().getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(MessageDigest.getInstance("SHA-256").digest(file.getValue()));
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    static String hash(Map<String, SourceFile> files) {
+        Sha256Records records = new Sha256Records();
+        files.forEach((name, file) ->
+                records.add(name, (file.executable() ? "755:" : "644:") + Sha256Records.hex(file.content())));
+        return records.fingerprint();
     }
 
     /** Replaces a component's directory with exactly these files. */
-    void replace(String component, Map<String, byte[]> files) throws IOException {
+    void replace(String component, Map<String, SourceFile> files) throws IOException {
         Path dir = dir(component);
         Path parent = Files.createDirectories(dir.getParent());
         String id = UUID.randomUUID().toString();
         Path fresh = parent.resolve("." + component + ".new-" + id);
         Files.createDirectories(fresh);
-        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+        for (Map.Entry<String, SourceFile> file : files.entrySet()) {
             Path target = fresh.resolve(file.getKey()).normalize();
             if (!target.startsWith(fresh)) {
                 throw new IOException("rendered file leaves its directory: " + file.getKey());
             }
             Files.createDirectories(target.getParent());
-            Files.write(target, file.getValue());
+            Files.write(target, file.getValue().content());
+            if (file.getValue().executable()) {
+                FileModes.makeExecutable(target);
+            }
         }
         if (Files.exists(dir)) {
             Path old = parent.resolve("." + component + ".old-" + id);

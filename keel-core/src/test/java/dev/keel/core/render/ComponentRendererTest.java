@@ -105,7 +105,7 @@ class ComponentRendererTest {
 
     private static String text(RenderedComponent rendered, String file) {
         assertThat(rendered.files()).containsKey(file);
-        return new String(rendered.files().get(file), StandardCharsets.UTF_8);
+        return new String(rendered.files().get(file).content(), StandardCharsets.UTF_8);
     }
 
     private static Map<String, String> withSpec(String... pathsAndContents) {
@@ -366,7 +366,7 @@ class ComponentRendererTest {
     void anEmptyUpstreamSourcesFileIsKept() throws Exception {
         RenderedComponent rendered = render("", withSpec("sources", ""));
         assertThat(rendered.files()).containsKey("sources");
-        assertThat(rendered.files().get("sources")).isEmpty();
+        assertThat(rendered.files().get("sources").content()).isEmpty();
     }
 
     @Test

@@ -1,10 +1,12 @@
 package dev.keel.core.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ProjectLoader;
 import dev.keel.core.config.ResolvedComponent;
+import dev.keel.core.io.FileModes;
 import dev.keel.core.overlay.SourceTree;
 import dev.keel.core.render.RenderResult.Status;
 import java.io.IOException;
@@ -640,5 +642,27 @@ class RenderPipelineTest {
         assertThat(out.resolve("b/bash/bash.spec")).exists();
         assertThat(out.resolve("b/.bash.old-1234")).doesNotExist();
         assertThat(out.resolve("b/.bash.new-1234")).doesNotExist();
+    }
+
+    // ------------------------------------------------------------------ file modes
+
+    @Test
+    void executableSourcesStayExecutableAndAModeChangeIsDrift() throws Exception {
+        Path script = projectDir.resolve("specs/hello/hello.conf");
+        assumeTrue(FileModes.supported(script), "the file system keeps no executable bit");
+        FileModes.makeExecutable(script);
+        render();
+        Path rendered = out.resolve("h/hello/hello.conf");
+        assertThat(Files.isExecutable(rendered)).isTrue();
+        assertThat(Files.isExecutable(out.resolve("h/hello/hello.spec"))).isFalse();
+        assertThat(check().results().stream().noneMatch(RenderResult::changed)).isTrue();
+
+        Files.setPosixFilePermissions(rendered, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        RenderResult hello = check().results().stream()
+                .filter(r -> r.component().equals("hello"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(hello.changed()).isTrue();
+        assertThat(hello.notes()).contains("differs: hello.conf");
     }
 }
