@@ -1,7 +1,6 @@
 package dev.keel.cli;
 
-import dev.keel.cli.demo.EmbeddedExample;
-import dev.keel.cli.demo.ExampleUpstream;
+import dev.keel.cli.demo.ExampleDistro;
 import dev.keel.core.io.KeelCache;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -34,9 +33,6 @@ public final class DemoCommand implements Callable<Integer> {
     /** The port tried first for the git daemon (git's own); any free port is used when it is taken. */
     static final int PREFERRED_PORT = 9418;
 
-    private static final String EXAMPLE_URI = "git://127.0.0.1:9418/";
-    private static final String DISTRO_FILE = "distro/upstream.distro.toml";
-
     @Option(
             names = {"-d", "--dir"},
             paramLabel = "DIR",
@@ -50,16 +46,10 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = command.commandLine().getOut();
         Path root = dir.toAbsolutePath().normalize();
-        Path project = root.resolve("project");
-        Path upstreamSource = root.resolve("upstream-source");
-        EmbeddedExample.copy("upstream", upstreamSource);
-        try (ExampleUpstream upstream =
-                ExampleUpstream.serve(upstreamSource, root.resolve("upstream"), PREFERRED_PORT)) {
-            EmbeddedExample.copy("project", project);
-            Path distro = project.resolve(DISTRO_FILE);
-            Files.writeString(distro, Files.readString(distro).replace(EXAMPLE_URI, upstream.baseUri()));
+        try (ExampleDistro example = ExampleDistro.install(root, PREFERRED_PORT)) {
+            Path project = example.project();
             out.println("Keel demo: the example distro in " + project);
-            out.println("Its upstream dist-git is served at " + upstream.baseUri() + " (git protocol, loopback).");
+            out.println("Its upstream dist-git is served at " + example.upstreamUri() + " (git protocol, loopback).");
             String previous = System.getProperty(KeelCache.PROPERTY);
             System.setProperty(KeelCache.PROPERTY, root.resolve("cache").toString());
             try {
