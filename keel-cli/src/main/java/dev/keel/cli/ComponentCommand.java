@@ -34,6 +34,7 @@ import picocli.CommandLine.Parameters;
             ComponentCommand.Show.class,
             RenderCommand.class,
             UpdateCommand.class,
+            PrepareSourcesCommand.class,
             CheckOverlaysCommand.class,
             DiffSourcesCommand.class
         })

@@ -2,7 +2,6 @@ package dev.keel.cli;
 
 import dev.keel.core.config.LocatedOverlay;
 import dev.keel.core.config.OverlayFiles;
-import dev.keel.core.io.Trees;
 import dev.keel.core.overlay.AnnotatedDiff;
 import dev.keel.core.overlay.OverlayEngine;
 import dev.keel.core.overlay.OverlayException;
@@ -15,10 +14,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -110,7 +107,7 @@ public final class OverlayCommand extends CommandGroup {
             } else if (output != null && output.diff) {
                 out.print(AnnotatedDiff.render(upstream, result, location -> location.toString()));
             } else if (output != null && output.outputDir != null) {
-                writeNewDirectory(result.tree(), output.outputDir);
+                result.tree().writeAsDirectory(output.outputDir, false);
                 err.println("wrote " + result.tree().files().size() + " files to " + output.outputDir);
             } else {
                 out.print(new String(result.tree().get(specPath).orElseThrow().content(), StandardCharsets.UTF_8));
@@ -118,27 +115,6 @@ public final class OverlayCommand extends CommandGroup {
             out.flush();
             err.flush();
             return 0;
-        }
-
-        /** Writes the tree to a sibling temporary directory, then renames it into place. */
-        private static void writeNewDirectory(SourceTree tree, Path target) throws IOException {
-            Path absolute = target.toAbsolutePath().normalize();
-            if (Files.exists(absolute)) {
-                try (Stream<Path> entries = Files.list(absolute)) {
-                    if (entries.findAny().isPresent()) {
-                        throw new IOException("output directory is not empty: " + target);
-                    }
-                }
-                Files.delete(absolute);
-            }
-            Files.createDirectories(absolute.getParent());
-            Path staging = Files.createTempDirectory(absolute.getParent(), "." + absolute.getFileName() + ".");
-            try {
-                tree.write(staging);
-                Files.move(staging, absolute, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Trees.delete(staging);
-            }
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.keel.core.overlay;
 import dev.keel.core.config.Confinement;
 import dev.keel.core.io.AtomicFiles;
 import dev.keel.core.io.FileModes;
+import dev.keel.core.io.Trees;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -78,6 +79,34 @@ public final class SourceTree {
             if (entry.getValue().executable()) {
                 FileModes.makeExecutable(target);
             }
+        }
+    }
+
+    /**
+     * Writes the tree as the directory {@code target}: into a sibling temporary directory first,
+     * then renamed into place, so a failure leaves no partial output. An existing directory must be
+     * empty unless {@code replace}, in which case it is replaced.
+     */
+    public void writeAsDirectory(Path target, boolean replace) throws IOException {
+        Path absolute = target.toAbsolutePath().normalize();
+        if (Files.exists(absolute, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.isDirectory(absolute, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException(target + " exists and is not a directory");
+            }
+            try (java.util.stream.Stream<Path> entries = Files.list(absolute)) {
+                if (!replace && entries.findAny().isPresent()) {
+                    throw new IOException("output directory is not empty: " + target);
+                }
+            }
+        }
+        Files.createDirectories(absolute.getParent());
+        Path staging = Files.createTempDirectory(absolute.getParent(), "." + absolute.getFileName() + ".");
+        try {
+            write(staging);
+            Trees.delete(absolute);
+            Files.move(staging, absolute, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Trees.delete(staging);
         }
     }
 

@@ -161,7 +161,8 @@ public final class ComponentRenderer {
                             sourcesFile(upstreamSources).merge(sourceFiles).toBytes(), false));
         }
         Set<String> referenced = referencedFiles(spec);
-        boolean skipFilter = referenced == null
+        boolean skipFilter = input.keepUnreferenced()
+                || referenced == null
                 || (component.config().render() != null
                         && Boolean.TRUE.equals(component.config().render().skipFileFilter()));
         for (Map.Entry<String, SourceFile> file : result.tree().files().entrySet()) {

@@ -15,13 +15,15 @@ import java.util.Optional;
  *     {@code %autorelease} and {@code %autochangelog} are expanded as rpmautospec does
  * @param changes the project's own changes of the component (from its lock history), oldest first
  * @param importCommit the lock's {@code import-commit}, where the synthetic history starts
+ * @param keepUnreferenced keep every file, not only those the spec references (prepare-sources)
  */
 public record RenderInput(
         SourceTree upstream,
         boolean specOnly,
         Optional<PackageHistory> history,
         List<ProjectChange> changes,
-        String importCommit) {
+        String importCommit,
+        boolean keepUnreferenced) {
 
     public RenderInput {
         changes = List.copyOf(changes);
@@ -29,6 +31,6 @@ public record RenderInput(
 
     /** Sources without history or project changes. */
     public static RenderInput of(SourceTree upstream, boolean specOnly) {
-        return new RenderInput(upstream, specOnly, Optional.empty(), List.of(), null);
+        return new RenderInput(upstream, specOnly, Optional.empty(), List.of(), null, false);
     }
 }

@@ -1,8 +1,5 @@
 package dev.keel.core.render;
 
-import dev.keel.core.autospec.AutospecExpansion;
-import dev.keel.core.autospec.PackageHistory;
-import dev.keel.core.autospec.ProjectChange;
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.config.model.SpecType;
@@ -10,9 +7,6 @@ import dev.keel.core.io.AtomicFiles;
 import dev.keel.core.io.KeelCache;
 import dev.keel.core.io.Parallel;
 import dev.keel.core.io.Sha256Records;
-import dev.keel.core.lock.InputFingerprint;
-import dev.keel.core.lock.LockFile;
-import dev.keel.core.lock.LockHistory;
 import dev.keel.core.lock.LockStore;
 import dev.keel.core.overlay.SourceFile;
 import dev.keel.core.overlay.SourceTree;
@@ -120,7 +114,9 @@ public final class RenderPipeline {
         Optional<SourceTree> sources;
         try {
             String identity = source.identity(component);
-            ProjectChanges changes = source.specOnly() ? ProjectChanges.NONE : projectChanges(component, identity);
+            RenderInputs.Changes changes = source.specOnly()
+                    ? RenderInputs.Changes.NONE
+                    : RenderInputs.changes(project, locks, component, identity);
             fingerprint = RenderFingerprint.of(component, identity, changes.ids());
             SortedMap<String, SourceFile> current = tree.read(component.name());
             if (fingerprint.equals(cachedFingerprint(component, current))) {
@@ -142,9 +138,10 @@ public final class RenderPipeline {
                     new RenderInput(
                             sources.get(),
                             source.specOnly(),
-                            history(source, component, sources.get()),
+                            RenderInputs.history(source, component, sources.get()),
                             changes.changes(),
-                            changes.importCommit()));
+                            changes.importCommit(),
+                            false));
             return finish(component, relative, fingerprint, current, rendered.files(), rendered.notes(), null);
         } catch (RenderException | IOException | RuntimeException e) {
             // A fixed text: the reason (which may name machine-specific paths) is in the results.
@@ -152,40 +149,6 @@ public final class RenderPipeline {
                     new java.util.TreeMap<>(Map.of(RenderedTree.FAILED_MARKER, new SourceFile(FAILED_TEXT, false)));
             return finish(component, relative, null, tree.read(component.name()), marker, List.of(), e.getMessage());
         }
-    }
-
-    /** A component's project changes and the lock's import commit. */
-    private record ProjectChanges(List<ProjectChange> changes, String importCommit) {
-
-        static final ProjectChanges NONE = new ProjectChanges(List.of(), null);
-
-        String ids() {
-            return String.join(
-                    ",", changes.stream().map(ProjectChange::projectCommit).toList());
-        }
-    }
-
-    /** The component's changes from its lock history, with an uncommitted one when its inputs changed since. */
-    private ProjectChanges projectChanges(ResolvedComponent component, String identity) throws IOException {
-        Optional<LockFile> lock = locks.read(component.name());
-        if (lock.isEmpty()) {
-            return ProjectChanges.NONE;
-        }
-        String current =
-                InputFingerprint.of(component, identity, lock.get().manualBump(), project.releaseVer(component));
-        String upstreamCommit = component.specType() == SpecType.LOCAL ? null : identity;
-        return new ProjectChanges(
-                LockHistory.read(locks.path(component.name()), current, upstreamCommit),
-                lock.get().importCommit());
-    }
-
-    /** The upstream history, read only when the upstream spec needs it. */
-    private static Optional<PackageHistory> history(
-            UpstreamSource source, ResolvedComponent component, SourceTree sources) throws IOException {
-        Optional<SourceFile> spec = sources.get(component.name() + ".spec");
-        boolean needed = spec.isPresent()
-                && AutospecExpansion.uses(new String(spec.get().content(), StandardCharsets.ISO_8859_1));
-        return needed ? source.history(component) : Optional.empty();
     }
 
     private RenderResult finish(

@@ -38,6 +38,11 @@ public final class SourcesFile {
         this.lines = lines;
     }
 
+    /** The entries (lines naming a file), in order. */
+    List<Line> entries() {
+        return lines.stream().filter(line -> line.filename() != null).toList();
+    }
+
     /** Parses a sources file; a duplicate file name is an error. */
     public static SourcesFile parse(String text) throws RenderException {
         List<Line> lines = new ArrayList<>();

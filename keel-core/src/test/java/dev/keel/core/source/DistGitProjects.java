@@ -15,17 +15,23 @@ public final class DistGitProjects {
      * f43}) with {@code $pkg.git} repositories under {@code upstream}, then {@code components}.
      */
     public static Project load(Path root, Path upstream, String components) throws Exception {
+        return load(root, upstream, "", components);
+    }
+
+    /** The same, with more keys for the distro's table (e.g. its {@code lookaside-base-uri}). */
+    public static Project load(Path root, Path upstream, String distroKeys, String components) throws Exception {
         Files.createDirectories(root);
         Files.writeString(root.resolve("azldev.toml"), """
                 [project]
                 default-distro = { name = "fedora", version = "43" }
                 [distros.fedora]
                 dist-git-base-uri = "%s$pkg.git"
+                %s
                 [distros.fedora.versions.43]
                 release-ver = "43"
                 dist-git-branch = "f43"
                 %s
-                """.formatted(upstream.toUri(), components));
+                """.formatted(upstream.toUri(), distroKeys, components));
         return new ProjectLoader(false).load(root.resolve("azldev.toml"));
     }
 }

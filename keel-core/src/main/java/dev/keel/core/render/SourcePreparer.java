@@ -1,0 +1,135 @@
+package dev.keel.core.render;
+
+import dev.keel.core.config.Project;
+import dev.keel.core.config.ResolvedComponent;
+import dev.keel.core.config.model.OriginType;
+import dev.keel.core.config.model.SourceFileRef;
+import dev.keel.core.config.model.SpecType;
+import dev.keel.core.lock.LockStore;
+import dev.keel.core.overlay.SourceFile;
+import dev.keel.core.overlay.SourceTree;
+import dev.keel.core.source.LookasideCache;
+import dev.keel.core.source.LookasideEntry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code component prepare-sources}: a component's complete, buildable sources in a directory —
+ * the upstream files, the lookaside archives its {@code sources} file lists and the downloaded
+ * {@code source-files} (all hash-verified), then everything rendering does, archive overlays
+ * included, and with no file filtered out.
+ */
+public final class SourcePreparer {
+
+    /** What to leave out. */
+    public record Options(boolean skipSources, boolean skipOverlays, boolean force) {}
+
+    private final Project project;
+    private final UpstreamSource upstream;
+    private final UpstreamSource local = new LocalSpecs();
+    private final LookasideCache lookaside;
+    private final ComponentRenderer renderer;
+    private final LockStore locks;
+
+    public SourcePreparer(Project project, UpstreamSource upstream, LookasideCache lookaside) {
+        this.project = project;
+        this.upstream = upstream;
+        this.lookaside = lookaside;
+        this.renderer = new ComponentRenderer(project.root(), project.configFile());
+        this.locks = new LockStore(project.lockDir());
+    }
+
+    /** Prepares the component's sources in {@code output}, replaced whole; returns the render notes. */
+    public List<String> prepare(ResolvedComponent component, Path output, Options options)
+            throws IOException, InterruptedException, RenderException {
+        UpstreamSource source = component.specType() == SpecType.LOCAL ? local : upstream;
+        SourceTree tree = source.fetch(component)
+                .orElseThrow(() -> new IOException("no upstream spec " + component.upstreamName() + ".spec"));
+        if (!options.skipSources()) {
+            tree = withDownloads(component, tree);
+        }
+        List<String> notes = new ArrayList<>();
+        if (!options.skipOverlays()) {
+            String identity = source.identity(component);
+            RenderInputs.Changes changes = RenderInputs.changes(project, locks, component, identity);
+            RenderedComponent rendered = renderer.render(
+                    component,
+                    new RenderInput(
+                            tree,
+                            false,
+                            RenderInputs.history(source, component, tree),
+                            changes.changes(),
+                            changes.importCommit(),
+                            true));
+            tree = SourceTree.of(rendered.files());
+            notes.addAll(rendered.notes());
+        }
+        tree.writeAsDirectory(output, options.force());
+        return notes;
+    }
+
+    /** The tree with every lookaside archive and downloaded source file added. */
+    private SourceTree withDownloads(ResolvedComponent component, SourceTree tree)
+            throws IOException, InterruptedException, RenderException {
+        Optional<SourceFile> manifest = tree.get("sources");
+        if (manifest.isPresent()) {
+            String template = lookasideTemplate(component);
+            for (SourcesFile.Line entry : SourcesFile.parse(
+                            new String(manifest.get().content(), StandardCharsets.UTF_8))
+                    .entries()) {
+                tree = tree.with(
+                        safeName(entry.filename()),
+                        read(lookaside.fetch(
+                                template,
+                                component.upstreamName(),
+                                new LookasideEntry(entry.hashType(), entry.filename(), entry.hash()))));
+            }
+        }
+        List<SourceFileRef> sourceFiles = component.config().sourceFiles();
+        for (SourceFileRef file : sourceFiles == null ? List.<SourceFileRef>of() : sourceFiles) {
+            OriginType origin = file.origin() == null ? null : file.origin().type();
+            if (origin == OriginType.CUSTOM) {
+                throw new IOException("source file " + file.filename()
+                        + " has a custom origin (a script run in mock), which Keel does not run yet");
+            }
+            if (origin == OriginType.DOWNLOAD) {
+                tree = tree.with(
+                        safeName(file.filename()),
+                        read(lookaside.fetch(
+                                file.origin().uri(),
+                                component.upstreamName(),
+                                new LookasideEntry(file.hashType().name(), file.filename(), file.hash()))));
+            }
+        }
+        return tree;
+    }
+
+    private String lookasideTemplate(ResolvedComponent component) throws IOException {
+        return project.distroVersion(component)
+                .map(Project.DistroVersion::distro)
+                .map(distro -> distro.lookasideBaseUri())
+                .filter(uri -> !uri.isEmpty())
+                .orElseThrow(() -> new IOException("component " + component.name()
+                        + " lists lookaside files, but its distro has no lookaside-base-uri"));
+    }
+
+    private static String safeName(String filename) throws IOException {
+        if (filename.isEmpty()
+                || filename.contains("/")
+                || filename.contains("\\")
+                || filename.equals(".")
+                || filename.equals("..")) {
+            throw new IOException("source file name '" + filename + "' is not a plain file name");
+        }
+        return filename;
+    }
+
+    private static SourceFile read(Path file) throws IOException {
+        return new SourceFile(Files.readAllBytes(file), false);
+    }
+}

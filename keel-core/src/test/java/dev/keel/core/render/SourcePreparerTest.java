@@ -1,0 +1,166 @@
+package dev.keel.core.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.keel.core.config.Project;
+import dev.keel.core.io.Sha256Records;
+import dev.keel.core.lock.LockStore;
+import dev.keel.core.source.DistGitProjects;
+import dev.keel.core.source.DistGitSource;
+import dev.keel.core.source.LookasideCache;
+import dev.keel.core.source.MirrorCache;
+import dev.keel.core.source.RetryPolicy;
+import dev.keel.core.source.UpstreamRepo;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** prepare-sources with a real upstream git repository and a lookaside server on loopback. */
+class SourcePreparerTest {
+
+    private static final byte[] ARCHIVE = "pretend this is hello-1.0.tar.gz\n".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] EXTRA = "an extra file\n".getBytes(StandardCharsets.UTF_8);
+
+    @TempDir
+    Path dir;
+
+    private HttpServer server;
+    private final Map<String, byte[]> served = new ConcurrentHashMap<>();
+    private UpstreamRepo upstream;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            byte[] body = served.get(exchange.getRequestURI().getPath());
+            exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
+            if (body != null) {
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
+        server.start();
+        served.put("/lookaside/hello/hello-1.0.tar.gz", ARCHIVE);
+        served.put("/files/extra.txt", EXTRA);
+        upstream = new UpstreamRepo(dir.resolve("upstream/hello.git"), "f43");
+        upstream.commit(
+                "hello.spec",
+                "Name: hello\nVersion: 1.0\nRelease: 1%{?dist}\nSource0: hello-1.0.tar.gz\n",
+                "Initial import",
+                Instant.parse("2026-01-01T00:00:00Z"));
+        upstream.commit(
+                "sources",
+                "SHA512 (hello-1.0.tar.gz) = " + sha512(ARCHIVE) + "\n",
+                "Upload sources",
+                Instant.parse("2026-01-02T00:00:00Z"));
+        upstream.commit("README.packaging", "notes\n", "Notes", Instant.parse("2026-01-03T00:00:00Z"));
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+        upstream.close();
+    }
+
+    private static String sha512(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-512").digest(bytes));
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private Project project(String extra) throws Exception {
+        return DistGitProjects.load(
+                dir.resolve("project"),
+                dir.resolve("upstream"),
+                "lookaside-base-uri = \"" + base() + "/lookaside/$pkg/$filename\"",
+                "[components.hello]\n" + extra);
+    }
+
+    private SourcePreparer preparer(Project project) {
+        RetryPolicy quick = new RetryPolicy(2, Duration.ofMillis(10), Duration.ofSeconds(5));
+        return new SourcePreparer(
+                project,
+                new DistGitSource(project, new MirrorCache(dir.resolve("cache")), new LockStore(project.lockDir())),
+                new LookasideCache(dir.resolve("cache"), quick));
+    }
+
+    private static final String OVERLAY = """
+            [[components.hello.overlays]]
+            type = "spec-add-tag"
+            tag = "Vendor"
+            value = "Keel"
+            """;
+
+    @Test
+    void downloadsArchivesAndSourceFilesAndKeepsEveryFile() throws Exception {
+        String extra = """
+                source-files = [{ filename = "extra.txt", hash = "%s", hash-type = "SHA256", origin = { type = "download", uri = "%s/files/extra.txt" } }]
+                """.formatted(Sha256Records.hex(EXTRA), base()) + OVERLAY;
+        Project project = project(extra);
+        Path out = dir.resolve("prepared");
+        preparer(project)
+                .prepare(project.components().get("hello"), out, new SourcePreparer.Options(false, false, false));
+        assertThat(Files.readAllBytes(out.resolve("hello-1.0.tar.gz"))).isEqualTo(ARCHIVE);
+        assertThat(Files.readAllBytes(out.resolve("extra.txt"))).isEqualTo(EXTRA);
+        assertThat(out.resolve("README.packaging")).exists();
+        assertThat(Files.readString(out.resolve("hello.spec")))
+                .contains("Vendor: Keel")
+                .startsWith("# This spec file");
+        assertThat(Files.readString(out.resolve("sources"))).contains("SHA256 (extra.txt) = ");
+    }
+
+    @Test
+    void skipFlagsLeaveOutDownloadsOrRenderSteps() throws Exception {
+        Project project = project(OVERLAY);
+        Path raw = dir.resolve("raw");
+        preparer(project)
+                .prepare(project.components().get("hello"), raw, new SourcePreparer.Options(true, true, false));
+        assertThat(raw.resolve("hello-1.0.tar.gz")).doesNotExist();
+        assertThat(Files.readString(raw.resolve("hello.spec"))).doesNotContain("Vendor");
+    }
+
+    @Test
+    void aWrongArchiveFailsClearlyAndWritesNothing() throws Exception {
+        served.put("/lookaside/hello/hello-1.0.tar.gz", "tampered\n".getBytes(StandardCharsets.UTF_8));
+        Project project = project("");
+        Path out = dir.resolve("prepared");
+        assertThatThrownBy(() -> preparer(project)
+                        .prepare(
+                                project.components().get("hello"),
+                                out,
+                                new SourcePreparer.Options(false, false, false)))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("hello-1.0.tar.gz");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aNonEmptyOutputNeedsForce() throws Exception {
+        Project project = project("");
+        Path out = Files.createDirectories(dir.resolve("prepared"));
+        Files.writeString(out.resolve("old.txt"), "old\n");
+        SourcePreparer preparer = preparer(project);
+        assertThatThrownBy(() -> preparer.prepare(
+                        project.components().get("hello"), out, new SourcePreparer.Options(false, false, false)))
+                .hasMessageContaining("not empty");
+        assertThat(out.resolve("old.txt")).exists();
+        preparer.prepare(project.components().get("hello"), out, new SourcePreparer.Options(false, false, true));
+        assertThat(out.resolve("old.txt")).doesNotExist();
+        assertThat(out.resolve("hello-1.0.tar.gz")).exists();
+    }
+}
