@@ -5,6 +5,7 @@ import dev.keel.core.autospec.PackageHistory;
 import dev.keel.core.autospec.SyntheticHistory;
 import dev.keel.core.config.LocatedOverlay;
 import dev.keel.core.config.Location;
+import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.config.model.BuildConfig;
 import dev.keel.core.config.model.Overlay;
@@ -46,12 +47,14 @@ public final class ComponentRenderer {
     private static final Pattern URL =
             Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://([^/?#]+)([^?#]*)(?:\\?[^#]*)?(?:#(.*))?$");
 
+    private final Project project;
     private final Path projectRoot;
     private final Location renderLocation;
 
-    public ComponentRenderer(Path projectRoot, Path configFile) {
-        this.projectRoot = projectRoot;
-        this.renderLocation = Location.of(configFile);
+    public ComponentRenderer(Project project) {
+        this.project = project;
+        this.projectRoot = project.root();
+        this.renderLocation = Location.of(project.configFile());
     }
 
     /** Renders a component. */
@@ -62,7 +65,10 @@ public final class ComponentRenderer {
         SourceFile upstreamSpec = upstream.get(specPath)
                 .orElseThrow(() -> new RenderException("the upstream sources have no " + specPath));
         List<String> notes = new ArrayList<>();
-        Optional<String> macros = MacrosFile.contents(component);
+        Optional<String> macros = MacrosFile.contents(
+                component,
+                UpstreamProvenance.macros(
+                        project, component, Spec.parse(upstreamSpec.content()), input.history(), notes));
         List<LocatedOverlay> overlays = new ArrayList<>();
         if (macros.isPresent()) {
             String file = MacrosFile.fileName(component.name());

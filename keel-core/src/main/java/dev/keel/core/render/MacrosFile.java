@@ -20,24 +20,27 @@ public final class MacrosFile {
         return component + ".azl.macros";
     }
 
-    public static Optional<String> contents(ResolvedComponent component) {
+    /**
+     * The file's text, or empty when there are no macros.
+     *
+     * @param provenance {@code %fedora_upstream_*} macros, added unless the build defines them
+     */
+    public static Optional<String> contents(ResolvedComponent component, Map<String, String> provenance) {
         BuildConfig build = component.config().build();
-        if (build == null) {
-            return Optional.empty();
-        }
         Map<String, String> macros = new TreeMap<>();
-        if (build.with() != null) {
+        if (build != null && build.with() != null) {
             build.with().forEach(name -> macros.put("_with_" + name, "1"));
         }
-        if (build.without() != null) {
+        if (build != null && build.without() != null) {
             build.without().forEach(name -> macros.put("_without_" + name, "1"));
         }
-        if (build.defines() != null) {
+        if (build != null && build.defines() != null) {
             macros.putAll(build.defines());
         }
-        if (build.undefines() != null) {
+        if (build != null && build.undefines() != null) {
             build.undefines().forEach(macros::remove);
         }
+        provenance.forEach(macros::putIfAbsent);
         if (macros.isEmpty()) {
             return Optional.empty();
         }

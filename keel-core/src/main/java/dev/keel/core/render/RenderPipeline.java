@@ -67,7 +67,7 @@ public final class RenderPipeline {
         this.cacheDir = cacheRoot
                 .resolve("render")
                 .resolve(Sha256Records.hex(tree.root().toString().getBytes(StandardCharsets.UTF_8)));
-        this.renderer = new ComponentRenderer(project.root(), project.configFile());
+        this.renderer = new ComponentRenderer(project);
         this.locks = new LockStore(project.lockDir());
     }
 

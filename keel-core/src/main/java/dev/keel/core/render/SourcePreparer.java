@@ -40,7 +40,7 @@ public final class SourcePreparer {
         this.project = project;
         this.upstream = upstream;
         this.lookaside = lookaside;
-        this.renderer = new ComponentRenderer(project.root(), project.configFile());
+        this.renderer = new ComponentRenderer(project);
         this.locks = new LockStore(project.lockDir());
     }
 

@@ -94,7 +94,7 @@ class ComponentRendererTest {
     }
 
     private static ComponentRenderer renderer(Project project) {
-        return new ComponentRenderer(project.root(), project.configFile());
+        return new ComponentRenderer(project);
     }
 
     private static SourceTree tree(Map<String, String> files) {

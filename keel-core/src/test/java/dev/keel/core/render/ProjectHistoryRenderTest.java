@@ -127,4 +127,19 @@ class ProjectHistoryRenderTest {
                         - Fix the build
                         """);
     }
+
+    @Test
+    void upstreamProvenanceMacrosNameThePristineVersionAndRelease() throws Exception {
+        upstream.commit("hello.spec", spec("%autorelease"), "Initial import", next());
+        upstream.commit("hello.spec", spec("%autorelease"), "Fix the build", next());
+        render(project("build = { emit-upstream-provenance = true }\n" + OVERLAY));
+        String macros = Files.readString(dir.resolve("out/h/hello/hello.azl.macros"));
+        assertThat(macros).contains("%fedora_upstream_release 2.fc43\n").contains("%fedora_upstream_version 2\n");
+
+        upstream.commit("hello.spec", spec("3%{?dist}"), "Back to a static release", next());
+        render(project(
+                "build = { emit-upstream-provenance = true, defines = { fedora_upstream_version = \"mine\" } }\n"));
+        macros = Files.readString(dir.resolve("out/h/hello/hello.azl.macros"));
+        assertThat(macros).contains("%fedora_upstream_release 3.fc43\n").contains("%fedora_upstream_version mine\n");
+    }
 }
