@@ -25,8 +25,9 @@ import picocli.CommandLine.Option;
         description = {
             "Run Keel's main job on the embedded example distro: serve its upstream dist-git on loopback, lock the",
             "upstream commits (component update), render every component (overlays, macros file, check skip,",
-            "%autorelease/%autochangelog from the history), then",
-            "verify the rendered specs with --check-only. Needs no network beyond loopback."
+            "%autorelease/%autochangelog from the history), verify the rendered specs with --check-only, and",
+            "prepare one component's complete sources (its archive from the lookaside, served over HTTP). Needs no",
+            "network beyond loopback."
         })
 public final class DemoCommand implements Callable<Integer> {
 
@@ -48,19 +49,24 @@ public final class DemoCommand implements Callable<Integer> {
         Path root = dir.toAbsolutePath().normalize();
         try (ExampleDistro example = ExampleDistro.install(root, PREFERRED_PORT)) {
             Path project = example.project();
+            Path prepared = root.resolve("prepared/hello");
             out.println("Keel demo: the example distro in " + project);
-            out.println("Its upstream dist-git is served at " + example.upstreamUri() + " (git protocol, loopback).");
+            out.println("Its upstream dist-git is served at " + example.upstreamUri() + " (git protocol, loopback),");
+            out.println("its lookaside at " + example.lookasideUri() + " (HTTP, loopback).");
             String previous = System.getProperty(KeelCache.PROPERTY);
             System.setProperty(KeelCache.PROPERTY, root.resolve("cache").toString());
             try {
                 for (List<String> arguments : List.of(
-                        List.of("update", "-a"), List.of("render", "-a"), List.of("render", "-a", "--check-only"))) {
+                        List.of("update", "-a"),
+                        List.of("render", "-a"),
+                        List.of("render", "-a", "--check-only"),
+                        List.of("prepare-sources", "hello", "-o", prepared.toString(), "--force"))) {
                     int code = step(out, project, arguments);
                     if (code != 0) {
                         return code;
                     }
                 }
-                tour(out, project.resolve("specs"));
+                tour(out, project.resolve("specs"), prepared);
                 return 0;
             } finally {
                 if (previous == null) {
@@ -84,19 +90,21 @@ public final class DemoCommand implements Callable<Integer> {
                 .toArray(String[]::new));
     }
 
-    /** Lists the rendered tree and shows what rpmautospec-style expansion made of libwidget. */
-    private static void tour(PrintWriter out, Path specs) throws IOException {
-        if (!Files.isDirectory(specs)) {
-            return;
-        }
+    private static void list(PrintWriter out, String title, Path dir) throws IOException {
         out.println();
-        out.println("== The rendered specs (check these into git): " + specs);
-        try (Stream<Path> walk = Files.walk(specs)) {
+        out.println("== " + title);
+        try (Stream<Path> walk = Files.walk(dir)) {
             walk.filter(Files::isRegularFile)
-                    .map(path -> "  " + specs.relativize(path).toString().replace('\\', '/'))
+                    .map(path -> "  " + dir.relativize(path).toString().replace('\\', '/'))
                     .sorted()
                     .forEach(out::println);
         }
+    }
+
+    /** Lists the rendered tree and shows what rpmautospec-style expansion made of libwidget. */
+    private static void tour(PrintWriter out, Path specs, Path prepared) throws IOException {
+        list(out, "The rendered specs (check these into git): " + specs, specs);
+        list(out, "hello's sources, ready to build (its archive fetched from the lookaside): " + prepared, prepared);
         Path libwidget = specs.resolve("l/libwidget/libwidget.spec");
         if (Files.isRegularFile(libwidget)) {
             List<String> lines = Files.readAllLines(libwidget, StandardCharsets.UTF_8);

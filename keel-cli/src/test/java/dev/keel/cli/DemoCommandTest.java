@@ -37,6 +37,11 @@ class DemoCommandTest {
         assertThat(Files.readString(dir.resolve("project/specs/h/hello/hello.conf")))
                 .contains("greeting = Hello from Keel");
 
+        assertThat(first.out()).contains("http://127.0.0.1:").contains("  hello-2.1.tar.xz");
+        assertThat(Files.readString(dir.resolve("prepared/hello/sources"))).startsWith("SHA512 (hello-2.1.tar.xz) = ");
+        assertThat(Files.readString(dir.resolve("prepared/hello/hello.spec")))
+                .contains("Provides: greeting(keel-example)");
+
         byte[] before = Files.readAllBytes(dir.resolve("project/specs/l/libwidget/libwidget.spec"));
         CliRunner second = CliRunner.run("demo", "--dir", dir.toString());
         assertThat(second.exitCode()).as(second.err()).isZero();

@@ -1,5 +1,6 @@
 package dev.keel.cli.demo;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.keel.core.config.ConfigError;
 import dev.keel.core.config.ConfigNode;
 import dev.keel.core.config.TomlDocuments;
@@ -36,28 +37,44 @@ public final class ExampleUpstream implements AutoCloseable {
 
     private static final Pattern AUTHOR = Pattern.compile("(.+?)\\s*<([^>]+)>");
 
-    private final Path root;
-    private final Daemon daemon;
+    /** A {@code files} value that stands for the generated {@code sources} file. */
+    private static final String GENERATED_SOURCES = "@sources";
 
-    private ExampleUpstream(Path root, Daemon daemon) {
-        this.root = root;
+    private final Daemon daemon;
+    private final HttpServer lookaside;
+
+    private ExampleUpstream(Daemon daemon, HttpServer lookaside) {
         this.daemon = daemon;
+        this.lookaside = lookaside;
     }
 
     /**
      * Generates the repositories under {@code root} from the package directories in {@code source}
      * (replacing earlier ones) and serves them, on {@code preferredPort} when it is free.
      */
-    public static ExampleUpstream serve(Path source, Path root, int preferredPort) throws IOException {
+    public static ExampleUpstream serve(Path source, Path root, int preferredGitPort, int preferredHttpPort)
+            throws IOException {
         List<Path> packages;
         try (Stream<Path> list = Files.list(source)) {
             packages = list.filter(Files::isDirectory).sorted().toList();
         }
+        Path store = root.resolve("lookaside");
         for (Path pkg : packages) {
-            generate(pkg, root.resolve(pkg.getFileName().toString()));
+            String name = pkg.getFileName().toString();
+            generate(pkg, root.resolve("git").resolve(name), ExampleLookaside.pack(pkg, store.resolve(name)));
         }
-        Daemon daemon = start(root, preferredPort);
-        return new ExampleUpstream(root, daemon);
+        Daemon daemon = start(root.resolve("git"), preferredGitPort);
+        try {
+            return new ExampleUpstream(daemon, ExampleLookaside.serve(store, preferredHttpPort));
+        } catch (IOException e) {
+            daemon.stop();
+            throw e;
+        }
+    }
+
+    /** The lookaside base URI, {@code http://127.0.0.1:PORT/lookaside/}. */
+    public String lookasideUri() {
+        return "http://127.0.0.1:" + lookaside.getAddress().getPort() + "/lookaside/";
     }
 
     /** The dist-git base URI, {@code git://127.0.0.1:PORT/}, to which {@code $pkg.git} is appended. */
@@ -96,7 +113,7 @@ public final class ExampleUpstream implements AutoCloseable {
         }
     }
 
-    private static void generate(Path source, Path target) throws IOException {
+    private static void generate(Path source, Path target, String sources) throws IOException {
         Path historyFile = source.resolve("history.toml");
         List<ConfigError> errors = new ArrayList<>();
         ConfigNode.Table history = TomlDocuments.read(historyFile, Files.readAllBytes(historyFile), errors);
@@ -110,7 +127,7 @@ public final class ExampleUpstream implements AutoCloseable {
                 .call()) {
             if (history.get("commit") instanceof ConfigNode.Array commits) {
                 for (ConfigNode node : commits.items()) {
-                    commit(git, source, target, (ConfigNode.Table) node);
+                    commit(git, source, target, (ConfigNode.Table) node, sources);
                 }
             }
         } catch (GitAPIException | ClassCastException e) {
@@ -118,7 +135,7 @@ public final class ExampleUpstream implements AutoCloseable {
         }
     }
 
-    private static void commit(Git git, Path source, Path target, ConfigNode.Table commit)
+    private static void commit(Git git, Path source, Path target, ConfigNode.Table commit, String sources)
             throws IOException, GitAPIException {
         if (commit.get("files") instanceof ConfigNode.Table files) {
             for (Map.Entry<String, ConfigNode> file : files.entries().entrySet()) {
@@ -127,10 +144,12 @@ public final class ExampleUpstream implements AutoCloseable {
                     throw new IOException(file.getKey() + " leaves the repository");
                 }
                 Files.createDirectories(destination.getParent());
-                Files.copy(
-                        source.resolve(text(file.getValue())),
-                        destination,
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                String from = text(file.getValue());
+                if (from.equals(GENERATED_SOURCES)) {
+                    Files.writeString(destination, sources);
+                } else {
+                    Files.copy(source.resolve(from), destination, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
                 git.add().addFilepattern(file.getKey()).call();
             }
         }
@@ -166,5 +185,6 @@ public final class ExampleUpstream implements AutoCloseable {
     @Override
     public void close() {
         daemon.stop();
+        lookaside.stop(0);
     }
 }

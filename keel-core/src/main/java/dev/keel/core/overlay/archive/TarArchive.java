@@ -31,6 +31,11 @@ public final class TarArchive {
         this.entries = List.copyOf(entries);
     }
 
+    /** A new archive of these entries (sorted by name), written with the given compression. */
+    public static TarArchive of(Compression compression, List<ArchiveEntry> entries) {
+        return new TarArchive(compression, List.of()).withEntries(entries);
+    }
+
     public static TarArchive read(byte[] bytes, ArchiveLimits limits) throws IOException {
         Compression compression = Compression.sniff(bytes);
         Map<String, ArchiveEntry> entries = new TreeMap<>();
