@@ -24,7 +24,8 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * Reads a dist-git package's history for rpmautospec: every commit reachable from the head with
  * its parents, author, time, message, whether the spec exists, the {@code changelog} file and the
  * tree id; each commit's {@code [epoch:]version} comes from expanding the spec at that commit
- * (cached per spec blob, since most commits share one).
+ * (cached per spec blob, since most commits share one), or from rpm itself where Keel's expander
+ * cannot decide and {@code rpmspec} is installed.
  */
 public final class GitHistory {
 
@@ -75,11 +76,11 @@ public final class GitHistory {
 
     private static Optional<String> epochVersion(Repository repository, ObjectId blob, MacroContext context) {
         try {
-            ExpandedTags tags =
-                    MacroExpander.evaluate(Spec.parse(repository.open(blob).getBytes(Integer.MAX_VALUE)), context);
+            byte[] bytes = repository.open(blob).getBytes(Integer.MAX_VALUE);
+            ExpandedTags tags = MacroExpander.evaluate(Spec.parse(bytes), context);
             if (!tags.version().isDeterminable()
                     || (tags.epoch() != null && !tags.epoch().isDeterminable())) {
-                return Optional.empty();
+                return RpmspecVersion.find().flatMap(rpm -> rpm.epochVersion(bytes));
             }
             String epoch = tags.epoch() == null ? "" : tags.epoch().value() + ":";
             return Optional.of(epoch + tags.version().value());

@@ -1,6 +1,7 @@
 package dev.keel.core.autospec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.keel.core.source.UpstreamRepo;
 import dev.keel.spec.macro.MacroContext;
@@ -240,5 +241,17 @@ class GitHistoryTest {
     void anEllipsisLineContinuesTheSubjectAndDashLinesAddBullets() throws Exception {
         commitSpec("1.0", "Update to 1.0, which fixes\n\n... CVE-2026-0001\n- also drop the old patch\nnot a bullet");
         assertThat(changelog()).endsWith("- Update to 1.0, which fixes CVE-2026-0001\n- also drop the old patch\n");
+    }
+
+    @Test
+    void rpmDecidesWhatTheExpanderCannot() throws Exception {
+        assumeTrue(RpmspecVersion.find().isPresent(), "rpmspec is not on the PATH (apt-get install rpm), skipping");
+        repo.commit(
+                "pkg.spec",
+                "Name: pkg\nVersion: %(echo 1.5)\nRelease: %autorelease\nSummary: s\nLicense: MIT\n\n"
+                        + "%description\nd\n\n%changelog\n%autochangelog\n",
+                "Version from the shell",
+                next());
+        assertThat(changelog()).contains("- 1.5-1\n- Version from the shell");
     }
 }

@@ -1,0 +1,86 @@
+package dev.keel.core.autospec;
+
+import dev.keel.core.io.Trees;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Asks rpm itself ({@code rpmspec -q --srpm}) for a spec's {@code [epoch:]version} when Keel's
+ * macro expander cannot decide (a shell expansion, a Lua block, an unknown macro) and rpmspec is
+ * installed. rpmspec runs with an argument array, in a scratch directory, with a time limit; any
+ * failure means "still unknown".
+ */
+final class RpmspecVersion {
+
+    private static final long TIMEOUT_SECONDS = 30;
+
+    private final Path rpmspec;
+
+    private RpmspecVersion(Path rpmspec) {
+        this.rpmspec = rpmspec;
+    }
+
+    /** rpmspec from the PATH, if it is there. */
+    static Optional<RpmspecVersion> find() {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .filter(directory -> !directory.isEmpty())
+                .map(directory -> Path.of(directory, "rpmspec"))
+                .filter(Files::isExecutable)
+                .findFirst()
+                .map(RpmspecVersion::new);
+    }
+
+    /** The spec's {@code [epoch:]version} by rpm, or empty when rpm cannot tell either. */
+    Optional<String> epochVersion(byte[] spec) {
+        Path scratch = null;
+        try {
+            scratch = Files.createTempDirectory("keel-rpmspec-");
+            Path file = Files.write(scratch.resolve("package.spec"), spec);
+            Process process = new ProcessBuilder(
+                            rpmspec.toString(),
+                            "-q",
+                            "--srpm",
+                            "--qf",
+                            "%{epoch}:%{version}\\n",
+                            "--define",
+                            "_sourcedir " + scratch,
+                            file.toString())
+                    .directory(scratch.toFile())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            process.getOutputStream().close();
+            byte[] output = process.getInputStream().readAllBytes();
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return Optional.empty();
+            }
+            String line = new String(output, StandardCharsets.UTF_8)
+                    .lines()
+                    .findFirst()
+                    .orElse("");
+            if (process.exitValue() != 0 || !line.contains(":") || line.endsWith(":")) {
+                return Optional.empty();
+            }
+            return Optional.of(line.startsWith("(none):") ? line.substring("(none):".length()) : line);
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } finally {
+            if (scratch != null) {
+                try {
+                    Trees.delete(scratch);
+                } catch (IOException ignored) {
+                    // a scratch directory left in the temporary directory is harmless
+                }
+            }
+        }
+    }
+}
