@@ -5,6 +5,7 @@ import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.config.model.OriginType;
 import dev.keel.core.config.model.SourceFileRef;
 import dev.keel.core.config.model.SpecType;
+import dev.keel.core.io.Parallel;
 import dev.keel.core.lock.LockStore;
 import dev.keel.core.overlay.SourceFile;
 import dev.keel.core.overlay.SourceTree;
@@ -28,6 +29,9 @@ public final class SourcePreparer {
 
     /** What to leave out. */
     public record Options(boolean skipSources, boolean skipOverlays, boolean force) {}
+
+    /** How many files download at once. */
+    private static final int PARALLEL_DOWNLOADS = 4;
 
     private final Project project;
     private final UpstreamSource upstream;
@@ -74,20 +78,21 @@ public final class SourcePreparer {
     }
 
     /** The tree with every lookaside archive and downloaded source file added. */
+    /** One file to download: where from (a URI template) and what it must hash to. */
+    private record Download(String template, LookasideEntry entry) {}
+
+    /** The tree with every lookaside archive and downloaded source file added (fetched in parallel). */
     private SourceTree withDownloads(ResolvedComponent component, SourceTree tree)
             throws IOException, InterruptedException, RenderException {
+        List<Download> downloads = new ArrayList<>();
         Optional<SourceFile> manifest = tree.get("sources");
         if (manifest.isPresent()) {
             String template = lookasideTemplate(component);
             for (SourcesFile.Line entry : SourcesFile.parse(
                             new String(manifest.get().content(), StandardCharsets.UTF_8))
                     .entries()) {
-                tree = tree.with(
-                        safeName(entry.filename()),
-                        read(lookaside.fetch(
-                                template,
-                                component.upstreamName(),
-                                new LookasideEntry(entry.hashType(), entry.filename(), entry.hash()))));
+                downloads.add(
+                        new Download(template, new LookasideEntry(entry.hashType(), entry.filename(), entry.hash())));
             }
         }
         List<SourceFileRef> sourceFiles = component.config().sourceFiles();
@@ -98,13 +103,19 @@ public final class SourcePreparer {
                         + " has a custom origin (a script run in mock), which Keel does not run yet");
             }
             if (origin == OriginType.DOWNLOAD) {
-                tree = tree.with(
-                        safeName(file.filename()),
-                        read(lookaside.fetch(
-                                file.origin().uri(),
-                                component.upstreamName(),
-                                new LookasideEntry(file.hashType().name(), file.filename(), file.hash()))));
+                downloads.add(new Download(
+                        file.origin().uri(), new LookasideEntry(file.hashType().name(), file.filename(), file.hash())));
             }
+        }
+        for (Download download : downloads) {
+            requirePlainName(download.entry().filename());
+        }
+        List<Path> fetched = Parallel.map(
+                downloads,
+                PARALLEL_DOWNLOADS,
+                download -> lookaside.fetch(download.template(), component.upstreamName(), download.entry()));
+        for (int i = 0; i < downloads.size(); i++) {
+            tree = tree.with(downloads.get(i).entry().filename(), read(fetched.get(i)));
         }
         return tree;
     }
@@ -118,7 +129,8 @@ public final class SourcePreparer {
                         + " lists lookaside files, but its distro has no lookaside-base-uri"));
     }
 
-    private static String safeName(String filename) throws IOException {
+    /** Refuses names that are not a plain file name (they come from upstream and the configuration). */
+    private static void requirePlainName(String filename) throws IOException {
         if (filename.isEmpty()
                 || filename.contains("/")
                 || filename.contains("\\")
@@ -126,7 +138,6 @@ public final class SourcePreparer {
                 || filename.equals("..")) {
             throw new IOException("source file name '" + filename + "' is not a plain file name");
         }
-        return filename;
     }
 
     private static SourceFile read(Path file) throws IOException {
