@@ -60,6 +60,15 @@ class KilledRenderTest {
         return files;
     }
 
+    /** Whether the tree still holds the old render; a file vanishing under the walk means it is changing. */
+    private static boolean unchangedSoFar(Path out, Map<String, String> oldTree) {
+        try {
+            return snapshot(out).equals(oldTree);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
     private static Map<String, String> component(Map<String, String> tree, String name) {
         Map<String, String> files = new TreeMap<>();
         String prefix = "c" + File.separator + name + File.separator;
@@ -108,9 +117,7 @@ class KilledRenderTest {
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
             long deadline = System.nanoTime() + 60_000_000_000L;
-            while (child.isAlive()
-                    && System.nanoTime() < deadline
-                    && snapshot(out).equals(oldTree)) {
+            while (child.isAlive() && System.nanoTime() < deadline && unchangedSoFar(out, oldTree)) {
                 Thread.sleep(2);
             }
             boolean killedMidway = child.isAlive();
