@@ -166,7 +166,7 @@ public final class RenderPipeline {
             tree.replace(component.name(), wanted);
         }
         if (!options.checkOnly() && fingerprint != null) {
-            AtomicFiles.write(
+            AtomicFiles.writeCache(
                     cacheFile(component),
                     (fingerprint + " " + RenderedTree.hash(wanted) + "\n").getBytes(StandardCharsets.UTF_8));
         }

@@ -23,6 +23,8 @@ import java.util.stream.Stream;
  */
 public final class RenderedTree {
 
+    private volatile Boolean keepsModes;
+
     static final String FAILED_MARKER = "RENDER_FAILED";
 
     private final Path root;
@@ -72,12 +74,22 @@ public final class RenderedTree {
      * none, so a render compares equal to what it wrote.
      */
     SortedMap<String, SourceFile> representable(SortedMap<String, SourceFile> files) throws IOException {
-        if (FileModes.supported(root)) {
+        if (keepsModes()) {
             return files;
         }
         SortedMap<String, SourceFile> plain = new TreeMap<>();
         files.forEach((name, file) -> plain.put(name, new SourceFile(file.content(), false)));
         return plain;
+    }
+
+    /** Whether the tree's file system keeps executable bits (looked up once: it reads the mount table). */
+    private boolean keepsModes() throws IOException {
+        Boolean known = keepsModes;
+        if (known == null) {
+            known = FileModes.supported(root);
+            keepsModes = known;
+        }
+        return known;
     }
 
     /** The files that differ between two directory contents, sorted. */
