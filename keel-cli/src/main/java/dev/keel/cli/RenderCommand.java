@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -86,7 +85,7 @@ public final class RenderCommand implements Callable<Integer> {
                 : new DistGitSource(project, new MirrorCache(KeelCache.directory()), new LockStore(project.lockDir()));
         RenderPipeline pipeline = new RenderPipeline(
                 project, upstream, new RenderPipeline.Options(outputDir, checkOnly, cleanStale, jobs.jobs(), null));
-        Progress progress = new Progress(spec.commandLine().getErr(), selected.size());
+        ProgressBar progress = new ProgressBar(spec.commandLine().getErr(), "rendering", selected.size());
         RenderPipeline.Report report = pipeline.run(selected.values(), result -> progress.step());
         progress.done();
         print(report);
@@ -136,35 +135,4 @@ public final class RenderCommand implements Callable<Integer> {
     }
 
     /** A progress line on stderr, redrawn in place when stderr is a terminal. */
-    private static final class Progress {
-        private final PrintWriter err;
-        private final int total;
-        private final boolean terminal = System.console() != null;
-        private final AtomicInteger done = new AtomicInteger();
-
-        Progress(PrintWriter err, int total) {
-            this.err = err;
-            this.total = total;
-        }
-
-        void step() {
-            int now = done.incrementAndGet();
-            if (terminal && (now % 50 == 0 || now == total)) {
-                int width = 30;
-                int filled = total == 0 ? width : now * width / total;
-                synchronized (err) {
-                    err.print("\rrendering [" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + now + "/"
-                            + total);
-                    err.flush();
-                }
-            }
-        }
-
-        void done() {
-            if (terminal) {
-                err.print("\r" + " ".repeat(60) + "\r");
-                err.flush();
-            }
-        }
-    }
 }

@@ -58,8 +58,10 @@ public final class UpdateCommand implements Callable<Integer> {
         Map<String, ResolvedComponent> selected = filter.select(project, spec.commandLine());
         LockStore locks = new LockStore(project.lockDir());
         DistGitSource upstream = new DistGitSource(project, new MirrorCache(KeelCache.directory()), locks);
+        ProgressBar progress = new ProgressBar(spec.commandLine().getErr(), "updating", selected.size());
         ComponentUpdater.Report report = new ComponentUpdater(project, upstream, locks, jobs.jobs())
-                .update(selected.values(), filter.all, bump, checkOnly);
+                .update(selected.values(), filter.all, bump, checkOnly, result -> progress.step());
+        progress.done();
         print(report);
         if (report.failed()) {
             spec.commandLine().getErr().println("error: nothing was written because some components failed");

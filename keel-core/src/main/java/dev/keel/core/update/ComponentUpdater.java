@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * {@code component update}: resolves each component's upstream commit and writes its lock file
@@ -70,10 +71,20 @@ public final class ComponentUpdater {
      * @param all the selection is every component, so locks of components that no longer exist are pruned
      * @param bump raise each lock's manual bump (the lock must exist)
      * @param checkOnly compute everything, write nothing
+     * @param progress told about each component as it is done
      */
-    public Report update(Collection<ResolvedComponent> components, boolean all, boolean bump, boolean checkOnly)
+    public Report update(
+            Collection<ResolvedComponent> components,
+            boolean all,
+            boolean bump,
+            boolean checkOnly,
+            Consumer<Result> progress)
             throws IOException, InterruptedException {
-        List<Result> results = new ArrayList<>(compute(components, bump));
+        List<Result> results = new ArrayList<>(Parallel.map(components, jobs, component -> {
+            Result result = computeOne(component, bump);
+            progress.accept(result);
+            return result;
+        }));
         if (all && !bump) {
             for (String name : locks.names()) {
                 if (!project.components().containsKey(name)) {
@@ -93,11 +104,6 @@ public final class ComponentUpdater {
             }
         }
         return report;
-    }
-
-    private List<Result> compute(Collection<ResolvedComponent> components, boolean bump)
-            throws IOException, InterruptedException {
-        return Parallel.map(components, jobs, component -> computeOne(component, bump));
     }
 
     private Result computeOne(ResolvedComponent component, boolean bump) {

@@ -69,7 +69,7 @@ class ProjectHistoryRenderTest {
         LockStore locks = new LockStore(project.lockDir());
         DistGitSource source = new DistGitSource(project, new MirrorCache(dir.resolve("cache")), locks);
         new ComponentUpdater(project, source, locks, 1)
-                .update(project.components().values(), true, false, false);
+                .update(project.components().values(), true, false, false, result -> {});
         projectRepo.commit("azldev.toml", Files.readString(project.configFile()), message, next());
         projectRepo.commit("locks/hello.lock", Files.readString(locks.path("hello")), message, next());
     }

@@ -58,7 +58,7 @@ class ComponentUpdaterTest {
         LockStore locks = new LockStore(project.lockDir());
         DistGitSource source = new DistGitSource(project, new MirrorCache(dir.resolve("cache")), locks);
         return new ComponentUpdater(project, source, locks, 2)
-                .update(project.components().values(), true, bump, checkOnly);
+                .update(project.components().values(), true, bump, checkOnly, result -> {});
     }
 
     private LockFile lock(Project project, String name) throws Exception {
