@@ -40,7 +40,8 @@ final class RenderInputs {
      *
      * @param identity the upstream commit (or local directory hash) the component renders from
      */
-    static Changes changes(Project project, LockStore locks, ResolvedComponent component, String identity)
+    static Changes changes(
+            Project project, LockStore locks, LockHistory history, ResolvedComponent component, String identity)
             throws IOException {
         Optional<LockFile> lock = locks.read(component.name());
         if (lock.isEmpty()) {
@@ -50,7 +51,7 @@ final class RenderInputs {
                 InputFingerprint.of(component, identity, lock.get().manualBump(), project.releaseVer(component));
         String upstreamCommit = component.specType() == SpecType.LOCAL ? null : identity;
         return new Changes(
-                LockHistory.read(locks.path(component.name()), current, upstreamCommit),
+                history.changes(component.name(), current, upstreamCommit),
                 lock.get().importCommit());
     }
 

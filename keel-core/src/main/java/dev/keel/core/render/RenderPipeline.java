@@ -7,6 +7,7 @@ import dev.keel.core.io.AtomicFiles;
 import dev.keel.core.io.KeelCache;
 import dev.keel.core.io.Parallel;
 import dev.keel.core.io.Sha256Records;
+import dev.keel.core.lock.LockHistory;
 import dev.keel.core.lock.LockStore;
 import dev.keel.core.overlay.SourceFile;
 import dev.keel.core.overlay.SourceTree;
@@ -80,11 +81,14 @@ public final class RenderPipeline {
         if (!options.checkOnly()) {
             tree.recover();
         }
-        List<RenderResult> results = new ArrayList<>(Parallel.map(components, options.jobs(), component -> {
-            RenderResult result = renderOne(component);
-            progress.accept(result);
-            return result;
-        }));
+        List<RenderResult> results;
+        try (LockHistory lockHistory = LockHistory.open(project.lockDir())) {
+            results = new ArrayList<>(Parallel.map(components, options.jobs(), component -> {
+                RenderResult result = renderOne(component, lockHistory);
+                progress.accept(result);
+                return result;
+            }));
+        }
         results.sort(java.util.Comparator.comparing(RenderResult::component));
         List<String> stale = List.of();
         if (options.cleanStale()) {
@@ -98,7 +102,7 @@ public final class RenderPipeline {
         return new Report(results, stale);
     }
 
-    private RenderResult renderOne(ResolvedComponent component) throws IOException {
+    private RenderResult renderOne(ResolvedComponent component, LockHistory lockHistory) throws IOException {
         String relative = RenderedTree.relativeDir(component.name());
         UpstreamSource source = component.specType() == SpecType.LOCAL ? local : upstream;
         if (source == null) {
@@ -116,7 +120,7 @@ public final class RenderPipeline {
             String identity = source.identity(component);
             RenderInputs.Changes changes = source.specOnly()
                     ? RenderInputs.Changes.NONE
-                    : RenderInputs.changes(project, locks, component, identity);
+                    : RenderInputs.changes(project, locks, lockHistory, component, identity);
             fingerprint = RenderFingerprint.of(component, identity, changes.ids());
             SortedMap<String, SourceFile> current = tree.read(component.name());
             if (fingerprint.equals(cachedFingerprint(component, current))) {

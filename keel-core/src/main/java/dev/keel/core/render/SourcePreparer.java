@@ -6,6 +6,7 @@ import dev.keel.core.config.model.OriginType;
 import dev.keel.core.config.model.SourceFileRef;
 import dev.keel.core.config.model.SpecType;
 import dev.keel.core.io.Parallel;
+import dev.keel.core.lock.LockHistory;
 import dev.keel.core.lock.LockStore;
 import dev.keel.core.overlay.SourceFile;
 import dev.keel.core.overlay.SourceTree;
@@ -60,7 +61,10 @@ public final class SourcePreparer {
         List<String> notes = new ArrayList<>();
         if (!options.skipOverlays()) {
             String identity = source.identity(component);
-            RenderInputs.Changes changes = RenderInputs.changes(project, locks, component, identity);
+            RenderInputs.Changes changes;
+            try (LockHistory lockHistory = LockHistory.open(project.lockDir())) {
+                changes = RenderInputs.changes(project, locks, lockHistory, component, identity);
+            }
             RenderedComponent rendered = renderer.render(
                     component,
                     new RenderInput(

@@ -52,7 +52,9 @@ class LockHistoryTest {
     }
 
     private List<ProjectChange> changes(String current) throws Exception {
-        return LockHistory.read(dir.resolve("project/locks/a.lock"), current, COMMIT);
+        try (LockHistory history = LockHistory.open(dir.resolve("project/locks"))) {
+            return history.changes("a", current, COMMIT);
+        }
     }
 
     @Test
@@ -95,7 +97,8 @@ class LockHistoryTest {
         assertThat(changes(fingerprint('5'))).isEmpty();
         Path loose = Files.createDirectories(dir.resolve("loose/locks"));
         Files.writeString(loose.resolve("a.lock"), lock(LockStore.HEADER, '1', COMMIT));
-        assertThat(LockHistory.read(loose.resolve("a.lock"), fingerprint('5'), COMMIT))
-                .isEmpty();
+        try (LockHistory history = LockHistory.open(loose)) {
+            assertThat(history.changes("a", fingerprint('5'), COMMIT)).isEmpty();
+        }
     }
 }
