@@ -1,9 +1,6 @@
 package dev.keel.core.autospec;
 
-import dev.keel.spec.Spec;
-import dev.keel.spec.macro.ExpandedTags;
 import dev.keel.spec.macro.MacroContext;
-import dev.keel.spec.macro.MacroExpander;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -76,14 +73,7 @@ public final class GitHistory {
 
     private static Optional<String> epochVersion(Repository repository, ObjectId blob, MacroContext context) {
         try {
-            byte[] bytes = repository.open(blob).getBytes(Integer.MAX_VALUE);
-            ExpandedTags tags = MacroExpander.evaluate(Spec.parse(bytes), context);
-            if (!tags.version().isDeterminable()
-                    || (tags.epoch() != null && !tags.epoch().isDeterminable())) {
-                return RpmspecVersion.find().flatMap(rpm -> rpm.epochVersion(bytes));
-            }
-            String epoch = tags.epoch() == null ? "" : tags.epoch().value() + ":";
-            return Optional.of(epoch + tags.version().value());
+            return EpochVersion.of(repository.open(blob).getBytes(Integer.MAX_VALUE), context);
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -1,9 +1,12 @@
 package dev.keel.core.render;
 
+import dev.keel.core.autospec.EpochVersion;
+import dev.keel.core.autospec.PackageHistory;
 import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.io.Sha256Records;
 import dev.keel.core.overlay.SourceFile;
 import dev.keel.core.overlay.SourceTree;
+import dev.keel.spec.macro.MacroContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,6 +32,13 @@ public final class LocalSpecs implements UpstreamSource {
     @Override
     public boolean specOnly() {
         return false;
+    }
+
+    /** No repository: the single {@code Initial sources} commit azldev creates for a local spec. */
+    @Override
+    public Optional<PackageHistory> history(ResolvedComponent component) throws IOException {
+        byte[] spec = Files.readAllBytes(Path.of(component.config().spec().path()));
+        return Optional.of(PackageHistory.initialSources(EpochVersion.of(spec, MacroContext.defaults())));
     }
 
     /** {@code sha256:} over the sorted {@code path=sha256} lines of every file of the spec's directory. */

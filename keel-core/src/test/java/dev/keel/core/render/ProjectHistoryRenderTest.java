@@ -80,9 +80,10 @@ class ProjectHistoryRenderTest {
                 project,
                 new DistGitSource(project, new MirrorCache(dir.resolve("cache")), locks),
                 new RenderPipeline.Options(dir.resolve("out"), false, false, 1, dir.resolve("render-cache")));
-        RenderResult result =
-                pipeline.run(project.components().values(), r -> {}).results().get(0);
-        assertThat(result.error()).isNull();
+        for (RenderResult result :
+                pipeline.run(project.components().values(), r -> {}).results()) {
+            assertThat(result.error()).as(result.component()).isNull();
+        }
         return Files.readString(dir.resolve("out/h/hello/hello.spec"));
     }
 
@@ -141,5 +142,30 @@ class ProjectHistoryRenderTest {
                 "build = { emit-upstream-provenance = true, defines = { fedora_upstream_version = \"mine\" } }\n"));
         macros = Files.readString(dir.resolve("out/h/hello/hello.azl.macros"));
         assertThat(macros).contains("%fedora_upstream_release 3.fc43\n").contains("%fedora_upstream_version mine\n");
+    }
+
+    @Test
+    void aLocalSpecStartsFromAnInitialSourcesCommitAndCountsItsChanges() throws Exception {
+        upstream.commit("hello.spec", spec("1%{?dist}"), "Initial import", next());
+        Path tool = Files.createDirectories(dir.resolve("project/local/tool"));
+        Files.writeString(tool.resolve("tool.spec"), spec("%autorelease").replace("Name: hello", "Name: tool"));
+        String components = "[components.tool]\nspec = { type = \"local\", path = \"local/tool/tool.spec\" }\n";
+        Project project = DistGitProjects.load(
+                dir.resolve("project"), dir.resolve("upstream"), components + "[components.hello]\n");
+        render(project);
+        assertThat(Files.readString(dir.resolve("out/t/tool/tool.spec")))
+                .contains("    release_number = 1;\n")
+                .contains("%changelog\n* Thu Jan 01 1970 Keel <keel@local> - 2-1\n- Initial sources\n");
+
+        LockStore locks = new LockStore(project.lockDir());
+        DistGitSource source = new DistGitSource(project, new MirrorCache(dir.resolve("cache")), locks);
+        new ComponentUpdater(project, source, locks, 1)
+                .update(project.components().values(), true, false, false, result -> {});
+        projectRepo.commit("local/tool/tool.spec", Files.readString(tool.resolve("tool.spec")), "Add tool", next());
+        projectRepo.commit("locks/tool.lock", Files.readString(locks.path("tool")), "Lock tool", next());
+        render(project);
+        assertThat(Files.readString(dir.resolve("out/t/tool/tool.spec")))
+                .contains("    release_number = 2;\n")
+                .contains("- 2-2\n- Lock tool\n\n* Thu Jan 01 1970 Keel <keel@local> - 2-1\n- Initial sources\n");
     }
 }
