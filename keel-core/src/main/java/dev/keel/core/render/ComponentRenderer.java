@@ -1,6 +1,7 @@
 package dev.keel.core.render;
 
 import dev.keel.core.autospec.AutospecExpansion;
+import dev.keel.core.autospec.EpochVersion;
 import dev.keel.core.autospec.PackageHistory;
 import dev.keel.core.autospec.SyntheticHistory;
 import dev.keel.core.config.LocatedOverlay;
@@ -19,6 +20,7 @@ import dev.keel.core.overlay.SourceFile;
 import dev.keel.core.overlay.SourceTree;
 import dev.keel.spec.SourceRef;
 import dev.keel.spec.Spec;
+import dev.keel.spec.macro.MacroContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -147,8 +149,9 @@ public final class ComponentRenderer {
         Spec spec = Spec.parse(overlaidSpec.content());
         if (AutospecExpansion.uses(spec.text())) {
             if (input.history().isPresent()) {
-                PackageHistory history =
-                        input.changes().isEmpty() ? input.history().get() : interleave(input, notes);
+                PackageHistory history = input.changes().isEmpty()
+                        ? input.history().get()
+                        : interleave(input, renderedEpochVersion(upstreamSpec, spec), notes);
                 spec = Spec.parse(AutospecExpansion.expand(spec, history, RenderFingerprint.RENDER_VERSION));
             } else {
                 notes.add("%autorelease/%autochangelog left as written: the upstream has no history");
@@ -197,17 +200,29 @@ public final class ComponentRenderer {
     }
 
     /** The upstream history with a commit per project change (the release stays upstream's version). */
-    private static PackageHistory interleave(RenderInput input, List<String> notes) throws RenderException {
+    private static PackageHistory interleave(RenderInput input, Optional<String> renderedVersion, List<String> notes)
+            throws RenderException {
         try {
             return SyntheticHistory.interleave(
                     input.history().get(),
                     input.importCommit(),
                     input.changes(),
-                    Optional.empty(),
+                    renderedVersion,
                     warning -> notes.add("warning: " + warning));
         } catch (IllegalArgumentException e) {
             throw new RenderException(e.getMessage() + "; run 'keel component update' for this component");
         }
+    }
+
+    /**
+     * The rendered spec's {@code [epoch:]version} when overlays changed the Version or Epoch tags
+     * (the last synthetic commit carries it), else empty: the upstream head's stands.
+     */
+    private static Optional<String> renderedEpochVersion(SourceFile upstreamSpec, Spec rendered) {
+        Spec upstream = Spec.parse(upstreamSpec.content());
+        boolean same = java.util.Objects.equals(upstream.tagValue("Version"), rendered.tagValue("Version"))
+                && java.util.Objects.equals(upstream.tagValue("Epoch"), rendered.tagValue("Epoch"));
+        return same ? Optional.empty() : EpochVersion.of(rendered.toBytes(), MacroContext.defaults());
     }
 
     /** Overlays that edit upstream files other than the spec (or inside archives). */

@@ -168,4 +168,25 @@ class ProjectHistoryRenderTest {
                 .contains("    release_number = 2;\n")
                 .contains("- 2-2\n- Lock tool\n\n* Thu Jan 01 1970 Keel <keel@local> - 2-1\n- Initial sources\n");
     }
+
+    @Test
+    void anOverlayThatChangesTheVersionStartsTheReleaseAgain() throws Exception {
+        upstream.commit("hello.spec", spec("%autorelease"), "Initial import", next());
+        upstream.commit("hello.spec", spec("%autorelease"), "Fix the build", next());
+        Project project = project("""
+                release = { calculation = "autorelease" }
+                [[components.hello.overlays]]
+                description = "Move to 3 ahead of upstream"
+                type = "spec-update-tag"
+                tag = "Version"
+                value = "3"
+                """);
+        updateAndCommit(project, "Move hello to 3");
+        String rendered = render(project);
+        assertThat(rendered)
+                .contains("    release_number = 1;\n")
+                .contains(
+                        "%changelog\n* Sat Apr 04 2026 Upstream Packager <up@example.org> - 3-1\n- Move hello to 3\n\n")
+                .contains("- 2-2\n- Fix the build\n");
+    }
 }
