@@ -83,19 +83,18 @@ public final class ExampleUpstream implements AutoCloseable {
     }
 
     private static Daemon start(Path root, int preferredPort) throws IOException {
-        for (int port : new int[] {preferredPort, 0}) {
-            Daemon daemon = new Daemon(new InetSocketAddress("127.0.0.1", port));
-            daemon.setRepositoryResolver((request, name) -> open(root, name));
-            try {
-                daemon.start();
-                return daemon;
-            } catch (IOException e) {
-                if (port == 0) {
-                    throw e;
-                }
-            }
+        try {
+            return start(root, new InetSocketAddress("127.0.0.1", preferredPort));
+        } catch (IOException e) {
+            return start(root, new InetSocketAddress("127.0.0.1", 0));
         }
-        throw new IllegalStateException("unreachable");
+    }
+
+    private static Daemon start(Path root, InetSocketAddress address) throws IOException {
+        Daemon daemon = new Daemon(address);
+        daemon.setRepositoryResolver((request, name) -> open(root, name));
+        daemon.start();
+        return daemon;
     }
 
     private static Repository open(Path root, String name) throws RepositoryNotFoundException {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SortedMap;
 
 /**
@@ -75,6 +76,19 @@ public record Project(
                 ? null
                 : distro.versions().get(version);
         return Optional.of(new DistroVersion(reference.name(), version, distro, definition, reference));
+    }
+
+    /**
+     * The Fedora release a distro version is (distro {@code fedora}, any case, with a numeric
+     * release-ver), or empty: rawhide and other distros have none.
+     */
+    public static OptionalInt fedoraRelease(String distro, String releaseVer) {
+        return distro != null
+                        && distro.equalsIgnoreCase("fedora")
+                        && releaseVer != null
+                        && releaseVer.matches("\\d{1,4}")
+                ? OptionalInt.of(Integer.parseInt(releaseVer))
+                : OptionalInt.empty();
     }
 
     /** The release-ver of the component's distro version, or "" when it has none. */

@@ -66,11 +66,10 @@ public final class ComponentRenderer {
         String specPath = component.name() + ".spec";
         SourceFile upstreamSpec = upstream.get(specPath)
                 .orElseThrow(() -> new RenderException("the upstream sources have no " + specPath));
+        Spec pristine = Spec.parse(upstreamSpec.content());
         List<String> notes = new ArrayList<>();
         Optional<String> macros = MacrosFile.contents(
-                component,
-                UpstreamProvenance.macros(
-                        project, component, Spec.parse(upstreamSpec.content()), input.history(), notes));
+                component, UpstreamProvenance.macros(project, component, pristine, input.history(), notes));
         List<LocatedOverlay> overlays = new ArrayList<>();
         if (macros.isPresent()) {
             String file = MacrosFile.fileName(component.name());
@@ -108,7 +107,7 @@ public final class ComponentRenderer {
         if (build != null
                 && build.check() != null
                 && Boolean.TRUE.equals(build.check().skip())) {
-            List<String> checks = CheckSkip.sectionNames(Spec.parse(upstreamSpec.content()));
+            List<String> checks = CheckSkip.sectionNames(pristine);
             if (checks.isEmpty()) {
                 notes.add("warning: " + CheckSkip.NOTHING_TO_SKIP);
             }
@@ -151,7 +150,7 @@ public final class ComponentRenderer {
             if (input.history().isPresent()) {
                 PackageHistory history = input.changes().isEmpty()
                         ? input.history().get()
-                        : interleave(input, renderedEpochVersion(upstreamSpec, spec), notes);
+                        : interleave(input, renderedEpochVersion(pristine, spec), notes);
                 spec = Spec.parse(AutospecExpansion.expand(spec, history, RenderFingerprint.RENDER_VERSION));
             } else {
                 notes.add("%autorelease/%autochangelog left as written: the upstream has no history");
@@ -218,8 +217,7 @@ public final class ComponentRenderer {
      * The rendered spec's {@code [epoch:]version} when overlays changed the Version or Epoch tags
      * (the last synthetic commit carries it), else empty: the upstream head's stands.
      */
-    private static Optional<String> renderedEpochVersion(SourceFile upstreamSpec, Spec rendered) {
-        Spec upstream = Spec.parse(upstreamSpec.content());
+    private static Optional<String> renderedEpochVersion(Spec upstream, Spec rendered) {
         boolean same = java.util.Objects.equals(upstream.tagValue("Version"), rendered.tagValue("Version"))
                 && java.util.Objects.equals(upstream.tagValue("Epoch"), rendered.tagValue("Epoch"));
         return same ? Optional.empty() : EpochVersion.of(rendered.toBytes(), MacroContext.defaults());

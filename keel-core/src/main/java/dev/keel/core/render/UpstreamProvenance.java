@@ -67,11 +67,11 @@ final class UpstreamProvenance {
     /** {@code .fcN} for a component of Fedora release N (numbered, not rawhide), else null. */
     private static String fedoraDist(Project project, ResolvedComponent component) {
         return project.distroVersion(component)
-                .filter(version -> version.name().equalsIgnoreCase("fedora"))
-                .map(Project.DistroVersion::definition)
-                .map(definition -> definition.releaseVer())
-                .filter(releaseVer -> releaseVer != null && releaseVer.matches("\\d+"))
-                .map(releaseVer -> ".fc" + releaseVer)
+                .filter(version -> version.definition() != null)
+                .map(version -> Project.fedoraRelease(
+                        version.name(), version.definition().releaseVer()))
+                .filter(release -> release.isPresent())
+                .map(release -> ".fc" + release.getAsInt())
                 .orElse(null);
     }
 }

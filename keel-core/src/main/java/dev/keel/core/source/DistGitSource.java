@@ -64,7 +64,16 @@ public final class DistGitSource implements UpstreamSource {
 
     @Override
     public String identity(ResolvedComponent component) throws IOException {
-        return checkout(component).commit();
+        Checkout known = checkouts.get(component.name());
+        if (known != null) {
+            return known.commit();
+        }
+        // the commit alone: an unchanged component is skipped without reading its tree
+        Target target = target(component);
+        try (Repository repository = mirrors.open(target.uri())) {
+            return CommitSelector.select(repository, request(target, lockedCommit(component)))
+                    .getName();
+        }
     }
 
     @Override
@@ -130,10 +139,8 @@ public final class DistGitSource implements UpstreamSource {
             return known;
         }
         Target target = target(component);
-        String locked =
-                locks.read(component.name()).map(LockFile::upstreamCommit).orElse(null);
         try (Repository repository = mirrors.open(target.uri())) {
-            RevCommit commit = CommitSelector.select(repository, request(target, locked));
+            RevCommit commit = CommitSelector.select(repository, request(target, lockedCommit(component)));
             SourceTree tree = GitTrees.read(repository, commit);
             String upstreamSpec = component.upstreamName() + ".spec";
             SourceFile spec = tree.get(upstreamSpec)
@@ -185,17 +192,17 @@ public final class DistGitSource implements UpstreamSource {
                 component.upstreamName());
     }
 
+    private String lockedCommit(ResolvedComponent component) throws IOException {
+        return locks.read(component.name()).map(LockFile::upstreamCommit).orElse(null);
+    }
+
     private static CommitSelector.Request request(Target target, String locked) throws IOException {
         return new CommitSelector.Request(locked, target.pin(), snapshot(target.snapshot()), target.branch());
     }
 
     private static MacroContext macros(Target target) {
         MacroContext.Builder builder = MacroContext.builder();
-        if (target.distro().equalsIgnoreCase("fedora")
-                && target.releaseVer() != null
-                && target.releaseVer().matches("\\d{1,4}")) {
-            builder.fedora(Integer.parseInt(target.releaseVer()));
-        }
+        Project.fedoraRelease(target.distro(), target.releaseVer()).ifPresent(builder::fedora);
         return builder.build();
     }
 
