@@ -13,20 +13,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sources of a local component ({@code spec.type = "local"}): the files of the spec's directory,
- * the spec renamed to {@code <component>.spec}.
+ * the spec renamed to {@code <component>.spec}. Each directory is read once per instance (one run).
  */
 public final class LocalSpecs implements UpstreamSource {
 
+    private final Map<String, SourceTree> read = new ConcurrentHashMap<>();
+
     @Override
     public Optional<SourceTree> fetch(ResolvedComponent component) throws IOException {
+        SourceTree known = read.get(component.name());
+        if (known == null) {
+            known = readDirectory(component);
+            read.put(component.name(), known);
+        }
+        return Optional.of(known);
+    }
+
+    /** The spec's directory, read once per run (identity, history and fetch all need it). */
+    private static SourceTree readDirectory(ResolvedComponent component) throws IOException {
         Path spec = Path.of(component.config().spec().path());
         SourceTree tree = SourceTree.read(spec.getParent());
         String relative = spec.getParent().relativize(spec).toString().replace('\\', '/');
         SourceFile file = tree.get(relative).orElseThrow(() -> new IOException("local spec not found: " + spec));
-        return Optional.of(tree.without(relative).with(component.name() + ".spec", file));
+        return tree.without(relative).with(component.name() + ".spec", file);
     }
 
     @Override
@@ -37,7 +50,11 @@ public final class LocalSpecs implements UpstreamSource {
     /** No repository: the single {@code Initial sources} commit azldev creates for a local spec. */
     @Override
     public Optional<PackageHistory> history(ResolvedComponent component) throws IOException {
-        byte[] spec = Files.readAllBytes(Path.of(component.config().spec().path()));
+        byte[] spec = fetch(component)
+                .orElseThrow()
+                .get(component.name() + ".spec")
+                .orElseThrow()
+                .content();
         return Optional.of(PackageHistory.initialSources(EpochVersion.of(spec, MacroContext.defaults())));
     }
 

@@ -52,7 +52,6 @@ public final class RenderPipeline {
 
     private final Project project;
     private final UpstreamSource upstream;
-    private final UpstreamSource local = new LocalSpecs();
     private final Options options;
     private final RenderedTree tree;
     private final Path cacheDir;
@@ -82,9 +81,11 @@ public final class RenderPipeline {
             tree.recover();
         }
         List<RenderResult> results;
+        UpstreamSource local = new LocalSpecs();
         try (LockHistory lockHistory = LockHistory.open(project.lockDir())) {
             results = new ArrayList<>(Parallel.map(components, options.jobs(), component -> {
-                RenderResult result = renderOne(component, lockHistory);
+                RenderResult result =
+                        renderOne(component, component.specType() == SpecType.LOCAL ? local : upstream, lockHistory);
                 progress.accept(result);
                 return result;
             }));
@@ -102,9 +103,9 @@ public final class RenderPipeline {
         return new Report(results, stale);
     }
 
-    private RenderResult renderOne(ResolvedComponent component, LockHistory lockHistory) throws IOException {
+    private RenderResult renderOne(ResolvedComponent component, UpstreamSource source, LockHistory lockHistory)
+            throws IOException {
         String relative = RenderedTree.relativeDir(component.name());
-        UpstreamSource source = component.specType() == SpecType.LOCAL ? local : upstream;
         if (source == null) {
             return new RenderResult(
                     component.name(),

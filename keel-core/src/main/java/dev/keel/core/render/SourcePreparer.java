@@ -36,7 +36,6 @@ public final class SourcePreparer {
 
     private final Project project;
     private final UpstreamSource upstream;
-    private final UpstreamSource local = new LocalSpecs();
     private final LookasideCache lookaside;
     private final ComponentRenderer renderer;
     private final LockStore locks;
@@ -52,7 +51,7 @@ public final class SourcePreparer {
     /** Prepares the component's sources in {@code output}, replaced whole; returns the render notes. */
     public List<String> prepare(ResolvedComponent component, Path output, Options options)
             throws IOException, InterruptedException, RenderException {
-        UpstreamSource source = component.specType() == SpecType.LOCAL ? local : upstream;
+        UpstreamSource source = component.specType() == SpecType.LOCAL ? new LocalSpecs() : upstream;
         SourceTree tree = source.fetch(component)
                 .orElseThrow(() -> new IOException("no upstream spec " + component.upstreamName() + ".spec"));
         if (!options.skipSources()) {
