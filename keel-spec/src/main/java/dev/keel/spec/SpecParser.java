@@ -99,60 +99,17 @@ final class SpecParser {
      */
     private int elementEnd(int first) {
         boolean definition = startsDefinition(first);
-        String view = text.view;
-        int braces = 0;
-        int parens = 0;
-        int brackets = 0;
+        LineJoining joining = new LineJoining(continued);
         for (int i = first; i < lineCount; i++) {
             int start = text.lineStart(i);
             int end = text.lineEnd(i);
-            boolean open = braces > 0 || parens > 0 || brackets > 0;
-            if (!open && !contains(start, end)) {
-                continued = continued && text.eolLength(i) == 0;
-                if (!continued || !definition) {
-                    return i + 1;
-                }
-                continue;
+            if (!joining.open() && !contains(start, end)) {
+                joining.plainLine(text.eolLength(i) != 0);
+            } else {
+                joining.scan(text.view, start, end);
             }
-            for (int k = start; k < end; k++) {
-                char c = view.charAt(k);
-                switch (c) {
-                    case '\\' -> {
-                        if (k + 1 < end) {
-                            if (view.charAt(k + 1) == '\n') {
-                                continued = true;
-                            }
-                            k++;
-                        }
-                    }
-                    case '\n' -> continued = false;
-                    case '%' -> {
-                        if (k + 1 < end) {
-                            char next = view.charAt(k + 1);
-                            if (next == '{') {
-                                braces++;
-                                k++;
-                            } else if (next == '(') {
-                                parens++;
-                                k++;
-                            } else if (next == '[') {
-                                brackets++;
-                                k++;
-                            } else if (next == '%') {
-                                k++;
-                            }
-                        }
-                    }
-                    case '{' -> braces += braces > 0 ? 1 : 0;
-                    case '}' -> braces -= braces > 0 ? 1 : 0;
-                    case '(' -> parens += parens > 0 ? 1 : 0;
-                    case ')' -> parens -= parens > 0 ? 1 : 0;
-                    case '[' -> brackets += brackets > 0 ? 1 : 0;
-                    case ']' -> brackets -= brackets > 0 ? 1 : 0;
-                    default -> {}
-                }
-            }
-            if (braces == 0 && parens == 0 && brackets == 0 && (!continued || !definition)) {
+            continued = joining.continued();
+            if (!joining.open() && (!continued || !definition)) {
                 return i + 1;
             }
         }

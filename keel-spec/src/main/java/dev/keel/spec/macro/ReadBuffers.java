@@ -1,6 +1,7 @@
 package dev.keel.spec.macro;
 
 import dev.keel.spec.Line;
+import dev.keel.spec.LineJoining;
 import dev.keel.spec.Spec;
 import java.util.List;
 
@@ -34,38 +35,12 @@ final class ReadBuffers {
         }
         int first = next;
         StringBuilder text = new StringBuilder();
-        int braces = 0;
-        int parens = 0;
-        int brackets = 0;
-        boolean continued = false;
+        LineJoining joining = new LineJoining(false);
         while (next < lines.size()) {
             String raw = lines.get(next++).raw();
             text.append(raw);
-            for (int p = 0; p < raw.length(); p++) {
-                char c = raw.charAt(p);
-                char after = p + 1 < raw.length() ? raw.charAt(p + 1) : 0;
-                switch (c) {
-                    case '\\' -> {
-                        continued |= after == '\n';
-                        p += after == 0 ? 0 : 1;
-                    }
-                    case '\n' -> continued = false;
-                    case '%' -> {
-                        braces += after == '{' ? 1 : 0;
-                        parens += after == '(' ? 1 : 0;
-                        brackets += after == '[' ? 1 : 0;
-                        p += "{([%".indexOf(after) >= 0 ? 1 : 0;
-                    }
-                    case '{' -> braces += braces > 0 ? 1 : 0;
-                    case '}' -> braces -= braces > 0 ? 1 : 0;
-                    case '(' -> parens += parens > 0 ? 1 : 0;
-                    case ')' -> parens -= parens > 0 ? 1 : 0;
-                    case '[' -> brackets += brackets > 0 ? 1 : 0;
-                    case ']' -> brackets -= brackets > 0 ? 1 : 0;
-                    default -> {}
-                }
-            }
-            if (braces == 0 && parens == 0 && brackets == 0 && !continued) {
+            joining.scan(raw, 0, raw.length());
+            if (!joining.open() && !joining.continued()) {
                 return new Buffer(first + 1, text.toString(), false);
             }
         }
