@@ -2,28 +2,35 @@ package dev.keel.cli;
 
 import dev.keel.core.config.ConfigError;
 import dev.keel.core.config.ConfigException;
+import dev.keel.core.outcome.Failure;
+import dev.keel.core.outcome.FailureFormat;
+import dev.keel.core.outcome.Failures;
+import dev.keel.core.outcome.PathDisplay;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine;
 
-/** Turns exceptions into a one-line error on stderr and exit code 1: never a stack trace. */
+/**
+ * Turns what a command throws into an error block on stderr and exit code 1: the typed failure in
+ * words, with the path it is about, never a stack trace or a Java class name (set
+ * {@code KEEL_DEBUG=1} to see the stack trace).
+ */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception exception, CommandLine commandLine, CommandLine.ParseResult parsed) {
         PrintWriter err = commandLine.getErr();
+        Path here = Path.of("").toAbsolutePath();
         if (exception instanceof ConfigException config) {
-            Path root = Path.of("").toAbsolutePath();
             for (ConfigError error : config.errors()) {
-                err.print(ProjectOptions.relativize(error, root).format());
+                err.print(ProjectOptions.relativize(error, here).format());
                 err.println();
             }
             err.println(commandLine.getColorScheme().errorText("error: " + config.getMessage()));
-            err.flush();
-            return 1;
+        } else {
+            Failure failure = Failures.of(exception, Failure.Kind.FILESYSTEM);
+            err.print(FailureFormat.block(null, failure, PathDisplay.relativeTo(here)));
         }
-        String message = exception.getMessage() == null ? exception.toString() : exception.getMessage();
-        err.println(commandLine.getColorScheme().errorText("error: " + message));
         if (System.getenv("KEEL_DEBUG") != null) {
             exception.printStackTrace(err);
         }

@@ -2,6 +2,7 @@ package dev.keel.cli;
 
 import dev.keel.core.config.LocatedOverlay;
 import dev.keel.core.config.OverlayFiles;
+import dev.keel.core.outcome.PathDisplay;
 import dev.keel.core.overlay.AnnotatedDiff;
 import dev.keel.core.overlay.OverlayEngine;
 import dev.keel.core.overlay.OverlayException;
@@ -98,7 +99,7 @@ public final class OverlayCommand extends CommandGroup {
                 result = new OverlayEngine(overlays.toAbsolutePath().getParent())
                         .apply(name, upstream, specPath, located);
             } catch (OverlayException e) {
-                err.print(e.failure().format());
+                err.print(e.failure().format(PathDisplay.relativeTo(Path.of(""))));
                 err.flush();
                 return 1;
             }

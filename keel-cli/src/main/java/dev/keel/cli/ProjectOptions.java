@@ -1,11 +1,9 @@
 package dev.keel.cli;
 
 import dev.keel.core.config.ConfigError;
-import dev.keel.core.config.LocatedOverlay;
 import dev.keel.core.config.Location;
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ProjectLoader;
-import dev.keel.core.overlay.OverlayFailure;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -52,22 +50,6 @@ public final class ProjectOptions {
         }
         Location relative = new Location(root.relativize(location.file()), location.line(), location.column());
         return new ConfigError(error.severity(), relative, error.keyPath(), error.message(), error.hint());
-    }
-
-    /** An overlay failure report with its location relative to the project directory. */
-    static String relativeFailure(OverlayFailure failure, Path root) {
-        LocatedOverlay overlay = failure.overlay();
-        Location location = overlay.location();
-        Location relative = location.file() != null && location.file().startsWith(root)
-                ? new Location(root.relativize(location.file()), location.line(), location.column())
-                : location;
-        return new OverlayFailure(
-                        failure.component(),
-                        new LocatedOverlay(overlay.index(), overlay.overlay(), relative),
-                        failure.reason(),
-                        failure.message(),
-                        failure.candidates())
-                .format();
     }
 
     /** A location as {@code file:line:column} relative to the project directory. */

@@ -4,6 +4,9 @@ import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.io.KeelCache;
 import dev.keel.core.lock.LockStore;
+import dev.keel.core.outcome.FailureFormat;
+import dev.keel.core.outcome.Outcome;
+import dev.keel.core.outcome.PathDisplay;
 import dev.keel.core.render.RenderPipeline;
 import dev.keel.core.render.RenderResult;
 import dev.keel.core.render.SpecSnapshot;
@@ -14,7 +17,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,55 +86,101 @@ public final class RenderCommand implements Callable<Integer> {
                 ? SpecSnapshot.open(upstreamSpecs)
                 : new DistGitSource(project, new MirrorCache(KeelCache.directory()), new LockStore(project.lockDir()));
         RenderPipeline pipeline = new RenderPipeline(
-                project, upstream, new RenderPipeline.Options(outputDir, checkOnly, cleanStale, jobs.jobs(), null));
+                project,
+                upstream,
+                new RenderPipeline.Options(outputDir, checkOnly, filter.all, cleanStale, jobs.jobs(), null));
         ProgressBar progress = new ProgressBar(spec.commandLine().getErr(), "rendering", selected.size());
         RenderPipeline.Report report = pipeline.run(selected.values(), result -> progress.step());
         progress.done();
-        print(report);
-        boolean stale = report.results().stream().anyMatch(r -> r.changed())
-                || !report.stale().isEmpty();
-        boolean failed = report.results().stream().anyMatch(r -> r.status() == RenderResult.Status.ERROR);
-        // --check-only is a gate for drift: a known failure whose marker is in place is not drift.
-        return checkOnly ? (stale ? 1 : 0) : (failed ? 1 : 0);
+        PathDisplay paths = PathDisplay.relativeTo(project.root());
+        print(report, paths);
+        return exitCode(report);
     }
 
-    private void print(RenderPipeline.Report report) {
+    /**
+     * 1 when any component failed; checking, also when anything differs or a stale directory is
+     * there; rendering, also when --clean-stale could not remove a stale directory Keel did not write.
+     */
+    private int exitCode(RenderPipeline.Report report) {
+        boolean stale = checkOnly
+                ? !report.stale().isEmpty()
+                : report.stale().stream().anyMatch(s -> cleanStale && !s.removed());
+        boolean drift = checkOnly && report.changed();
+        return report.failed() || stale || drift ? 1 : 0;
+    }
+
+    private void print(RenderPipeline.Report report, PathDisplay paths) {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         if (output.isJson()) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (RenderResult result : report.results()) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("component", result.component());
-                row.put("status", result.status().key());
+                row.put("status", result.outcome().key());
                 row.put("outputDir", result.outputDir());
                 row.put("changed", result.changed());
-                row.put("error", result.error());
-                if (!result.notes().isEmpty()) {
-                    row.put("notes", result.notes());
-                }
+                row.put("reason", result.outcome() instanceof Outcome.Skipped skipped ? skipped.reason() : null);
+                row.put(
+                        "failure",
+                        result.outcome() instanceof Outcome.Failed failed
+                                ? Reports.failureJson(failed.failure(), paths)
+                                : null);
+                row.put("notes", result.notes());
                 rows.add(row);
             }
             out.print(Json.write(rows));
         } else {
             Table table = new Table("component", "status", "changed", "detail");
             for (RenderResult result : report.results()) {
-                if (result.status() != RenderResult.Status.UNCHANGED) {
-                    String detail = result.error() != null ? result.error() : String.join("; ", result.notes());
-                    table.row(result.component(), result.status().key(), result.changed() ? "yes" : "no", detail);
+                if (!(result.outcome() instanceof Outcome.Unchanged) || result.changed()) {
+                    table.row(
+                            result.component(),
+                            result.outcome().key(),
+                            result.changed() ? "yes" : "no",
+                            detail(result, paths));
                 }
             }
+            for (RenderPipeline.StaleDirectory stale : report.stale()) {
+                table.row(stale.directory(), "stale", stale.removed() ? "removed" : "no", staleDetail(stale));
+            }
             out.print(table.render(output.format));
+            for (RenderResult result : report.results()) {
+                if (result.outcome() instanceof Outcome.Failed failed) {
+                    err.print(FailureFormat.block(result.component(), failed.failure(), paths));
+                }
+            }
         }
-        Map<RenderResult.Status, Integer> counts = new EnumMap<>(RenderResult.Status.class);
-        report.results().forEach(r -> counts.merge(r.status(), 1, Integer::sum));
-        List<String> summary = new ArrayList<>();
-        counts.forEach((status, count) -> summary.add(count + " " + status.key()));
-        PrintWriter err = spec.commandLine().getErr();
-        err.println(report.results().size() + " components: " + String.join(", ", summary)
-                + (report.stale().isEmpty() ? "" : "; stale: " + String.join(" ", report.stale())));
+        List<String> keys = new ArrayList<>();
+        report.results().forEach(r -> keys.add(r.outcome().key()));
+        String summary = Reports.count(report.results().size(), "component") + ": " + Reports.tally(keys);
+        if (!report.stale().isEmpty()) {
+            summary += "; " + Reports.count(report.stale().size(), "stale directory", "stale directories");
+        }
+        err.println(summary);
         out.flush();
         err.flush();
     }
 
-    /** A progress line on stderr, redrawn in place when stderr is a terminal. */
+    private static String detail(RenderResult result, PathDisplay paths) {
+        if (result.outcome() instanceof Outcome.Failed failed) {
+            return FailureFormat.line(failed.failure(), paths);
+        }
+        List<String> parts = new ArrayList<>();
+        if (result.outcome() instanceof Outcome.Skipped skipped) {
+            parts.add(skipped.reason());
+        }
+        parts.addAll(result.notes());
+        return String.join("; ", parts);
+    }
+
+    private String staleDetail(RenderPipeline.StaleDirectory stale) {
+        if (stale.removed()) {
+            return "no component of that name: removed";
+        }
+        if (!stale.keelOwned()) {
+            return "no component of that name, and Keel did not write it: remove it by hand";
+        }
+        return "no component of that name" + (checkOnly ? "" : ": --clean-stale removes it");
+    }
 }

@@ -1,9 +1,13 @@
 package dev.keel.cli;
 
+import dev.keel.core.outcome.Printable;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Rows of cells rendered as an aligned text table, CSV (RFC 4180) or a Markdown table. */
+/**
+ * Rows of cells rendered as an aligned text table, CSV (RFC 4180) or a Markdown table. Control
+ * characters in cells are escaped, so no input can forge a row or move the cursor.
+ */
 final class Table {
 
     private final List<String> headers;
@@ -16,7 +20,7 @@ final class Table {
     Table row(Object... cells) {
         List<String> row = new ArrayList<>(cells.length);
         for (Object cell : cells) {
-            row.add(cell == null ? "" : String.valueOf(cell));
+            row.add(cell == null ? "" : Printable.escape(String.valueOf(cell)));
         }
         rows.add(row);
         return this;

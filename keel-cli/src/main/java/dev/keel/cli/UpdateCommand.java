@@ -5,6 +5,9 @@ import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.io.KeelCache;
 import dev.keel.core.lock.LockFile;
 import dev.keel.core.lock.LockStore;
+import dev.keel.core.outcome.FailureFormat;
+import dev.keel.core.outcome.Outcome;
+import dev.keel.core.outcome.PathDisplay;
 import dev.keel.core.source.DistGitSource;
 import dev.keel.core.source.MirrorCache;
 import dev.keel.core.update.ComponentUpdater;
@@ -62,7 +65,7 @@ public final class UpdateCommand implements Callable<Integer> {
         ComponentUpdater.Report report = new ComponentUpdater(project, upstream, locks, jobs.jobs())
                 .update(selected.values(), filter.all, bump, checkOnly, result -> progress.step());
         progress.done();
-        print(report);
+        print(report, PathDisplay.relativeTo(project.root()));
         if (report.failed()) {
             spec.commandLine().getErr().println("error: nothing was written because some components failed");
             spec.commandLine().getErr().flush();
@@ -71,36 +74,55 @@ public final class UpdateCommand implements Callable<Integer> {
         return checkOnly && report.changed() ? 1 : 0;
     }
 
-    private void print(ComponentUpdater.Report report) {
+    private void print(ComponentUpdater.Report report, PathDisplay paths) {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         if (output.isJson()) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (ComponentUpdater.Result result : report.results()) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("component", result.component());
+                row.put("status", result.outcome().key());
                 row.put(
                         "change",
-                        result.error() != null ? "error" : result.change().key());
+                        result.change() == null ? null : result.change().key());
                 row.put("upstreamCommit", commit(result.after()));
                 row.put("previousCommit", commit(result.before()));
-                row.put("error", result.error());
+                row.put(
+                        "failure",
+                        result.outcome() instanceof Outcome.Failed failed
+                                ? Reports.failureJson(failed.failure(), paths)
+                                : null);
                 rows.add(row);
             }
             out.print(Json.write(rows));
         } else {
             Table table = new Table("component", "change", "upstream-commit", "detail");
             for (ComponentUpdater.Result result : report.results()) {
-                if (result.error() != null || result.change() != ComponentUpdater.Change.CURRENT) {
+                if (result.outcome() instanceof Outcome.Failed failed) {
+                    table.row(result.component(), "failed", "", FailureFormat.line(failed.failure(), paths));
+                } else if (result.change() != ComponentUpdater.Change.CURRENT) {
                     table.row(
                             result.component(),
-                            result.error() != null ? "error" : result.change().key(),
+                            result.change().key(),
                             abbreviate(commit(result.after())),
-                            result.error() != null ? result.error() : detail(result));
+                            detail(result));
                 }
             }
             out.print(table.render(output.format));
+            for (ComponentUpdater.Result result : report.results()) {
+                if (result.outcome() instanceof Outcome.Failed failed) {
+                    err.print(FailureFormat.block(result.component(), failed.failure(), paths));
+                }
+            }
         }
+        List<String> keys = new ArrayList<>();
+        report.results()
+                .forEach(
+                        r -> keys.add(r.change() == null ? "failed" : r.change().key()));
+        err.println(Reports.count(report.results().size(), "component") + ": " + Reports.tally(keys));
         out.flush();
+        err.flush();
     }
 
     private static String detail(ComponentUpdater.Result result) {

@@ -127,10 +127,12 @@ class RenderCommandTest {
             assertThat(row.has("component") && row.has("status") && row.has("outputDir") && row.has("changed"))
                     .as(row.toString())
                     .isTrue();
-            assertThat(row.has("error")).as(row.toString()).isTrue();
+            assertThat(row.has("failure") && row.has("reason") && row.has("notes"))
+                    .as(row.toString())
+                    .isTrue();
             assertThat(row.get("status").asText()).isEqualTo("ok");
             assertThat(row.get("changed").asBoolean()).isTrue();
-            assertThat(row.get("error").isNull()).isTrue();
+            assertThat(row.get("failure").isNull()).isTrue();
         }
         assertThat(components).containsExactly("bash", "curl", "hello");
         assertThat(rows.get(0).get("outputDir").asText()).isEqualTo("b/bash");
@@ -170,17 +172,31 @@ class RenderCommandTest {
     @Test
     void checkOnlyWithCleanStaleFailsOnADirectoryOfARemovedComponent() throws IOException {
         assertThat(render().exitCode()).isZero();
-        write(out.resolve("o/old-thing/old-thing.spec"), "gone\n");
+        String old = Files.readString(out.resolve("c/curl/curl.spec")).replace("curl", "old-thing");
+        write(out.resolve("o/old-thing/old-thing.spec"), old);
 
-        CliRunner check = render("--check-only", "--clean-stale");
-
-        assertThat(check.exitCode()).isEqualTo(1);
-        assertThat(check.err()).contains("stale: o/old-thing");
-        assertThat(out.resolve("o/old-thing")).exists();
+        for (CliRunner check : List.of(render("--check-only", "--clean-stale"), render("--check-only"))) {
+            assertThat(check.exitCode()).isEqualTo(1);
+            assertThat(check.out()).contains("o/old-thing  stale");
+            assertThat(check.err()).contains("3 components: 3 unchanged; 1 stale directory");
+            assertThat(out.resolve("o/old-thing")).exists();
+        }
 
         assertThat(render("--clean-stale").exitCode()).isZero();
         assertThat(out.resolve("o/old-thing")).doesNotExist();
-        assertThat(render("--check-only", "--clean-stale").exitCode()).isZero();
+        assertThat(render("--check-only").exitCode()).isZero();
+    }
+
+    @Test
+    void aStaleDirectoryKeelDidNotWriteIsNeverRemoved() throws IOException {
+        assertThat(render().exitCode()).isZero();
+        write(out.resolve("m/mine/notes.txt"), "mine\n");
+
+        CliRunner clean = render("--clean-stale");
+
+        assertThat(clean.exitCode()).as("asked to clean, could not").isEqualTo(1);
+        assertThat(clean.out()).contains("Keel did not write it: remove it by hand");
+        assertThat(out.resolve("m/mine/notes.txt")).hasContent("mine");
     }
 
     @Test
@@ -218,8 +234,13 @@ class RenderCommandTest {
         assertThat(result.exitCode()).isEqualTo(1);
         JsonNode bash = json(result).get(0);
         assertThat(bash.get("component").asText()).isEqualTo("bash");
-        assertThat(bash.get("status").asText()).isEqualTo("error");
-        assertThat(bash.get("error").asText()).startsWith("overlay 1 (Quiet the tests) failed: ");
+        assertThat(bash.get("status").asText()).isEqualTo("failed");
+        JsonNode failure = bash.get("failure");
+        assertThat(failure.get("kind").asText()).isEqualTo("overlay");
+        assertThat(failure.get("message").asText())
+                .isEqualTo("overlay 1 (spec-search-replace) failed: pattern /^make check$/ matched no line");
+        assertThat(failure.get("location").asText()).isEqualTo("azldev.toml:23:1");
+        assertThat(failure.get("details").get("overlay").asText()).isEqualTo("Quiet the tests");
         assertThat(out.resolve("b/bash/RENDER_FAILED")).exists();
     }
 }

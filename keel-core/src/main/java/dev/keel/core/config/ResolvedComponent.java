@@ -45,6 +45,19 @@ public record ResolvedComponent(
         return located;
     }
 
+    /** Where a resolved value (a path of keys such as {@code release, calculation}) was written, else the nearest table. */
+    public Location locationOf(String... keys) {
+        return Trees.locate(tree, keys);
+    }
+
+    /** Where item {@code index} of the array at {@code key} was written, else where the component is. */
+    public Location locationOfItem(String key, int index) {
+        return tree.get(key) instanceof ConfigNode.Array array
+                        && index < array.items().size()
+                ? array.items().get(index).location()
+                : tree.location();
+    }
+
     /** The upstream package name: {@code upstream-name}, else the component's name. */
     public String upstreamName() {
         String upstream = config.spec() == null ? null : config.spec().upstreamName();

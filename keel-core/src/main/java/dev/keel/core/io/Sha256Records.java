@@ -2,7 +2,6 @@ package dev.keel.core.io;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -11,7 +10,7 @@ import java.util.HexFormat;
  */
 public final class Sha256Records {
 
-    private final MessageDigest digest = newDigest();
+    private final MessageDigest digest = Digests.digest("SHA-256");
 
     /** Adds one record. */
     public Sha256Records add(String label, String value) {
@@ -27,14 +26,6 @@ public final class Sha256Records {
 
     /** The hexadecimal SHA-256 of some bytes. */
     public static String hex(byte[] bytes) {
-        return HexFormat.of().formatHex(newDigest().digest(bytes));
-    }
-
-    private static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
+        return Digests.hex("SHA-256", bytes);
     }
 }

@@ -2,6 +2,9 @@ package dev.keel.core.overlay;
 
 import dev.keel.core.config.LocatedOverlay;
 import dev.keel.core.config.Names;
+import dev.keel.core.outcome.Failure;
+import dev.keel.core.outcome.FailureFormat;
+import dev.keel.core.outcome.PathDisplay;
 import java.util.List;
 
 /**
@@ -37,26 +40,21 @@ public record OverlayFailure(
         candidates = List.copyOf(candidates);
     }
 
+    /** The typed failure: the overlay's number, type and location, what went wrong, the closest lines. */
+    public Failure toFailure() {
+        return Failure.of(
+                        Failure.Kind.OVERLAY,
+                        overlay.label() + " (" + Names.enumKey(overlay.overlay().type()) + ") failed: " + message)
+                .at(overlay.location())
+                .withDetail("overlay", overlay.summary())
+                .withDetail(
+                        "reason",
+                        reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                .withClosestLines(candidates);
+    }
+
     /** A multi-line report: component, overlay number, type, description, location, why, candidates. */
-    public String format() {
-        StringBuilder out = new StringBuilder();
-        out.append("error: ")
-                .append(component)
-                .append(": ")
-                .append(overlay.label())
-                .append(" (")
-                .append(Names.enumKey(overlay.overlay().type()))
-                .append(") failed: ")
-                .append(message)
-                .append('\n');
-        out.append("  --> ").append(overlay.location()).append('\n');
-        out.append("   = overlay: ").append(overlay.summary()).append('\n');
-        out.append("   = reason: ")
-                .append(reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
-                .append('\n');
-        for (String candidate : candidates) {
-            out.append("   = closest line ").append(candidate).append('\n');
-        }
-        return out.toString();
+    public String format(PathDisplay paths) {
+        return FailureFormat.block(component, toFailure(), paths);
     }
 }

@@ -54,7 +54,8 @@ public record OverlayResult(
                 return;
             }
             String actual = recorded.hashType() == HashType.SHA256
-                    ? sha256(tree.get(archive).orElseThrow().content())
+                    ? dev.keel.core.io.Sha256Records.hex(
+                            tree.get(archive).orElseThrow().content())
                     : sha512;
             if (!actual.equalsIgnoreCase(recorded.hash() == null ? "" : recorded.hash())) {
                 problems.add("archive " + archive + " after overlays has " + recorded.hashType() + " " + actual
@@ -62,16 +63,6 @@ public record OverlayResult(
             }
         });
         return problems;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of()
-                    .formatHex(
-                            java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The overlay that removed upstream line {@code line} (1-based) of {@code path}, or null. */

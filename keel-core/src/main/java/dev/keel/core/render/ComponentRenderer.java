@@ -12,6 +12,7 @@ import dev.keel.core.config.model.BuildConfig;
 import dev.keel.core.config.model.Overlay;
 import dev.keel.core.config.model.OverlayType;
 import dev.keel.core.config.model.SourceFileRef;
+import dev.keel.core.outcome.Failure;
 import dev.keel.core.overlay.CheckSkip;
 import dev.keel.core.overlay.OverlayEngine;
 import dev.keel.core.overlay.OverlayException;
@@ -65,7 +66,8 @@ public final class ComponentRenderer {
         boolean specOnly = input.specOnly();
         String specPath = component.name() + ".spec";
         SourceFile upstreamSpec = upstream.get(specPath)
-                .orElseThrow(() -> new RenderException("the upstream sources have no " + specPath));
+                .orElseThrow(
+                        () -> RenderException.of(Failure.Kind.SOURCES, "the upstream sources have no " + specPath));
         Spec pristine = Spec.parse(upstreamSpec.content());
         List<String> notes = new ArrayList<>();
         Optional<String> macros = MacrosFile.contents(
@@ -141,7 +143,9 @@ public final class ComponentRenderer {
         List<String> hashProblems =
                 result.verifyArchiveHashes(component.config().sourceFiles());
         if (!hashProblems.isEmpty()) {
-            throw new RenderException(String.join("; ", hashProblems));
+            throw new RenderException(Failure.of(Failure.Kind.CONFIGURATION, String.join("; ", hashProblems))
+                    .at(component.locationOf("source-files"))
+                    .withHint("record the archive's new hash in source-files with origin.type = \"overlay\""));
         }
         TreeMap<String, SourceFile> files = new TreeMap<>();
         SourceFile overlaidSpec = result.tree().get(specPath).orElseThrow();
@@ -159,6 +163,8 @@ public final class ComponentRenderer {
         files.put(specPath, new SourceFile(spec.toBytes(), overlaidSpec.executable()));
         List<SourceFileRef> sourceFiles = component.config().sourceFiles();
         Optional<SourceFile> upstreamSources = result.tree().get("sources");
+        SourcesFile manifest = sourcesFile(upstreamSources);
+        manifest.verifyTracked(input.upstream());
         if (sourceFiles == null || sourceFiles.isEmpty()) {
             // nothing to merge: the upstream file, if any, is kept byte for byte (as azldev does)
             upstreamSources.ifPresent(file -> files.put("sources", file));
@@ -166,7 +172,9 @@ public final class ComponentRenderer {
             files.put(
                     "sources",
                     new SourceFile(
-                            sourcesFile(upstreamSources).merge(sourceFiles).toBytes(), false));
+                            manifest.merge(sourceFiles, index -> component.locationOfItem("source-files", index))
+                                    .toBytes(),
+                            false));
         }
         Set<String> referenced = referencedFiles(spec);
         boolean skipFilter = input.keepUnreferenced()
@@ -192,9 +200,7 @@ public final class ComponentRenderer {
         try {
             return new OverlayEngine(projectRoot).apply(component.name(), upstream, specPath, overlays);
         } catch (OverlayException e) {
-            throw new RenderException(
-                    e.failure().overlay().label() + " (" + e.failure().overlay().summary() + ") failed: "
-                            + e.failure().message());
+            throw new RenderException(e.failure().toFailure());
         }
     }
 
@@ -209,7 +215,8 @@ public final class ComponentRenderer {
                     renderedVersion,
                     warning -> notes.add("warning: " + warning));
         } catch (IllegalArgumentException e) {
-            throw new RenderException(e.getMessage() + "; run 'keel component update' for this component");
+            throw new RenderException(Failure.of(Failure.Kind.CONFIGURATION, e.getMessage())
+                    .withHint("run 'keel component update' for this component"));
         }
     }
 

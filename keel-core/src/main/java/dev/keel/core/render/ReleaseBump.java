@@ -1,6 +1,7 @@
 package dev.keel.core.render;
 
 import dev.keel.core.config.model.ReleaseCalculation;
+import dev.keel.core.outcome.Failure;
 import dev.keel.spec.Spec;
 import dev.keel.spec.Tag;
 import java.util.Optional;
@@ -35,20 +36,27 @@ final class ReleaseBump {
             }
         }
         if (release == null) {
-            throw new RenderException("the spec has no Release tag to bump for " + changes + " project change(s)");
+            throw RenderException.of(
+                    Failure.Kind.CONFIGURATION,
+                    "the spec has no Release tag to bump for " + changes + " project change"
+                            + (changes == 1 ? "" : "s"));
         }
         if (AUTORELEASE.matcher(release).find()) {
             if (mode == ReleaseCalculation.STATIC) {
-                throw new RenderException("release.calculation is \"static\" but the spec uses %autorelease;"
-                        + " use \"autorelease\" (or \"auto\")");
+                throw new RenderException(Failure.of(
+                                Failure.Kind.CONFIGURATION,
+                                "release.calculation is \"static\" but the spec uses %autorelease")
+                        .withHint("use release.calculation = \"autorelease\" (or \"auto\")"));
             }
             return Optional.empty();
         }
         Matcher matcher = BUMPABLE.matcher(release);
         if (!matcher.matches()) {
-            throw new RenderException("Release '" + release + "' cannot be bumped for " + changes
-                    + " project change(s): only N and N%{?dist} can; use release.calculation = \"manual\""
-                    + " and set the Release with a spec-set-tag overlay");
+            throw new RenderException(Failure.of(
+                            Failure.Kind.CONFIGURATION,
+                            "Release '" + release + "' cannot be bumped for " + changes + " project change"
+                                    + (changes == 1 ? "" : "s") + ": only N and N%{?dist} can")
+                    .withHint("use release.calculation = \"manual\" and set the Release with a spec-set-tag overlay"));
         }
         long bumped = Long.parseLong(matcher.group(1)) + changes;
         return Optional.of(bumped + (matcher.group(2) == null ? "" : matcher.group(2)));

@@ -1,5 +1,6 @@
 package dev.keel.core.render;
 
+import dev.keel.core.autospec.PackageHistory;
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.config.model.SpecType;
@@ -9,6 +10,11 @@ import dev.keel.core.io.Parallel;
 import dev.keel.core.io.Sha256Records;
 import dev.keel.core.lock.LockHistory;
 import dev.keel.core.lock.LockStore;
+import dev.keel.core.outcome.Failure;
+import dev.keel.core.outcome.FailureFormat;
+import dev.keel.core.outcome.Failures;
+import dev.keel.core.outcome.Outcome;
+import dev.keel.core.outcome.PathDisplay;
 import dev.keel.core.overlay.SourceFile;
 import dev.keel.core.overlay.SourceTree;
 import java.io.IOException;
@@ -18,10 +24,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -38,17 +46,36 @@ public final class RenderPipeline {
      *
      * @param outputDir the rendered-specs root, or null for the project's {@code rendered-specs-dir}
      * @param checkOnly write nothing, report what differs
-     * @param cleanStale remove (or, checking, report) directories of components that do not exist
+     * @param findStale look for directories of components that do not exist (when the selection is
+     *     the whole project)
+     * @param cleanStale remove the stale directories Keel wrote (not when checking)
      * @param jobs parallel workers
      * @param cacheDir where fingerprints are kept, or null for {@link KeelCache#directory()}
      */
-    public record Options(Path outputDir, boolean checkOnly, boolean cleanStale, int jobs, Path cacheDir) {}
+    public record Options(
+            Path outputDir, boolean checkOnly, boolean findStale, boolean cleanStale, int jobs, Path cacheDir) {}
 
-    /** All results, and the stale directories found (removed unless checking). */
-    public record Report(List<RenderResult> results, List<String> stale) {}
+    /**
+     * A directory of the rendered tree that belongs to no component.
+     *
+     * @param directory its path below the root ({@code c/curl})
+     * @param keelOwned whether Keel wrote it (it holds a rendered spec with Keel's or azldev's header,
+     *     or only a {@code RENDER_FAILED} marker), so that Keel may remove it
+     * @param removed whether this run removed it
+     */
+    public record StaleDirectory(String directory, boolean keelOwned, boolean removed) {}
 
-    static final byte[] FAILED_TEXT = "Rendering failed. Run 'keel component render' for this component to see why.\n"
-            .getBytes(StandardCharsets.UTF_8);
+    /** All results, and the stale directories found. */
+    public record Report(List<RenderResult> results, List<StaleDirectory> stale) {
+
+        public boolean failed() {
+            return results.stream().anyMatch(r -> r.outcome().isFailed());
+        }
+
+        public boolean changed() {
+            return results.stream().anyMatch(RenderResult::changed);
+        }
+    }
 
     private final Project project;
     private final UpstreamSource upstream;
@@ -57,6 +84,7 @@ public final class RenderPipeline {
     private final Path cacheDir;
     private final ComponentRenderer renderer;
     private final LockStore locks;
+    private final PathDisplay markerPaths;
 
     public RenderPipeline(Project project, UpstreamSource upstream, Options options) {
         this.project = project;
@@ -69,6 +97,7 @@ public final class RenderPipeline {
                 .resolve(Sha256Records.hex(tree.root().toString().getBytes(StandardCharsets.UTF_8)));
         this.renderer = new ComponentRenderer(project);
         this.locks = new LockStore(project.lockDir());
+        this.markerPaths = PathDisplay.machineIndependent(project.root());
     }
 
     public Path outputRoot() {
@@ -90,80 +119,119 @@ public final class RenderPipeline {
                 return result;
             }));
         }
-        results.sort(java.util.Comparator.comparing(RenderResult::component));
-        List<String> stale = List.of();
-        if (options.cleanStale()) {
-            stale = tree.stale(project.components().keySet());
-            if (!options.checkOnly()) {
-                for (String dir : stale) {
+        results.sort(Comparator.comparing(RenderResult::component));
+        List<StaleDirectory> stale = new ArrayList<>();
+        if (options.findStale()) {
+            for (String dir : tree.stale(project.components().keySet())) {
+                boolean owned = tree.keelOwned(dir);
+                boolean remove = owned && options.cleanStale() && !options.checkOnly();
+                if (remove) {
                     tree.deleteRelative(dir);
                 }
+                stale.add(new StaleDirectory(dir, owned, remove));
             }
         }
         return new Report(results, stale);
     }
 
-    private RenderResult renderOne(ResolvedComponent component, UpstreamSource source, LockHistory lockHistory)
-            throws IOException {
+    /** Renders one component; every failure becomes a failed outcome, none escapes. */
+    private RenderResult renderOne(ResolvedComponent component, UpstreamSource source, LockHistory lockHistory) {
+        try {
+            return attempt(component, source, lockHistory);
+        } catch (RenderException e) {
+            return failed(component, e.failure());
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            return failed(component, Failures.of(e, Failure.Kind.FILESYSTEM));
+        }
+    }
+
+    private RenderResult attempt(ResolvedComponent component, UpstreamSource source, LockHistory lockHistory)
+            throws IOException, RenderException {
         String relative = RenderedTree.relativeDir(component.name());
         if (source == null) {
             return new RenderResult(
+                    component.name(), relative, Outcome.skipped("no upstream source given"), false, List.of());
+        }
+        String identity = fromUpstream(() -> source.identity(component));
+        RenderInputs.Changes changes = source.specOnly()
+                ? RenderInputs.Changes.NONE
+                : RenderInputs.changes(project, locks, lockHistory, component, identity);
+        String fingerprint = RenderFingerprint.of(component, identity, changes.ids());
+        SortedMap<String, SourceFile> current = tree.read(component.name());
+        if (fingerprint.equals(cachedFingerprint(component, current))) {
+            return new RenderResult(component.name(), relative, Outcome.unchanged(), false, List.of());
+        }
+        Optional<SourceTree> sources = fromUpstream(() -> source.fetch(component));
+        if (sources.isEmpty()) {
+            return new RenderResult(
                     component.name(),
-                    RenderResult.Status.SKIPPED,
                     relative,
+                    Outcome.skipped("no upstream spec " + component.upstreamName() + ".spec"),
                     false,
-                    "no upstream source given",
                     List.of());
         }
-        String fingerprint;
-        Optional<SourceTree> sources;
+        Optional<PackageHistory> history = fromUpstream(() -> RenderInputs.history(source, component, sources.get()));
+        RenderedComponent rendered = renderer.render(
+                component,
+                new RenderInput(
+                        sources.get(), source.specOnly(), history, changes.changes(), changes.importCommit(), false));
+        return finish(component, fingerprint, current, rendered.files(), rendered.notes(), null);
+    }
+
+    /** What reading the upstream does: a failure there is the upstream's (or the network's). */
+    private interface UpstreamCall<T> {
+        T call() throws IOException;
+    }
+
+    private static <T> T fromUpstream(UpstreamCall<T> call) throws RenderException {
         try {
-            String identity = source.identity(component);
-            RenderInputs.Changes changes = source.specOnly()
-                    ? RenderInputs.Changes.NONE
-                    : RenderInputs.changes(project, locks, lockHistory, component, identity);
-            fingerprint = RenderFingerprint.of(component, identity, changes.ids());
-            SortedMap<String, SourceFile> current = tree.read(component.name());
-            if (fingerprint.equals(cachedFingerprint(component, current))) {
-                return new RenderResult(
-                        component.name(), RenderResult.Status.UNCHANGED, relative, false, null, List.of());
-            }
-            sources = source.fetch(component);
-            if (sources.isEmpty()) {
-                return new RenderResult(
-                        component.name(),
-                        RenderResult.Status.SKIPPED,
-                        relative,
-                        false,
-                        "no upstream spec " + component.upstreamName() + ".spec",
-                        List.of());
-            }
-            RenderedComponent rendered = renderer.render(
-                    component,
-                    new RenderInput(
-                            sources.get(),
-                            source.specOnly(),
-                            RenderInputs.history(source, component, sources.get()),
-                            changes.changes(),
-                            changes.importCommit(),
-                            false));
-            return finish(component, relative, fingerprint, current, rendered.files(), rendered.notes(), null);
-        } catch (RenderException | IOException | RuntimeException e) {
-            // A fixed text: the reason (which may name machine-specific paths) is in the results.
-            SortedMap<String, SourceFile> marker =
-                    new java.util.TreeMap<>(Map.of(RenderedTree.FAILED_MARKER, new SourceFile(FAILED_TEXT, false)));
-            return finish(component, relative, null, tree.read(component.name()), marker, List.of(), e.getMessage());
+            return call.call();
+        } catch (IOException e) {
+            throw new RenderException(Failures.of(e, Failure.Kind.UPSTREAM));
         }
+    }
+
+    /**
+     * A failed component: when the inputs themselves cannot be rendered, its directory becomes a
+     * {@code RENDER_FAILED} marker naming the failure (in words that are the same on every
+     * machine); when the environment failed (network, disk, a bug), the directory is left as it was.
+     */
+    private RenderResult failed(ResolvedComponent component, Failure failure) {
+        String relative = RenderedTree.relativeDir(component.name());
+        Outcome outcome = Outcome.failed(failure);
+        if (!failure.kind().fromInputs()) {
+            return new RenderResult(component.name(), relative, outcome, false, List.of());
+        }
+        SortedMap<String, SourceFile> marker = new TreeMap<>(
+                Map.of(RenderedTree.FAILED_MARKER, new SourceFile(markerText(component, failure), false)));
+        try {
+            return finish(component, null, tree.read(component.name()), marker, List.of(), outcome);
+        } catch (IOException | RuntimeException e) {
+            Failure writing = Failures.of(e, Failure.Kind.FILESYSTEM);
+            return new RenderResult(
+                    component.name(),
+                    relative,
+                    outcome,
+                    false,
+                    List.of("the " + RenderedTree.FAILED_MARKER + " marker could not be written: "
+                            + FailureFormat.line(writing, markerPaths)));
+        }
+    }
+
+    /** The marker's text: the failure as {@code keel component render} prints it, with project-relative paths. */
+    byte[] markerText(ResolvedComponent component, Failure failure) {
+        String text = "Keel could not render this component; 'keel component render " + component.name()
+                + "' shows the same.\n\n" + FailureFormat.block(component.name(), failure, markerPaths);
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private RenderResult finish(
             ResolvedComponent component,
-            String relative,
             String fingerprint,
             SortedMap<String, SourceFile> current,
             SortedMap<String, SourceFile> wanted,
             List<String> notes,
-            String error)
+            Outcome failure)
             throws IOException {
         wanted = tree.representable(wanted);
         boolean changed = !RenderedTree.same(current, wanted);
@@ -175,14 +243,13 @@ public final class RenderPipeline {
                     cacheFile(component),
                     (fingerprint + " " + RenderedTree.hash(wanted) + "\n").getBytes(StandardCharsets.UTF_8));
         }
-        RenderResult.Status status = error != null
-                ? RenderResult.Status.ERROR
-                : changed ? RenderResult.Status.OK : RenderResult.Status.UNCHANGED;
+        Outcome outcome = failure != null ? failure : changed ? Outcome.ok() : Outcome.unchanged();
         List<String> allNotes = new ArrayList<>(notes);
         if (options.checkOnly() && changed) {
             allNotes.add("differs: " + String.join(", ", RenderedTree.differences(current, wanted)));
         }
-        return new RenderResult(component.name(), status, relative, changed, error, allNotes);
+        return new RenderResult(
+                component.name(), RenderedTree.relativeDir(component.name()), outcome, changed, allNotes);
     }
 
     /** The cached fingerprint if the directory still holds exactly what that render wrote, else null. */

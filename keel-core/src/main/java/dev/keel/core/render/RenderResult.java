@@ -1,31 +1,20 @@
 package dev.keel.core.render;
 
+import dev.keel.core.outcome.Outcome;
 import java.util.List;
 
 /**
  * The outcome for one component.
  *
  * @param component the component
- * @param status what happened
  * @param outputDir its directory, relative to the output root ({@code c/curl})
- * @param changed whether its rendered files differ from what was there
- * @param error why it failed or was skipped (null when it did not)
- * @param notes remarks such as {@code %autorelease} left as written
+ * @param outcome rendered ({@code ok}), {@code unchanged}, {@code skipped} with a reason, or
+ *     {@code failed} with a typed failure
+ * @param changed whether its directory's files differ (checking) or differed (rendering) from what
+ *     is wanted: for a failure from the inputs, the {@code RENDER_FAILED} marker is what is wanted
+ * @param notes remarks such as {@code %autorelease} left as written, or the files that differ
  */
-public record RenderResult(
-        String component, Status status, String outputDir, boolean changed, String error, List<String> notes) {
-
-    /** The statuses of {@code component render}. */
-    public enum Status {
-        OK,
-        ERROR,
-        SKIPPED,
-        UNCHANGED;
-
-        public String key() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-    }
+public record RenderResult(String component, String outputDir, Outcome outcome, boolean changed, List<String> notes) {
 
     public RenderResult {
         notes = List.copyOf(notes);

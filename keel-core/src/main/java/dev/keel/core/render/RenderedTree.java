@@ -6,8 +6,12 @@ import dev.keel.core.io.Trees;
 import dev.keel.core.overlay.SourceFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -46,24 +50,40 @@ public final class RenderedTree {
         return root.resolve(relativeDir(component));
     }
 
-    /** The files of a component's directory (empty when it does not exist). */
+    /**
+     * The files of a component's directory (empty when it does not exist). Nothing is read through a
+     * symbolic link: a link (or anything but a regular file or directory) is listed with
+     * {@link #FOREIGN} content, which differs from anything Keel writes, so it is drift.
+     */
     SortedMap<String, SourceFile> read(String component) throws IOException {
         Path dir = dir(component);
         SortedMap<String, SourceFile> files = new TreeMap<>();
-        if (!Files.isDirectory(dir)) {
+        Path letter = dir.getParent();
+        if (Files.isSymbolicLink(letter) || Files.isSymbolicLink(dir)) {
+            files.put(".", FOREIGN);
+            return files;
+        }
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             return files;
         }
         try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                files.put(
-                        dir.relativize(file).toString().replace('\\', '/'),
-                        new SourceFile(Files.readAllBytes(file), FileModes.isExecutable(file)));
+            for (Path file : walk.filter(p -> !p.equals(dir)).toList()) {
+                String name = dir.relativize(file).toString().replace('\\', '/');
+                if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    files.put(name, new SourceFile(Files.readAllBytes(file), FileModes.isExecutable(file)));
+                } else if (!Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+                    files.put(name, FOREIGN);
+                }
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
         return files;
     }
+
+    /** What a symbolic link or special file in a rendered directory reads as: never equal to a rendered file. */
+    private static final SourceFile FOREIGN = new SourceFile(
+            "(a symbolic link or special file, which Keel never writes)".getBytes(StandardCharsets.UTF_8), true);
 
     static boolean same(Map<String, SourceFile> a, Map<String, SourceFile> b) {
         return a.equals(b);
@@ -112,25 +132,34 @@ public final class RenderedTree {
         return records.fingerprint();
     }
 
-    /** Replaces a component's directory with exactly these files. */
+    /**
+     * Replaces a component's directory with exactly these files. The root and its letter
+     * directories must be real directories: nothing is written through a symbolic link inside the
+     * tree. A failure part way leaves the old directory and removes what was written.
+     */
     void replace(String component, Map<String, SourceFile> files) throws IOException {
         Path dir = dir(component);
-        Path parent = Files.createDirectories(dir.getParent());
+        Path parent = realDirectory(dir.getParent());
         String id = UUID.randomUUID().toString();
         Path fresh = parent.resolve("." + component + ".new-" + id);
-        Files.createDirectories(fresh);
-        for (Map.Entry<String, SourceFile> file : files.entrySet()) {
-            Path target = fresh.resolve(file.getKey()).normalize();
-            if (!target.startsWith(fresh)) {
-                throw new IOException("rendered file leaves its directory: " + file.getKey());
+        Files.createDirectory(fresh);
+        try {
+            for (Map.Entry<String, SourceFile> file : files.entrySet()) {
+                Path target = fresh.resolve(file.getKey()).normalize();
+                if (!target.startsWith(fresh) || target.equals(fresh)) {
+                    throw new IOException("rendered file leaves its directory: " + file.getKey());
+                }
+                Files.createDirectories(target.getParent());
+                Files.write(target, file.getValue().content(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                if (file.getValue().executable()) {
+                    FileModes.makeExecutable(target);
+                }
             }
-            Files.createDirectories(target.getParent());
-            Files.write(target, file.getValue().content());
-            if (file.getValue().executable()) {
-                FileModes.makeExecutable(target);
-            }
+        } catch (IOException | RuntimeException e) {
+            delete(fresh);
+            throw e;
         }
-        if (Files.exists(dir)) {
+        if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             Path old = parent.resolve("." + component + ".old-" + id);
             Files.move(dir, old);
             Files.move(fresh, dir);
@@ -140,6 +169,28 @@ public final class RenderedTree {
         }
     }
 
+    /**
+     * The directory, created if missing, refusing a symbolic link anywhere from the root down (the
+     * root itself may be one: the user chose it).
+     */
+    private Path realDirectory(Path directory) throws IOException {
+        Files.createDirectories(root);
+        Path current = root;
+        for (Path segment : root.relativize(directory)) {
+            current = current.resolve(segment);
+            if (Files.isSymbolicLink(current)) {
+                throw new FileSystemException(
+                        current.toString(),
+                        null,
+                        "is a symbolic link; Keel does not write through links in its output");
+            }
+            if (!Files.isDirectory(current, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectory(current);
+            }
+        }
+        return current;
+    }
+
     /** Finishes or undoes replacements a killed run left half done. */
     public void recover() throws IOException {
         if (!Files.isDirectory(root)) {
@@ -147,9 +198,7 @@ public final class RenderedTree {
         }
         try (Stream<Path> letters = Files.list(root)) {
             // only the letter directories: other top-level entries belong to the user
-            for (Path letter : letters.filter(p ->
-                            Files.isDirectory(p) && p.getFileName().toString().length() == 1)
-                    .toList()) {
+            for (Path letter : letters.filter(RenderedTree::isLetterDirectory).toList()) {
                 try (Stream<Path> entries = Files.list(letter)) {
                     for (Path entry : entries.toList()) {
                         String name = entry.getFileName().toString();
@@ -182,13 +231,12 @@ public final class RenderedTree {
         }
         java.util.List<String> stale = new java.util.ArrayList<>();
         try (Stream<Path> letters = Files.list(root)) {
-            for (Path letter : letters.filter(p ->
-                            Files.isDirectory(p) && p.getFileName().toString().length() == 1)
-                    .sorted()
-                    .toList()) {
+            for (Path letter :
+                    letters.filter(RenderedTree::isLetterDirectory).sorted().toList()) {
                 try (Stream<Path> entries = Files.list(letter)) {
-                    for (Path entry :
-                            entries.filter(Files::isDirectory).sorted().toList()) {
+                    for (Path entry : entries.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                            .sorted()
+                            .toList()) {
                         String name = entry.getFileName().toString();
                         if (!name.startsWith(".") && !components.contains(name)) {
                             stale.add(letter.getFileName() + "/" + name);
@@ -198,6 +246,36 @@ public final class RenderedTree {
             }
         }
         return stale;
+    }
+
+    /** A real (not linked) one-character directory below the root. */
+    private static boolean isLetterDirectory(Path path) {
+        return Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)
+                && path.getFileName().toString().length() == 1;
+    }
+
+    /**
+     * Whether Keel wrote a directory ({@code c/curl}): it holds only a {@code RENDER_FAILED}
+     * marker, or a spec named after the directory with a render header (Keel's or azldev's).
+     */
+    boolean keelOwned(String relative) throws IOException {
+        Path dir = root.resolve(relative);
+        String name = dir.getFileName().toString();
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        Path marker = dir.resolve(FAILED_MARKER);
+        try (Stream<Path> entries = Files.list(dir)) {
+            if (entries.toList().equals(List.of(marker)) && Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) {
+                return true;
+            }
+        }
+        Path spec = dir.resolve(name + ".spec");
+        if (!Files.isRegularFile(spec, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        String text = new String(Files.readAllBytes(spec), StandardCharsets.ISO_8859_1);
+        return text.lines().anyMatch(RenderHeaders::isHeaderLine);
     }
 
     void deleteRelative(String relative) throws IOException {

@@ -7,6 +7,10 @@ import dev.keel.core.io.Parallel;
 import dev.keel.core.lock.InputFingerprint;
 import dev.keel.core.lock.LockFile;
 import dev.keel.core.lock.LockStore;
+import dev.keel.core.outcome.Failure;
+import dev.keel.core.outcome.FailureException;
+import dev.keel.core.outcome.Failures;
+import dev.keel.core.outcome.Outcome;
 import dev.keel.core.render.LocalSpecs;
 import dev.keel.core.source.DistGitSource;
 import java.io.IOException;
@@ -38,18 +42,29 @@ public final class ComponentUpdater {
         }
     }
 
-    /** One component's outcome: its lock before and after (null when absent), or why it failed. */
-    public record Result(String component, Change change, LockFile before, LockFile after, String error) {}
+    /**
+     * One component's outcome: {@code ok} (its lock is added, updated, bumped or pruned),
+     * {@code unchanged} (current) or {@code failed}; its lock before and after (null when absent).
+     *
+     * @param change what happens to the lock, or null when the component failed
+     */
+    public record Result(String component, Outcome outcome, Change change, LockFile before, LockFile after) {
+
+        static Result of(String component, Change change, LockFile before, LockFile after) {
+            return new Result(
+                    component, change == Change.CURRENT ? Outcome.unchanged() : Outcome.ok(), change, before, after);
+        }
+    }
 
     /** Every outcome, sorted by component name. */
     public record Report(List<Result> results) {
 
         public boolean failed() {
-            return results.stream().anyMatch(r -> r.error() != null);
+            return results.stream().anyMatch(r -> r.outcome().isFailed());
         }
 
         public boolean changed() {
-            return results.stream().anyMatch(r -> r.error() == null && r.change() != Change.CURRENT);
+            return results.stream().anyMatch(r -> r.outcome() instanceof Outcome.Ok);
         }
     }
 
@@ -88,7 +103,7 @@ public final class ComponentUpdater {
         if (all && !bump) {
             for (String name : locks.names()) {
                 if (!project.components().containsKey(name)) {
-                    results.add(new Result(name, Change.PRUNED, locks.read(name).orElse(null), null, null));
+                    results.add(Result.of(name, Change.PRUNED, locks.read(name).orElse(null), null));
                 }
             }
         }
@@ -98,7 +113,7 @@ public final class ComponentUpdater {
             for (Result result : results) {
                 if (result.change() == Change.PRUNED) {
                     locks.delete(result.component());
-                } else if (result.change() != Change.CURRENT) {
+                } else if (result.outcome() instanceof Outcome.Ok) {
                     locks.write(result.component(), result.after());
                 }
             }
@@ -111,7 +126,8 @@ public final class ComponentUpdater {
         try {
             before = locks.read(component.name()).orElse(null);
             if (bump && before == null) {
-                throw new IOException("has no lock to bump: run 'keel component update' for it first");
+                throw new FailureException(Failure.of(Failure.Kind.CONFIGURATION, "has no lock to bump")
+                        .withHint("run 'keel component update' for it first"));
             }
             LockFile after = component.specType() == SpecType.LOCAL
                     ? localLock(component, before, bump)
@@ -119,9 +135,10 @@ public final class ComponentUpdater {
             Change change = before == null
                     ? Change.ADDED
                     : after.equals(before) ? Change.CURRENT : bump ? Change.BUMPED : Change.UPDATED;
-            return new Result(component.name(), change, before, after, null);
+            return Result.of(component.name(), change, before, after);
         } catch (IOException | RuntimeException e) {
-            return new Result(component.name(), Change.CURRENT, before, null, e.getMessage());
+            return new Result(
+                    component.name(), Outcome.failed(Failures.of(e, Failure.Kind.UPSTREAM)), null, before, null);
         }
     }
 

@@ -89,7 +89,7 @@ record ConformanceCase(String name, Path dir) {
         try {
             return apply(overlays());
         } catch (OverlayException e) {
-            throw new AssertionError(e.failure().format(), e);
+            throw new AssertionError(e.failure().format(path -> path.toString()), e);
         }
     }
 

@@ -238,9 +238,11 @@ class OverlayConformanceTest {
         assertThat(thrown).as("the overlays should fail").isNotNull();
         OverlayFailure failure = thrown.failure();
         assertThat(failure.overlay().index() + 1)
-                .as("failing overlay (%s)", failure.format())
+                .as("failing overlay (%s)", failure.format(path -> path.toString()))
                 .isEqualTo(number);
-        assertThat(key(failure.reason())).as("reason (%s)", failure.format()).isEqualTo(reason);
+        assertThat(key(failure.reason()))
+                .as("reason (%s)", failure.format(path -> path.toString()))
+                .isEqualTo(reason);
         assertThat(failure.message()).contains(message);
     }
 

@@ -3,9 +3,11 @@ package dev.keel.core.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.keel.core.config.Location;
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ProjectLoader;
 import dev.keel.core.config.ResolvedComponent;
+import dev.keel.core.outcome.Failure;
 import dev.keel.core.overlay.SourceFile;
 import dev.keel.core.overlay.SourceTree;
 import java.io.IOException;
@@ -264,8 +266,12 @@ class ComponentRendererTest {
                 regex = "^make check$"
                 replacement = "make check V=0"
                 """, Map.of("demo.spec", SPEC));
-        assertThat(thrown.getMessage()).startsWith("overlay 2 (Quiet the tests) failed: ");
-        assertThat(thrown.getMessage()).contains("^make check$");
+        Failure failure = thrown.failure();
+        assertThat(failure.kind()).isEqualTo(Failure.Kind.OVERLAY);
+        assertThat(failure.message())
+                .isEqualTo("overlay 2 (spec-search-replace) failed: pattern /^make check$/ matched no line in %check");
+        assertThat(failure.details()).contains(new Failure.Detail("overlay", "Quiet the tests"));
+        assertThat(failure.location().line()).isPositive();
     }
 
     @Test
@@ -297,8 +303,8 @@ class ComponentRendererTest {
     }
 
     @Test
-    void replaceUpstreamSwapsTheEntryInPlaceKeepingCommentsAndBlankLines() throws Exception {
-        String upstream = "# tarball\n"
+    void replaceUpstreamSwapsTheEntryInPlaceKeepingBlankLines() throws Exception {
+        String upstream = "\n"
                 + "SHA512 (demo-1.0.tar.gz) = " + SHA_A + "\n"
                 + "\n"
                 + "SHA512 (demo-data.tar.gz) = " + SHA_A + "\n";
@@ -315,6 +321,45 @@ class ComponentRendererTest {
     }
 
     @Test
+    void aSourcesFileLineThatIsNoEntryIsALocatedError() throws IOException {
+        RenderException thrown = renderFails(
+                "", withSpec("sources", "SHA512 (demo-1.0.tar.gz) = " + SHA_A + "\n# a comment fedpkg refuses\n"));
+        assertThat(thrown.failure().kind()).isEqualTo(Failure.Kind.SOURCES);
+        assertThat(thrown.failure().message())
+                .isEqualTo(
+                        "the sources file has a line that is neither an entry nor blank: # a comment fedpkg refuses");
+        assertThat(thrown.failure().location()).isEqualTo(new Location(Path.of("sources"), 2, 1));
+    }
+
+    @Test
+    void aSourcesFileNamingAPathIsRefused() throws IOException {
+        RenderException thrown = renderFails("", withSpec("sources", "SHA512 (../../etc/passwd) = " + SHA_A + "\n"));
+        assertThat(thrown.failure().message())
+                .isEqualTo("the sources file names '../../etc/passwd', which is not a plain file name");
+    }
+
+    @Test
+    void aTrackedFileMustHaveTheHashTheSourcesFileGives() throws IOException {
+        Map<String, String> files = new java.util.HashMap<>(withSpec("sources", "SHA512 (README) = " + SHA_A + "\n"));
+        files.put("README", "tracked by git\n");
+        RenderException thrown = renderFails("", files);
+        assertThat(thrown.failure().kind()).isEqualTo(Failure.Kind.SOURCES);
+        assertThat(thrown.failure().message())
+                .startsWith(
+                        "the sources file gives README SHA512 " + SHA_A + ", but the file the repository tracks has ");
+        assertThat(thrown.failure().location()).isEqualTo(new Location(Path.of("sources"), 1, 1));
+    }
+
+    @Test
+    void aTrackedFileWithTheRightHashIsKept() throws Exception {
+        String readme = "tracked by git\n";
+        String sha = dev.keel.core.io.Digests.hex("SHA-512", readme.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Map<String, String> files = new java.util.HashMap<>(withSpec("sources", "SHA512 (README) = " + sha + "\n"));
+        files.put("README", readme);
+        assertThat(text(render("", files), "sources")).isEqualTo("SHA512 (README) = " + sha + "\n");
+    }
+
+    @Test
     void aSourceFileThatCollidesWithUpstreamNeedsReplaceUpstream() throws IOException {
         RenderException thrown =
                 renderFails("""
@@ -323,9 +368,11 @@ class ComponentRendererTest {
                 hash = "%s"
                 hash-type = "SHA512"
                 """.formatted(SHA_B), withSpec("sources", "SHA512 (demo-1.0.tar.gz) = " + SHA_A + "\n"));
-        assertThat(thrown.getMessage())
-                .isEqualTo("source file demo-1.0.tar.gz is already in the upstream sources file;"
-                        + " set replace-upstream = true to replace it");
+        assertThat(thrown.failure().message())
+                .isEqualTo("source file demo-1.0.tar.gz is already in the upstream sources file");
+        assertThat(thrown.failure().hint()).isEqualTo("set replace-upstream = true to replace it");
+        assertThat(thrown.failure().kind()).isEqualTo(Failure.Kind.CONFIGURATION);
+        assertThat(thrown.failure().location().line()).isPositive();
     }
 
     @Test

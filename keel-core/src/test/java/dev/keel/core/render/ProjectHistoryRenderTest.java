@@ -79,10 +79,12 @@ class ProjectHistoryRenderTest {
         RenderPipeline pipeline = new RenderPipeline(
                 project,
                 new DistGitSource(project, new MirrorCache(dir.resolve("cache")), locks),
-                new RenderPipeline.Options(dir.resolve("out"), false, false, 1, dir.resolve("render-cache")));
+                new RenderPipeline.Options(dir.resolve("out"), false, false, false, 1, dir.resolve("render-cache")));
         for (RenderResult result :
                 pipeline.run(project.components().values(), r -> {}).results()) {
-            assertThat(result.error()).as(result.component()).isNull();
+            assertThat(result.outcome().isFailed())
+                    .as(result.component() + ": " + result.outcome())
+                    .isFalse();
         }
         return Files.readString(dir.resolve("out/h/hello/hello.spec"));
     }

@@ -41,7 +41,9 @@ class ReleaseBumpTest {
         assertThatThrownBy(() -> ReleaseBump.value(spec("0.1.rc1%{?dist}"), ReleaseCalculation.AUTO, 1))
                 .isInstanceOf(RenderException.class)
                 .hasMessageContaining("0.1.rc1%{?dist}")
-                .hasMessageContaining("manual");
+                .extracting(e -> ((RenderException) e).failure().hint())
+                .asString()
+                .contains("manual");
         assertThatThrownBy(() -> ReleaseBump.value(Spec.parse("Name: x\n"), ReleaseCalculation.AUTO, 1))
                 .hasMessageContaining("no Release");
     }

@@ -3,12 +3,14 @@ package dev.keel.core.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.keel.core.config.Location;
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ProjectLoader;
 import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.io.FileModes;
+import dev.keel.core.outcome.Failure;
+import dev.keel.core.outcome.Outcome;
 import dev.keel.core.overlay.SourceTree;
-import dev.keel.core.render.RenderResult.Status;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -183,7 +185,7 @@ class RenderPipelineTest {
             throws Exception {
         upstream = new CountingSource(SpecSnapshot.open(snapshot));
         RenderPipeline pipeline = new RenderPipeline(
-                project, upstream, new RenderPipeline.Options(output, checkOnly, cleanStale, jobs, cache));
+                project, upstream, new RenderPipeline.Options(output, checkOnly, true, cleanStale, jobs, cache));
         return pipeline.run(components, result -> {});
     }
 
@@ -195,9 +197,9 @@ class RenderPipelineTest {
         return run(true, false, 2);
     }
 
-    private static Map<String, Status> statuses(RenderPipeline.Report report) {
-        Map<String, Status> statuses = new TreeMap<>();
-        report.results().forEach(r -> statuses.put(r.component(), r.status()));
+    private static Map<String, String> statuses(RenderPipeline.Report report) {
+        Map<String, String> statuses = new TreeMap<>();
+        report.results().forEach(r -> statuses.put(r.component(), r.outcome().key()));
         return statuses;
     }
 
@@ -262,11 +264,11 @@ class RenderPipelineTest {
 
         assertThat(statuses(report))
                 .containsExactly(
-                        Map.entry("bash", Status.OK),
-                        Map.entry("curl", Status.OK),
-                        Map.entry("ghost", Status.SKIPPED),
-                        Map.entry("hello", Status.OK),
-                        Map.entry("zlib", Status.ERROR));
+                        Map.entry("bash", "ok"),
+                        Map.entry("curl", "ok"),
+                        Map.entry("ghost", "skipped"),
+                        Map.entry("hello", "ok"),
+                        Map.entry("zlib", "failed"));
         assertThat(result(report, "bash").outputDir()).isEqualTo("b/bash");
         assertThat(result(report, "bash").changed()).isTrue();
         assertThat(contents(out).keySet())
@@ -304,9 +306,9 @@ class RenderPipelineTest {
         RenderPipeline.Report report = render();
 
         RenderResult ghost = result(report, "ghost");
-        assertThat(ghost.status()).isEqualTo(Status.SKIPPED);
+        assertThat(ghost.outcome().key()).isEqualTo("skipped");
         assertThat(ghost.changed()).isFalse();
-        assertThat(ghost.error()).isEqualTo("no upstream spec ghost.spec");
+        assertThat(ghost.outcome()).isEqualTo(Outcome.skipped("no upstream spec ghost.spec"));
         assertThat(out.resolve("g")).doesNotExist();
     }
 
@@ -314,18 +316,18 @@ class RenderPipelineTest {
     void withoutAnUpstreamSourceOnlyLocalSpecsAreRendered() throws Exception {
         Project project = load();
         RenderPipeline pipeline =
-                new RenderPipeline(project, null, new RenderPipeline.Options(out, false, false, 2, cache));
+                new RenderPipeline(project, null, new RenderPipeline.Options(out, false, false, false, 2, cache));
 
         RenderPipeline.Report report = pipeline.run(project.components().values(), result -> {});
 
         assertThat(statuses(report))
                 .containsExactly(
-                        Map.entry("bash", Status.SKIPPED),
-                        Map.entry("curl", Status.SKIPPED),
-                        Map.entry("ghost", Status.SKIPPED),
-                        Map.entry("hello", Status.OK),
-                        Map.entry("zlib", Status.SKIPPED));
-        assertThat(result(report, "bash").error()).isEqualTo("no upstream source given");
+                        Map.entry("bash", "skipped"),
+                        Map.entry("curl", "skipped"),
+                        Map.entry("ghost", "skipped"),
+                        Map.entry("hello", "ok"),
+                        Map.entry("zlib", "skipped"));
+        assertThat(result(report, "bash").outcome()).isEqualTo(Outcome.skipped("no upstream source given"));
         assertThat(contents(out).keySet()).containsExactly("h/hello/hello.conf", "h/hello/hello.spec");
     }
 
@@ -341,11 +343,11 @@ class RenderPipelineTest {
 
         assertThat(statuses(second))
                 .containsExactly(
-                        Map.entry("bash", Status.UNCHANGED),
-                        Map.entry("curl", Status.UNCHANGED),
-                        Map.entry("ghost", Status.SKIPPED),
-                        Map.entry("hello", Status.UNCHANGED),
-                        Map.entry("zlib", Status.ERROR));
+                        Map.entry("bash", "unchanged"),
+                        Map.entry("curl", "unchanged"),
+                        Map.entry("ghost", "skipped"),
+                        Map.entry("hello", "unchanged"),
+                        Map.entry("zlib", "failed"));
         assertThat(second.results()).noneMatch(RenderResult::changed);
         assertThat(stamps(out)).isEqualTo(before);
         // only what has no cached render is fetched again: the failure and the skipped component
@@ -360,7 +362,12 @@ class RenderPipelineTest {
         RenderPipeline.Report report = render();
 
         assertThat(upstream.fetched).containsExactlyInAnyOrder("ghost", "zlib");
-        assertThat(report.results()).noneMatch(RenderResult::changed);
+        // only the failure's marker changes: it names the overlay's new line
+        assertThat(report.results())
+                .filteredOn(RenderResult::changed)
+                .extracting(RenderResult::component)
+                .containsExactly("zlib");
+        assertThat(read("z/zlib/RENDER_FAILED")).contains("--> azldev.toml:35:1");
     }
 
     @Test
@@ -373,9 +380,9 @@ class RenderPipelineTest {
         RenderPipeline.Report report = render();
 
         assertThat(statuses(report))
-                .containsEntry("curl", Status.OK)
-                .containsEntry("bash", Status.UNCHANGED)
-                .containsEntry("hello", Status.UNCHANGED);
+                .containsEntry("curl", "ok")
+                .containsEntry("bash", "unchanged")
+                .containsEntry("hello", "unchanged");
         assertThat(read("c/curl/curl.spec")).contains("Vendor: Keel Linux");
         assertThat(upstream.fetched).containsExactlyInAnyOrder("curl", "ghost", "zlib");
         Map<String, FileTime> after = stamps(out);
@@ -394,9 +401,9 @@ class RenderPipelineTest {
         RenderPipeline.Report report = render();
 
         assertThat(statuses(report))
-                .containsEntry("curl", Status.OK)
-                .containsEntry("bash", Status.UNCHANGED)
-                .containsEntry("hello", Status.UNCHANGED);
+                .containsEntry("curl", "ok")
+                .containsEntry("bash", "unchanged")
+                .containsEntry("hello", "unchanged");
         assertThat(read("c/curl/curl-fix.patch")).endsWith("@@ changed @@\n");
         assertThat(upstream.fetched).containsExactlyInAnyOrder("curl", "ghost", "zlib");
     }
@@ -408,7 +415,7 @@ class RenderPipelineTest {
 
         RenderPipeline.Report report = render();
 
-        assertThat(statuses(report)).containsEntry("hello", Status.OK).containsEntry("bash", Status.UNCHANGED);
+        assertThat(statuses(report)).containsEntry("hello", "ok").containsEntry("bash", "unchanged");
         assertThat(read("h/hello/hello.conf")).isEqualTo("greeting=hello\n");
     }
 
@@ -436,7 +443,7 @@ class RenderPipelineTest {
 
         RenderPipeline.Report restore = render();
 
-        assertThat(result(restore, "bash").status()).isEqualTo(Status.OK);
+        assertThat(result(restore, "bash").outcome()).isEqualTo(Outcome.ok());
         assertThat(result(restore, "bash").changed()).isTrue();
         assertThat(read("b/bash/bash.spec")).isEqualTo(rendered);
         assertThat(check().results()).noneMatch(RenderResult::changed);
@@ -473,12 +480,20 @@ class RenderPipelineTest {
         RenderPipeline.Report report = render();
 
         RenderResult zlib = result(report, "zlib");
-        assertThat(zlib.status()).isEqualTo(Status.ERROR);
-        assertThat(zlib.error()).startsWith("overlay 1 (Drop an obsolete flag) failed: ");
-        assertThat(contents(out.resolve("z/zlib")))
-                .containsExactly(Map.entry(
-                        RenderedTree.FAILED_MARKER,
-                        "Rendering failed. Run 'keel component render' for this component to see why.\n"));
+        assertThat(zlib.outcome().key()).isEqualTo("failed");
+        Failure failure = ((Outcome.Failed) zlib.outcome()).failure();
+        assertThat(failure.kind()).isEqualTo(Failure.Kind.OVERLAY);
+        assertThat(failure.message())
+                .isEqualTo("overlay 1 (spec-search-replace) failed: pattern /--enable-obsolete/ matched no line");
+        assertThat(failure.location()).isEqualTo(new Location(projectDir.resolve("azldev.toml"), 33, 1));
+        assertThat(contents(out.resolve("z/zlib"))).containsExactly(Map.entry(RenderedTree.FAILED_MARKER, """
+                        Keel could not render this component; 'keel component render zlib' shows the same.
+
+                        error: zlib: overlay 1 (spec-search-replace) failed: pattern /--enable-obsolete/ matched no line
+                          --> azldev.toml:33:1
+                           = overlay: Drop an obsolete flag
+                           = reason: pattern-not-found
+                        """));
     }
 
     @Test
@@ -490,7 +505,7 @@ class RenderPipelineTest {
 
         RenderResult zlib = result(render(), "zlib");
 
-        assertThat(zlib.status()).isEqualTo(Status.ERROR);
+        assertThat(zlib.outcome().key()).isEqualTo("failed");
         assertThat(zlib.changed()).isTrue();
         assertThat(contents(out.resolve("z/zlib")).keySet()).containsExactly(RenderedTree.FAILED_MARKER);
     }
@@ -501,7 +516,7 @@ class RenderPipelineTest {
 
         RenderResult zlib = result(check(), "zlib");
 
-        assertThat(zlib.status()).isEqualTo(Status.ERROR);
+        assertThat(zlib.outcome().key()).isEqualTo("failed");
         assertThat(zlib.changed()).isFalse();
         assertThat(zlib.notes()).isEmpty();
     }
@@ -520,35 +535,48 @@ class RenderPipelineTest {
     // ------------------------------------------------------------------ stale directories
 
     @Test
-    void cleanStaleRemovesDirectoriesOfComponentsThatNoLongerExist() throws Exception {
+    void cleanStaleRemovesOnlyTheStaleDirectoriesKeelWrote() throws Exception {
         render();
-        write(out.resolve("o/old-thing/old-thing.spec"), "gone\n");
+        write(out.resolve("o/old-thing/old-thing.spec"), ComponentRenderer.HEADER.get(0) + "\nName: old-thing\n");
+        write(out.resolve("f/failed-thing/RENDER_FAILED"), "Keel could not render this component\n");
+        write(out.resolve("m/mine/mine.spec"), "Name: mine\n");
         write(out.resolve("README.md"), "hand-written\n");
         write(out.resolve("docs/notes/x.md"), "not a letter directory\n");
 
         RenderPipeline.Report checking = run(true, true, 2);
 
-        assertThat(checking.stale()).containsExactly("o/old-thing");
+        assertThat(checking.stale())
+                .containsExactly(
+                        new RenderPipeline.StaleDirectory("f/failed-thing", true, false),
+                        new RenderPipeline.StaleDirectory("m/mine", false, false),
+                        new RenderPipeline.StaleDirectory("o/old-thing", true, false));
         assertThat(out.resolve("o/old-thing/old-thing.spec")).exists();
 
         RenderPipeline.Report cleaning = run(false, true, 2);
 
-        assertThat(cleaning.stale()).containsExactly("o/old-thing");
+        assertThat(cleaning.stale())
+                .containsExactly(
+                        new RenderPipeline.StaleDirectory("f/failed-thing", true, true),
+                        new RenderPipeline.StaleDirectory("m/mine", false, false),
+                        new RenderPipeline.StaleDirectory("o/old-thing", true, true));
         assertThat(out.resolve("o/old-thing")).doesNotExist();
+        assertThat(out.resolve("f/failed-thing")).doesNotExist();
+        assertThat(out.resolve("m/mine/mine.spec")).hasContent("Name: mine");
         assertThat(out.resolve("README.md")).exists();
         assertThat(out.resolve("docs/notes/x.md")).exists();
         assertThat(out.resolve("b/bash/bash.spec")).exists();
-        assertThat(run(true, true, 2).stale()).isEmpty();
+        assertThat(run(true, true, 2).stale())
+                .containsExactly(new RenderPipeline.StaleDirectory("m/mine", false, false));
     }
 
     @Test
-    void withoutCleanStaleNothingIsReportedOrRemoved() throws Exception {
+    void withoutCleanStaleStaleDirectoriesAreReportedButKept() throws Exception {
         render();
-        write(out.resolve("o/old-thing/old-thing.spec"), "gone\n");
+        write(out.resolve("o/old-thing/old-thing.spec"), ComponentRenderer.HEADER.get(0) + "\n");
 
         RenderPipeline.Report report = render();
 
-        assertThat(report.stale()).isEmpty();
+        assertThat(report.stale()).containsExactly(new RenderPipeline.StaleDirectory("o/old-thing", true, false));
         assertThat(out.resolve("o/old-thing/old-thing.spec")).exists();
     }
 
@@ -638,7 +666,7 @@ class RenderPipelineTest {
 
         RenderResult bash = result(render(), "bash");
 
-        assertThat(bash.status()).isEqualTo(Status.UNCHANGED);
+        assertThat(bash.outcome().key()).isEqualTo("unchanged");
         assertThat(out.resolve("b/bash/bash.spec")).exists();
         assertThat(out.resolve("b/.bash.old-1234")).doesNotExist();
         assertThat(out.resolve("b/.bash.new-1234")).doesNotExist();

@@ -6,6 +6,7 @@ import dev.keel.core.config.Project;
 import dev.keel.core.io.Trees;
 import dev.keel.core.lock.LockFile;
 import dev.keel.core.lock.LockStore;
+import dev.keel.core.outcome.Outcome;
 import dev.keel.core.source.DistGitProjects;
 import dev.keel.core.source.DistGitSource;
 import dev.keel.core.source.MirrorCache;
@@ -178,12 +179,12 @@ class ComponentUpdaterTest {
         Project project = project("spec = { upstream-commit = \"deadbeefdeadbeef\" }");
         ComponentUpdater.Report report = update(project, false, false);
         assertThat(report.failed()).isTrue();
-        assertThat(report.results().stream()
-                        .filter(r -> r.error() != null)
-                        .findFirst()
-                        .orElseThrow()
-                        .error())
-                .contains("deadbeefdeadbeef");
+        Outcome failed = report.results().stream()
+                .map(ComponentUpdater.Result::outcome)
+                .filter(Outcome::isFailed)
+                .findFirst()
+                .orElseThrow();
+        assertThat(((Outcome.Failed) failed).failure().message()).contains("deadbeefdeadbeef");
         assertThat(new LockStore(project.lockDir()).names()).isEmpty();
     }
 }
