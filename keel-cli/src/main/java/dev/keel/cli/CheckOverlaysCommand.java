@@ -1,22 +1,18 @@
 package dev.keel.cli;
 
-import dev.keel.core.config.LocatedOverlay;
 import dev.keel.core.config.Names;
 import dev.keel.core.config.Project;
-import dev.keel.core.config.ResolvedComponent;
+import dev.keel.core.outcome.FailureFormat;
+import dev.keel.core.outcome.PathDisplay;
 import dev.keel.core.overlay.OverlayCheck;
-import dev.keel.core.overlay.OverlayChecker;
-import dev.keel.core.overlay.SourceTree;
+import dev.keel.core.render.SnapshotCheck;
+import dev.keel.core.render.SpecSnapshot;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,9 +22,11 @@ import picocli.CommandLine.Command;
         name = "check-overlays",
         mixinStandardHelpOptions = true,
         description = {
-            "Apply each component's overlays to the spec DIR/<upstream-name>.spec of an upstream spec snapshot",
-            "and classify every overlay: applies, no-op (upstream already has the change), target-missing,",
-            "conflict, or no-upstream. Exits 1 if any overlay is target-missing or conflict."
+            "Apply each component's overlays to its spec in an upstream spec snapshot and classify every overlay:",
+            "applies; no-op (changes nothing: harmless); upstreamed (upstream already made the change and the",
+            "render now fails on the overlay: retire it); target-missing; conflict; no-upstream (nothing to judge).",
+            "Each component is then rendered as 'component render' would: a render that fails for another reason",
+            "gets a render-fails row. Exits 1 when any row would fail the render."
         })
 public final class CheckOverlaysCommand implements Callable<Integer> {
 
@@ -44,58 +42,44 @@ public final class CheckOverlaysCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    JobsOption jobs = new JobsOption();
+
     @Override
-    public Integer call() throws IOException {
-        if (!Files.isDirectory(upstreamSpecs.directory)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "not a directory: " + upstreamSpecs.directory);
-        }
+    public Integer call() throws IOException, InterruptedException {
         Project project =
                 KeelCommand.projectOptions(spec).load(spec.commandLine().getErr());
-        UpstreamSpecs snapshot = new UpstreamSpecs(upstreamSpecs.directory);
-        OverlayChecker checker = new OverlayChecker(project.root());
-        List<OverlayCheck> checks = new ArrayList<>();
-        for (ResolvedComponent component :
-                filter.select(project, spec.commandLine()).values()) {
-            List<LocatedOverlay> overlays = component.overlays();
-            if (overlays.isEmpty()) {
-                continue;
-            }
-            Optional<SourceTree> sources = snapshot.sources(component);
-            if (sources.isEmpty()) {
-                for (LocatedOverlay overlay : overlays) {
-                    checks.add(new OverlayCheck(
-                            component.name(),
-                            overlay,
-                            OverlayCheck.Status.NO_UPSTREAM,
-                            "no " + component.upstreamName() + ".spec in the snapshot",
-                            null));
-                }
-                continue;
-            }
-            checks.addAll(
-                    checker.check(component.name(), sources.get(), UpstreamSpecs.specPath(component), overlays, true)
-                            .checks());
-        }
-        print(checks, project.root());
+        SnapshotCheck check = new SnapshotCheck(project, SpecSnapshot.open(upstreamSpecs.path));
+        List<OverlayCheck> checks =
+                check.check(filter.select(project, spec.commandLine()).values(), jobs.jobs());
+        print(checks, PathDisplay.relativeTo(project.root()));
         return checks.stream().anyMatch(c -> c.status().failed()) ? 1 : 0;
     }
 
-    private void print(List<OverlayCheck> checks, Path root) {
+    private void print(List<OverlayCheck> checks, PathDisplay paths) {
         PrintWriter out = spec.commandLine().getOut();
         if (output.isJson()) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (OverlayCheck check : checks) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("component", check.component());
-                row.put("index", check.overlay().index() + 1);
-                row.put("type", Names.enumKey(check.overlay().overlay().type()));
-                row.put("description", check.overlay().overlay().description());
+                row.put(
+                        "index",
+                        check.overlay() == null ? null : check.overlay().index() + 1);
+                row.put("type", type(check));
+                row.put(
+                        "description",
+                        check.overlay() == null
+                                ? null
+                                : check.overlay().overlay().description());
                 row.put("status", check.status().key());
                 row.put("reason", check.reason());
-                row.put("location", ProjectOptions.relative(check.overlay().location(), root));
-                if (check.failure() != null && !check.failure().candidates().isEmpty()) {
-                    row.put("candidates", check.failure().candidates());
-                }
+                row.put(
+                        "location",
+                        check.overlay() == null
+                                ? null
+                                : FailureFormat.location(check.overlay().location(), paths));
+                row.put("failure", check.failure() == null ? null : Reports.failureJson(check.failure(), paths));
                 rows.add(row);
             }
             out.print(Json.write(rows));
@@ -104,19 +88,35 @@ public final class CheckOverlaysCommand implements Callable<Integer> {
             for (OverlayCheck check : checks) {
                 table.row(
                         check.component(),
-                        check.overlay().index() + 1,
-                        Names.enumKey(check.overlay().overlay().type()),
+                        check.overlay() == null ? "-" : check.overlay().index() + 1,
+                        type(check),
                         check.status().key(),
-                        check.reason());
+                        check.status() == OverlayCheck.Status.RENDER_FAILS
+                                ? FailureFormat.line(check.failure(), paths)
+                                : check.reason());
             }
             out.print(table.render(output.format));
-            Map<OverlayCheck.Status, Integer> counts = new EnumMap<>(OverlayCheck.Status.class);
-            checks.forEach(c -> counts.merge(c.status(), 1, Integer::sum));
-            List<String> summary = new ArrayList<>();
-            counts.forEach((status, count) -> summary.add(count + " " + status.key()));
-            spec.commandLine().getErr().println(checks.size() + " overlays: " + String.join(", ", summary));
-            spec.commandLine().getErr().flush();
         }
+        List<String> keys = new ArrayList<>();
+        checks.forEach(c -> keys.add(c.status().key()));
+        long components =
+                checks.stream().map(OverlayCheck::component).distinct().count();
+        long failing = checks.stream()
+                .filter(c -> c.status().failed())
+                .map(OverlayCheck::component)
+                .distinct()
+                .count();
+        spec.commandLine()
+                .getErr()
+                .println(Reports.count(checks.size(), "row") + " for " + Reports.count(components, "component") + ": "
+                        + Reports.tally(keys) + "; " + Reports.count(failing, "component") + " would fail to render");
+        spec.commandLine().getErr().flush();
         out.flush();
+    }
+
+    private static String type(OverlayCheck check) {
+        return check.overlay() == null
+                ? "render"
+                : Names.enumKey(check.overlay().overlay().type());
     }
 }

@@ -3,10 +3,13 @@ package dev.keel.cli;
 import dev.keel.core.config.ComponentSelector;
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;
+import dev.keel.core.outcome.FailureFormat;
+import dev.keel.core.outcome.PathDisplay;
 import dev.keel.core.overlay.AnnotatedDiff;
 import dev.keel.core.overlay.OverlayCheck;
 import dev.keel.core.overlay.OverlayChecker;
 import dev.keel.core.overlay.SourceTree;
+import dev.keel.core.render.SpecSnapshot;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -41,17 +44,18 @@ public final class DiffSourcesCommand implements Callable<Integer> {
                 KeelCommand.projectOptions(spec).load(spec.commandLine().getErr());
         ResolvedComponent component = ComponentSelector.select(project, false, List.of(name), List.of())
                 .get(name);
-        SourceTree upstream = new UpstreamSpecs(upstreamSpecs.directory)
-                .sources(component)
-                .orElseThrow(() ->
-                        new IOException("no " + component.upstreamName() + ".spec in " + upstreamSpecs.directory));
+        SourceTree upstream = SpecSnapshot.open(upstreamSpecs.path)
+                .fetch(component)
+                .orElseThrow(
+                        () -> new IOException("no " + component.upstreamName() + ".spec in " + upstreamSpecs.path));
         OverlayChecker.Report report = new OverlayChecker(project.root())
-                .check(component.name(), upstream, UpstreamSpecs.specPath(component), component.overlays(), true);
+                .check(component.name(), upstream, component.name() + ".spec", component.overlays(), true);
+        PathDisplay paths = PathDisplay.relativeTo(project.root());
         PrintWriter err = spec.commandLine().getErr();
         boolean failed = false;
         for (OverlayCheck check : report.checks()) {
             if (check.failure() != null) {
-                err.print(ProjectOptions.relativeFailure(check.failure(), project.root()));
+                err.print(FailureFormat.block(component.name(), check.failure(), paths));
                 failed = true;
             } else if (check.status() == OverlayCheck.Status.NO_UPSTREAM) {
                 err.println("note: " + check.overlay().label() + " skipped: " + check.reason());

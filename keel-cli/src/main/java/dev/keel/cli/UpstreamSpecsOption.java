@@ -3,13 +3,14 @@ package dev.keel.cli;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** {@code --upstream-specs DIR}: a spec snapshot to check or diff against. */
+/** {@code --upstream-specs DIR|FILE}: a spec snapshot to check or diff against. */
 public final class UpstreamSpecsOption {
 
     @Option(
             names = "--upstream-specs",
             required = true,
-            paramLabel = "DIR",
-            description = "A directory of <name>.spec files, like Fedora's published spec snapshot.")
-    Path directory;
+            paramLabel = "DIR|FILE",
+            description = "A spec snapshot: a directory of <name>.spec files or a tarball of them, like Fedora's"
+                    + " published rpm-specs-latest.tar.xz.")
+    Path path;
 }

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -190,7 +192,51 @@ class OverlayCommandsTest {
         assertThat(counts.get("applies")).isGreaterThan(150);
         assertThat(byKey.get("cloud-init#3").get("status").asText()).isEqualTo("target-missing");
         assertThat(byKey.get("zbar#1").get("reason").asText()).contains("%files of sub-package 'gtk'");
-        assertThat(byKey.get("javapackages-tools#1").get("reason").asText()).startsWith("already absent upstream");
+        assertThat(byKey.get("javapackages-tools#1").get("status").asText()).isEqualTo("upstreamed");
+        assertThat(byKey.get("javapackages-tools#1").get("reason").asText())
+                .startsWith("upstream already dropped this, and the render fails on it: retire the overlay (");
         assertThat(byKey.get("apache-sshd#3").get("status").asText()).isEqualTo("applies");
+    }
+
+    @Test
+    void everyComponentTheRenderFailsOnHasAFailingCheckRow(@TempDir Path empty) throws Exception {
+        Path shared = Path.of(System.getProperty("keel.shared.dir", "../../shared"), "corpus");
+        assumeTrue(
+                Files.isDirectory(shared.resolve("azurelinux-4.0-config")),
+                "corpus not found at " + shared.toAbsolutePath() + "; skipping");
+        String project = shared.resolve("azurelinux-4.0-config").toString();
+        String specs = shared.resolve("fedora-rawhide-specs").toString();
+        CliRunner check = CliRunner.run(
+                "-C", project, "component", "check-overlays", "-a", "--upstream-specs", specs, "-O", "json");
+        CliRunner render = CliRunner.run(
+                "-C",
+                project,
+                "component",
+                "render",
+                "-a",
+                "--upstream-specs",
+                specs,
+                "-o",
+                empty.resolve("out").toString(),
+                "--check-only",
+                "-O",
+                "json");
+        Set<String> failing = new TreeSet<>();
+        for (JsonNode row : new ObjectMapper().readTree(check.out())) {
+            if (Set.of("upstreamed", "target-missing", "conflict", "render-fails")
+                    .contains(row.get("status").asText())) {
+                failing.add(row.get("component").asText());
+            }
+        }
+        Set<String> failed = new TreeSet<>();
+        for (JsonNode row : new ObjectMapper().readTree(render.out())) {
+            if (row.get("status").asText().equals("failed")) {
+                failed.add(row.get("component").asText());
+            }
+        }
+        assertThat(failed).isNotEmpty();
+        assertThat(failing).containsAll(failed);
+        assertThat(check.exitCode()).isEqualTo(1);
+        assertThat(render.exitCode()).isEqualTo(1);
     }
 }

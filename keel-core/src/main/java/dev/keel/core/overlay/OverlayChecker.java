@@ -79,16 +79,17 @@ public final class OverlayChecker {
                     "the spec snapshot has no sidecar files",
                     null);
         }
-        String already = alreadyPresent(workspace.spec(), overlay);
-        if (already != null) {
-            return new OverlayCheck(component, located, OverlayCheck.Status.NO_OP, already, null);
-        }
+        // Applied exactly as render applies it, so that what is harmless here is harmless there.
         OverlayEngine.Snapshot before = workspace.snapshot();
         try {
             workspace.apply(located);
         } catch (OverlayException e) {
             workspace.restore(before);
             return classify(component, located, e.failure(), workspace.spec());
+        }
+        String already = alreadyPresent(before.spec(), overlay);
+        if (already != null) {
+            return new OverlayCheck(component, located, OverlayCheck.Status.NO_OP, already, null);
         }
         OverlayEngine.Snapshot after = workspace.snapshot();
         boolean unchanged = after.files().equals(before.files())
@@ -98,25 +99,30 @@ public final class OverlayChecker {
                 : new OverlayCheck(component, located, OverlayCheck.Status.APPLIES, "", null);
     }
 
+    /**
+     * Classifies an overlay the engine refused. Every refusal fails the render, so every one is a
+     * failing status; where upstream already made the change, the status says to retire the overlay.
+     */
     private static OverlayCheck classify(String component, LocatedOverlay located, OverlayFailure failure, Spec spec) {
         Overlay overlay = located.overlay();
         OverlayCheck.Status status = switch (failure.reason()) {
             case SECTION_NOT_FOUND, TAG_NOT_FOUND, REFERENCE_NOT_FOUND, NO_MATCHING_FILE ->
-                REMOVALS.contains(overlay.type()) ? OverlayCheck.Status.NO_OP : OverlayCheck.Status.TARGET_MISSING;
+                REMOVALS.contains(overlay.type()) ? OverlayCheck.Status.UPSTREAMED : OverlayCheck.Status.TARGET_MISSING;
             case PATTERN_NOT_FOUND ->
                 replacementPresent(spec, overlay) || nothingLeftToDelete(spec, overlay)
-                        ? OverlayCheck.Status.NO_OP
+                        ? OverlayCheck.Status.UPSTREAMED
                         : OverlayCheck.Status.TARGET_MISSING;
             case SOURCE_NOT_FOUND -> OverlayCheck.Status.TARGET_MISSING;
             default -> OverlayCheck.Status.CONFLICT;
         };
-        String reason = status == OverlayCheck.Status.NO_OP
+        String reason = status == OverlayCheck.Status.UPSTREAMED
                 ? (REMOVALS.contains(overlay.type()) || isDeletion(overlay)
-                                ? "already absent upstream: "
-                                : "upstream already has the replacement: ")
-                        + failure.message()
+                                ? "upstream already dropped this, and the render fails on it: retire the overlay ("
+                                : "upstream already has the replacement, and the render fails on it: retire the"
+                                        + " overlay (")
+                        + failure.message() + ")"
                 : failure.message();
-        return new OverlayCheck(component, located, status, reason, status.failed() ? failure : null);
+        return new OverlayCheck(component, located, status, reason, failure.toFailure());
     }
 
     /** Why applying would change nothing because upstream already has the result, or null. */

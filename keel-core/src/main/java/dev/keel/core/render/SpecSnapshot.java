@@ -1,10 +1,14 @@
 package dev.keel.core.render;
 
+import dev.keel.core.config.Location;
 import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.io.Sha256Records;
+import dev.keel.core.outcome.Failure;
+import dev.keel.core.outcome.FailureException;
 import dev.keel.core.overlay.SourceFile;
 import dev.keel.core.overlay.SourceTree;
 import dev.keel.core.overlay.archive.ArchiveEntry;
+import dev.keel.core.overlay.archive.ArchiveException;
 import dev.keel.core.overlay.archive.ArchiveLimits;
 import dev.keel.core.overlay.archive.TarArchive;
 import java.io.IOException;
@@ -36,7 +40,15 @@ public final class SpecSnapshot implements UpstreamSource {
         if (Files.isDirectory(path)) {
             return new SpecSnapshot(path, null);
         }
-        TarArchive tar = TarArchive.read(Files.readAllBytes(path), ArchiveLimits.DEFAULT);
+        TarArchive tar;
+        try {
+            tar = TarArchive.read(Files.readAllBytes(path), ArchiveLimits.DEFAULT);
+        } catch (ArchiveException e) {
+            throw new FailureException(Failure.of(Failure.Kind.SOURCES, "--upstream-specs: " + e.getMessage())
+                    .at(Location.of(path.toAbsolutePath()))
+                    .withHint("give a directory of <name>.spec files or a tar archive of them"
+                            + " (such as Fedora's rpm-specs-latest.tar.xz)"));
+        }
         Map<String, byte[]> specs = new HashMap<>();
         for (ArchiveEntry entry : tar.entries()) {
             String name = entry.name().substring(entry.name().lastIndexOf('/') + 1);

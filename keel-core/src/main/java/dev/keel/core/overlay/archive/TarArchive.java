@@ -1,7 +1,9 @@
 package dev.keel.core.overlay.archive;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -36,12 +38,41 @@ public final class TarArchive {
         return new TarArchive(compression, List.of()).withEntries(entries);
     }
 
+    /**
+     * Reads an archive. What is not a tar archive (empty, a zip, anything else) and what ends
+     * early is refused with a message in words; a library's exception text never reaches the user.
+     */
     public static TarArchive read(byte[] bytes, ArchiveLimits limits) throws IOException {
+        if (bytes.length == 0) {
+            throw new ArchiveException("the file is empty, not a tar archive");
+        }
+        if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && (bytes[2] == 3 || bytes[2] == 5)) {
+            throw new ArchiveException(
+                    "this is a zip archive; Keel reads tar archives (plain or compressed with gzip, xz, zstd or bzip2)");
+        }
         Compression compression = Compression.sniff(bytes);
+        try {
+            return new TarArchive(compression, entries(bytes, compression, limits));
+        } catch (ArchiveException e) {
+            throw e;
+        } catch (EOFException e) {
+            throw new ArchiveException("unexpected end of archive");
+        } catch (IOException | RuntimeException e) {
+            String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            throw new ArchiveException(
+                    message.contains("truncated") || message.contains("premature") || message.contains("end of")
+                            ? "unexpected end of archive"
+                            : "the archive is corrupt (" + compression.name().toLowerCase(java.util.Locale.ROOT)
+                                    + " compression)");
+        }
+    }
+
+    private static List<ArchiveEntry> entries(byte[] bytes, Compression compression, ArchiveLimits limits)
+            throws IOException {
         Map<String, ArchiveEntry> entries = new TreeMap<>();
         long total = 0;
-        try (InputStream raw = compression.decompress(new ByteArrayInputStream(bytes));
-                TarArchiveInputStream tar = new TarArchiveInputStream(raw)) {
+        try (InputStream raw = new BufferedInputStream(compression.decompress(new ByteArrayInputStream(bytes)));
+                TarArchiveInputStream tar = new TarArchiveInputStream(requireTar(raw, compression))) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 if (entries.size() >= limits.maxEntries()) {
@@ -74,16 +105,37 @@ public final class TarArchive {
                                 "the archive unpacks to more than " + limits.maxTotalBytes() + " bytes");
                     }
                     total += size;
-                    entries.put(
-                            name,
-                            new ArchiveEntry(
-                                    name, ArchiveEntry.Kind.FILE, tar.readNBytes((int) size), entry.getMode(), null));
+                    byte[] content = tar.readNBytes((int) size);
+                    if (content.length != size) {
+                        throw new ArchiveException("unexpected end of archive in " + name);
+                    }
+                    entries.put(name, new ArchiveEntry(name, ArchiveEntry.Kind.FILE, content, entry.getMode(), null));
                 } else {
                     throw new ArchiveException("unsupported entry type in the archive: " + name);
                 }
             }
         }
-        return new TarArchive(compression, new ArrayList<>(entries.values()));
+        return new ArrayList<>(entries.values());
+    }
+
+    /** The stream, after checking that it starts with a tar header (or the end-of-archive zero block). */
+    private static InputStream requireTar(InputStream in, Compression compression) throws IOException {
+        in.mark(TarConstants.DEFAULT_RCDSIZE);
+        byte[] header = in.readNBytes(TarConstants.DEFAULT_RCDSIZE);
+        in.reset();
+        boolean zeros = true;
+        for (byte b : header) {
+            zeros &= b == 0;
+        }
+        if (header.length < TarConstants.DEFAULT_RCDSIZE
+                || !(zeros || TarArchiveInputStream.matches(header, header.length))) {
+            throw new ArchiveException(
+                    compression == Compression.NONE
+                            ? "not a tar archive"
+                            : "not a tar archive inside its "
+                                    + compression.name().toLowerCase(java.util.Locale.ROOT) + " compression");
+        }
+        return in;
     }
 
     /** A normalised entry name, or an exception for one that would leave the archive. */

@@ -1,0 +1,99 @@
+package dev.keel.core.render;
+
+import dev.keel.core.config.LocatedOverlay;
+import dev.keel.core.config.Project;
+import dev.keel.core.config.ResolvedComponent;
+import dev.keel.core.config.model.ComponentConfig;
+import dev.keel.core.io.Parallel;
+import dev.keel.core.outcome.Failure;
+import dev.keel.core.outcome.Failures;
+import dev.keel.core.overlay.OverlayCheck;
+import dev.keel.core.overlay.OverlayChecker;
+import dev.keel.core.overlay.SourceTree;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code component check-overlays}: classifies every overlay of each component against a spec
+ * snapshot ({@link OverlayChecker}), then renders the component there as {@code component render}
+ * would. A render that fails with no failing overlay row gets a row of its own, so the components
+ * with a failing row are always a superset of those the render fails on.
+ */
+public final class SnapshotCheck {
+
+    private final Project project;
+    private final SpecSnapshot snapshot;
+    private final OverlayChecker checker;
+    private final ComponentRenderer renderer;
+
+    public SnapshotCheck(Project project, SpecSnapshot snapshot) {
+        this.project = project;
+        this.snapshot = snapshot;
+        this.checker = new OverlayChecker(project.root());
+        this.renderer = new ComponentRenderer(project);
+    }
+
+    /** The rows of every component, in the components' order. */
+    public List<OverlayCheck> check(Collection<ResolvedComponent> components, int jobs)
+            throws IOException, InterruptedException {
+        List<OverlayCheck> rows = new ArrayList<>();
+        Parallel.map(components, jobs, this::check).forEach(rows::addAll);
+        return rows;
+    }
+
+    /** One component's rows: one per overlay, plus one when its render fails for another reason. */
+    public List<OverlayCheck> check(ResolvedComponent component) throws IOException {
+        List<LocatedOverlay> overlays = component.overlays();
+        Optional<SourceTree> sources = snapshot.fetch(component);
+        List<OverlayCheck> rows = new ArrayList<>();
+        if (sources.isEmpty()) {
+            for (LocatedOverlay overlay : overlays) {
+                rows.add(new OverlayCheck(
+                        component.name(),
+                        overlay,
+                        OverlayCheck.Status.NO_UPSTREAM,
+                        "no " + component.upstreamName() + ".spec in the snapshot",
+                        null));
+            }
+            return rows;
+        }
+        if (!overlays.isEmpty()) {
+            rows.addAll(checker.check(component.name(), sources.get(), component.name() + ".spec", overlays, true)
+                    .checks());
+        }
+        if (configuresMore(component)
+                && rows.stream().noneMatch(row -> row.status().failed())) {
+            renderFailure(component, sources.get())
+                    .ifPresent(failure -> rows.add(new OverlayCheck(
+                            component.name(), null, OverlayCheck.Status.RENDER_FAILS, failure.message(), failure)));
+        }
+        return rows;
+    }
+
+    /**
+     * Whether the component's render on a spec snapshot does more than Keel's own steps (the header,
+     * the provenance macros), which cannot fail: overlays, source files or build settings (a
+     * snapshot has no project changes, so the release is never bumped). Only those are rendered
+     * again, which keeps the check as fast as the overlays alone.
+     */
+    private static boolean configuresMore(ResolvedComponent component) {
+        ComponentConfig config = component.config();
+        return !component.overlays().isEmpty()
+                || (config.sourceFiles() != null && !config.sourceFiles().isEmpty())
+                || config.build() != null;
+    }
+
+    private Optional<Failure> renderFailure(ResolvedComponent component, SourceTree sources) {
+        try {
+            renderer.render(component, RenderInput.of(sources, snapshot.specOnly()));
+            return Optional.empty();
+        } catch (RenderException e) {
+            return Optional.of(e.failure());
+        } catch (RuntimeException | StackOverflowError e) {
+            return Optional.of(Failures.of(e, Failure.Kind.INTERNAL));
+        }
+    }
+}
