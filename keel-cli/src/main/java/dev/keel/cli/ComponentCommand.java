@@ -9,6 +9,7 @@ import dev.keel.core.config.model.DistroReference;
 import dev.keel.core.config.model.SpecSource;
 import dev.keel.core.lock.LockFile;
 import dev.keel.core.lock.LockStore;
+import dev.keel.core.outcome.PathDisplay;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -92,10 +93,7 @@ public final class ComponentCommand extends CommandGroup {
         private static String source(ResolvedComponent component, Path root) {
             SpecSource spec = component.config().spec();
             if (spec != null && spec.path() != null) {
-                Path path = Path.of(spec.path());
-                return (path.startsWith(root) ? root.relativize(path) : path)
-                        .toString()
-                        .replace('\\', '/');
+                return PathDisplay.relativeTo(root).show(Path.of(spec.path()));
             }
             DistroReference distro = component.upstreamDistro();
             String where =
@@ -137,7 +135,11 @@ public final class ComponentCommand extends CommandGroup {
         }
         spec.put("upstreamName", component.upstreamName());
         spec.put("upstreamCommit", source == null ? null : source.upstreamCommit());
-        spec.put("path", source == null ? null : source.path());
+        spec.put(
+                "path",
+                source == null || source.path() == null
+                        ? null
+                        : PathDisplay.relativeTo(root).show(Path.of(source.path())));
         row.put("spec", spec);
         row.put("release", Names.enumKey(component.config().release().calculation()));
         row.put(

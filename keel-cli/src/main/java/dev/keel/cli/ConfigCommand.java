@@ -1,10 +1,13 @@
 package dev.keel.cli;
 
 import dev.keel.core.config.ConfigError;
+import dev.keel.core.config.ConfigNode;
+import dev.keel.core.config.PathRewriter;
 import dev.keel.core.config.Project;
 import dev.keel.core.config.SchemaGenerator;
 import dev.keel.core.config.TomlWriter;
 import dev.keel.core.config.TreeJson;
+import dev.keel.core.config.model.ConfigFile;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -30,12 +33,13 @@ public final class ConfigCommand extends CommandGroup {
             name = "dump",
             mixinStandardHelpOptions = true,
             description = {
-                "Print the merged configuration of all files (paths made absolute), as TOML or JSON.",
-                "The TOML output loads again to the same components and values."
+                "Print the merged configuration of all files, as TOML or JSON, with paths relative to the project",
+                "directory (so the output is the same on every machine). Saved in the project directory, the TOML",
+                "output loads again to the same components and values."
             })
     static final class Dump implements Callable<Integer> {
         @Option(
-                names = {"-f", "--format"},
+                names = {"-O", "--output", "-f", "--format"},
                 paramLabel = "FORMAT",
                 description = "toml or json (default: ${DEFAULT-VALUE}).")
         DumpFormat format = DumpFormat.TOML;
@@ -48,10 +52,11 @@ public final class ConfigCommand extends CommandGroup {
             PrintWriter out = spec.commandLine().getOut();
             Project project =
                     KeelCommand.projectOptions(spec).load(spec.commandLine().getErr());
+            ConfigNode.Table tree = PathRewriter.relativize(project.tree(), ConfigFile.class, project.root());
             if (format == DumpFormat.JSON) {
-                out.print(Json.write(TreeJson.plain(project.tree())));
+                out.print(Json.write(TreeJson.plain(tree)));
             } else {
-                out.print(TomlWriter.write(project.tree()));
+                out.print(TomlWriter.write(tree));
             }
             out.flush();
             return 0;

@@ -1,9 +1,9 @@
 package dev.keel.cli;
 
+import dev.keel.core.io.Printable;
 import dev.keel.core.outcome.Failure;
 import dev.keel.core.outcome.FailureFormat;
 import dev.keel.core.outcome.PathDisplay;
-import dev.keel.core.outcome.Printable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

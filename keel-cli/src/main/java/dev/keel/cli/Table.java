@@ -1,6 +1,6 @@
 package dev.keel.cli;
 
-import dev.keel.core.outcome.Printable;
+import dev.keel.core.io.Printable;
 import java.util.ArrayList;
 import java.util.List;
 

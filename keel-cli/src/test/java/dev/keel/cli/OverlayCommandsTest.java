@@ -161,7 +161,11 @@ class OverlayCommandsTest {
         Files.writeString(overlays, OVERLAYS.replace("source = \"patches/fix.patch\"", "source = \"../secret\""));
         CliRunner result = apply();
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err()).contains("reason: path-escapes");
+        assertThat(result.err())
+                .contains("error: '../secret' leaves the overlay file's directory")
+                .contains("overlays.toml:28:1")
+                .contains("= key: overlays[3].source");
+        assertThat(result.out()).isEmpty();
     }
 
     @Test

@@ -33,9 +33,12 @@ final class ComponentResolver {
     /** A per-file overlay file, parsed once however many components use it. */
     private record ParsedOverlayFile(List<ConfigNode> overlays, List<ConfigError> errors) {}
 
-    ComponentResolver(ConfigNode.Table projectTree, Map<String, List<String>> groupsByComponent) {
+    private final Path projectDir;
+
+    ComponentResolver(ConfigNode.Table projectTree, Map<String, List<String>> groupsByComponent, Path projectDir) {
         this.projectTree = projectTree;
         this.groupsByComponent = groupsByComponent;
+        this.projectDir = projectDir;
     }
 
     /** Resolves one component; problems are added to {@code errors}. */
@@ -138,13 +141,24 @@ final class ComponentResolver {
             }
             Glob glob = Glob.of(pattern);
             try {
-                List<Path> matches = new ArrayList<>(glob.isLiteral() ? literal(pattern) : glob.find(Path.of("/")));
+                List<Path> matches =
+                        new ArrayList<>(glob.isLiteral() ? literal(pattern) : glob.find(Path.of("/"), projectDir));
                 if (matches.isEmpty() && glob.isLiteral()) {
                     errors.add(ConfigError.error(item.location(), keyPath, "overlay file not found: " + pattern, ""));
                 }
                 matches.sort(Comparator.comparing((Path p) -> p.getFileName().toString())
                         .thenComparing(Path::toString));
-                files.addAll(matches);
+                for (Path match : matches) {
+                    if (Confinement.isInside(projectDir, match.toAbsolutePath().normalize())) {
+                        files.add(match);
+                    } else {
+                        errors.add(ConfigError.error(
+                                item.location(),
+                                keyPath,
+                                "overlay file " + match + " leaves the project directory (a symbolic link?)",
+                                "overlay files must be inside " + projectDir));
+                    }
+                }
             } catch (IOException e) {
                 errors.add(ConfigError.error(
                         item.location(), keyPath, "cannot list '" + pattern + "': " + e.getMessage(), ""));
@@ -155,7 +169,7 @@ final class ComponentResolver {
             overlays.addAll(inline.items());
         }
         for (Path file : files) {
-            ParsedOverlayFile parsed = overlayFiles.computeIfAbsent(file, ComponentResolver::readOverlayFile);
+            ParsedOverlayFile parsed = overlayFiles.computeIfAbsent(file, this::readOverlayFile);
             errors.addAll(parsed.errors());
             overlays.addAll(parsed.overlays());
         }
@@ -169,7 +183,7 @@ final class ComponentResolver {
         return Files.isRegularFile(path) ? List.of(path) : List.of();
     }
 
-    private static ParsedOverlayFile readOverlayFile(Path file) {
+    private ParsedOverlayFile readOverlayFile(Path file) {
         List<ConfigError> errors = new ArrayList<>();
         byte[] bytes;
         try {
@@ -183,7 +197,8 @@ final class ComponentResolver {
             return new ParsedOverlayFile(List.of(), errors);
         }
         new Binder(errors, false).bind(tree, OverlayFile.class, "");
-        tree = PathRewriter.rewrite(tree, OverlayFile.class, file.getParent());
+        tree = PathRewriter.rewrite(
+                tree, OverlayFile.class, file.getParent(), projectDir, PathRewriter.PROJECT_DIRECTORY, errors);
         List<ConfigNode> overlays = new ArrayList<>();
         ConfigNode metadata = tree.get("metadata");
         if (tree.get("overlays") instanceof ConfigNode.Array array) {

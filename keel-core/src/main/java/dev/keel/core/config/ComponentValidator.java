@@ -32,11 +32,30 @@ final class ComponentValidator {
     }
 
     void validate() {
+        names();
         spec();
         build();
         sourceFiles();
         overlays();
         publish();
+    }
+
+    /** The component's name and its upstream name become paths: both must be package names. */
+    private void names() {
+        PackageNames.problem(component.name())
+                .ifPresent(problem -> errors.add(ConfigError.error(
+                        own.location(),
+                        path,
+                        "invalid component name '" + component.name() + "': " + problem,
+                        PackageNames.HINT)));
+        String upstreamName = Trees.string(tree, "spec", "upstream-name");
+        if (upstreamName != null && !upstreamName.isEmpty()) {
+            PackageNames.problem(upstreamName)
+                    .ifPresent(problem -> error(
+                            new String[] {"spec", "upstream-name"},
+                            "invalid upstream-name '" + upstreamName + "': " + problem,
+                            PackageNames.HINT));
+        }
     }
 
     private void spec() {

@@ -1,5 +1,7 @@
 package dev.keel.core.config;
 
+import dev.keel.core.io.Printable;
+
 /**
  * One problem in the configuration: where (file, line, column), which key (a dotted path such as
  * {@code components.curl.overlays[2].type}), what is wrong, and a hint (may be empty).
@@ -29,14 +31,14 @@ public record ConfigError(Severity severity, Location location, String keyPath, 
     public String format() {
         StringBuilder out = new StringBuilder();
         out.append(severity == Severity.ERROR ? "error: " : "warning: ")
-                .append(message)
+                .append(Printable.escape(message))
                 .append('\n');
-        out.append("  --> ").append(location).append('\n');
+        out.append("  --> ").append(Printable.escape(location.toString())).append('\n');
         if (keyPath != null && !keyPath.isEmpty()) {
-            out.append("   = key: ").append(keyPath).append('\n');
+            out.append("   = key: ").append(Printable.escape(keyPath)).append('\n');
         }
         if (!hint.isEmpty()) {
-            out.append("   = hint: ").append(hint).append('\n');
+            out.append("   = hint: ").append(Printable.escape(hint)).append('\n');
         }
         return out.toString();
     }

@@ -1,22 +1,26 @@
 package dev.keel.core.config;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Doublestar globs as azldev uses them: {@code *} and {@code ?} within one path segment,
  * {@code **} as a whole segment across segments (also none: {@code **}/x matches x; inside a
  * segment it is a plain {@code *}), {@code [...]} classes
  * ({@code [!...]} or {@code [^...]} negated) and {@code {a,b}} alternatives. Matches are regular
- * files (symbolic links are not followed), in lexical order per directory.
+ * files, in lexical order per directory; symbolic links are followed only inside the given root.
  */
 public final class Glob {
 
@@ -47,23 +51,57 @@ public final class Glob {
     /**
      * The regular files whose path matches, ordered per directory: relative to {@code base} for a
      * relative pattern; an absolute pattern matches absolute paths ({@code base} is then unused).
+     * Symbolic links met on the way are followed when they stay inside {@code root}; one that
+     * leaves it is an error naming the link and its target (so is a loop). Broken links are
+     * skipped.
      */
-    public List<Path> find(Path base) throws IOException {
+    public List<Path> find(Path base, Path root) throws IOException {
         String prefix = literalDirectoryPrefix();
         Path start = prefix.isEmpty() ? base : base.resolve(prefix);
-        if (!Files.isDirectory(start, LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.isDirectory(start)) {
             return List.of();
         }
+        Path realRoot = root.toRealPath();
         List<Path> matches = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(start)) {
-            walk.filter(path -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS))
-                    .filter(path -> matches(absolute ? slashes(path) : relative(base, path)))
-                    .forEach(matches::add);
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        Files.walkFileTree(
+                start, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes)
+                            throws IOException {
+                        requireInside(dir, realRoot);
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                        if (attributes.isRegularFile() && matches(absolute ? slashes(file) : relative(base, file))) {
+                            requireInside(file, realRoot);
+                            matches.add(file);
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                        if (e instanceof FileSystemLoopException) {
+                            throw new IOException(file + " is a symbolic link loop");
+                        }
+                        if (e instanceof NoSuchFileException && Files.isSymbolicLink(file)) {
+                            return FileVisitResult.CONTINUE;
+                        }
+                        throw e;
+                    }
+                });
         matches.sort(BY_SEGMENTS);
         return matches;
+    }
+
+    /** Refuses a symbolic link whose target is outside {@code realRoot}. */
+    private static void requireInside(Path path, Path realRoot) throws IOException {
+        if (Files.isSymbolicLink(path) && !path.toRealPath().startsWith(realRoot)) {
+            throw new IOException(
+                    path + " is a symbolic link to " + path.toRealPath() + ", which is outside " + realRoot);
+        }
     }
 
     /** Orders paths segment by segment, as a directory walk in lexical order visits them. */

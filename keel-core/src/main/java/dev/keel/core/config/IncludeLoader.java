@@ -98,7 +98,8 @@ final class IncludeLoader {
         ConfigNode.Table tree = TomlReader.read(file, bytes, fileErrors);
         if (fileErrors.isEmpty()) {
             new Binder(fileErrors, permissive).bind(tree, ConfigFile.class, "");
-            tree = PathRewriter.rewrite(tree, ConfigFile.class, file.getParent());
+            tree = PathRewriter.rewrite(
+                    tree, ConfigFile.class, file.getParent(), projectDir, PathRewriter.PROJECT_DIRECTORY, fileErrors);
         }
         return new LoadedFile(file, tree, fileErrors);
     }
@@ -136,7 +137,7 @@ final class IncludeLoader {
                     }
                     matches = List.of(path);
                 } else {
-                    matches = glob.find(directory);
+                    matches = glob.find(directory, projectDir);
                 }
             } catch (IOException e) {
                 errors.add(ConfigError.error(

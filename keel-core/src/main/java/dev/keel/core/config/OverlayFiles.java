@@ -23,7 +23,13 @@ public final class OverlayFiles {
         List<LocatedOverlay> overlays = new ArrayList<>();
         if (errors.isEmpty()) {
             StandaloneOverlayFile content = new Binder(errors, false).bind(tree, StandaloneOverlayFile.class, "");
-            tree = PathRewriter.rewrite(tree, StandaloneOverlayFile.class, absolute.getParent());
+            tree = PathRewriter.rewrite(
+                    tree,
+                    StandaloneOverlayFile.class,
+                    absolute.getParent(),
+                    absolute.getParent(),
+                    "the overlay file's directory",
+                    errors);
             if (tree.get("overlays") instanceof ConfigNode.Array array) {
                 for (int i = 0; i < array.items().size(); i++) {
                     if (!(array.items().get(i) instanceof ConfigNode.Table table)) {

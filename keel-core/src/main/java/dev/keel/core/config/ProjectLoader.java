@@ -87,7 +87,7 @@ public final class ProjectLoader {
                 }
             });
         }
-        SpecGroups specGroups = SpecGroups.discover(tree, declared, problems);
+        SpecGroups specGroups = SpecGroups.discover(tree, declared, projectDir, problems);
         SortedMap<String, List<String>> groupMembers = specGroups.groupMembers();
         Map<String, List<String>> groupsByComponent = new LinkedHashMap<>();
         groupMembers.forEach((group, members) -> members.forEach(member -> groupsByComponent
@@ -97,7 +97,7 @@ public final class ProjectLoader {
 
         new ProjectValidator(tree, config, problems).validate();
 
-        ComponentResolver resolver = new ComponentResolver(tree, groupsByComponent);
+        ComponentResolver resolver = new ComponentResolver(tree, groupsByComponent, projectDir);
         SortedMap<String, ConfigNode.Table> owns = new TreeMap<>(declared);
         owns.putAll(specGroups.components());
         List<CompletableFuture<Resolution>> futures = new ArrayList<>();
@@ -140,7 +140,8 @@ public final class ProjectLoader {
         return ROOT_FILES.stream().anyMatch(name -> Files.isRegularFile(directory.resolve(name)));
     }
 
-    static List<Path> specFiles(Glob glob) throws IOException {
-        return glob.find(Path.of("/"));
+    /** The spec files an absolute glob of a spec group finds inside the project. */
+    static List<Path> specFiles(Glob glob, Path projectDir) throws IOException {
+        return glob.find(Path.of("/"), projectDir);
     }
 }

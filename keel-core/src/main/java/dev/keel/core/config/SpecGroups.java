@@ -20,7 +20,7 @@ import java.util.TreeSet;
 record SpecGroups(SortedMap<String, List<String>> groupMembers, Map<String, ConfigNode.Table> components) {
 
     static SpecGroups discover(
-            ConfigNode.Table tree, Map<String, ConfigNode.Table> declared, List<ConfigError> errors) {
+            ConfigNode.Table tree, Map<String, ConfigNode.Table> declared, Path projectDir, List<ConfigError> errors) {
         SortedMap<String, List<String>> members = new TreeMap<>();
         Map<String, ConfigNode.Table> found = new LinkedHashMap<>();
         Map<String, Path> foundSpecs = new LinkedHashMap<>();
@@ -44,7 +44,7 @@ record SpecGroups(SortedMap<String, List<String>> groupMembers, Map<String, Conf
                     }
                     List<Path> matches;
                     try {
-                        matches = ProjectLoader.specFiles(Glob.of(pattern));
+                        matches = ProjectLoader.specFiles(Glob.of(pattern), projectDir);
                     } catch (IOException e) {
                         errors.add(ConfigError.error(
                                 item.location(), "specs", "cannot list '" + pattern + "': " + e.getMessage(), ""));

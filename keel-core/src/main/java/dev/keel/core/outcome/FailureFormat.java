@@ -1,6 +1,7 @@
 package dev.keel.core.outcome;
 
 import dev.keel.core.config.Location;
+import dev.keel.core.io.Printable;
 
 /**
  * Prints a {@link Failure} in the style of Cargo and rustc, the same in every command, report and

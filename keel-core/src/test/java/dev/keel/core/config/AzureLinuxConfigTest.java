@@ -3,6 +3,7 @@ package dev.keel.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.core.config.model.ComponentConfig;
+import dev.keel.core.config.model.ConfigFile;
 import dev.keel.core.config.model.OverlayType;
 import dev.keel.core.config.model.ReleaseCalculation;
 import dev.keel.core.config.model.SpecType;
@@ -174,19 +175,35 @@ class AzureLinuxConfigTest {
     }
 
     @Test
-    void configDumpReloadsToTheSameComponents(@TempDir Path dumpDir) throws Exception {
-        Files.writeString(dumpDir.resolve("keel.toml"), TomlWriter.write(project.tree()));
-        Project reloaded = new ProjectLoader(false).load(dumpDir.resolve("keel.toml"));
+    void configDumpReloadsToTheSameComponents(@TempDir Path copyDir) throws Exception {
+        // the dump's paths are relative to the project: save it in (a copy of) the project directory
+        Path copy = copyDir.resolve("azurelinux");
+        try (java.util.stream.Stream<Path> files = Files.walk(corpus)) {
+            for (Path file : files.toList()) {
+                Path target = copy.resolve(corpus.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        ConfigNode.Table dump = PathRewriter.relativize(project.tree(), ConfigFile.class, project.root());
+        assertThat(TomlWriter.write(dump))
+                .doesNotContain(corpus.toAbsolutePath().toString());
+        Files.writeString(copy.resolve("dump.toml"), TomlWriter.write(dump));
+        Project original = new ProjectLoader(false).load(copy.resolve("azldev.toml"));
+        Project reloaded = new ProjectLoader(false).load(copy.resolve("dump.toml"));
         assertThat(reloaded.components().keySet())
-                .containsExactlyElementsOf(project.components().keySet());
+                .containsExactlyElementsOf(original.components().keySet());
         List<String> different = new ArrayList<>();
-        project.components().forEach((name, component) -> {
+        original.components().forEach((name, component) -> {
             if (!component.config().equals(reloaded.components().get(name).config())) {
                 different.add(name);
             }
         });
         assertThat(different).isEmpty();
-        assertThat(reloaded.groupMembers()).isEqualTo(project.groupMembers());
-        assertThat(reloaded.config().distros()).isEqualTo(project.config().distros());
+        assertThat(reloaded.groupMembers()).isEqualTo(original.groupMembers());
+        assertThat(reloaded.config().distros()).isEqualTo(original.config().distros());
     }
 }

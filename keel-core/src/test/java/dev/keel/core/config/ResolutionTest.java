@@ -3,6 +3,7 @@ package dev.keel.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.core.config.model.ComponentConfig;
+import dev.keel.core.config.model.ConfigFile;
 import dev.keel.core.config.model.Overlay;
 import dev.keel.core.config.model.OverlayCategory;
 import dev.keel.core.config.model.SpecType;
@@ -455,9 +456,10 @@ class ResolutionTest extends ConfigFixture {
                 """);
         Project original = load();
 
-        Path dumpDir = Files.createDirectories(dir.resolve("dump"));
-        Files.writeString(dumpDir.resolve("keel.toml"), TomlWriter.write(original.tree()));
-        Project reloaded = new ProjectLoader(false).load(dumpDir.resolve("keel.toml"));
+        String dump = TomlWriter.write(PathRewriter.relativize(original.tree(), ConfigFile.class, original.root()));
+        assertThat(dump).doesNotContain(dir.toString());
+        Files.writeString(dir.resolve("dump.toml"), dump);
+        Project reloaded = new ProjectLoader(false).load(dir.resolve("dump.toml"));
 
         assertThat(reloaded.components().keySet())
                 .containsExactlyElementsOf(original.components().keySet());

@@ -228,7 +228,7 @@ class OverlayConformanceTest {
             assertThat(Integer.parseInt(key.group(1)) + 1)
                     .as("rejected overlay")
                     .isEqualTo(number);
-            assertThat(loadReason(key.group(2)))
+            assertThat(loadReason(key.group(2), error.message()))
                     .as("reason (%s)", error.format())
                     .isEqualTo(reason);
             assertThat(error.message()).contains(message);
@@ -247,7 +247,10 @@ class OverlayConformanceTest {
     }
 
     /** The engine's reason for an overlay whose {@code key} the loader rejects. */
-    private static String loadReason(String key) {
+    private static String loadReason(String key, String message) {
+        if (message.contains("leaves the overlay file's directory")) {
+            return "path-escapes";
+        }
         return switch (key) {
             case "file" -> "path-escapes";
             case "source" -> "source-not-found";

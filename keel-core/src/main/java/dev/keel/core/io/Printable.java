@@ -1,4 +1,4 @@
-package dev.keel.core.outcome;
+package dev.keel.core.io;
 
 /**
  * Text from specs, names, keys and upstream files made safe to print: control characters (which
