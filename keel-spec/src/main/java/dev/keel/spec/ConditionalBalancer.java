@@ -33,15 +33,12 @@ final class ConditionalBalancer {
     }
 
     private static void refuseUnbalanced(Spec spec) {
-        for (Diagnostic diagnostic : spec.diagnostics()) {
-            String message = diagnostic.message();
-            if (message.startsWith("unclosed %") || message.endsWith("with no %if")) {
-                throw new SpecEditException(
-                        SpecEditException.Reason.CONDITIONAL_SPANS_SECTIONS,
-                        "cannot remove lines safely: the spec's conditionals are unbalanced (line " + diagnostic.line()
-                                + ": " + message + ")");
-            }
-        }
+        spec.conditionalError().ifPresent(error -> {
+            throw new SpecEditException(
+                    SpecEditException.Reason.CONDITIONAL_SPANS_SECTIONS,
+                    "cannot remove lines safely: the spec's conditionals are unbalanced (line " + error.line() + ": "
+                            + error.message() + ")");
+        });
     }
 
     /** Where the removal of [start, end) stops: before the first straddling directive, else at end. */

@@ -316,6 +316,11 @@ class SpecEditorSectionTest {
                 () -> editor(Spec.parse("%check\nx\n%endif\n")).removeSection("%check", null),
                 SpecEditException.Reason.CONDITIONAL_SPANS_SECTIONS,
                 "cannot remove lines safely: the spec's conditionals are unbalanced (line 3: %endif with no %if)");
+        assertRefused(
+                () -> editor(Spec.parse("%check\n%if 1\n%else\n%else\n%endif\n%install\n"))
+                        .removeSection("%install", null),
+                SpecEditException.Reason.CONDITIONAL_SPANS_SECTIONS,
+                "cannot remove lines safely: the spec's conditionals are unbalanced (line 4: %else after %else)");
     }
 
     @Test
