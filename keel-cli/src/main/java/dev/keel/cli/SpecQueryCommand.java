@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,7 +48,8 @@ public final class SpecQueryCommand implements Callable<Integer> {
     @Option(
             names = "--expand",
             description = "Expand macros in name, epoch, version and release as rpm does; a value that cannot be"
-                    + " determined is null, with the reason under \"expansion\".")
+                    + " determined is null, with the reason under \"expansion\". A spec rpm refuses because its"
+                    + " %if/%else/%endif do not pair up is an error.")
     boolean expand;
 
     @Option(
@@ -66,6 +68,13 @@ public final class SpecQueryCommand implements Callable<Integer> {
         }
         MacroContext context = expand ? context() : null;
         Spec spec = Spec.parse(Files.readAllBytes(file));
+        Optional<Diagnostic> rejected = expand ? spec.conditionalError() : Optional.empty();
+        if (rejected.isPresent()) {
+            PrintWriter err = command.commandLine().getErr();
+            err.print(rejection(file, rejected.get()));
+            err.flush();
+            return 1;
+        }
         Map<String, Object> result = describe(spec);
         if (context != null) {
             applyExpansion(result, MacroExpander.evaluate(spec, context));
@@ -78,6 +87,14 @@ public final class SpecQueryCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** Why rpm refuses the spec before computing anything: a conditional out of place or unclosed. */
+    static String rejection(Path file, Diagnostic error) {
+        return "error: rpm rejects the spec: " + error.message() + "\n"
+                + "  --> " + file + ":" + error.line() + ":" + error.column() + "\n"
+                + "   = hint: every %if needs its %endif, and %elif, %else and %endif need an open %if"
+                + " (without --expand, 'keel spec query' lists each such line)\n";
     }
 
     private MacroContext context() {

@@ -88,9 +88,9 @@ class KilledRenderTest {
             Path project = dir.resolve("project");
             writeProject("1");
             Path out = dir.resolve("out");
-            assertThat(CliRunner.run("-C", project.toString(), "component", "render", "-a", "-o", out.toString())
-                            .exitCode())
-                    .isZero();
+            CliRunner first =
+                    CliRunner.run("-C", project.toString(), "component", "render", "-a", "-o", out.toString());
+            assertThat(first.exitCode()).as(first.err()).isZero();
             Map<String, String> oldTree = snapshot(out);
             writeProject("2");
             Path expected = dir.resolve("expected");

@@ -1,73 +1,129 @@
 package dev.keel.spec;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableSet;
+import java.util.TreeSet;
 
 /**
- * Adjusts a set of elements to remove so that conditional blocks stay balanced: a block entirely
- * inside a removed range goes with it; a block that straddles the range keeps its directive that
- * lies inside (leaving an empty {@code %if}/{@code %endif}); a removal that would cut through a
- * branch or through real content of a straddling block is refused, and so is one that would
- * remove real content after a straddling {@code %endif} in its section.
+ * Chooses the elements to remove for a list of sections so that conditional blocks stay balanced,
+ * exactly as azldev balances each section's range on its own. A section's range runs from its
+ * header to the next header. A block entirely inside the range goes with it. A block with only one
+ * end inside (it straddles the range) keeps that directive, and the range is cut before the first
+ * such directive: what follows it in the section stays (leaving, say, an empty {@code %if}/{@code
+ * %endif} and the blank line after it). The removal is refused when the kept part would hold real
+ * content, when real content follows a straddling {@code %if} in the range, and when the range holds
+ * an {@code %else}/{@code %elif} of a block that continues outside it.
  */
 final class ConditionalBalancer {
 
     private ConditionalBalancer() {}
 
-    static void balance(Spec spec, NavigableSet<Integer> removed) {
-        for (Diagnostic diagnostic : spec.diagnostics()) {
-            String message = diagnostic.message();
-            if (message.startsWith("unclosed %") || message.endsWith("with no %if")) {
-                throw new SpecEditException(
-                        SpecEditException.Reason.CONDITIONAL_SPANS_SECTIONS,
-                        "cannot remove lines safely: the spec's conditionals are unbalanced (line " + diagnostic.line()
-                                + ": " + message + ")");
+    /** The elements to remove for these sections. */
+    static NavigableSet<Integer> elementsToRemove(Spec spec, List<Section> sections) {
+        refuseUnbalanced(spec);
+        NavigableSet<Integer> removed = new TreeSet<>();
+        for (Section section : sections) {
+            int start = section.firstElement();
+            int end = balancedEnd(spec, start, section.endElement());
+            for (int e = start; e < end; e++) {
+                removed.add(e);
             }
         }
-        for (int[] range : ranges(removed)) {
-            for (ConditionalBlock block : spec.blocks()) {
-                check(spec, block, range[0], range[1], removed);
+        return removed;
+    }
+
+    private static void refuseUnbalanced(Spec spec) {
+        spec.conditionalError().ifPresent(error -> {
+            throw new SpecEditException(
+                    SpecEditException.Reason.CONDITIONAL_SPANS_SECTIONS,
+                    "cannot remove lines safely: the spec's conditionals are unbalanced (line " + error.line() + ": "
+                            + error.message() + ")");
+        });
+    }
+
+    /** Where the removal of [start, end) stops: before the first straddling directive, else at end. */
+    private static int balancedEnd(Spec spec, int start, int end) {
+        int cut = end;
+        ConditionalBlock cutBlock = null;
+        for (ConditionalBlock block : spec.blocks()) {
+            boolean opensInside = inside(block.startElement(), start, end);
+            boolean closesInside = inside(block.endElement(), start, end);
+            if (opensInside == closesInside) {
+                continue;
+            }
+            int directive = opensInside ? block.startElement() : block.endElement();
+            if (opensInside && firstContent(spec, directive + 1, end) >= 0) {
+                throw split(spec, block, start, end, "content after its opening line");
+            }
+            if (directive < cut) {
+                cut = directive;
+                cutBlock = block;
+            }
+        }
+        refuseCutBranches(spec, start, end);
+        if (cutBlock != null && firstContent(spec, cut, end) >= 0) {
+            throw split(spec, cutBlock, start, end, "content after its %endif");
+        }
+        return cut;
+    }
+
+    /** Refuses an {@code %else}/{@code %elif} in the range whose block does not lie entirely inside it. */
+    private static void refuseCutBranches(Spec spec, int start, int end) {
+        for (int e = start; e < end; e++) {
+            Element element = spec.element(e);
+            if (element.kind() == ElementKind.CONDITIONAL
+                    && directiveKind(spec, element).isBranch()) {
+                ConditionalBlock block = spec.block(element.block());
+                if (!inside(block.startElement(), start, end) || !inside(block.endElement(), start, end)) {
+                    throw split(
+                            spec,
+                            block,
+                            start,
+                            end,
+                            "its " + directiveKind(spec, element).directive() + " branch");
+                }
             }
         }
     }
 
-    private static void check(Spec spec, ConditionalBlock block, int start, int end, NavigableSet<Integer> removed) {
-        int open = block.startElement();
-        int close = block.endElement();
-        boolean opensInside = open >= start && open < end;
-        boolean closesInside = close >= start && close < end;
-        if ((opensInside && closesInside) || close < start || open >= end) {
-            return;
-        }
-        for (ConditionalBlock.Branch branch :
-                block.branches().subList(1, block.branches().size())) {
-            if (branch.element() >= start && branch.element() < end) {
-                throw split(spec, block, start, end, "its " + branch.kind().directive() + " branch");
-            }
-        }
-        if (closesInside) {
-            // What follows the %endif in its section belongs to the previous section when the
-            // condition is false: removing it would change that section.
-            int section = spec.element(close).section();
-            for (int e = close + 1; e < end && spec.element(e).section() == section; e++) {
-                if (isContent(spec.element(e)) && spec.element(e).kind() != ElementKind.CONDITIONAL) {
-                    throw split(spec, block, start, end, "content after its %endif");
-                }
-            }
-            removed.remove(close);
-        } else if (opensInside) {
-            for (int e = open + 1; e < end; e++) {
-                if (isContent(spec.element(e))) {
-                    throw split(spec, block, start, end, "content after its opening line");
-                }
-            }
-            removed.remove(open);
-        }
+    private static boolean inside(int element, int start, int end) {
+        return element >= start && element < end;
     }
 
-    private static boolean isContent(Element element) {
-        return element.kind() != ElementKind.BLANK && element.kind() != ElementKind.COMMENT;
+    /**
+     * The first element in [from, end) that is real content, or -1: anything but a blank line, a
+     * {@code #} comment, an opening directive and {@code %endif} (an {@code %else} is content, as
+     * for azldev).
+     */
+    private static int firstContent(Spec spec, int from, int end) {
+        for (int e = from; e < end; e++) {
+            if (isContent(spec, spec.element(e))) {
+                return e;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isContent(Spec spec, Element element) {
+        return switch (element.kind()) {
+            case BLANK -> false;
+            case COMMENT -> !spec.line(element.firstLine()).text().strip().startsWith("#");
+            case CONDITIONAL -> directiveKind(spec, element).isBranch();
+            default -> true;
+        };
+    }
+
+    private static ConditionalKind directiveKind(Spec spec, Element element) {
+        ConditionalBlock block = spec.block(element.block());
+        if (block.endElement() == element.index()) {
+            return ConditionalKind.ENDIF;
+        }
+        for (ConditionalBlock.Branch branch : block.branches()) {
+            if (branch.element() == element.index()) {
+                return branch.kind();
+            }
+        }
+        throw new IllegalStateException("directive outside its block");
     }
 
     private static SpecEditException split(Spec spec, ConditionalBlock block, int start, int end, String what) {
@@ -80,25 +136,5 @@ final class ConditionalBalancer {
                         + (opening.firstLine() + 1) + " ("
                         + spec.line(opening.firstLine()).text().strip() + "): "
                         + what + " lies in the removed lines but the block continues outside them");
-    }
-
-    /** Contiguous runs of element indices as [start, end) pairs. */
-    private static List<int[]> ranges(NavigableSet<Integer> elements) {
-        List<int[]> ranges = new ArrayList<>();
-        int start = -1;
-        int previous = -2;
-        for (int e : elements) {
-            if (e != previous + 1) {
-                if (start >= 0) {
-                    ranges.add(new int[] {start, previous + 1});
-                }
-                start = e;
-            }
-            previous = e;
-        }
-        if (start >= 0) {
-            ranges.add(new int[] {start, previous + 1});
-        }
-        return ranges;
     }
 }

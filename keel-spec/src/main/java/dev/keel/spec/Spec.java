@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An RPM spec file as a lossless syntax tree. Parsing never fails and {@link #toBytes()} returns
@@ -27,7 +28,8 @@ public final class Spec {
             List<ChangelogEntry> changelog,
             List<SourceRef> sources,
             List<Include> includes,
-            List<Diagnostic> diagnostics) {}
+            List<Diagnostic> diagnostics,
+            Diagnostic conditionalError) {}
 
     private final SpecText text;
     /** 1-based input line of each line, or null when every line is input line index + 1. */
@@ -247,6 +249,15 @@ public final class Spec {
 
     public List<Diagnostic> diagnostics() {
         return structure.diagnostics();
+    }
+
+    /**
+     * The conditional error for which rpm refuses the spec, as rpm reports it: the first
+     * {@code %else}, {@code %elif} or {@code %endif} out of place (with no {@code %if}, or after
+     * {@code %else}), else the innermost {@code %if} left unclosed at the end of the file.
+     */
+    public Optional<Diagnostic> conditionalError() {
+        return Optional.ofNullable(structure.conditionalError());
     }
 
     /** Tags of one package (the main package for {@link PackageRef#MAIN}). */

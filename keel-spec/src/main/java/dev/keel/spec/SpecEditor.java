@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -184,7 +183,10 @@ public final class SpecEditor {
 
     // ---------------------------------------------------------------- sections
 
-    /** Removes every matching section from its header to the next, keeping conditionals balanced. */
+    /**
+     * Removes every matching section from its header to the next, keeping conditionals balanced as
+     * azldev does (see {@link ConditionalBalancer}).
+     */
     public Spec removeSection(String section, String pkg) {
         if (section == null || section.isEmpty()) {
             throw new SpecEditException(
@@ -193,7 +195,11 @@ public final class SpecEditor {
         return removeSections(requireSections(section, pkg));
     }
 
-    /** Removes every section of a sub-package ({@code %package}, {@code %description}, {@code %files}, scriptlets...). */
+    /**
+     * Removes every section of a sub-package ({@code %package}, {@code %description}, {@code %files},
+     * scriptlets...), each balanced on its own as {@link #removeSection} does: a sub-package wrapped in
+     * {@code %if} leaves its empty {@code %if}/{@code %endif}.
+     */
     public Spec removeSubpackage(String pkg) {
         if (pkg == null || pkg.isEmpty()) {
             throw new SpecEditException(
@@ -210,15 +216,8 @@ public final class SpecEditor {
     }
 
     private Spec removeSections(List<Section> sections) {
-        TreeSet<Integer> removed = new TreeSet<>();
-        for (Section section : sections) {
-            for (int e = section.firstElement(); e < section.endElement(); e++) {
-                removed.add(e);
-            }
-        }
-        ConditionalBalancer.balance(spec, removed);
         Splices splices = new Splices();
-        for (int e : removed) {
+        for (int e : ConditionalBalancer.elementsToRemove(spec, sections)) {
             Element element = spec.element(e);
             splices.replace(element.firstLine(), element.endLine(), List.of());
         }

@@ -24,6 +24,8 @@ final class SpecParser {
     private final List<SourceRef> sources = new ArrayList<>();
     private final List<Include> includes = new ArrayList<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
+    /** The first %else, %elif or %endif out of place, or null. */
+    private Diagnostic misplacedDirective;
 
     /** Open blocks, innermost last, with their branches collected so far. */
     private final Deque<OpenBlock> open = new ArrayDeque<>();
@@ -73,19 +75,24 @@ final class SpecParser {
         if (continued) {
             diagnostics.add(Diagnostic.error(lineCount, "bad line continuation at the end of the file"));
         }
+        Diagnostic innermostUnclosed = null;
         for (OpenBlock block : open) {
             Element opening = elements.get(block.branches.get(0).element());
-            diagnostics.add(Diagnostic.error(
+            Diagnostic unclosed = Diagnostic.error(
                     1 + opening.firstLine(),
-                    "unclosed " + block.branches.get(0).kind().directive()));
+                    "unclosed " + block.branches.get(0).kind().directive());
+            diagnostics.add(unclosed);
+            innermostUnclosed = innermostUnclosed == null ? unclosed : innermostUnclosed;
         }
+        Diagnostic conditionalError = misplacedDirective != null ? misplacedDirective : innermostUnclosed;
         while (!open.isEmpty()) {
             finishBlock(open.pop(), -1);
         }
         blocks.sort((a, b) -> Integer.compare(a.index(), b.index()));
         diagnostics.sort((a, b) ->
                 a.line() != b.line() ? Integer.compare(a.line(), b.line()) : Integer.compare(a.column(), b.column()));
-        return new Spec.Structure(elements, sections, blocks, tags, macros, changelog, sources, includes, diagnostics);
+        return new Spec.Structure(
+                elements, sections, blocks, tags, macros, changelog, sources, includes, diagnostics, conditionalError);
     }
 
     // ---------------------------------------------------------------- logical lines
@@ -430,7 +437,7 @@ final class SpecParser {
         }
         OpenBlock block = open.peek();
         if (block == null) {
-            diagnostics.add(Diagnostic.error(1 + line, kind.directive() + " with no %if"));
+            misplaced(Diagnostic.error(1 + line, kind.directive() + " with no %if"));
             blockOfDirective = -1;
             return;
         }
@@ -440,10 +447,15 @@ final class SpecParser {
             return;
         }
         if (block.sawElse) {
-            diagnostics.add(Diagnostic.error(1 + line, kind.directive() + " after %else"));
+            misplaced(Diagnostic.error(1 + line, kind.directive() + " after %else"));
         }
         block.sawElse |= kind == ConditionalKind.ELSE;
         block.branches.add(new ConditionalBlock.Branch(kind, element, condition));
+    }
+
+    private void misplaced(Diagnostic diagnostic) {
+        diagnostics.add(diagnostic);
+        misplacedDirective = misplacedDirective == null ? diagnostic : misplacedDirective;
     }
 
     private void finishBlock(OpenBlock block, int endElement) {

@@ -122,7 +122,7 @@ class SpecEditorSectionTest {
     }
 
     @Test
-    void straddlingBlockKeepsItsEndif() {
+    void straddlingBlockKeepsItsEndifAndTheLinesAfterIt() {
         Spec spec = Spec.parse("""
                 Name: foo
                 %if %{with tests}
@@ -139,12 +139,13 @@ class SpecEditorSectionTest {
                   %if %{with tests}
                   BuildRequires: pytest
                   %endif
+
                   %install
                 """);
     }
 
     @Test
-    void straddlingBlockKeepsItsIfWhenOnlyBlankAndCommentsFollowIt() {
+    void straddlingBlockKeepsItsIfAndWhatFollowsItWhenOnlyBlankAndCommentsFollowIt() {
         Spec spec = Spec.parse("""
                 %files
                 /usr/bin/foo
@@ -158,6 +159,8 @@ class SpecEditorSectionTest {
 
         assertEdited(spec, editor(spec).removeSection("%files", null), BY, """
                   %if %{with docs}
+                  # documentation
+
                   %files doc
                   /usr/share/doc/foo
                   %endif
@@ -264,6 +267,46 @@ class SpecEditorSectionTest {
     }
 
     @Test
+    void whatStaysAfterAStraddlingEndifMayHoldOnlyBlanksCommentsAndOpeningOrClosingDirectives() {
+        // As azldev: an %else, or a %dnl comment, in the part of the range that would stay is content.
+        Spec withElse = Spec.parse("""
+                %if %{with docs}
+                %files doc
+                /doc
+                %endif
+                %if %{with html}
+                %else
+                %endif
+                %files devel
+                """);
+        assertRefused(
+                () -> editor(withElse).removeSection("%files", "doc"),
+                SpecEditException.Reason.CONDITIONAL_SPANS_SECTIONS,
+                "removing lines 2-7 would split the conditional block at line 1 (%if %{with docs}): content after"
+                        + " its %endif lies in the removed lines but the block continues outside them");
+        Spec withDnl = Spec.parse("""
+                %if %{with docs}
+                %files doc
+                /doc
+                %endif
+                %dnl the devel files follow
+                %files devel
+                """);
+        assertRefused(
+                () -> editor(withDnl).removeSection("%files", "doc"),
+                SpecEditException.Reason.CONDITIONAL_SPANS_SECTIONS,
+                "removing lines 2-5 would split the conditional block at line 1 (%if %{with docs}): content after"
+                        + " its %endif lies in the removed lines but the block continues outside them");
+        Spec withHash = Spec.parse(withDnl.text().replace("%dnl", "#"));
+        assertEdited(withHash, editor(withHash).removeSection("%files", "doc"), BY, """
+                  %if %{with docs}
+                  %endif
+                  # the devel files follow
+                  %files devel
+                """);
+    }
+
+    @Test
     void unbalancedConditionalsAreRefused() {
         assertRefused(
                 () -> editor(Spec.parse("%check\n%if 1\nx\n%install\n")).removeSection("%check", null),
@@ -273,6 +316,11 @@ class SpecEditorSectionTest {
                 () -> editor(Spec.parse("%check\nx\n%endif\n")).removeSection("%check", null),
                 SpecEditException.Reason.CONDITIONAL_SPANS_SECTIONS,
                 "cannot remove lines safely: the spec's conditionals are unbalanced (line 3: %endif with no %if)");
+        assertRefused(
+                () -> editor(Spec.parse("%check\n%if 1\n%else\n%else\n%endif\n%install\n"))
+                        .removeSection("%install", null),
+                SpecEditException.Reason.CONDITIONAL_SPANS_SECTIONS,
+                "cannot remove lines safely: the spec's conditionals are unbalanced (line 4: %else after %else)");
     }
 
     @Test
@@ -362,6 +410,7 @@ class SpecEditorSectionTest {
                   Name: foo
                   %if %{with python}
                   %endif
+
                   %files
                   /usr/bin/foo
 
@@ -418,7 +467,7 @@ class SpecEditorSectionTest {
                 .isInstanceOfSatisfying(SpecEditException.class, e -> {
                     assertThat(e.reason()).isEqualTo(SpecEditException.Reason.CONDITIONAL_SPANS_SECTIONS);
                     assertThat(e.getMessage())
-                            .startsWith("removing lines 2-6 would split the conditional block at line 3");
+                            .startsWith("removing lines 2-4 would split the conditional block at line 3");
                 });
     }
 

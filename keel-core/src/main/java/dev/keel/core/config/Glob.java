@@ -53,7 +53,7 @@ public final class Glob {
      * relative pattern; an absolute pattern matches absolute paths ({@code base} is then unused).
      * Symbolic links met on the way are followed when they stay inside {@code root}; one that
      * leaves it is an error naming the link and its target (so is a loop). Broken links are
-     * skipped.
+     * skipped. Nothing outside {@code root} is listed: a start directory outside it finds nothing.
      */
     public List<Path> find(Path base, Path root) throws IOException {
         String prefix = literalDirectoryPrefix();
@@ -62,6 +62,10 @@ public final class Glob {
             return List.of();
         }
         Path realRoot = root.toRealPath();
+        if (!start.toRealPath().startsWith(realRoot)) {
+            // nothing outside the root is ever listed (the configuration check reports the path)
+            return List.of();
+        }
         List<Path> matches = new ArrayList<>();
         Files.walkFileTree(
                 start, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {

@@ -5,6 +5,7 @@ import dev.keel.core.config.model.DistroDefinition;
 import dev.keel.core.config.model.DistroReference;
 import dev.keel.core.config.model.DistroVersionDefinition;
 import dev.keel.core.config.model.ProjectInfo;
+import dev.keel.core.config.model.RenderTexts;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +98,14 @@ public record Project(
                 .map(DistroVersion::definition)
                 .map(DistroVersionDefinition::releaseVer)
                 .orElse("");
+    }
+
+    /** How the comments in rendered specs are worded ({@code render.texts}, default {@code keel}). */
+    public RenderTexts renderTexts() {
+        ProjectInfo info = config.project();
+        return info == null || info.render() == null || info.render().texts() == null
+                ? RenderTexts.KEEL
+                : info.render().texts();
     }
 
     /** Where rendered specs go ({@code rendered-specs-dir}, default {@code specs}). */

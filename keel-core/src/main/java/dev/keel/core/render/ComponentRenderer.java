@@ -41,11 +41,6 @@ import java.util.regex.Pattern;
  */
 public final class ComponentRenderer {
 
-    static final List<String> HEADER = List.of(
-            "# This spec file has been modified by Keel to include build configuration overlays.",
-            "# Do not edit manually; changes may be overwritten.",
-            "");
-
     /** A URL: scheme, host, path, optional query and fragment, as Go's url.Parse splits them. */
     private static final Pattern URL =
             Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://([^/?#]+)([^?#]*)(?:\\?[^#]*)?(?:#(.*))?$");
@@ -71,7 +66,9 @@ public final class ComponentRenderer {
         Spec pristine = Spec.parse(upstreamSpec.content());
         List<String> notes = new ArrayList<>();
         Optional<String> macros = MacrosFile.contents(
-                component, UpstreamProvenance.macros(project, component, pristine, input.history(), notes));
+                component,
+                UpstreamProvenance.macros(project, component, pristine, input.history(), notes),
+                project.renderTexts());
         List<LocatedOverlay> overlays = new ArrayList<>();
         if (macros.isPresent()) {
             String file = MacrosFile.fileName(component.name());
@@ -83,7 +80,7 @@ public final class ComponentRenderer {
                             null,
                             null,
                             List.of(
-                                    "# All specs with overlays include this macro file, irrespective of whether new macros have been added.",
+                                    RenderedComments.macrosLoad(project.renderTexts()),
                                     "%{load:%{_sourcedir}/" + file + "}",
                                     ""))));
             overlays.add(keel(
@@ -138,7 +135,14 @@ public final class ComponentRenderer {
                         specOverlay(OverlayType.SPEC_UPDATE_TAG, "Release", release.get(), null, null)));
             }
         }
-        overlays.add(keel("render: header", specOverlay(OverlayType.SPEC_PREPEND_LINES, null, null, null, HEADER)));
+        overlays.add(keel(
+                "render: header",
+                specOverlay(
+                        OverlayType.SPEC_PREPEND_LINES,
+                        null,
+                        null,
+                        null,
+                        RenderedComments.specHeader(project.renderTexts()))));
         OverlayResult result = apply(component, upstream, specPath, overlays);
         List<String> hashProblems =
                 result.verifyArchiveHashes(component.config().sourceFiles());

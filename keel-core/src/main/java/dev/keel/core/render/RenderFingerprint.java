@@ -6,20 +6,21 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.keel.core.config.LocatedOverlay;
 import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.config.TreeJson;
+import dev.keel.core.config.model.RenderTexts;
 import dev.keel.core.io.Sha256Records;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A fingerprint of every input of a component's render: Keel's render version, the resolved
- * configuration, the upstream content, and every overlay source file. Equal fingerprints mean the
+ * A fingerprint of every input of a component's render: Keel's render version, the project's
+ * render texts, the resolved configuration, the upstream content, and every overlay source file. Equal fingerprints mean the
  * render would produce the same bytes, so it can be skipped.
  */
 final class RenderFingerprint {
 
     /** Bump when rendering changes for equal inputs. */
-    static final String RENDER_VERSION = "keel-render-5";
+    static final String RENDER_VERSION = "keel-render-6";
 
     private static final ObjectMapper JSON =
             new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
@@ -27,11 +28,14 @@ final class RenderFingerprint {
     private RenderFingerprint() {}
 
     /**
+     * @param texts how the project words the comments of rendered specs
      * @param upstreamIdentity the upstream commit or content hash
      * @param projectChanges the ids of the project changes that shape the release, comma-separated
      */
-    static String of(ResolvedComponent component, String upstreamIdentity, String projectChanges) throws IOException {
-        Sha256Records records = new Sha256Records().add("render", RENDER_VERSION);
+    static String of(RenderTexts texts, ResolvedComponent component, String upstreamIdentity, String projectChanges)
+            throws IOException {
+        Sha256Records records =
+                new Sha256Records().add("render", RENDER_VERSION).add("texts", texts.name());
         try {
             records.add("config", JSON.writeValueAsString(TreeJson.plain(component.tree())));
         } catch (JsonProcessingException e) {

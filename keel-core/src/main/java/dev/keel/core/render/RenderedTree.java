@@ -7,6 +7,7 @@ import dev.keel.core.overlay.SourceFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -185,7 +186,14 @@ public final class RenderedTree {
                         "is a symbolic link; Keel does not write through links in its output");
             }
             if (!Files.isDirectory(current, LinkOption.NOFOLLOW_LINKS)) {
-                Files.createDirectory(current);
+                try {
+                    Files.createDirectory(current);
+                } catch (FileAlreadyExistsException e) {
+                    // another worker made it first; it must still be a real directory
+                    if (!Files.isDirectory(current, LinkOption.NOFOLLOW_LINKS)) {
+                        throw e;
+                    }
+                }
             }
         }
         return current;
@@ -275,7 +283,7 @@ public final class RenderedTree {
             return false;
         }
         String text = new String(Files.readAllBytes(spec), StandardCharsets.ISO_8859_1);
-        return text.lines().anyMatch(RenderHeaders::isHeaderLine);
+        return text.lines().anyMatch(RenderedComments::isSpecHeaderLine);
     }
 
     void deleteRelative(String relative) throws IOException {

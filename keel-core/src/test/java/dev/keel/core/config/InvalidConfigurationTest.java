@@ -377,6 +377,36 @@ class InvalidConfigurationTest extends ConfigFixture {
     }
 
     @Test
+    void invalidRenderTexts() {
+        write("azldev.toml", """
+                [project.render]
+                texts = "azldve"
+                """);
+        expectOnly(
+                "azldev.toml",
+                2,
+                1,
+                "project.render.texts",
+                "invalid value 'azldve' for 'texts'",
+                "did you mean 'azldev'?");
+    }
+
+    @Test
+    void unknownKeyInProjectRender() {
+        write("azldev.toml", """
+                [project.render]
+                text = "azldev"
+                """);
+        expectOnly(
+                "azldev.toml",
+                2,
+                1,
+                "project.render.text",
+                "unknown key 'text' in 'project.render'",
+                "did you mean 'texts'?");
+    }
+
+    @Test
     void invalidOverlayTypeSuggestsTheClosest() {
         write("azldev.toml", """
                 [[components.a.overlays]]

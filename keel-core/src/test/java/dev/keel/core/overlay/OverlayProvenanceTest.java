@@ -51,11 +51,15 @@ class OverlayProvenanceTest {
     @Test
     void keptConditionalDirectivesStayUpstreamLines() {
         OverlayResult endif = apply("remove-section-inside-if-keeps-balance");
-        assertSources(endif, SPEC, "1-13 16 18-19");
-        assertRemovedBy(endif, SPEC, 17, 1);
+        assertSources(endif, SPEC, "1-13 16-19");
+        assertRemovedBy(endif, SPEC, 14, 1);
+        assertRemovedBy(endif, SPEC, 15, 1);
+        assertThat(endif.removedBy(SPEC, 17)).isNull();
         OverlayResult opening = apply("remove-section-straddling-if-kept");
-        assertSources(opening, SPEC, "1-9 12 14-19");
-        assertRemovedBy(opening, SPEC, 13, 1);
+        assertSources(opening, SPEC, "1-9 12-19");
+        assertRemovedBy(opening, SPEC, 10, 1);
+        assertRemovedBy(opening, SPEC, 11, 1);
+        assertThat(opening.removedBy(SPEC, 13)).isNull();
     }
 
     @Test

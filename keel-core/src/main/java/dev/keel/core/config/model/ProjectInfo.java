@@ -22,4 +22,6 @@ public record ProjectInfo(
         DistroReference defaultDistro,
 
         @Doc("Author e-mail for generated changelog entries.")
-        String defaultAuthorEmail) {}
+        String defaultAuthorEmail,
+
+        @Doc("Project-wide render settings (Keel only).") ProjectRenderConfig render) {}
