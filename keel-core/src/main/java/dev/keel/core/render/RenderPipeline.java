@@ -106,6 +106,9 @@ public final class RenderPipeline {
 
     public Report run(Collection<ResolvedComponent> components, Consumer<RenderResult> progress)
             throws IOException, InterruptedException {
+        if (options.outputDir() != null) {
+            OutputGuard.of(project).check(options.outputDir(), "--output-dir");
+        }
         if (!options.checkOnly()) {
             tree.recover();
         }

@@ -51,6 +51,7 @@ public final class SourcePreparer {
     /** Prepares the component's sources in {@code output}, replaced whole; returns the render notes. */
     public List<String> prepare(ResolvedComponent component, Path output, Options options)
             throws IOException, InterruptedException, RenderException {
+        OutputGuard.of(project).check(output, "--output-dir");
         UpstreamSource source = component.specType() == SpecType.LOCAL ? new LocalSpecs() : upstream;
         SourceTree tree = source.fetch(component)
                 .orElseThrow(() -> new IOException("no upstream spec " + component.upstreamName() + ".spec"));
