@@ -1,10 +1,10 @@
 package dev.keel.cli;
 
 import dev.keel.core.config.ResolvedComponent;
+import dev.keel.core.io.InputFiles;
 import dev.keel.core.overlay.SourceFile;
 import dev.keel.core.overlay.SourceTree;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -20,7 +20,7 @@ record UpstreamSpecs(Path directory) {
     Optional<SourceTree> sources(ResolvedComponent component) throws IOException {
         Path spec = directory.resolve(component.upstreamName() + ".spec");
         try {
-            byte[] content = Files.readAllBytes(spec);
+            byte[] content = InputFiles.read(spec, InputFiles.Kind.SPEC);
             return Optional.of(SourceTree.of(Map.of(specPath(component), new SourceFile(content, false))));
         } catch (NoSuchFileException e) {
             return Optional.empty();

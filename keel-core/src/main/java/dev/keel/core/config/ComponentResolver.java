@@ -2,6 +2,7 @@ package dev.keel.core.config;
 
 import dev.keel.core.config.model.ComponentConfig;
 import dev.keel.core.config.model.OverlayFile;
+import dev.keel.core.io.InputFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -166,14 +167,14 @@ final class ComponentResolver {
 
     private static List<Path> literal(String pattern) {
         Path path = Path.of(pattern.replace("\\", ""));
-        return Files.isRegularFile(path) ? List.of(path) : List.of();
+        return Files.exists(path) ? List.of(path) : List.of();
     }
 
     private static ParsedOverlayFile readOverlayFile(Path file) {
         List<ConfigError> errors = new ArrayList<>();
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = InputFiles.read(file, InputFiles.Kind.CONFIG);
         } catch (IOException e) {
             errors.add(ConfigError.error(Location.of(file), "", "cannot read overlay file: " + e.getMessage(), ""));
             return new ParsedOverlayFile(List.of(), errors);

@@ -3,6 +3,7 @@ package dev.keel.core.config;
 import com.google.re2j.PatternSyntaxException;
 import dev.keel.core.config.model.Overlay;
 import dev.keel.core.config.model.OverlayType;
+import dev.keel.core.io.InputFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -98,7 +99,9 @@ final class OverlayValidator {
                     overlay,
                     "source",
                     at,
-                    "overlay source not found: " + source,
+                    InputFiles.special(Path.of(source))
+                            .map(kind -> "overlay source " + source + " is " + kind + ", not a regular file")
+                            .orElse("overlay source not found: " + source),
                     "the path is relative to the file that declares the overlay");
         }
         metadata(overlay, at);

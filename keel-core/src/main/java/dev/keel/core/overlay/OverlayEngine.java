@@ -7,6 +7,7 @@ import dev.keel.core.config.Confinement;
 import dev.keel.core.config.Glob;
 import dev.keel.core.config.LocatedOverlay;
 import dev.keel.core.config.model.Overlay;
+import dev.keel.core.io.InputFiles;
 import dev.keel.spec.Line;
 import dev.keel.spec.LineOrigin;
 import dev.keel.spec.SourceRef;
@@ -15,7 +16,7 @@ import dev.keel.spec.SpecEditException;
 import dev.keel.spec.SpecEditor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -430,14 +431,12 @@ public final class OverlayEngine {
                         List.of());
             }
             try {
-                if (!Files.isRegularFile(path)) {
-                    throw fail(
-                            located,
-                            OverlayFailure.Reason.SOURCE_NOT_FOUND,
-                            "source file not found: " + source,
-                            List.of());
-                }
-                return Files.readAllBytes(path);
+                return InputFiles.read(path, InputFiles.Kind.SOURCE);
+            } catch (NoSuchFileException e) {
+                throw fail(
+                        located, OverlayFailure.Reason.SOURCE_NOT_FOUND, "source file not found: " + source, List.of());
+            } catch (InputFiles.InputFileException e) {
+                throw fail(located, OverlayFailure.Reason.SOURCE_NOT_FOUND, e.getMessage(), List.of());
             } catch (IOException e) {
                 throw fail(
                         located,

@@ -1,6 +1,7 @@
 package dev.keel.core.render;
 
 import dev.keel.core.io.FileModes;
+import dev.keel.core.io.InputFiles;
 import dev.keel.core.io.Sha256Records;
 import dev.keel.core.io.Trees;
 import dev.keel.core.overlay.SourceFile;
@@ -55,9 +56,9 @@ public final class RenderedTree {
         }
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                files.put(
-                        dir.relativize(file).toString().replace('\\', '/'),
-                        new SourceFile(Files.readAllBytes(file), FileModes.isExecutable(file)));
+                String relative = dir.relativize(file).toString().replace('\\', '/');
+                byte[] content = InputFiles.read(file, InputFiles.Kind.inSources(relative));
+                files.put(relative, new SourceFile(content, FileModes.isExecutable(file)));
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();

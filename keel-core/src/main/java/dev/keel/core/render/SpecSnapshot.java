@@ -1,6 +1,7 @@
 package dev.keel.core.render;
 
 import dev.keel.core.config.ResolvedComponent;
+import dev.keel.core.io.InputFiles;
 import dev.keel.core.io.Sha256Records;
 import dev.keel.core.overlay.SourceFile;
 import dev.keel.core.overlay.SourceTree;
@@ -36,7 +37,7 @@ public final class SpecSnapshot implements UpstreamSource {
         if (Files.isDirectory(path)) {
             return new SpecSnapshot(path, null);
         }
-        TarArchive tar = TarArchive.read(Files.readAllBytes(path), ArchiveLimits.DEFAULT);
+        TarArchive tar = TarArchive.read(InputFiles.read(path, InputFiles.Kind.SOURCE), ArchiveLimits.DEFAULT);
         Map<String, byte[]> specs = new HashMap<>();
         for (ArchiveEntry entry : tar.entries()) {
             String name = entry.name().substring(entry.name().lastIndexOf('/') + 1);
@@ -50,10 +51,14 @@ public final class SpecSnapshot implements UpstreamSource {
     private Optional<byte[]> spec(ResolvedComponent component) throws IOException {
         String name = component.upstreamName() + ".spec";
         if (archived != null) {
-            return Optional.ofNullable(archived.get(name));
+            byte[] spec = archived.get(name);
+            if (spec != null) {
+                InputFiles.requireSize(name + " in the spec snapshot", spec.length, InputFiles.Kind.SPEC);
+            }
+            return Optional.ofNullable(spec);
         }
         try {
-            return Optional.of(Files.readAllBytes(directory.resolve(name)));
+            return Optional.of(InputFiles.read(directory.resolve(name), InputFiles.Kind.SPEC));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }

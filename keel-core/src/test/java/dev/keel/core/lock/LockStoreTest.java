@@ -126,4 +126,16 @@ class LockStoreTest {
             assertThat(error.message()).startsWith("TOML syntax: expected a value");
         });
     }
+
+    @Test
+    void refusesALockThatIsNotARegularFile() throws IOException {
+        Files.createDirectories(dir.resolve("dir.lock"));
+        Files.createSymbolicLink(dir.resolve("zero.lock"), Path.of("/dev/zero"));
+        assertThatThrownBy(() -> new LockStore(dir).read("dir"))
+                .isInstanceOf(IOException.class)
+                .hasMessage(dir.resolve("dir.lock") + " is a directory, not a regular file");
+        assertThatThrownBy(() -> new LockStore(dir).read("zero"))
+                .isInstanceOf(IOException.class)
+                .hasMessage(dir.resolve("zero.lock") + " is a character device, not a regular file");
+    }
 }

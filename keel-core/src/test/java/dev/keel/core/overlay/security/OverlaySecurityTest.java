@@ -8,6 +8,7 @@ import dev.keel.core.config.LocatedOverlay;
 import dev.keel.core.config.Location;
 import dev.keel.core.config.model.Overlay;
 import dev.keel.core.config.model.OverlayType;
+import dev.keel.core.io.SpecialFiles;
 import dev.keel.core.overlay.OverlayEngine;
 import dev.keel.core.overlay.OverlayException;
 import dev.keel.core.overlay.OverlayFailure;
@@ -27,7 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Paths from overlays stay inside their roots, and regexes run in linear time. */
+/**
+ * Paths from overlays stay inside their roots; regexes and globs run in linear time and are
+ * refused when they would compile too large or nest too deep; sources are regular files of
+ * bounded size.
+ */
 class OverlaySecurityTest {
 
     @TempDir
@@ -55,10 +60,14 @@ class OverlaySecurityTest {
     }
 
     private OverlayFailure.Reason failure(SourceTree tree, LocatedOverlay overlay) {
+        return failed(tree, overlay).reason();
+    }
+
+    private OverlayFailure failed(SourceTree tree, LocatedOverlay overlay) {
         try {
             new OverlayEngine(root).apply("pkg", tree, "pkg.spec", List.of(overlay));
         } catch (OverlayException e) {
-            return e.failure().reason();
+            return e.failure();
         }
         throw new AssertionError("the overlay applied");
     }
@@ -155,5 +164,25 @@ class OverlaySecurityTest {
             assertThat(new String(result.tree().get("data.txt").orElseThrow().content(), StandardCharsets.UTF_8))
                     .isEqualTo("ok\n");
         });
+    }
+
+    @Test
+    void readingSourcesRefusesSpecialAndOversizedFiles() throws Exception {
+        Path dir = Files.createDirectories(root.resolve("sources"));
+        Files.writeString(dir.resolve("pkg.spec"), "Name: pkg\n");
+        Path fifo = SpecialFiles.fifo(dir.resolve("pipe"));
+        assertThatThrownBy(() -> SourceTree.read(dir))
+                .isInstanceOf(IOException.class)
+                .hasMessage("not a regular file in the sources (links and special files are refused): " + fifo
+                        + " is a FIFO");
+        Files.delete(fifo);
+        Path spec = SpecialFiles.sparse(dir.resolve("pkg.spec"), (16L << 20) + 1);
+        assertThatThrownBy(() -> SourceTree.read(dir))
+                .hasMessage(spec + " is too large for a spec: 16,777,217 bytes, more than 16 MiB");
+        Files.writeString(spec, "Name: pkg\n");
+        Path archive = SpecialFiles.sparse(dir.resolve("pkg-1.0.tar.gz"), (1L << 30) + 1);
+        assertThatThrownBy(() -> SourceTree.read(dir))
+                .hasMessage(archive + " is too large for a source file: 1,073,741,825 bytes, more than 1 GiB");
+        assertThatThrownBy(() -> SourceTree.read(spec)).hasMessage(spec + " is not a directory");
     }
 }
