@@ -137,7 +137,10 @@ final class ComponentResolver {
             if (!(item instanceof ConfigNode.Scalar scalar && scalar.value() instanceof String pattern)) {
                 continue;
             }
-            Glob glob = Glob.of(pattern);
+            Glob glob = Glob.located(pattern, item, keyPath, errors);
+            if (glob == null) {
+                continue;
+            }
             try {
                 List<Path> matches = new ArrayList<>(glob.isLiteral() ? literal(pattern) : glob.find(Path.of("/")));
                 if (matches.isEmpty() && glob.isLiteral()) {

@@ -116,7 +116,10 @@ final class IncludeLoader {
             if (!(item instanceof ConfigNode.Scalar scalar && scalar.value() instanceof String pattern)) {
                 continue;
             }
-            Glob glob = Glob.of(pattern);
+            Glob glob = Glob.located(pattern, item, "includes", errors);
+            if (glob == null) {
+                continue;
+            }
             List<Path> matches;
             try {
                 if (glob.isLiteral()) {

@@ -2,7 +2,7 @@ package dev.keel.core.overlay;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
-import com.google.re2j.PatternSyntaxException;
+import dev.keel.core.config.BoundedRegex;
 import dev.keel.core.config.Confinement;
 import dev.keel.core.config.Glob;
 import dev.keel.core.config.LocatedOverlay;
@@ -241,7 +241,7 @@ public final class OverlayEngine {
          * only when no spec reference matched (azldev also fails when no loose file matched).
          */
         private void patchRemove(LocatedOverlay located) throws OverlayException {
-            Glob glob = Glob.of(located.overlay().file());
+            Glob glob = glob(located);
             Predicate<SourceRef> patch =
                     reference -> reference.kind() == SourceRef.Kind.PATCH && glob.matches(reference.value());
             spec = editor(located)
@@ -392,7 +392,7 @@ public final class OverlayEngine {
         /** Loose files (not specs, not under .git) matching the overlay's glob; none is a failure. */
         private List<String> requireLooseFiles(LocatedOverlay located) throws OverlayException {
             String pattern = located.overlay().file();
-            Glob glob = Glob.of(pattern);
+            Glob glob = glob(located);
             List<String> matches = looseFiles(glob);
             if (matches.isEmpty()) {
                 boolean spec = glob.matches(specPath);
@@ -485,15 +485,23 @@ public final class OverlayEngine {
             return upstream;
         }
 
-        private Pattern regex(LocatedOverlay located) throws OverlayException {
+        Pattern regex(LocatedOverlay located) throws OverlayException {
             try {
-                return Pattern.compile(located.overlay().regex());
-            } catch (PatternSyntaxException e) {
+                return BoundedRegex.compile(located.overlay().regex());
+            } catch (BoundedRegex.InvalidRegexException e) {
                 throw fail(
                         located,
                         OverlayFailure.Reason.INVALID,
-                        "invalid regular expression: " + e.getDescription(),
+                        "invalid regular expression: " + e.description(),
                         List.of());
+            }
+        }
+
+        Glob glob(LocatedOverlay located) throws OverlayException {
+            try {
+                return Glob.of(located.overlay().file());
+            } catch (Glob.InvalidGlobException e) {
+                throw fail(located, OverlayFailure.Reason.INVALID, e.getMessage(), List.of());
             }
         }
 

@@ -1,13 +1,123 @@
 package dev.keel.core.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.keel.core.io.SpecialFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** Configurations that name special or oversized files. Each gives one located error. */
+/**
+ * Configurations built to exhaust the heap or the CPU: huge or deeply nested regexes and globs,
+ * special and oversized files. Each gives one located error.
+ */
 class HostileConfigurationTest extends ConfigFixture {
+
+    private static final String METADATA = """
+            [metadata]
+            category = "azl-compatibility"
+            upstream-status = "inapplicable"
+
+            """;
+    // ------------------------------------------------------------------ regexes and globs
+
+    @Test
+    void overlayRegexWithNestedCountedRepetitions() {
+        write("azldev.toml", """
+                [[components.a.overlays]]
+                type = "spec-search-replace"
+                regex = '((a{1000}){1000}){1000}'
+                """);
+        expectOnly(
+                "azldev.toml",
+                3,
+                1,
+                "components.a.overlays[0].regex",
+                "invalid regular expression: the pattern is too large: it compiles to more than 100,000"
+                        + " instructions, more than the 2,000 Keel allows",
+                "a pattern may compile to 2,000 instructions and nest groups 100 deep; nested counted"
+                        + " repetitions such as (x{50}){50} multiply");
+    }
+
+    @Test
+    void overlayRegexWithTenThousandNestedGroups() {
+        write(
+                "azldev.toml",
+                "[[components.a.overlays]]\ntype = \"file-search-replace\"\nfile = \"x\"\nregex = '"
+                        + "(".repeat(10_000) + "a" + ")".repeat(10_000) + "'\n");
+        expectOnly(
+                "azldev.toml",
+                4,
+                1,
+                "components.a.overlays[0].regex",
+                "invalid regular expression: groups are nested more than 100 levels deep",
+                "a pattern may compile to 2,000 instructions and nest groups 100 deep; nested counted"
+                        + " repetitions such as (x{50}){50} multiply");
+    }
+
+    @Test
+    void overlayFileGlobWithDeepBraces() {
+        write("azldev.toml", """
+                [components.a]
+                overlay-files = ["a.overlay.toml"]
+                """);
+        write(
+                "a.overlay.toml",
+                METADATA + "[[overlays]]\ntype = \"file-remove\"\nfile = '" + "{a,".repeat(500) + "b" + "}".repeat(500)
+                        + "'\n");
+        expectOnly(
+                "a.overlay.toml",
+                7,
+                1,
+                "components.a.overlays[0].file",
+                "invalid glob '" + "{a,".repeat(19) + "...': braces are nested more than 100 levels deep",
+                "globs take * ? ** [...] and {a,b}");
+    }
+
+    @Test
+    void includeGlobWithDeepBraces() {
+        write("azldev.toml", "includes = ['" + "{a,".repeat(500) + "b" + "}".repeat(500) + "']\n");
+        expectOnly(
+                "azldev.toml",
+                1,
+                13,
+                "includes",
+                "invalid glob '" + "{a,".repeat(19) + "...': braces are nested more than 100 levels deep",
+                "globs take * ? ** [...] and {a,b}; braces nest at most 100 levels deep");
+    }
+
+    @Test
+    void overlayFilesGlobTooLarge() {
+        write("azldev.toml", "[components.a]\noverlay-files = ['" + "?".repeat(3000) + "']\n");
+        expectOnly(
+                "azldev.toml",
+                2,
+                18,
+                "components.a.overlay-files",
+                // The glob is matched as an absolute path: each character of the directory counts.
+                "invalid glob '" + "?".repeat(57) + "...': the pattern is too large: it compiles to "
+                        + String.format("%,d", 3000 + (dir + "/").length() + 2)
+                        + " instructions, more than the 2,000 Keel allows",
+                "globs take * ? ** [...] and {a,b}; braces nest at most 100 levels deep");
+    }
+
+    @Test
+    void componentGroupGlobsWithDeepBraces() {
+        String deep = "{a,".repeat(200) + "b" + "}".repeat(200);
+        write("azldev.toml", "[component-groups.g]\nspecs = ['" + deep + "']\nexcluded-paths = ['" + deep + "']\n");
+        assertThat(errors())
+                .extracting(ConfigError::keyPath, ConfigError::message)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "component-groups.g.excluded-paths",
+                                "invalid glob '" + "{a,".repeat(19) + "...': braces are nested more than 100 levels"
+                                        + " deep"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "component-groups.g.specs",
+                                "invalid glob '" + "{a,".repeat(19) + "...': braces are nested more than 100 levels"
+                                        + " deep"));
+    }
 
     // ------------------------------------------------------------------ special and oversized files
 

@@ -16,6 +16,9 @@ import dev.keel.core.overlay.OverlayPaths;
 import dev.keel.core.overlay.OverlayResult;
 import dev.keel.core.overlay.SourceFile;
 import dev.keel.core.overlay.SourceTree;
+import dev.keel.core.overlay.archive.ArchiveEntry;
+import dev.keel.core.overlay.archive.Compression;
+import dev.keel.core.overlay.archive.TarArchive;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,6 +73,26 @@ class OverlaySecurityTest {
             return e.failure();
         }
         throw new AssertionError("the overlay applied");
+    }
+
+    private static LocatedOverlay inArchive(String archive, String file, String regex) {
+        return new LocatedOverlay(
+                0,
+                new Overlay(
+                        OverlayType.FILE_SEARCH_REPLACE,
+                        "attack",
+                        file,
+                        null,
+                        null,
+                        null,
+                        null,
+                        regex,
+                        "b",
+                        null,
+                        null,
+                        archive,
+                        null),
+                new Location(Path.of("o.toml"), 1, 1));
     }
 
     @ParameterizedTest
@@ -164,6 +187,74 @@ class OverlaySecurityTest {
             assertThat(new String(result.tree().get("data.txt").orElseThrow().content(), StandardCharsets.UTF_8))
                     .isEqualTo("ok\n");
         });
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "((a{1000}){1000}){1000}",
+                "(x{500}){500}",
+                "(?:(?:(?:(?:(?:a{10}){10}){10}){10}){10})",
+                "(a|b{999}){999}"
+            })
+    void patternsThatWouldCompileToMillionsOfInstructionsAreRefusedNotRun(String regex) throws IOException {
+        SourceTree tree = SourceTree.of(Map.of(
+                "pkg.spec",
+                file("Name: pkg\n%build\n" + "a".repeat(10_000) + "\n"),
+                "data.txt",
+                file("a".repeat(10_000) + "\n"),
+                "pkg.tar",
+                new SourceFile(
+                        TarArchive.of(
+                                        Compression.NONE,
+                                        List.of(new ArchiveEntry(
+                                                "pkg/data.txt",
+                                                ArchiveEntry.Kind.FILE,
+                                                "aaa\n".getBytes(StandardCharsets.UTF_8),
+                                                0644,
+                                                null)))
+                                .write(),
+                        false)));
+        String expected = "invalid regular expression: the pattern is too large: it compiles to more than 100,000"
+                + " instructions, more than the 2,000 Keel allows";
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            for (LocatedOverlay overlay : List.of(
+                    overlay(OverlayType.SPEC_SEARCH_REPLACE, null, null, regex, "b"),
+                    overlay(OverlayType.FILE_SEARCH_REPLACE, "data.txt", null, regex, "b"),
+                    inArchive("pkg.tar", "data.txt", regex))) {
+                OverlayFailure failure = failed(tree, overlay);
+                assertThat(failure.reason()).isEqualTo(OverlayFailure.Reason.INVALID);
+                assertThat(failure.message()).isEqualTo(expected);
+            }
+        });
+    }
+
+    @Test
+    void tenThousandNestedGroupsAreRefusedBeforeTheyOverflowTheStack() {
+        String regex = "(".repeat(10_000) + "a" + ")".repeat(10_000);
+        OverlayFailure failure = failed(sources(), overlay(OverlayType.SPEC_SEARCH_REPLACE, null, null, regex, "b"));
+        assertThat(failure.reason()).isEqualTo(OverlayFailure.Reason.INVALID);
+        assertThat(failure.message())
+                .isEqualTo("invalid regular expression: groups are nested more than 100 levels deep");
+    }
+
+    @Test
+    void hostileGlobsAreRefusedOrMatchInLinearTime() {
+        String deep = "{a,".repeat(10_000) + "b" + "}".repeat(10_000);
+        for (OverlayType type : List.of(OverlayType.FILE_REMOVE, OverlayType.PATCH_REMOVE)) {
+            OverlayFailure failure = failed(sources("b"), overlay(type, deep, null, null, null));
+            assertThat(failure.reason()).isEqualTo(OverlayFailure.Reason.INVALID);
+            assertThat(failure.message())
+                    .isEqualTo("invalid glob '" + "{a,".repeat(19) + "...': braces are nested more than 100 levels"
+                            + " deep");
+        }
+        String longName = "a".repeat(20_000);
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(30),
+                () -> assertThat(failure(
+                                sources(longName),
+                                overlay(OverlayType.FILE_REMOVE, "*a".repeat(300) + "b", null, null, null)))
+                        .isEqualTo(OverlayFailure.Reason.NO_MATCHING_FILE));
     }
 
     @Test
