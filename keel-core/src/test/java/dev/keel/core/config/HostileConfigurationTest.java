@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * Configurations built to exhaust the heap or the CPU: huge or deeply nested regexes and globs,
- * special and oversized files. Each gives one located error.
+ * Configurations built to exhaust the stack, the heap or the CPU: deep TOML nesting, huge or
+ * deeply nested regexes and globs, special and oversized files. Each gives one located error.
  */
 class HostileConfigurationTest extends ConfigFixture {
 
@@ -20,6 +20,52 @@ class HostileConfigurationTest extends ConfigFixture {
             upstream-status = "inapplicable"
 
             """;
+    private static final String TOO_DEEP =
+            "TOML syntax: nested more than 100 levels deep (tables, arrays and inline tables together)";
+
+    // ------------------------------------------------------------------ TOML nesting
+
+    @Test
+    void tenThousandNestedArrays() {
+        write("azldev.toml", "x = " + "[".repeat(10_000) + "]".repeat(10_000) + "\n");
+        expectOnly("azldev.toml", 1, 5 + 100, "", TOO_DEEP, "");
+    }
+
+    @Test
+    void tenThousandNestedInlineTables() {
+        write("azldev.toml", "x = " + "{a=".repeat(10_000) + "1" + "}".repeat(10_000) + "\n");
+        expectOnly("azldev.toml", 1, 5 + 3 * 100, "", TOO_DEEP, "");
+    }
+
+    @Test
+    void tenThousandDottedKeyParts() {
+        write("azldev.toml", "a" + ".a".repeat(9_999) + " = 1\n");
+        expectOnly("azldev.toml", 1, 1 + 2 * 100, "", TOO_DEEP, "");
+    }
+
+    @Test
+    void tenThousandPartsInATableHeader() {
+        write("azldev.toml", "[components.x]\n[a" + ".a".repeat(9_999) + "]\n");
+        expectOnly("azldev.toml", 2, 2 + 2 * 100, "", TOO_DEEP, "");
+    }
+
+    @Test
+    void anArrayOfTablesHeaderCountsTheArrayAndItsTable() {
+        // 99 tables, then the array at depth 100 and its table at 101.
+        write("azldev.toml", "[[a" + ".a".repeat(99) + "]]\n");
+        expectOnly("azldev.toml", 1, 3 + 2 * 99, "", TOO_DEEP, "");
+    }
+
+    @Test
+    void nestingThatReachesTheLimitAcrossArraysAndTablesInAnInclude() {
+        write("azldev.toml", """
+                includes = ["deep.toml"]
+                """);
+        write("deep.toml", "[a.b]\nc.d = " + "[{e = ".repeat(60) + "1" + "}]".repeat(60) + "\n");
+        // [a.b] is 2 deep and c.d 4; then each "[{e = " adds an array and an inline table.
+        expectOnly("deep.toml", 2, 8 + 6 * 48, "", TOO_DEEP, "");
+    }
+
     // ------------------------------------------------------------------ regexes and globs
 
     @Test

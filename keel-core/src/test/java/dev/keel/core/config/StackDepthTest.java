@@ -2,6 +2,10 @@ package dev.keel.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keel.core.config.model.ConfigFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -13,6 +17,23 @@ import org.junit.jupiter.api.Test;
 class StackDepthTest {
 
     private static final int SMALL_STACK = 512 * 1024;
+
+    @Test
+    void tomlNestedToTheLimitIsParsedBoundAndWalked() throws Exception {
+        int depth = TomlParser.MAX_NESTING;
+        String arrays = "x = " + "[".repeat(depth) + "1" + "]".repeat(depth) + "\n";
+        String tables = "y = " + "{a = ".repeat(depth) + "1" + "}".repeat(depth) + "\n";
+        List<ConfigError> errors = onSmallStack(() -> {
+            ConfigNode.Table tree = TomlParser.parse(arrays + tables, Path.of("deep.toml"));
+            assertThat(TreeJson.plain(tree).toString()).startsWith("{x=[[[[");
+            List<ConfigError> found = new ArrayList<>();
+            new Binder(found, false).bind(tree, ConfigFile.class, "");
+            return found;
+        });
+        assertThat(errors)
+                .extracting(ConfigError::message)
+                .containsExactly("unknown key 'x' in the top level", "unknown key 'y' in the top level");
+    }
 
     @Test
     void regexesAndGlobsNestedToTheLimitCompileAndMatch() throws Exception {
