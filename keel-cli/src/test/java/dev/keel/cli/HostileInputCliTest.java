@@ -272,7 +272,7 @@ class HostileInputCliTest {
         JsonNode query = new ObjectMapper().readTree(result.out());
         assertThat(query.get("version").isNull()).isTrue();
         assertThat(query.get("expansion").get("version").asText())
-                .isEqualTo("Keel stopped: line 2: expression nested more than 200 levels deep (parentheses, unary"
+                .isEqualTo("Keel stopped: line 2: expression nested more than 50 levels deep (parentheses, unary"
                         + " operators and ?: together): " + "(".repeat(57) + "...");
     }
 

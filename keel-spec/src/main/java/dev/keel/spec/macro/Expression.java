@@ -17,7 +17,7 @@ package dev.keel.spec.macro;
 final class Expression {
 
     /** The deepest nesting of one expression and those evaluated inside its operands. */
-    static final int MAX_NESTING = 200;
+    static final int MAX_NESTING = 50;
 
     /** An expression rpm rejects; rpm fails the spec. */
     static class Invalid extends Exception {

@@ -22,7 +22,7 @@ class DeepNestingTest {
 
     private static final String TAIL = "Release: 1\nSummary: s\nLicense: MIT\n\n%description\nd\n";
     private static final String TOO_DEEP =
-            "expression nested more than 200 levels deep (parentheses, unary operators and ?: together): ";
+            "expression nested more than 50 levels deep (parentheses, unary operators and ?: together): ";
 
     private static Expression.Value evaluate(String expression) throws Expression.Invalid {
         return Expression.evaluate(expression, null, new Unknowns(), new Expression.Nesting());
@@ -65,8 +65,8 @@ class DeepNestingTest {
 
     @Test
     void expressionsInsideExpressionOperandsShareTheLimit() {
-        String inner = "%[" + "(".repeat(100) + "1" + ")".repeat(100) + "]";
-        String outer = "%[" + "(".repeat(150) + inner + ")".repeat(150) + "]";
+        String inner = "%[" + "(".repeat(30) + "1" + ")".repeat(30) + "]";
+        String outer = "%[" + "(".repeat(30) + inner + ")".repeat(30) + "]";
         assertThat(MacroExpander.evaluate(
                                 Spec.parse("Name: x\nVersion: " + inner + "\n" + TAIL), MacroContext.defaults())
                         .version()
@@ -102,6 +102,15 @@ class DeepNestingTest {
         ExpandedTags tags =
                 onSmallStack(() -> MacroExpander.evaluate(Spec.parse(spec.toString()), MacroContext.defaults()));
         assertThat(tags.version().value()).as(tags.version().reason()).isEqualTo("7");
+        // Each %[ in an operand is a macro level too: 62 of them, the line and the innermost operand.
+        String nested = "Name: x\nVersion: " + "%[ ".repeat(MacroEngine.MAX_DEPTH - 2)
+                + "(".repeat(Expression.MAX_NESTING) + "7" + ")".repeat(Expression.MAX_NESTING)
+                + " ]".repeat(MacroEngine.MAX_DEPTH - 2) + "\n" + TAIL;
+        ExpandedTags inOperands =
+                onSmallStack(() -> MacroExpander.evaluate(Spec.parse(nested), MacroContext.defaults()));
+        assertThat(inOperands.version().value())
+                .as(inOperands.version().reason())
+                .isEqualTo("7");
     }
 
     @Test
