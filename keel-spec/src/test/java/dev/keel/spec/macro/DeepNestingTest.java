@@ -88,6 +88,15 @@ class DeepNestingTest {
     }
 
     @Test
+    void tenThousandNestedBracesAreReadWithoutRecursion() throws Exception {
+        String spec = "Name: x\nVersion: " + "%{".repeat(10_000) + "x" + "}".repeat(10_000) + "\n" + TAIL;
+        ExpandedTags tags = onSmallStack(() -> MacroExpander.evaluate(Spec.parse(spec), MacroContext.defaults()));
+        assertThat(tags.name().value()).isEqualTo("x");
+        assertThat(tags.version().reason())
+                .isEqualTo("line 2: %x is not defined in the context (a macro from a package the context lacks?)");
+    }
+
+    @Test
     void macroAndExpressionNestingAtTheirLimitsFitASmallStack() throws Exception {
         StringBuilder spec = new StringBuilder("%define m0 %[" + "(".repeat(Expression.MAX_NESTING) + "7"
                 + ")".repeat(Expression.MAX_NESTING) + "]\n");
