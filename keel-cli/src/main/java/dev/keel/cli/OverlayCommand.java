@@ -2,6 +2,7 @@ package dev.keel.cli;
 
 import dev.keel.core.config.LocatedOverlay;
 import dev.keel.core.config.OverlayFiles;
+import dev.keel.core.io.InputFiles;
 import dev.keel.core.outcome.PathDisplay;
 import dev.keel.core.overlay.AnnotatedDiff;
 import dev.keel.core.overlay.OverlayEngine;
@@ -13,7 +14,6 @@ import dev.keel.core.overlay.SourceTree;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -90,7 +90,7 @@ public final class OverlayCommand extends CommandGroup {
                 specPath = sourcesDir.relativize(spec).toString().replace('\\', '/');
             } else {
                 specPath = spec.getFileName().toString();
-                upstream = upstream.with(specPath, new SourceFile(Files.readAllBytes(spec), false));
+                upstream = upstream.with(specPath, new SourceFile(InputFiles.read(spec, InputFiles.Kind.SPEC), false));
             }
             List<LocatedOverlay> located = OverlayFiles.read(overlays);
             String name = spec.getFileName().toString().replaceFirst("\\.spec$", "");

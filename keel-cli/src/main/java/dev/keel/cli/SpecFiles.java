@@ -1,5 +1,6 @@
 package dev.keel.cli;
 
+import dev.keel.core.io.InputFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,7 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Expands command-line paths into spec files: named files as they are, directories recursively to their {@code *.spec}. */
+/**
+ * Expands command-line paths into spec files: named files as they are (refused unless regular
+ * files), directories recursively to their {@code *.spec} (any that is not a regular file fails
+ * when it is read).
+ */
 final class SpecFiles {
 
     private SpecFiles() {}
@@ -19,13 +24,14 @@ final class SpecFiles {
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
                 try (Stream<Path> walk = Files.walk(path)) {
-                    walk.filter(p -> p.getFileName().toString().endsWith(".spec") && Files.isRegularFile(p))
+                    walk.filter(p -> p.getFileName().toString().endsWith(".spec") && !Files.isDirectory(p))
                             .sorted()
                             .forEach(files::add);
                 } catch (UncheckedIOException e) {
                     throw e.getCause();
                 }
             } else if (Files.exists(path)) {
+                InputFiles.requireRegular(path);
                 files.add(path);
             } else {
                 throw new NoSuchFileException(path.toString(), null, "no such file or directory");

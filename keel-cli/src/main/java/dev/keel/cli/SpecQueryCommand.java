@@ -1,5 +1,6 @@
 package dev.keel.cli;
 
+import dev.keel.core.io.InputFiles;
 import dev.keel.spec.Diagnostic;
 import dev.keel.spec.MacroDefinition;
 import dev.keel.spec.Section;
@@ -11,7 +12,6 @@ import dev.keel.spec.macro.MacroContext;
 import dev.keel.spec.macro.MacroExpander;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,7 +67,7 @@ public final class SpecQueryCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(command.commandLine(), "--define needs --expand");
         }
         MacroContext context = expand ? context() : null;
-        Spec spec = Spec.parse(Files.readAllBytes(file));
+        Spec spec = Spec.parse(InputFiles.read(file, InputFiles.Kind.SPEC));
         Optional<Diagnostic> rejected = expand ? spec.conditionalError() : Optional.empty();
         if (rejected.isPresent()) {
             PrintWriter err = command.commandLine().getErr();

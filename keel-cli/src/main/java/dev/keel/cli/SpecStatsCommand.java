@@ -1,11 +1,11 @@
 package dev.keel.cli;
 
+import dev.keel.core.io.InputFiles;
 import dev.keel.spec.ElementKind;
 import dev.keel.spec.SectionKind;
 import dev.keel.spec.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -79,7 +79,7 @@ public final class SpecStatsCommand implements java.util.concurrent.Callable<Int
         Totals totals = new Totals();
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = InputFiles.read(file, InputFiles.Kind.SPEC);
         } catch (IOException e) {
             totals.failedFiles.add(file + " (" + e.getMessage() + ")");
             return totals;

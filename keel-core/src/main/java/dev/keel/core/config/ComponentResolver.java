@@ -2,6 +2,7 @@ package dev.keel.core.config;
 
 import dev.keel.core.config.model.ComponentConfig;
 import dev.keel.core.config.model.OverlayFile;
+import dev.keel.core.io.InputFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,7 +140,10 @@ final class ComponentResolver {
             if (!(item instanceof ConfigNode.Scalar scalar && scalar.value() instanceof String pattern)) {
                 continue;
             }
-            Glob glob = Glob.of(pattern);
+            Glob glob = Glob.located(pattern, item, keyPath, errors);
+            if (glob == null) {
+                continue;
+            }
             try {
                 List<Path> matches =
                         new ArrayList<>(glob.isLiteral() ? literal(pattern) : glob.find(Path.of("/"), projectDir));
@@ -180,14 +184,14 @@ final class ComponentResolver {
 
     private static List<Path> literal(String pattern) {
         Path path = Path.of(pattern.replace("\\", ""));
-        return Files.isRegularFile(path) ? List.of(path) : List.of();
+        return Files.exists(path) ? List.of(path) : List.of();
     }
 
     private ParsedOverlayFile readOverlayFile(Path file) {
         List<ConfigError> errors = new ArrayList<>();
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = InputFiles.read(file, InputFiles.Kind.CONFIG);
         } catch (IOException e) {
             errors.add(ConfigError.error(Location.of(file), "", "cannot read overlay file: " + e.getMessage(), ""));
             return new ParsedOverlayFile(List.of(), errors);

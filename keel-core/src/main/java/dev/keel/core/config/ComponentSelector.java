@@ -23,7 +23,13 @@ public final class ComponentSelector {
             selected.putAll(project.components());
         }
         for (String pattern : patterns) {
-            Glob glob = Glob.of(pattern);
+            Glob glob;
+            try {
+                glob = Glob.of(pattern);
+            } catch (Glob.InvalidGlobException e) {
+                errors.add(ConfigError.error(Location.of(project.configFile()), "", e.getMessage(), ""));
+                continue;
+            }
             if (glob.isLiteral()) {
                 ResolvedComponent component = project.components().get(pattern);
                 if (component == null) {

@@ -1,6 +1,7 @@
 package dev.keel.core.config;
 
 import dev.keel.core.config.model.SpecType;
+import dev.keel.core.io.InputFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -68,7 +69,12 @@ final class ComponentValidator {
                         "a local spec needs spec.path",
                         "set spec.path to the spec file, relative to this file");
             } else if (!Files.isRegularFile(Path.of(specPath))) {
-                error(new String[] {"spec", "path"}, "local spec not found: " + specPath, "");
+                error(
+                        new String[] {"spec", "path"},
+                        InputFiles.special(Path.of(specPath))
+                                .map(kind -> "local spec " + specPath + " is " + kind + ", not a regular file")
+                                .orElse("local spec not found: " + specPath),
+                        "");
             }
             for (String key : List.of("upstream-name", "upstream-commit")) {
                 if (Trees.at(tree, "spec", key) != null) {

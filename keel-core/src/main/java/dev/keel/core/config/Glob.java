@@ -1,5 +1,6 @@
 package dev.keel.core.config;
 
+import com.google.re2j.Pattern;
 import java.io.IOException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Doublestar globs as azldev uses them: {@code *} and {@code ?} within one path segment,
@@ -21,21 +21,74 @@ import java.util.regex.Pattern;
  * segment it is a plain {@code *}), {@code [...]} classes
  * ({@code [!...]} or {@code [^...]} negated) and {@code {a,b}} alternatives. Matches are regular
  * files, in lexical order per directory; symbolic links are followed only inside the given root.
+ *
+ * <p>A glob is matched as an RE2 expression, in linear time whatever its wildcards, within the
+ * bounds of {@link BoundedRegex}; braces may nest {@value BoundedRegex#MAX_NESTING} levels deep.
  */
 public final class Glob {
+
+    /** A glob that cannot be matched: its braces nest too deeply or it is too large. */
+    public static final class InvalidGlobException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        private final String description;
+
+        InvalidGlobException(String pattern, String description) {
+            super(message(pattern, description), null, false, false);
+            this.description = description;
+        }
+
+        /** What is wrong, without the glob. */
+        public String description() {
+            return description;
+        }
+
+        static String message(String pattern, String description) {
+            String shown = pattern.length() <= 60 ? pattern : pattern.substring(0, 57) + "...";
+            return "invalid glob '" + shown + "': " + description;
+        }
+    }
 
     private final String pattern;
     private final Pattern regex;
     private final boolean absolute;
 
-    private Glob(String pattern) {
+    private Glob(String pattern, Pattern regex) {
         this.pattern = pattern;
-        this.regex = Pattern.compile(toRegex(pattern));
+        this.regex = regex;
         this.absolute = pattern.startsWith("/") || pattern.matches("^[A-Za-z]:/.*");
     }
 
-    public static Glob of(String pattern) {
-        return new Glob(pattern);
+    public static Glob of(String pattern) throws InvalidGlobException {
+        try {
+            return new Glob(pattern, BoundedRegex.compile(toRegex(pattern)));
+        } catch (BoundedRegex.InvalidRegexException e) {
+            throw new InvalidGlobException(pattern, e.description());
+        }
+    }
+
+    /**
+     * The glob, or {@code null} after adding a located error for {@code item} (a configuration
+     * value, which may have been made absolute: the message shows it relative to its file again).
+     */
+    static Glob located(String pattern, ConfigNode item, String keyPath, List<ConfigError> errors) {
+        try {
+            return of(pattern);
+        } catch (InvalidGlobException e) {
+            Path directory = item.location().file() == null
+                    ? null
+                    : item.location().file().getParent();
+            String prefix = directory == null ? null : slashes(directory) + "/";
+            String written =
+                    prefix != null && pattern.startsWith(prefix) ? pattern.substring(prefix.length()) : pattern;
+            errors.add(ConfigError.error(
+                    item.location(),
+                    keyPath,
+                    InvalidGlobException.message(written, e.description()),
+                    "globs take * ? ** [...] and {a,b}; braces nest at most " + BoundedRegex.MAX_NESTING
+                            + " levels deep"));
+            return null;
+        }
     }
 
     /** Whether the pattern has no wildcard, i.e. names exactly one path. */
@@ -137,7 +190,7 @@ public final class Glob {
         return slash <= 0 ? "" : pattern.substring(0, slash);
     }
 
-    private static String toRegex(String glob) {
+    private static String toRegex(String glob) throws InvalidGlobException {
         StringBuilder regex = new StringBuilder();
         int braces = 0;
         for (int i = 0; i < glob.length(); i++) {
@@ -179,7 +232,10 @@ public final class Glob {
                     }
                 }
                 case '{' -> {
-                    braces++;
+                    if (++braces > BoundedRegex.MAX_NESTING) {
+                        throw new InvalidGlobException(
+                                glob, "braces are nested more than " + BoundedRegex.MAX_NESTING + " levels deep");
+                    }
                     regex.append("(?:");
                 }
                 case '}' -> {

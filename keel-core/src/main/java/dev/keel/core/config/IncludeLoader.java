@@ -1,6 +1,7 @@
 package dev.keel.core.config;
 
 import dev.keel.core.config.model.ConfigFile;
+import dev.keel.core.io.InputFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -90,7 +92,7 @@ final class IncludeLoader {
         List<ConfigError> fileErrors = new ArrayList<>();
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = InputFiles.read(file, InputFiles.Kind.CONFIG);
         } catch (IOException e) {
             fileErrors.add(ConfigError.error(Location.of(file), "", "cannot read the file: " + e.getMessage(), ""));
             return new LoadedFile(file, new ConfigNode.Table(Map.of(), Location.of(file), null), fileErrors);
@@ -115,11 +117,23 @@ final class IncludeLoader {
             if (!(item instanceof ConfigNode.Scalar scalar && scalar.value() instanceof String pattern)) {
                 continue;
             }
-            Glob glob = Glob.of(pattern);
+            Glob glob = Glob.located(pattern, item, "includes", errors);
+            if (glob == null) {
+                continue;
+            }
             List<Path> matches;
             try {
                 if (glob.isLiteral()) {
                     Path path = directory.resolve(pattern).normalize();
+                    Optional<String> special = InputFiles.special(path);
+                    if (special.isPresent()) {
+                        errors.add(ConfigError.error(
+                                item.location(),
+                                "includes",
+                                "included file " + pattern + " is " + special.get() + ", not a regular file",
+                                "include TOML files"));
+                        continue;
+                    }
                     if (!Files.isRegularFile(path)) {
                         errors.add(ConfigError.error(
                                 item.location(),

@@ -2,8 +2,8 @@ package dev.keel.core.config;
 
 import dev.keel.core.config.model.Overlay;
 import dev.keel.core.config.model.StandaloneOverlayFile;
+import dev.keel.core.io.InputFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +19,7 @@ public final class OverlayFiles {
     public static List<LocatedOverlay> read(Path file) throws IOException {
         Path absolute = file.toAbsolutePath().normalize();
         List<ConfigError> errors = new ArrayList<>();
-        ConfigNode.Table tree = TomlReader.read(absolute, Files.readAllBytes(absolute), errors);
+        ConfigNode.Table tree = TomlReader.read(absolute, InputFiles.read(absolute, InputFiles.Kind.CONFIG), errors);
         List<LocatedOverlay> overlays = new ArrayList<>();
         if (errors.isEmpty()) {
             StandaloneOverlayFile content = new Binder(errors, false).bind(tree, StandaloneOverlayFile.class, "");

@@ -1,8 +1,8 @@
 package dev.keel.core.config;
 
-import com.google.re2j.PatternSyntaxException;
 import dev.keel.core.config.model.Overlay;
 import dev.keel.core.config.model.OverlayType;
+import dev.keel.core.io.InputFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +15,13 @@ final class OverlayValidator {
     private static final Pattern HTTP = Pattern.compile("https?://.+");
     private static final List<String> ARCHIVE_SUFFIXES =
             List.of(".tar", ".tar.gz", ".tgz", ".tar.xz", ".txz", ".tar.zst", ".tzst", ".tar.bz2", ".tbz2");
+    /** The types whose {@code file} is a glob over the sources (the others name one file to create). */
+    private static final Set<OverlayType> FILE_GLOBS = Set.of(
+            OverlayType.PATCH_REMOVE,
+            OverlayType.FILE_PREPEND_LINES,
+            OverlayType.FILE_SEARCH_REPLACE,
+            OverlayType.FILE_REMOVE,
+            OverlayType.FILE_RENAME);
     /** The keys an overlay may have at all; others are reported as unknown keys when the file is bound. */
     private static final Set<String> OVERLAY_KEYS =
             RecordInfo.of(Overlay.class).indexByKey.keySet();
@@ -54,17 +61,30 @@ final class OverlayValidator {
         String regex = Trees.string(overlay, "regex");
         if (regex != null) {
             try {
-                com.google.re2j.Pattern.compile(regex);
-            } catch (PatternSyntaxException e) {
+                BoundedRegex.compile(regex);
+            } catch (BoundedRegex.InvalidRegexException e) {
                 located(
                         overlay,
                         "regex",
                         at,
-                        "invalid regular expression: " + e.getDescription(),
-                        "RE2 syntax (no look-around, no back-references)");
+                        "invalid regular expression: " + e.description(),
+                        e.exceedsBound()
+                                ? String.format(
+                                        "a pattern may compile to %,d instructions and nest groups %d deep;"
+                                                + " nested counted repetitions such as (x{50}){50} multiply",
+                                        BoundedRegex.MAX_PROGRAM_SIZE, BoundedRegex.MAX_NESTING)
+                                : "RE2 syntax (no look-around, no back-references)");
             }
         }
         String file = Trees.string(overlay, "file");
+        boolean fileIsGlob = FILE_GLOBS.contains(type) || Trees.string(overlay, "archive") != null;
+        if (file != null && fileIsGlob) {
+            try {
+                Glob.of(file);
+            } catch (Glob.InvalidGlobException e) {
+                located(overlay, "file", at, e.getMessage(), "globs take * ? ** [...] and {a,b}");
+            }
+        }
         if (file != null && !ComponentValidator.isConfinedRelative(file)) {
             located(
                     overlay,
@@ -98,7 +118,9 @@ final class OverlayValidator {
                     overlay,
                     "source",
                     at,
-                    "overlay source not found: " + source,
+                    InputFiles.special(Path.of(source))
+                            .map(kind -> "overlay source " + source + " is " + kind + ", not a regular file")
+                            .orElse("overlay source not found: " + source),
                     "the path is relative to the file that declares the overlay");
         }
         metadata(overlay, at);

@@ -36,15 +36,21 @@ record SpecGroups(SortedMap<String, List<String>> groupMembers, Map<String, Conf
                     }
                 }
             }
-            List<Glob> excluded = globs(Trees.at(node, "excluded-paths"));
+            String groupPath = KeyPaths.child("component-groups", group);
+            List<Glob> excluded =
+                    globs(Trees.at(node, "excluded-paths"), KeyPaths.child(groupPath, "excluded-paths"), errors);
             if (Trees.at(node, "specs") instanceof ConfigNode.Array specs) {
                 for (ConfigNode item : specs.items()) {
                     if (!(item instanceof ConfigNode.Scalar scalar && scalar.value() instanceof String pattern)) {
                         continue;
                     }
+                    Glob glob = Glob.located(pattern, item, KeyPaths.child(groupPath, "specs"), errors);
+                    if (glob == null) {
+                        continue;
+                    }
                     List<Path> matches;
                     try {
-                        matches = ProjectLoader.specFiles(Glob.of(pattern), projectDir);
+                        matches = ProjectLoader.specFiles(glob, projectDir);
                     } catch (IOException e) {
                         errors.add(ConfigError.error(
                                 item.location(), "specs", "cannot list '" + pattern + "': " + e.getMessage(), ""));
@@ -52,7 +58,7 @@ record SpecGroups(SortedMap<String, List<String>> groupMembers, Map<String, Conf
                     }
                     for (Path spec : matches) {
                         String path = spec.toString().replace('\\', '/');
-                        if (excluded.stream().anyMatch(glob -> glob.matches(path))) {
+                        if (excluded.stream().anyMatch(exclusion -> exclusion.matches(path))) {
                             continue;
                         }
                         String fileName = spec.getFileName().toString();
@@ -77,12 +83,15 @@ record SpecGroups(SortedMap<String, List<String>> groupMembers, Map<String, Conf
         return new SpecGroups(members, found);
     }
 
-    private static List<Glob> globs(ConfigNode node) {
+    private static List<Glob> globs(ConfigNode node, String keyPath, List<ConfigError> errors) {
         List<Glob> globs = new ArrayList<>();
         if (node instanceof ConfigNode.Array array) {
             for (ConfigNode item : array.items()) {
                 if (item instanceof ConfigNode.Scalar scalar && scalar.value() instanceof String pattern) {
-                    globs.add(Glob.of(pattern));
+                    Glob glob = Glob.located(pattern, item, keyPath, errors);
+                    if (glob != null) {
+                        globs.add(glob);
+                    }
                 }
             }
         }

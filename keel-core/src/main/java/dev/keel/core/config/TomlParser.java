@@ -17,9 +17,13 @@ import java.util.Map;
  * key, table header and array element. Written for speed (configuration files of several
  * megabytes load in milliseconds) and checked against tomlj, a strict reference implementation,
  * by differential tests. Parsing stops at the first syntax error, which is reported with its
- * position.
+ * position. Tables, arrays and inline tables may nest {@value #MAX_NESTING} levels deep, so that
+ * no reader of the tree can run out of stack.
  */
 final class TomlParser {
+
+    /** The deepest a table, array or inline table may lie below the root table. */
+    static final int MAX_NESTING = 100;
 
     /** A syntax or semantic (redefinition) error at a position. */
     static final class TomlSyntaxException extends Exception {
@@ -49,11 +53,13 @@ final class TomlParser {
     private static final class MutableTable {
         final Map<String, Object> entries = new LinkedHashMap<>();
         final Location location;
+        final int depth;
         Origin origin;
 
-        MutableTable(Location location, Origin origin) {
+        MutableTable(Location location, Origin origin, int depth) {
             this.location = location;
             this.origin = origin;
+            this.depth = depth;
         }
     }
 
@@ -61,10 +67,12 @@ final class TomlParser {
         final List<Object> items = new ArrayList<>();
         final Location location;
         final boolean ofTables;
+        final int depth;
 
-        MutableArray(Location location, boolean ofTables) {
+        MutableArray(Location location, boolean ofTables, int depth) {
             this.location = location;
             this.ofTables = ofTables;
+            this.depth = depth;
         }
     }
 
@@ -88,7 +96,7 @@ final class TomlParser {
     /** Parses a whole document (without a byte order mark) into its root table. */
     static ConfigNode.Table parse(String text, Path file) throws TomlSyntaxException {
         TomlParser parser = new TomlParser(text, file);
-        MutableTable root = new MutableTable(new Location(file, 1, 1), Origin.HEADER);
+        MutableTable root = new MutableTable(new Location(file, 1, 1), Origin.HEADER, 0);
         parser.document(root);
         return (ConfigNode.Table) freeze(root);
     }
@@ -135,11 +143,12 @@ final class TomlParser {
             table = descend(table, key.get(i), location);
         }
         KeyPart last = key.get(key.size() - 1);
+        Location lastAt = new Location(file, last.line(), last.column());
         Object existing = table.entries.get(last.name());
         if (array) {
             MutableArray tables;
             if (existing == null) {
-                tables = new MutableArray(location, true);
+                tables = new MutableArray(location, true, nested(table.depth, lastAt));
                 table.entries.put(last.name(), tables);
             } else if (existing instanceof MutableArray found && found.ofTables) {
                 tables = found;
@@ -149,12 +158,12 @@ final class TomlParser {
                         headerColumn,
                         "'" + dotted(key) + "' is already defined and is not an array of tables");
             }
-            MutableTable element = new MutableTable(location, Origin.ARRAY_ELEMENT);
+            MutableTable element = new MutableTable(location, Origin.ARRAY_ELEMENT, nested(tables.depth, lastAt));
             tables.items.add(element);
             return element;
         }
         if (existing == null) {
-            MutableTable created = new MutableTable(location, Origin.HEADER);
+            MutableTable created = new MutableTable(location, Origin.HEADER, nested(table.depth, lastAt));
             table.entries.put(last.name(), created);
             return created;
         }
@@ -169,7 +178,8 @@ final class TomlParser {
     private MutableTable descend(MutableTable table, KeyPart part, Location location) throws TomlSyntaxException {
         Object child = table.entries.get(part.name());
         if (child == null) {
-            MutableTable created = new MutableTable(location, Origin.IMPLICIT);
+            MutableTable created = new MutableTable(
+                    location, Origin.IMPLICIT, nested(table.depth, new Location(file, part.line(), part.column())));
             table.entries.put(part.name(), created);
             return created;
         }
@@ -188,13 +198,14 @@ final class TomlParser {
         expect('=', "'=' after the key");
         skipBlank();
         KeyPart first = key.get(0);
-        Value value = value(new Location(file, first.line(), first.column()));
+        Value value = value(new Location(file, first.line(), first.column()), table.depth + key.size());
         MutableTable target = table;
         for (int i = 0; i < key.size() - 1; i++) {
             KeyPart part = key.get(i);
             Object child = target.entries.get(part.name());
             if (child == null) {
-                MutableTable created = new MutableTable(new Location(file, part.line(), part.column()), Origin.DOTTED);
+                Location location = new Location(file, part.line(), part.column());
+                MutableTable created = new MutableTable(location, Origin.DOTTED, nested(target.depth, location));
                 target.entries.put(part.name(), created);
                 target = created;
             } else if (child instanceof MutableTable found && found.origin == Origin.DOTTED) {
@@ -264,7 +275,8 @@ final class TomlParser {
 
     // ------------------------------------------------------------------ values
 
-    private Value value(Location location) throws TomlSyntaxException {
+    /** A value whose node lies {@code depth} levels below the root table. */
+    private Value value(Location location, int depth) throws TomlSyntaxException {
         if (pos >= length) {
             throw error("a value");
         }
@@ -277,10 +289,10 @@ final class TomlParser {
                 return new Value(text.startsWith("'''", pos) ? multilineString('\'') : literalString(), location);
             }
             case '[' -> {
-                return new Value(array(location), location);
+                return new Value(array(location, depth), location);
             }
             case '{' -> {
-                return new Value(inlineTable(location), location);
+                return new Value(inlineTable(location, depth), location);
             }
             case 't' -> {
                 return new Value(word("true", Boolean.TRUE), location);
@@ -302,8 +314,8 @@ final class TomlParser {
         return value;
     }
 
-    private MutableArray array(Location location) throws TomlSyntaxException {
-        MutableArray array = new MutableArray(location, false);
+    private MutableArray array(Location location, int depth) throws TomlSyntaxException {
+        MutableArray array = new MutableArray(location, false, nested(depth - 1, new Location(file, line, column())));
         pos++;
         while (true) {
             skipWhitespaceCommentsAndNewlines();
@@ -311,7 +323,7 @@ final class TomlParser {
                 pos++;
                 return array;
             }
-            Value item = value(new Location(file, line, column()));
+            Value item = value(new Location(file, line, column()), depth + 1);
             array.items.add(item);
             skipWhitespaceCommentsAndNewlines();
             if (pos < length && text.charAt(pos) == ',') {
@@ -325,8 +337,9 @@ final class TomlParser {
         }
     }
 
-    private MutableTable inlineTable(Location location) throws TomlSyntaxException {
-        MutableTable table = new MutableTable(location, Origin.INLINE);
+    private MutableTable inlineTable(Location location, int depth) throws TomlSyntaxException {
+        MutableTable table =
+                new MutableTable(location, Origin.INLINE, nested(depth - 1, new Location(file, line, column())));
         pos++;
         skipBlank();
         if (pos < length && text.charAt(pos) == '}') {
@@ -790,6 +803,17 @@ final class TomlParser {
 
     private int column() {
         return pos - lineStart + 1;
+    }
+
+    /** The depth of a container below one at {@code parentDepth}; an error beyond {@link #MAX_NESTING}. */
+    private static int nested(int parentDepth, Location at) throws TomlSyntaxException {
+        if (parentDepth + 1 > MAX_NESTING) {
+            throw error(
+                    at.line(),
+                    at.column(),
+                    "nested more than " + MAX_NESTING + " levels deep (tables, arrays and inline tables together)");
+        }
+        return parentDepth + 1;
     }
 
     private TomlSyntaxException error(String expected) {

@@ -7,6 +7,7 @@ import dev.keel.core.config.ConfigNode;
 import dev.keel.core.config.LocatedOverlay;
 import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.config.TreeJson;
+import dev.keel.core.io.InputFiles;
 import dev.keel.core.io.Sha256Records;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,7 +61,8 @@ public final class InputFingerprint {
             if (source != null && Files.isRegularFile(Path.of(source))) {
                 records.add(
                         "overlay:" + overlay.index(),
-                        Path.of(source).getFileName() + ":" + Sha256Records.hex(Files.readAllBytes(Path.of(source))));
+                        Path.of(source).getFileName() + ":"
+                                + Sha256Records.hex(InputFiles.read(Path.of(source), InputFiles.Kind.SOURCE)));
             }
         }
         return records.fingerprint();

@@ -6,6 +6,7 @@ import dev.keel.core.config.ConfigNode;
 import dev.keel.core.config.Location;
 import dev.keel.core.config.TomlDocuments;
 import dev.keel.core.io.AtomicFiles;
+import dev.keel.core.io.InputFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ public final class LockStore {
         Path file = path(component);
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = InputFiles.read(file, InputFiles.Kind.CONFIG);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }

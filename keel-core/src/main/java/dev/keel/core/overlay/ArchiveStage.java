@@ -1,6 +1,8 @@
 package dev.keel.core.overlay;
 
+import com.google.re2j.Pattern;
 import dev.keel.core.config.LocatedOverlay;
+import dev.keel.core.config.model.OverlayType;
 import dev.keel.core.overlay.archive.ArchiveEdits;
 import dev.keel.core.overlay.archive.ArchiveLimits;
 import dev.keel.core.overlay.archive.TarArchive;
@@ -40,8 +42,9 @@ final class ArchiveStage {
                 throw workspace.failure(located, OverlayFailure.Reason.UNSAFE_ARCHIVE, name + ": " + e.getMessage());
             }
         }
+        Pattern regex = located.overlay().type() == OverlayType.FILE_SEARCH_REPLACE ? workspace.regex(located) : null;
         try {
-            open.put(name, ArchiveEdits.apply(archive, located));
+            open.put(name, ArchiveEdits.apply(archive, located, workspace.glob(located), regex));
         } catch (ArchiveEdits.NoMatchException e) {
             OverlayFailure.Reason reason =
                     e.noFile() ? OverlayFailure.Reason.NO_MATCHING_FILE : OverlayFailure.Reason.PATTERN_NOT_FOUND;

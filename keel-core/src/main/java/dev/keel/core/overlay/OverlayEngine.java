@@ -2,11 +2,12 @@ package dev.keel.core.overlay;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
-import com.google.re2j.PatternSyntaxException;
+import dev.keel.core.config.BoundedRegex;
 import dev.keel.core.config.Confinement;
 import dev.keel.core.config.Glob;
 import dev.keel.core.config.LocatedOverlay;
 import dev.keel.core.config.model.Overlay;
+import dev.keel.core.io.InputFiles;
 import dev.keel.spec.Line;
 import dev.keel.spec.LineOrigin;
 import dev.keel.spec.SourceRef;
@@ -15,7 +16,7 @@ import dev.keel.spec.SpecEditException;
 import dev.keel.spec.SpecEditor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -240,7 +241,7 @@ public final class OverlayEngine {
          * only when no spec reference matched (azldev also fails when no loose file matched).
          */
         private void patchRemove(LocatedOverlay located) throws OverlayException {
-            Glob glob = Glob.of(located.overlay().file());
+            Glob glob = glob(located);
             Predicate<SourceRef> patch =
                     reference -> reference.kind() == SourceRef.Kind.PATCH && glob.matches(reference.value());
             spec = editor(located)
@@ -391,7 +392,7 @@ public final class OverlayEngine {
         /** Loose files (not specs, not under .git) matching the overlay's glob; none is a failure. */
         private List<String> requireLooseFiles(LocatedOverlay located) throws OverlayException {
             String pattern = located.overlay().file();
-            Glob glob = Glob.of(pattern);
+            Glob glob = glob(located);
             List<String> matches = looseFiles(glob);
             if (matches.isEmpty()) {
                 boolean spec = glob.matches(specPath);
@@ -430,14 +431,12 @@ public final class OverlayEngine {
                         List.of());
             }
             try {
-                if (!Files.isRegularFile(path)) {
-                    throw fail(
-                            located,
-                            OverlayFailure.Reason.SOURCE_NOT_FOUND,
-                            "source file not found: " + source,
-                            List.of());
-                }
-                return Files.readAllBytes(path);
+                return InputFiles.read(path, InputFiles.Kind.SOURCE);
+            } catch (NoSuchFileException e) {
+                throw fail(
+                        located, OverlayFailure.Reason.SOURCE_NOT_FOUND, "source file not found: " + source, List.of());
+            } catch (InputFiles.InputFileException e) {
+                throw fail(located, OverlayFailure.Reason.SOURCE_NOT_FOUND, e.getMessage(), List.of());
             } catch (IOException e) {
                 throw fail(
                         located,
@@ -486,15 +485,23 @@ public final class OverlayEngine {
             return upstream;
         }
 
-        private Pattern regex(LocatedOverlay located) throws OverlayException {
+        Pattern regex(LocatedOverlay located) throws OverlayException {
             try {
-                return Pattern.compile(located.overlay().regex());
-            } catch (PatternSyntaxException e) {
+                return BoundedRegex.compile(located.overlay().regex());
+            } catch (BoundedRegex.InvalidRegexException e) {
                 throw fail(
                         located,
                         OverlayFailure.Reason.INVALID,
-                        "invalid regular expression: " + e.getDescription(),
+                        "invalid regular expression: " + e.description(),
                         List.of());
+            }
+        }
+
+        Glob glob(LocatedOverlay located) throws OverlayException {
+            try {
+                return Glob.of(located.overlay().file());
+            } catch (Glob.InvalidGlobException e) {
+                throw fail(located, OverlayFailure.Reason.INVALID, e.getMessage(), List.of());
             }
         }
 

@@ -3,10 +3,14 @@ package dev.keel.core.overlay;
 import dev.keel.core.config.Confinement;
 import dev.keel.core.io.AtomicFiles;
 import dev.keel.core.io.FileModes;
+import dev.keel.core.io.InputFiles;
 import dev.keel.core.io.Trees;
+import dev.keel.core.overlay.archive.ArchiveLimits;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -23,6 +27,9 @@ import java.util.TreeMap;
  */
 public final class SourceTree {
 
+    /** The most bytes a sources directory may hold in all: 2 GiB, as much as an archive may unpack to. */
+    public static final long MAX_TOTAL_BYTES = ArchiveLimits.DEFAULT.maxTotalBytes();
+
     private final SortedMap<String, SourceFile> files;
 
     private SourceTree(SortedMap<String, SourceFile> files) {
@@ -35,10 +42,19 @@ public final class SourceTree {
 
     /**
      * Reads the regular files below a directory ({@code .git} excluded). Symbolic links and other
-     * special files are refused: they could point outside the sources.
+     * special files are refused: they could point outside the sources, block or never end. Each
+     * file is bounded by {@linkplain InputFiles.Kind#inSources its kind}, and all of them together
+     * by {@link #MAX_TOTAL_BYTES}.
      */
     public static SourceTree read(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            if (!Files.exists(directory)) {
+                throw new NoSuchFileException(directory.toString());
+            }
+            throw new IOException(directory + " is not a directory");
+        }
         SortedMap<String, SourceFile> files = new TreeMap<>();
+        long[] total = {0};
         Files.walkFileTree(directory, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
@@ -54,9 +70,17 @@ public final class SourceTree {
                 String relative = directory.relativize(file).toString().replace('\\', '/');
                 if (!attributes.isRegularFile()) {
                     throw new IOException(
-                            "not a regular file in the sources (links and special files are refused): " + relative);
+                            "not a regular file in the sources (links and special files are refused): " + file + " is "
+                                    + InputFiles.special(file, LinkOption.NOFOLLOW_LINKS)
+                                            .orElse("not a regular file"));
                 }
-                files.put(relative, new SourceFile(Files.readAllBytes(file), FileModes.isExecutable(file)));
+                total[0] += attributes.size();
+                if (total[0] > MAX_TOTAL_BYTES) {
+                    throw new IOException(String.format(
+                            "the sources in %s are too large: more than %,d bytes in all", directory, MAX_TOTAL_BYTES));
+                }
+                byte[] content = InputFiles.read(file, InputFiles.Kind.inSources(relative));
+                files.put(relative, new SourceFile(content, FileModes.isExecutable(file)));
                 return FileVisitResult.CONTINUE;
             }
         });

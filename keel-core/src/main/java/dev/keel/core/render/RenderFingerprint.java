@@ -7,6 +7,7 @@ import dev.keel.core.config.LocatedOverlay;
 import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.config.TreeJson;
 import dev.keel.core.config.model.RenderTexts;
+import dev.keel.core.io.InputFiles;
 import dev.keel.core.io.Sha256Records;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,7 +46,9 @@ final class RenderFingerprint {
         for (LocatedOverlay overlay : component.overlays()) {
             String source = overlay.overlay().source();
             if (source != null && Files.isRegularFile(Path.of(source))) {
-                records.add("overlay:" + overlay.index(), Sha256Records.hex(Files.readAllBytes(Path.of(source))));
+                records.add(
+                        "overlay:" + overlay.index(),
+                        Sha256Records.hex(InputFiles.read(Path.of(source), InputFiles.Kind.SOURCE)));
             }
         }
         return records.fingerprint();

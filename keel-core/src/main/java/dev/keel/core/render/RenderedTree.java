@@ -1,6 +1,7 @@
 package dev.keel.core.render;
 
 import dev.keel.core.io.FileModes;
+import dev.keel.core.io.InputFiles;
 import dev.keel.core.io.Sha256Records;
 import dev.keel.core.io.Trees;
 import dev.keel.core.overlay.SourceFile;
@@ -71,7 +72,11 @@ public final class RenderedTree {
             for (Path file : walk.filter(p -> !p.equals(dir)).toList()) {
                 String name = dir.relativize(file).toString().replace('\\', '/');
                 if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                    files.put(name, new SourceFile(Files.readAllBytes(file), FileModes.isExecutable(file)));
+                    files.put(
+                            name,
+                            new SourceFile(
+                                    InputFiles.read(file, InputFiles.Kind.inSources(name)),
+                                    FileModes.isExecutable(file)));
                 } else if (!Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
                     files.put(name, FOREIGN);
                 }

@@ -5,6 +5,7 @@ import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.config.model.OriginType;
 import dev.keel.core.config.model.SourceFileRef;
 import dev.keel.core.config.model.SpecType;
+import dev.keel.core.io.InputFiles;
 import dev.keel.core.io.Parallel;
 import dev.keel.core.lock.LockHistory;
 import dev.keel.core.lock.LockStore;
@@ -14,7 +15,6 @@ import dev.keel.core.source.LookasideCache;
 import dev.keel.core.source.LookasideEntry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -145,6 +145,6 @@ public final class SourcePreparer {
     }
 
     private static SourceFile read(Path file) throws IOException {
-        return new SourceFile(Files.readAllBytes(file), false);
+        return new SourceFile(InputFiles.read(file, InputFiles.Kind.SOURCE), false);
     }
 }

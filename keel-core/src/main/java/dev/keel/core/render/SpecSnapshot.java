@@ -2,6 +2,7 @@ package dev.keel.core.render;
 
 import dev.keel.core.config.Location;
 import dev.keel.core.config.ResolvedComponent;
+import dev.keel.core.io.InputFiles;
 import dev.keel.core.io.Sha256Records;
 import dev.keel.core.outcome.Failure;
 import dev.keel.core.outcome.FailureException;
@@ -42,7 +43,7 @@ public final class SpecSnapshot implements UpstreamSource {
         }
         TarArchive tar;
         try {
-            tar = TarArchive.read(Files.readAllBytes(path), ArchiveLimits.DEFAULT);
+            tar = TarArchive.read(InputFiles.read(path, InputFiles.Kind.SOURCE), ArchiveLimits.DEFAULT);
         } catch (ArchiveException e) {
             throw new FailureException(Failure.of(Failure.Kind.SOURCES, "--upstream-specs: " + e.getMessage())
                     .at(Location.of(path.toAbsolutePath()))
@@ -62,10 +63,14 @@ public final class SpecSnapshot implements UpstreamSource {
     private Optional<byte[]> spec(ResolvedComponent component) throws IOException {
         String name = component.upstreamName() + ".spec";
         if (archived != null) {
-            return Optional.ofNullable(archived.get(name));
+            byte[] spec = archived.get(name);
+            if (spec != null) {
+                InputFiles.requireSize(name + " in the spec snapshot", spec.length, InputFiles.Kind.SPEC);
+            }
+            return Optional.ofNullable(spec);
         }
         try {
-            return Optional.of(Files.readAllBytes(directory.resolve(name)));
+            return Optional.of(InputFiles.read(directory.resolve(name), InputFiles.Kind.SPEC));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }

@@ -1,11 +1,13 @@
 package dev.keel.core.source;
 
+import dev.keel.core.io.InputFiles;
 import dev.keel.core.overlay.SourceFile;
 import dev.keel.core.overlay.SourceTree;
 import java.io.IOException;
 import java.util.Map;
 import java.util.TreeMap;
 import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.treewalk.TreeWalk;
@@ -23,7 +25,12 @@ public final class GitTrees {
             while (walk.next()) {
                 FileMode mode = walk.getFileMode(0);
                 if (mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE) {
-                    byte[] content = repository.open(walk.getObjectId(0)).getBytes(Integer.MAX_VALUE);
+                    ObjectLoader blob = repository.open(walk.getObjectId(0));
+                    InputFiles.requireSize(
+                            walk.getPathString() + " in upstream commit " + commit.getName(),
+                            blob.getSize(),
+                            InputFiles.Kind.inSources(walk.getPathString()));
+                    byte[] content = blob.getBytes(Integer.MAX_VALUE);
                     files.put(walk.getPathString(), new SourceFile(content, mode == FileMode.EXECUTABLE_FILE));
                 } else {
                     throw new IOException("upstream commit " + commit.getName()

@@ -126,4 +126,29 @@ class LockStoreTest {
             assertThat(error.message()).startsWith("TOML syntax: expected a value");
         });
     }
+
+    @Test
+    void reportsTenThousandNestedArraysAtTheLevelThatIsTooDeep() throws IOException {
+        Files.writeString(dir.resolve("x.lock"), "version = 1\nx = " + "[".repeat(10_000) + "]".repeat(10_000) + "\n");
+        assertThatThrownBy(() -> new LockStore(dir).read("x")).isInstanceOfSatisfying(ConfigException.class, e -> {
+            assertThat(e.errors()).hasSize(1);
+            ConfigError error = e.errors().get(0);
+            assertThat(error.location().toString()).isEqualTo(dir.resolve("x.lock") + ":2:105");
+            assertThat(error.message())
+                    .isEqualTo("TOML syntax: nested more than 100 levels deep (tables, arrays and inline tables"
+                            + " together)");
+        });
+    }
+
+    @Test
+    void refusesALockThatIsNotARegularFile() throws IOException {
+        Files.createDirectories(dir.resolve("dir.lock"));
+        Files.createSymbolicLink(dir.resolve("zero.lock"), Path.of("/dev/zero"));
+        assertThatThrownBy(() -> new LockStore(dir).read("dir"))
+                .isInstanceOf(IOException.class)
+                .hasMessage(dir.resolve("dir.lock") + " is a directory, not a regular file");
+        assertThatThrownBy(() -> new LockStore(dir).read("zero"))
+                .isInstanceOf(IOException.class)
+                .hasMessage(dir.resolve("zero.lock") + " is a character device, not a regular file");
+    }
 }

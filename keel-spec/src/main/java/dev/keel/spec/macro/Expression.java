@@ -8,14 +8,34 @@ package dev.keel.spec.macro;
  *
  * <p>Operands holding unknown text give an unknown value; operators propagate it unless a known
  * operand decides the result.
+ *
+ * <p>Parentheses, unary operators, {@code ?:} branches and function arguments may nest {@value
+ * #MAX_NESTING} levels deep, counted over an expression and the expressions in its operands
+ * together ({@link Nesting}): rpm sets no bound, but Keel evaluates recursively and must not run
+ * out of stack.
  */
 final class Expression {
 
+    /** The deepest nesting of one expression and those evaluated inside its operands. */
+    static final int MAX_NESTING = 50;
+
     /** An expression rpm rejects; rpm fails the spec. */
-    static final class Invalid extends Exception {
+    static class Invalid extends Exception {
         Invalid(String message) {
             super(message);
         }
+    }
+
+    /** An expression nested beyond {@link #MAX_NESTING}: Keel's bound, not an rpm error. */
+    static final class TooDeep extends Invalid {
+        TooDeep(String message) {
+            super(message);
+        }
+    }
+
+    /** The nesting level of the expressions being evaluated, shared by nested evaluations. */
+    static final class Nesting {
+        private int level;
     }
 
     /** A value: an integer, a string, a version, or unknown text. */
@@ -73,23 +93,26 @@ final class Expression {
     private final String text;
     private final Operands operands;
     private final Unknowns unknowns;
+    private final Nesting nesting;
     private int position;
     private Token token;
     private Value tokenValue;
     private boolean discard;
 
-    private Expression(String text, Operands operands, Unknowns unknowns) {
+    private Expression(String text, Operands operands, Unknowns unknowns, Nesting nesting) {
         this.text = text;
         this.operands = operands;
         this.unknowns = unknowns;
+        this.nesting = nesting;
     }
 
     /**
      * Evaluates an expression; {@code operands} expands macros in operands ({@code null}: none, as
-     * for {@code %if}, whose line is expanded before).
+     * for {@code %if}, whose line is expanded before); {@code nesting} is shared with the
+     * evaluations that expanding operands may start.
      */
-    static Value evaluate(String text, Operands operands, Unknowns unknowns) throws Invalid {
-        Expression expression = new Expression(text, operands, unknowns);
+    static Value evaluate(String text, Operands operands, Unknowns unknowns, Nesting nesting) throws Invalid {
+        Expression expression = new Expression(text, operands, unknowns, nesting);
         expression.next();
         Value value = expression.ternary();
         if (expression.token != Token.EOF) {
@@ -277,10 +300,10 @@ final class Expression {
         if (truth == null && !discard) {
             return uncertain(condition, () -> {
                 next();
-                Value whenTrue = ternary();
+                Value whenTrue = nestedTernary();
                 expectAlternative();
                 next();
-                Value whenFalse = ternary();
+                Value whenFalse = nestedTernary();
                 requireSameType(whenTrue, whenFalse);
                 return whenTrue.equals(whenFalse) ? whenTrue : unknownFrom(condition);
             });
@@ -288,14 +311,42 @@ final class Expression {
         boolean saved = discard;
         discard = saved || !Boolean.TRUE.equals(truth);
         next();
-        Value whenTrue = ternary();
+        Value whenTrue = nestedTernary();
         expectAlternative();
         discard = saved || !Boolean.FALSE.equals(truth);
         next();
-        Value whenFalse = ternary();
+        Value whenFalse = nestedTernary();
         discard = saved;
         requireSameType(whenTrue, whenFalse);
         return Boolean.TRUE.equals(truth) ? whenTrue : whenFalse;
+    }
+
+    private Value nestedTernary() throws Invalid {
+        enter();
+        try {
+            return ternary();
+        } finally {
+            nesting.level--;
+        }
+    }
+
+    private Value nestedPrimary() throws Invalid {
+        enter();
+        try {
+            return primary();
+        } finally {
+            nesting.level--;
+        }
+    }
+
+    private void enter() throws TooDeep {
+        if (nesting.level >= MAX_NESTING) {
+            String flat = text.strip();
+            throw new TooDeep("expression nested more than " + MAX_NESTING
+                    + " levels deep (parentheses, unary operators and ?: together): "
+                    + (flat.length() <= 60 ? flat : flat.substring(0, 57) + "..."));
+        }
+        nesting.level++;
     }
 
     private void expectAlternative() throws Invalid {
@@ -435,7 +486,7 @@ final class Expression {
             }
             case OPEN -> {
                 next();
-                Value value = ternary();
+                Value value = nestedTernary();
                 if (token != Token.CLOSE) {
                     throw error("unmatched (");
                 }
@@ -449,7 +500,7 @@ final class Expression {
             }
             case MINUS -> {
                 next();
-                Value value = primary();
+                Value value = nestedPrimary();
                 if (value instanceof Int i) {
                     return new Int(-i.value());
                 }
@@ -460,7 +511,7 @@ final class Expression {
             }
             case NOT -> {
                 next();
-                Value value = primary();
+                Value value = nestedPrimary();
                 Boolean truth = truth(value);
                 return truth == null ? value : new Int(truth ? 0 : 1);
             }
@@ -474,7 +525,7 @@ final class Expression {
         String name = ((Str) tokenValue).value();
         next();
         while (token != Token.CLOSE) {
-            ternary();
+            nestedTernary();
             if (token == Token.CLOSE) {
                 break;
             }

@@ -15,7 +15,9 @@ import java.util.Set;
  * <p>What cannot be computed becomes unknown text ({@link Unknowns}): {@code %(shell)}, Lua, the
  * environment, the file system. An error rpm would report stops the expansion and is kept as the
  * {@link #failure()}; so is hitting a bound: 64 nested expansions (rpm's own limit), {@value
- * #MAX_OUTPUT} characters of expanded text and {@value #MAX_CALLS} macro calls in all.
+ * #MAX_OUTPUT} characters of expanded text, {@value #MAX_CALLS} macro calls in all and
+ * expressions nested {@value Expression#MAX_NESTING} levels deep (counted over the expressions
+ * that operands of {@code %[...]} start).
  */
 final class MacroEngine {
 
@@ -28,6 +30,7 @@ final class MacroEngine {
 
     private final MacroTable table = new MacroTable();
     private final Unknowns unknowns;
+    private final Expression.Nesting expressionNesting = new Expression.Nesting();
     private int depth;
     private int level;
     private long calls;
@@ -89,7 +92,7 @@ final class MacroEngine {
 
     /** Evaluates an already expanded {@code %if} condition. */
     Expression.Value condition(String text) throws Expression.Invalid {
-        return Expression.evaluate(text, null, unknowns);
+        return Expression.evaluate(text, null, unknowns, expressionNesting);
     }
 
     // ---------------------------------------------------------------- the expansion loop
@@ -539,8 +542,12 @@ final class MacroEngine {
 
     private String expressionValue(String text, boolean expandOperands) {
         try {
-            Expression.Value value = Expression.evaluate(text, expandOperands ? operands : null, unknowns);
+            Expression.Value value =
+                    Expression.evaluate(text, expandOperands ? operands : null, unknowns, expressionNesting);
             return Expression.format(value);
+        } catch (Expression.TooDeep e) {
+            limit(e.getMessage());
+            return "";
         } catch (Expression.Invalid e) {
             rpmError(e.getMessage());
             return "";

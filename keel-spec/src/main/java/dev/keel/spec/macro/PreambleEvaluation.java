@@ -210,6 +210,8 @@ final class PreambleEvaluation {
         Boolean match;
         try {
             match = matches(type, directive, number);
+        } catch (Expression.TooDeep e) {
+            return fail("Keel stopped: line " + number + ": " + e.getMessage());
         } catch (Expression.Invalid e) {
             return rejected(number, "bad " + type.directive() + " condition: " + e.getMessage());
         }

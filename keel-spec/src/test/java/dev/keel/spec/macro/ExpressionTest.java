@@ -11,7 +11,7 @@ class ExpressionTest {
     private final Unknowns unknowns = new Unknowns();
 
     private String evaluate(String expression) throws Expression.Invalid {
-        return Expression.format(Expression.evaluate(expression, null, unknowns));
+        return Expression.format(Expression.evaluate(expression, null, unknowns, new Expression.Nesting()));
     }
 
     @ParameterizedTest

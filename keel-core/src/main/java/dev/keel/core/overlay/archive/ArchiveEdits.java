@@ -4,7 +4,6 @@ import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import dev.keel.core.config.Glob;
 import dev.keel.core.config.LocatedOverlay;
-import dev.keel.core.config.model.OverlayType;
 import dev.keel.spec.TextBytes;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
@@ -35,16 +34,16 @@ public final class ArchiveEdits {
 
     private ArchiveEdits() {}
 
-    /** The archive after one overlay; throws when the overlay matched nothing. */
-    public static TarArchive apply(TarArchive archive, LocatedOverlay located) throws NoMatchException {
+    /**
+     * The archive after one overlay, whose {@code file} glob and (for {@code file-search-replace})
+     * regex the caller compiled; throws when the overlay matched nothing.
+     */
+    public static TarArchive apply(TarArchive archive, LocatedOverlay located, Glob glob, Pattern regex)
+            throws NoMatchException {
         String root = archive.root();
-        Glob glob = Glob.of(located.overlay().file());
         List<ArchiveEntry> result = new ArrayList<>();
         List<String> matched = new ArrayList<>();
         int changed = 0;
-        Pattern regex = located.overlay().type() == OverlayType.FILE_SEARCH_REPLACE
-                ? Pattern.compile(located.overlay().regex())
-                : null;
         for (ArchiveEntry entry : archive.entries()) {
             boolean inRoot = entry.name().startsWith(root) && entry.name().length() > root.length();
             boolean matches = entry.kind() == ArchiveEntry.Kind.FILE

@@ -100,7 +100,12 @@ public final class TarArchive {
                             new ArchiveEntry(name, ArchiveEntry.Kind.DIRECTORY, new byte[0], entry.getMode(), null));
                 } else if (entry.isFile()) {
                     long size = entry.getSize();
-                    if (size < 0 || total + size > limits.maxTotalBytes()) {
+                    if (size < 0 || size > limits.maxEntryBytes()) {
+                        throw new ArchiveException(String.format(
+                                "%s is too large to unpack: %,d bytes, more than %,d",
+                                name, size, limits.maxEntryBytes()));
+                    }
+                    if (total + size > limits.maxTotalBytes()) {
                         throw new ArchiveException(
                                 "the archive unpacks to more than " + limits.maxTotalBytes() + " bytes");
                     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -128,7 +129,7 @@ class TarArchiveTest {
     void stopsAnArchiveBombAtTheSizeLimit() throws IOException {
         byte[] bomb = new Tars(Compression.XZ).zeros("pkg/zeros", 64 << 20).bytes();
         assertThat(bomb.length).isLessThan(64 << 10);
-        assertThatThrownBy(() -> TarArchive.read(bomb, new ArchiveLimits(1000, 16 << 20)))
+        assertThatThrownBy(() -> TarArchive.read(bomb, new ArchiveLimits(1000, 1 << 30, 16 << 20)))
                 .isInstanceOf(ArchiveException.class)
                 .hasMessageContaining("more than 16777216 bytes");
     }
@@ -140,8 +141,29 @@ class TarArchiveTest {
             tars.file("pkg/f" + i, "");
         }
         byte[] bytes = tars.bytes();
-        assertThatThrownBy(() -> TarArchive.read(bytes, new ArchiveLimits(20, 1 << 20)))
+        assertThatThrownBy(() -> TarArchive.read(bytes, new ArchiveLimits(20, 1 << 20, 1 << 20)))
                 .isInstanceOf(ArchiveException.class)
                 .hasMessageContaining("more than 20 entries");
+    }
+
+    @Test
+    void stopsAtTheSizeLimitOfOneFile() throws IOException {
+        byte[] bytes = new Tars(Compression.XZ).zeros("pkg/zeros", 2 << 20).bytes();
+        assertThatThrownBy(() -> TarArchive.read(bytes, new ArchiveLimits(1000, 1 << 20, 1 << 30)))
+                .isInstanceOf(ArchiveException.class)
+                .hasMessage("pkg/zeros is too large to unpack: 2,097,152 bytes, more than 1,048,576");
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {(1L << 30) + 1, 1L << 31, 3L << 30})
+    void aHeaderClaimingMoreThanAFileMayHoldIsRefusedBeforeReading(long size) throws IOException {
+        // 2 GiB exactly used to pass the total limit and overflow the array size.
+        TarArchiveEntry entry = new TarArchiveEntry("pkg/huge");
+        entry.setSize(size);
+        byte[] archive = new byte[512 * 3];
+        entry.writeEntryHeader(archive);
+        assertThatThrownBy(() -> read(archive))
+                .isInstanceOf(ArchiveException.class)
+                .hasMessage(String.format("pkg/huge is too large to unpack: %,d bytes, more than 1,073,741,824", size));
     }
 }

@@ -8,6 +8,7 @@ import dev.keel.core.config.LocatedOverlay;
 import dev.keel.core.config.Location;
 import dev.keel.core.config.model.Overlay;
 import dev.keel.core.config.model.OverlayType;
+import dev.keel.core.io.SpecialFiles;
 import dev.keel.core.overlay.OverlayEngine;
 import dev.keel.core.overlay.OverlayException;
 import dev.keel.core.overlay.OverlayFailure;
@@ -15,6 +16,9 @@ import dev.keel.core.overlay.OverlayPaths;
 import dev.keel.core.overlay.OverlayResult;
 import dev.keel.core.overlay.SourceFile;
 import dev.keel.core.overlay.SourceTree;
+import dev.keel.core.overlay.archive.ArchiveEntry;
+import dev.keel.core.overlay.archive.Compression;
+import dev.keel.core.overlay.archive.TarArchive;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Paths from overlays stay inside their roots, and regexes run in linear time. */
+/**
+ * Paths from overlays stay inside their roots; regexes and globs run in linear time and are
+ * refused when they would compile too large or nest too deep; sources are regular files of
+ * bounded size.
+ */
 class OverlaySecurityTest {
 
     @TempDir
@@ -55,12 +63,36 @@ class OverlaySecurityTest {
     }
 
     private OverlayFailure.Reason failure(SourceTree tree, LocatedOverlay overlay) {
+        return failed(tree, overlay).reason();
+    }
+
+    private OverlayFailure failed(SourceTree tree, LocatedOverlay overlay) {
         try {
             new OverlayEngine(root).apply("pkg", tree, "pkg.spec", List.of(overlay));
         } catch (OverlayException e) {
-            return e.failure().reason();
+            return e.failure();
         }
         throw new AssertionError("the overlay applied");
+    }
+
+    private static LocatedOverlay inArchive(String archive, String file, String regex) {
+        return new LocatedOverlay(
+                0,
+                new Overlay(
+                        OverlayType.FILE_SEARCH_REPLACE,
+                        "attack",
+                        file,
+                        null,
+                        null,
+                        null,
+                        null,
+                        regex,
+                        "b",
+                        null,
+                        null,
+                        archive,
+                        null),
+                new Location(Path.of("o.toml"), 1, 1));
     }
 
     @ParameterizedTest
@@ -155,5 +187,93 @@ class OverlaySecurityTest {
             assertThat(new String(result.tree().get("data.txt").orElseThrow().content(), StandardCharsets.UTF_8))
                     .isEqualTo("ok\n");
         });
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "((a{1000}){1000}){1000}",
+                "(x{500}){500}",
+                "(?:(?:(?:(?:(?:a{10}){10}){10}){10}){10})",
+                "(a|b{999}){999}"
+            })
+    void patternsThatWouldCompileToMillionsOfInstructionsAreRefusedNotRun(String regex) throws IOException {
+        SourceTree tree = SourceTree.of(Map.of(
+                "pkg.spec",
+                file("Name: pkg\n%build\n" + "a".repeat(10_000) + "\n"),
+                "data.txt",
+                file("a".repeat(10_000) + "\n"),
+                "pkg.tar",
+                new SourceFile(
+                        TarArchive.of(
+                                        Compression.NONE,
+                                        List.of(new ArchiveEntry(
+                                                "pkg/data.txt",
+                                                ArchiveEntry.Kind.FILE,
+                                                "aaa\n".getBytes(StandardCharsets.UTF_8),
+                                                0644,
+                                                null)))
+                                .write(),
+                        false)));
+        String expected = "invalid regular expression: the pattern is too large: it compiles to more than 100,000"
+                + " instructions, more than the 2,000 Keel allows";
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            for (LocatedOverlay overlay : List.of(
+                    overlay(OverlayType.SPEC_SEARCH_REPLACE, null, null, regex, "b"),
+                    overlay(OverlayType.FILE_SEARCH_REPLACE, "data.txt", null, regex, "b"),
+                    inArchive("pkg.tar", "data.txt", regex))) {
+                OverlayFailure failure = failed(tree, overlay);
+                assertThat(failure.reason()).isEqualTo(OverlayFailure.Reason.INVALID);
+                assertThat(failure.message()).isEqualTo(expected);
+            }
+        });
+    }
+
+    @Test
+    void tenThousandNestedGroupsAreRefusedBeforeTheyOverflowTheStack() {
+        String regex = "(".repeat(10_000) + "a" + ")".repeat(10_000);
+        OverlayFailure failure = failed(sources(), overlay(OverlayType.SPEC_SEARCH_REPLACE, null, null, regex, "b"));
+        assertThat(failure.reason()).isEqualTo(OverlayFailure.Reason.INVALID);
+        assertThat(failure.message())
+                .isEqualTo("invalid regular expression: groups are nested more than 100 levels deep");
+    }
+
+    @Test
+    void hostileGlobsAreRefusedOrMatchInLinearTime() {
+        String deep = "{a,".repeat(10_000) + "b" + "}".repeat(10_000);
+        for (OverlayType type : List.of(OverlayType.FILE_REMOVE, OverlayType.PATCH_REMOVE)) {
+            OverlayFailure failure = failed(sources("b"), overlay(type, deep, null, null, null));
+            assertThat(failure.reason()).isEqualTo(OverlayFailure.Reason.INVALID);
+            assertThat(failure.message())
+                    .isEqualTo("invalid glob '" + "{a,".repeat(19) + "...': braces are nested more than 100 levels"
+                            + " deep");
+        }
+        String longName = "a".repeat(20_000);
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(30),
+                () -> assertThat(failure(
+                                sources(longName),
+                                overlay(OverlayType.FILE_REMOVE, "*a".repeat(300) + "b", null, null, null)))
+                        .isEqualTo(OverlayFailure.Reason.NO_MATCHING_FILE));
+    }
+
+    @Test
+    void readingSourcesRefusesSpecialAndOversizedFiles() throws Exception {
+        Path dir = Files.createDirectories(root.resolve("sources"));
+        Files.writeString(dir.resolve("pkg.spec"), "Name: pkg\n");
+        Path fifo = SpecialFiles.fifo(dir.resolve("pipe"));
+        assertThatThrownBy(() -> SourceTree.read(dir))
+                .isInstanceOf(IOException.class)
+                .hasMessage("not a regular file in the sources (links and special files are refused): " + fifo
+                        + " is a FIFO");
+        Files.delete(fifo);
+        Path spec = SpecialFiles.sparse(dir.resolve("pkg.spec"), (16L << 20) + 1);
+        assertThatThrownBy(() -> SourceTree.read(dir))
+                .hasMessage(spec + " is too large for a spec: 16,777,217 bytes, more than 16 MiB");
+        Files.writeString(spec, "Name: pkg\n");
+        Path archive = SpecialFiles.sparse(dir.resolve("pkg-1.0.tar.gz"), (1L << 30) + 1);
+        assertThatThrownBy(() -> SourceTree.read(dir))
+                .hasMessage(archive + " is too large for a source file: 1,073,741,825 bytes, more than 1 GiB");
+        assertThatThrownBy(() -> SourceTree.read(spec)).hasMessage(spec + " is not a directory");
     }
 }
