@@ -3,10 +3,13 @@ package dev.keel.cli;
 import dev.keel.core.config.LocatedOverlay;
 import dev.keel.core.config.OverlayFiles;
 import dev.keel.core.io.InputFiles;
+import dev.keel.core.outcome.Failure;
+import dev.keel.core.outcome.FailureFormat;
 import dev.keel.core.outcome.PathDisplay;
 import dev.keel.core.overlay.AnnotatedDiff;
 import dev.keel.core.overlay.OverlayEngine;
 import dev.keel.core.overlay.OverlayException;
+import dev.keel.core.overlay.OverlayFailure;
 import dev.keel.core.overlay.OverlayResult;
 import dev.keel.core.overlay.ProvenanceReport;
 import dev.keel.core.overlay.SourceFile;
@@ -16,6 +19,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,7 +50,9 @@ public final class OverlayCommand extends CommandGroup {
         @Option(
                 names = "--sources",
                 paramLabel = "DIR",
-                description = "The spec's sources directory (default: the spec's directory).")
+                description =
+                        "The spec's sources directory, for overlays that edit sidecar files (default: none, the spec"
+                                + " alone).")
         Path sources;
 
         @Option(names = "--overlays", required = true, paramLabel = "FILE.toml", description = "The overlay file.")
@@ -81,12 +87,10 @@ public final class OverlayCommand extends CommandGroup {
             PrintWriter out = command.commandLine().getOut();
             PrintWriter err = command.commandLine().getErr();
             Path spec = specFile.toAbsolutePath().normalize();
-            Path sourcesDir = (sources == null ? spec.getParent() : sources)
-                    .toAbsolutePath()
-                    .normalize();
-            SourceTree upstream = SourceTree.read(sourcesDir);
+            Path sourcesDir = sources == null ? null : sources.toAbsolutePath().normalize();
+            SourceTree upstream = sourcesDir == null ? SourceTree.of(Map.of()) : SourceTree.read(sourcesDir);
             String specPath;
-            if (spec.startsWith(sourcesDir)) {
+            if (sourcesDir != null && spec.startsWith(sourcesDir)) {
                 specPath = sourcesDir.relativize(spec).toString().replace('\\', '/');
             } else {
                 specPath = spec.getFileName().toString();
@@ -99,7 +103,11 @@ public final class OverlayCommand extends CommandGroup {
                 result = new OverlayEngine(overlays.toAbsolutePath().getParent())
                         .apply(name, upstream, specPath, located);
             } catch (OverlayException e) {
-                err.print(e.failure().format(PathDisplay.relativeTo(Path.of(""))));
+                Failure failure = e.failure().toFailure();
+                if (sourcesDir == null && e.failure().reason() == OverlayFailure.Reason.NO_MATCHING_FILE) {
+                    failure = failure.withHint("the spec is applied alone: give its sources directory with --sources");
+                }
+                err.print(FailureFormat.block(name, failure, PathDisplay.relativeTo(Path.of(""))));
                 err.flush();
                 return 1;
             }
@@ -109,7 +117,7 @@ public final class OverlayCommand extends CommandGroup {
                 out.print(AnnotatedDiff.render(upstream, result, location -> location.toString()));
             } else if (output != null && output.outputDir != null) {
                 result.tree().writeAsDirectory(output.outputDir, false);
-                err.println("wrote " + result.tree().files().size() + " files to " + output.outputDir);
+                err.println("wrote " + Reports.count(result.tree().files().size(), "file") + " to " + output.outputDir);
             } else {
                 out.print(new String(result.tree().get(specPath).orElseThrow().content(), StandardCharsets.UTF_8));
             }

@@ -86,7 +86,14 @@ class OverlayCommandsTest {
 
     private CliRunner apply(String... extra) {
         String[] base = {
-            "overlay", "apply", "--spec", sources.resolve("demo.spec").toString(), "--overlays", overlays.toString()
+            "overlay",
+            "apply",
+            "--spec",
+            sources.resolve("demo.spec").toString(),
+            "--sources",
+            sources.toString(),
+            "--overlays",
+            overlays.toString()
         };
         String[] args = Stream.concat(Stream.of(base), Stream.of(extra)).toArray(String[]::new);
         return CliRunner.run(args);
@@ -115,6 +122,48 @@ class OverlayCommandsTest {
         assertThat(Files.readString(sources.resolve("demo.conf"))).isEqualTo("level=1\n");
         assertThat(Files.readString(sources.resolve("demo.spec"))).isEqualTo(SPEC);
         assertThat(apply("-o", out.toString()).exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void withoutSourcesTheSpecIsAppliedAloneAndNothingBesideItIsRead() throws Exception {
+        Files.writeString(overlays, OVERLAYS.substring(0, OVERLAYS.indexOf("[[overlays]]\ndescription = \"Tune")));
+        for (int i = 0; i < 500; i++) {
+            Files.writeString(sources.resolve("unrelated-" + i + ".txt"), "x");
+        }
+        new ProcessBuilder("mkfifo", sources.resolve("a-fifo").toString())
+                .start()
+                .waitFor();
+        Path out = dir.resolve("out");
+        CliRunner result = CliRunner.run(
+                "overlay",
+                "apply",
+                "--spec",
+                sources.resolve("demo.spec").toString(),
+                "--overlays",
+                overlays.toString(),
+                "-o",
+                out.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("demo.spec");
+        }
+        assertThat(result.err()).isEqualTo("wrote 1 file to " + out + "\n");
+    }
+
+    @Test
+    void withoutSourcesAFileOverlayFailsWithAHintToGiveThem() {
+        CliRunner result = CliRunner.run(
+                "overlay",
+                "apply",
+                "--spec",
+                sources.resolve("demo.spec").toString(),
+                "--overlays",
+                overlays.toString());
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err())
+                .contains("error: demo: overlay 3 (file-search-replace) failed: ")
+                .contains("   = hint: the spec is applied alone: give its sources directory with --sources\n");
     }
 
     @Test
