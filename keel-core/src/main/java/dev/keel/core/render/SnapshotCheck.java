@@ -4,6 +4,7 @@ import dev.keel.core.config.LocatedOverlay;
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.config.model.ComponentConfig;
+import dev.keel.core.config.model.SpecType;
 import dev.keel.core.io.Parallel;
 import dev.keel.core.outcome.Failure;
 import dev.keel.core.outcome.Failures;
@@ -18,14 +19,15 @@ import java.util.Optional;
 
 /**
  * {@code component check-overlays}: classifies every overlay of each component against a spec
- * snapshot ({@link OverlayChecker}), then renders the component there as {@code component render}
- * would. A render that fails with no failing overlay row gets a row of its own, so the components
+ * snapshot ({@link OverlayChecker}; local specs against their own directory, as render reads them),
+ * then renders the component there as {@code component render} would. A render that fails with no failing overlay row gets a row of its own, so the components
  * with a failing row are always a superset of those the render fails on.
  */
 public final class SnapshotCheck {
 
     private final Project project;
     private final SpecSnapshot snapshot;
+    private final LocalSpecs local = new LocalSpecs();
     private final OverlayChecker checker;
     private final ComponentRenderer renderer;
 
@@ -47,7 +49,9 @@ public final class SnapshotCheck {
     /** One component's rows: one per overlay, plus one when its render fails for another reason. */
     public List<OverlayCheck> check(ResolvedComponent component) throws IOException {
         List<LocatedOverlay> overlays = component.overlays();
-        Optional<SourceTree> sources = snapshot.fetch(component);
+        boolean isLocal = component.specType() == SpecType.LOCAL;
+        UpstreamSource source = isLocal ? local : snapshot;
+        Optional<SourceTree> sources = source.fetch(component);
         List<OverlayCheck> rows = new ArrayList<>();
         if (sources.isEmpty()) {
             for (LocatedOverlay overlay : overlays) {
@@ -61,12 +65,13 @@ public final class SnapshotCheck {
             return rows;
         }
         if (!overlays.isEmpty()) {
-            rows.addAll(checker.check(component.name(), sources.get(), component.name() + ".spec", overlays, true)
+            rows.addAll(checker.check(
+                            component.name(), sources.get(), component.name() + ".spec", overlays, source.specOnly())
                     .checks());
         }
-        if (configuresMore(component)
+        if ((isLocal || configuresMore(component))
                 && rows.stream().noneMatch(row -> row.status().failed())) {
-            renderFailure(component, sources.get())
+            renderFailure(component, sources.get(), source.specOnly())
                     .ifPresent(failure -> rows.add(new OverlayCheck(
                             component.name(), null, OverlayCheck.Status.RENDER_FAILS, failure.message(), failure)));
         }
@@ -76,8 +81,9 @@ public final class SnapshotCheck {
     /**
      * Whether the component's render on a spec snapshot does more than Keel's own steps (the header,
      * the provenance macros), which cannot fail: overlays, source files or build settings (a
-     * snapshot has no project changes, so the release is never bumped). Only those are rendered
-     * again, which keeps the check as fast as the overlays alone.
+     * snapshot has no project changes, so the release is never bumped, and no sources file). Only
+     * those, and local specs (read from their directory, sources file included, as render does),
+     * are rendered again, which keeps the check as fast as the overlays alone.
      */
     private static boolean configuresMore(ResolvedComponent component) {
         ComponentConfig config = component.config();
@@ -86,9 +92,9 @@ public final class SnapshotCheck {
                 || config.build() != null;
     }
 
-    private Optional<Failure> renderFailure(ResolvedComponent component, SourceTree sources) {
+    private Optional<Failure> renderFailure(ResolvedComponent component, SourceTree sources, boolean specOnly) {
         try {
-            renderer.render(component, RenderInput.of(sources, snapshot.specOnly()));
+            renderer.render(component, RenderInput.of(sources, specOnly));
             return Optional.empty();
         } catch (RenderException e) {
             return Optional.of(e.failure());

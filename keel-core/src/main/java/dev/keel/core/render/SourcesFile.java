@@ -117,6 +117,7 @@ public final class SourcesFile {
     private static RenderException problem(int line, String message, String hint) {
         return new RenderException(Failure.of(Failure.Kind.SOURCES, message)
                 .at(new Location(FILE, line, 1))
+                .withDetail("file", "the upstream sources file, beside the spec")
                 .withHint(hint));
     }
 
