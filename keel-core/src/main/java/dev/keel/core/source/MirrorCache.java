@@ -1,17 +1,14 @@
 package dev.keel.core.source;
 
+import dev.keel.core.io.CacheLock;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jgit.api.Git;
@@ -22,15 +19,14 @@ import org.eclipse.jgit.transport.RefSpec;
 
 /**
  * Bare mirrors of upstream git repositories, one per repository, shared by every Keel run: the
- * first use clones, later uses fetch what is new (once per run). A file lock per mirror keeps
- * concurrent Keel processes from fetching into the same repository at once, and a first clone goes
- * to a temporary directory that is renamed into place, so a killed clone leaves nothing behind.
+ * first use clones, later uses fetch what is new (once per run). A {@link CacheLock} per mirror
+ * keeps concurrent threads and Keel processes from fetching into the same repository at once, and
+ * a first clone goes to a temporary directory that is renamed into place, so a killed clone leaves
+ * nothing behind.
  */
 public final class MirrorCache {
 
     private final Path root;
-    /** In-process guards: a file lock cannot be taken twice by one JVM, so threads queue here first. */
-    private static final Map<Path, Object> GUARDS = new ConcurrentHashMap<>();
 
     private final Set<Path> updated = ConcurrentHashMap.newKeySet();
 
@@ -41,16 +37,12 @@ public final class MirrorCache {
     /** The up-to-date mirror of {@code uri}; the caller closes the repository. */
     public Repository open(String uri) throws IOException {
         Path mirror = root.resolve("git").resolve(directoryName(uri));
-        synchronized (GUARDS.computeIfAbsent(mirror.toAbsolutePath().normalize(), key -> new Object())) {
-            if (!updated.contains(mirror)) {
-                Files.createDirectories(mirror.getParent());
-                Path lockFile = mirror.resolveSibling(mirror.getFileName() + ".lock");
-                try (FileChannel channel =
-                                FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                        FileLock lock = channel.lock()) {
+        if (!updated.contains(mirror)) {
+            try (CacheLock lock = CacheLock.acquire(mirror.resolveSibling(mirror.getFileName() + ".lock"))) {
+                if (!updated.contains(mirror)) {
                     update(uri, mirror);
+                    updated.add(mirror);
                 }
-                updated.add(mirror);
             }
         }
         return new FileRepositoryBuilder()
