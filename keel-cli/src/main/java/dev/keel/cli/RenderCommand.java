@@ -2,14 +2,12 @@ package dev.keel.cli;
 
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;
-import dev.keel.core.io.KeelCache;
 import dev.keel.core.lock.LockStore;
 import dev.keel.core.render.RenderPipeline;
 import dev.keel.core.render.RenderResult;
 import dev.keel.core.render.SpecSnapshot;
 import dev.keel.core.render.UpstreamSource;
 import dev.keel.core.source.DistGitSource;
-import dev.keel.core.source.MirrorCache;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -64,6 +62,9 @@ public final class RenderCommand implements Callable<Integer> {
     boolean cleanStale;
 
     @CommandLine.Mixin
+    FetchOptions fetch = new FetchOptions();
+
+    @CommandLine.Mixin
     JobsOption jobs = new JobsOption();
 
     @CommandLine.Mixin
@@ -82,7 +83,7 @@ public final class RenderCommand implements Callable<Integer> {
         Map<String, ResolvedComponent> selected = filter.select(project, spec.commandLine());
         UpstreamSource upstream = upstreamSpecs != null
                 ? SpecSnapshot.open(upstreamSpecs)
-                : new DistGitSource(project, new MirrorCache(KeelCache.directory()), new LockStore(project.lockDir()));
+                : new DistGitSource(project, fetch.mirrors(), new LockStore(project.lockDir()));
         RenderPipeline pipeline = new RenderPipeline(
                 project, upstream, new RenderPipeline.Options(outputDir, checkOnly, cleanStale, jobs.jobs(), null));
         ProgressBar progress = new ProgressBar(spec.commandLine().getErr(), "rendering", selected.size());

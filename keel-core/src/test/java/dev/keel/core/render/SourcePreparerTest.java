@@ -9,6 +9,8 @@ import dev.keel.core.io.Sha256Records;
 import dev.keel.core.lock.LockStore;
 import dev.keel.core.source.DistGitProjects;
 import dev.keel.core.source.DistGitSource;
+import dev.keel.core.source.DownloadLimits;
+import dev.keel.core.source.FetchPolicy;
 import dev.keel.core.source.LookasideCache;
 import dev.keel.core.source.MirrorCache;
 import dev.keel.core.source.RetryPolicy;
@@ -92,10 +94,11 @@ class SourcePreparerTest {
     }
 
     private SourcePreparer preparer(Project project) {
-        RetryPolicy quick = new RetryPolicy(2, Duration.ofMillis(10), Duration.ofSeconds(5));
+        FetchPolicy quick = new FetchPolicy(false, DownloadLimits.DEFAULT, new RetryPolicy(2, Duration.ofMillis(10)));
         return new SourcePreparer(
                 project,
-                new DistGitSource(project, new MirrorCache(dir.resolve("cache")), new LockStore(project.lockDir())),
+                new DistGitSource(
+                        project, new MirrorCache(dir.resolve("cache"), quick), new LockStore(project.lockDir())),
                 new LookasideCache(dir.resolve("cache"), quick));
     }
 

@@ -1,0 +1,43 @@
+package dev.keel.core.source;
+
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import org.eclipse.jgit.errors.NoRemoteRepositoryException;
+
+/** Why a git fetch failed, in words that name no Java class and no secret. */
+final class FetchFailures {
+
+    private FetchFailures() {}
+
+    static String reason(Throwable failure, Remote remote) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof NoRemoteRepositoryException) {
+                return "there is no repository at this address";
+            }
+            if (cause instanceof UnknownHostException) {
+                return "unknown host " + Remote.redact(cause.getMessage());
+            }
+            if (cause instanceof ConnectException) {
+                return "could not connect (connection refused or host unreachable)";
+            }
+            if (cause instanceof SocketTimeoutException) {
+                return "the server sent nothing for too long (timed out)";
+            }
+            String message = cause.getMessage() == null ? "" : cause.getMessage();
+            if (message.contains("not authorized") || message.contains("Authentication is required")) {
+                return remote.credentials().isPresent()
+                        ? "the server refused the credentials"
+                        : "the server wants credentials: give them in ~/.netrc (see docs/render.md)";
+            }
+        }
+        Throwable innermost = failure;
+        while (innermost.getCause() != null && innermost.getCause().getMessage() != null) {
+            innermost = innermost.getCause();
+        }
+        String message = innermost.getMessage() == null ? "the transfer failed" : Remote.redact(innermost.getMessage());
+        // JGit prefixes the address, which the caller already names
+        String prefix = remote.address() + ": ";
+        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+    }
+}
