@@ -5,7 +5,6 @@ import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.lock.LockStore;
 import dev.keel.core.render.RenderPipeline;
 import dev.keel.core.render.RenderResult;
-import dev.keel.core.render.SpecSnapshot;
 import dev.keel.core.render.UpstreamSource;
 import dev.keel.core.source.DistGitSource;
 import java.io.IOException;
@@ -38,12 +37,8 @@ public final class RenderCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ComponentFilter filter = new ComponentFilter();
 
-    @Option(
-            names = "--upstream-specs",
-            paramLabel = "DIR|FILE",
-            description =
-                    "Spec snapshot: a directory of <name>.spec files or a tarball of them (spec only, no history).")
-    Path upstreamSpecs;
+    @CommandLine.Mixin
+    SpecSnapshotOption upstreamSpecs = new SpecSnapshotOption();
 
     @Option(
             names = {"-o", "--output-dir"},
@@ -81,9 +76,10 @@ public final class RenderCommand implements Callable<Integer> {
         Project project =
                 KeelCommand.projectOptions(spec).load(spec.commandLine().getErr());
         Map<String, ResolvedComponent> selected = filter.select(project, spec.commandLine());
-        UpstreamSource upstream = upstreamSpecs != null
-                ? SpecSnapshot.open(upstreamSpecs)
-                : new DistGitSource(project, fetch.mirrors(), new LockStore(project.lockDir()));
+        UpstreamSource upstream = upstreamSpecs
+                .open()
+                .<UpstreamSource>map(snapshot -> snapshot)
+                .orElseGet(() -> new DistGitSource(project, fetch.mirrors(), new LockStore(project.lockDir())));
         RenderPipeline pipeline = new RenderPipeline(
                 project, upstream, new RenderPipeline.Options(outputDir, checkOnly, cleanStale, jobs.jobs(), null));
         ProgressBar progress = new ProgressBar(spec.commandLine().getErr(), "rendering", selected.size());
