@@ -2,6 +2,7 @@ package dev.keel.cli;
 
 import dev.keel.core.config.ConfigError;
 import dev.keel.core.config.ConfigException;
+import dev.keel.core.source.Remote;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -22,7 +23,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             err.flush();
             return 1;
         }
-        String message = exception.getMessage() == null ? exception.toString() : exception.getMessage();
+        // a URL's userinfo never reaches the terminal, whatever produced the message
+        String message = Remote.redact(exception.getMessage() == null ? exception.toString() : exception.getMessage());
         err.println(commandLine.getColorScheme().errorText("error: " + message));
         if (System.getenv("KEEL_DEBUG") != null) {
             exception.printStackTrace(err);

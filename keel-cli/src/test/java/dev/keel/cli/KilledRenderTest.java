@@ -8,7 +8,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -97,21 +96,9 @@ class KilledRenderTest {
             CliRunner.run("-C", project.toString(), "component", "render", "-a", "-o", expected.toString());
             Map<String, String> newTree = snapshot(expected);
 
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-D" + KeelCache.PROPERTY + "=" + dir.resolve("cache-child"),
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    Main.class.getName(),
-                    "-C",
-                    project.toString(),
-                    "component",
-                    "render",
-                    "-a",
-                    "-j",
-                    "1",
-                    "-o",
-                    out.toString()));
+            List<String> command = KeelProcesses.command(
+                    dir.resolve("cache-child"),
+                    List.of("-C", project.toString(), "component", "render", "-a", "-j", "1", "-o", out.toString()));
             Process child = new ProcessBuilder(command)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD)

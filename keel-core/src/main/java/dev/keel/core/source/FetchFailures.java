@@ -18,13 +18,13 @@ final class FetchFailures {
             if (cause instanceof UnknownHostException) {
                 return "unknown host " + Remote.redact(cause.getMessage());
             }
-            if (cause instanceof ConnectException) {
+            String message = cause.getMessage() == null ? "" : cause.getMessage();
+            if (cause instanceof ConnectException || message.endsWith("Connection refused")) {
                 return "could not connect (connection refused or host unreachable)";
             }
-            if (cause instanceof SocketTimeoutException) {
+            if (cause instanceof SocketTimeoutException || message.contains("timed out")) {
                 return "the server sent nothing for too long (timed out)";
             }
-            String message = cause.getMessage() == null ? "" : cause.getMessage();
             if (message.contains("not authorized") || message.contains("Authentication is required")) {
                 return remote.credentials().isPresent()
                         ? "the server refused the credentials"

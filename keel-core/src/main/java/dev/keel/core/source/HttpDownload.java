@@ -84,6 +84,10 @@ final class HttpDownload {
         if (message.startsWith("too many authentication attempts")) {
             return new DownloadException("the server refused the credentials (HTTP 401)", false);
         }
+        if (message.equals("No credentials provided")) {
+            return new DownloadException(
+                    "the server wants credentials (HTTP 401): give them in ~/.netrc (see docs/render.md)", false);
+        }
         return new DownloadException(Remote.redact(message), true);
     }
 
@@ -115,8 +119,7 @@ final class HttpDownload {
         private static DownloadException refusal(int status, long declaredLength, long maxBytes) {
             if (status != 200) {
                 boolean retryable = status >= 500 || status == 429 || status == 408;
-                String hint = status == 401 || status == 403 ? " (credentials: see ~/.netrc in docs/render.md)" : "";
-                return new DownloadException("HTTP " + status + hint, retryable);
+                return new DownloadException("HTTP " + status, retryable);
             }
             if (declaredLength > maxBytes) {
                 return new DownloadException(

@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -95,6 +96,7 @@ public final class MirrorCache {
     }
 
     private void update(Remote remote, Path mirror) throws IOException {
+        requireSupportedScheme(remote);
         boolean clone = !Files.isDirectory(mirror);
         Path repository =
                 clone ? Files.createTempDirectory(mirror.getParent(), "." + mirror.getFileName() + ".") : mirror;
@@ -135,6 +137,19 @@ public final class MirrorCache {
                         false);
             }
             throw new IOException("cannot fetch " + remote + ": " + FetchFailures.reason(e, remote), e);
+        }
+    }
+
+    /** The transports Keel's JGit has: no ssh (no SSH library is bundled), no bundles or S3. */
+    private static void requireSupportedScheme(Remote remote) throws DownloadException {
+        String address = remote.address();
+        int colon = address.indexOf("://");
+        String scheme = colon < 0 ? "" : address.substring(0, colon).toLowerCase(Locale.ROOT);
+        if (!List.of("https", "http", "git", "file").contains(scheme)) {
+            throw new DownloadException(
+                    "cannot fetch " + remote + ": Keel fetches dist-git over https, http, git and file URLs only"
+                            + " (no ssh: use https, with credentials in ~/.netrc)",
+                    false);
         }
     }
 

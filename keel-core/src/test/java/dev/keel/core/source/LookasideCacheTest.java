@@ -438,6 +438,9 @@ class LookasideCacheTest {
                 send(exchange, 401, new byte[0]);
             }
         };
+        assertThatThrownBy(() -> new LookasideCache(cache.resolve("none"), FAST).fetch(template(), "hello", entry()))
+                .hasMessageEndingWith(
+                        ": the server wants credentials (HTTP 401): give them in ~/.netrc" + " (see docs/render.md)");
         String withSecret = template().replace("http://", "http://builder:s3cr%25t@");
         assertThat(new LookasideCache(cache, FAST).fetch(withSecret, "hello", entry()))
                 .hasBinaryContent(TARBALL);
