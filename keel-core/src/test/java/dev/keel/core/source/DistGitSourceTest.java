@@ -362,4 +362,38 @@ class DistGitSourceTest {
             server.stop(0);
         }
     }
+
+    @Test
+    void aSilentDistGitServerTimesOutClearly() throws Exception {
+        com.sun.net.httpserver.HttpServer silent =
+                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        silent.setExecutor(Executors.newCachedThreadPool());
+        silent.createContext("/", exchange -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        silent.start();
+        try {
+            String base = "http://127.0.0.1:" + silent.getAddress().getPort() + "/rpms/";
+            Project project = DistGitProjects.load(dir.resolve("project"), base, "", "[components.hello]\n");
+            java.time.Duration second = java.time.Duration.ofSeconds(1);
+            FetchPolicy quick = new FetchPolicy(
+                    false,
+                    new DownloadLimits(second, second, second, 1, DownloadLimits.DEFAULT_MAX_BYTES),
+                    RetryPolicy.DEFAULT);
+            assertThatThrownBy(() -> org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                            java.time.Duration.ofSeconds(60),
+                            () -> source(project, quick)
+                                    .checkout(project.components().get("hello"))))
+                    .hasMessage("cannot fetch " + base + "hello.git: the server sent nothing for too long (timed out)");
+        } finally {
+            release.countDown();
+            silent.stop(0);
+        }
+    }
 }
