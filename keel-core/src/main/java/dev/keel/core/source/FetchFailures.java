@@ -3,6 +3,8 @@ package dev.keel.core.source;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import org.eclipse.jgit.errors.NoRemoteRepositoryException;
 
 /** Why a git fetch failed, in words that name no Java class and no secret. */
@@ -14,6 +16,11 @@ final class FetchFailures {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof NoRemoteRepositoryException) {
                 return "there is no repository at this address";
+            }
+            if (cause instanceof FileSystemException local) {
+                return "cannot write " + local.getFile()
+                        + (local.getReason() == null ? "" : " (" + local.getReason() + ")")
+                        + (cause instanceof AccessDeniedException ? " (permission denied)" : "");
             }
             if (cause instanceof UnknownHostException) {
                 return "unknown host " + Remote.redact(cause.getMessage());
