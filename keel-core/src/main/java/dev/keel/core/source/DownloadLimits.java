@@ -31,6 +31,12 @@ public record DownloadLimits(
         return new DownloadLimits(connectTimeout, headerTimeout, stallWindow, minimumBytes, bytes);
     }
 
+    /** The failure of a download past {@link #maxBytes}: not worth retrying. */
+    DownloadException tooLarge() {
+        return new DownloadException(
+                "larger than the download limit of " + format(maxBytes) + " (--max-download-size)", false);
+    }
+
     /** A byte count as people read it: {@code 4 GiB}, {@code 512 KiB}, {@code 100 bytes}. */
     public static String format(long bytes) {
         String[] units = {"KiB", "MiB", "GiB", "TiB"};

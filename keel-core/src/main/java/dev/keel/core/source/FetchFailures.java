@@ -5,12 +5,22 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.util.regex.Pattern;
 import org.eclipse.jgit.errors.NoRemoteRepositoryException;
 
-/** Why a git fetch failed, in words that name no Java class and no secret. */
+/** Why a fetch or download failed, in words that name no Java class and no secret. */
 final class FetchFailures {
 
     private FetchFailures() {}
+
+    /** Java exception class names that some messages embed. */
+    private static final Pattern CLASS_NAME =
+            Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error)\\b:?\\s*");
+
+    /** A library's message as Keel may show it: without userinfo and without Java class names. */
+    static String plain(String message) {
+        return CLASS_NAME.matcher(Remote.redact(message)).replaceAll("").strip();
+    }
 
     static String reason(Throwable failure, Remote remote) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -42,7 +52,7 @@ final class FetchFailures {
         while (innermost.getCause() != null && innermost.getCause().getMessage() != null) {
             innermost = innermost.getCause();
         }
-        String message = innermost.getMessage() == null ? "the transfer failed" : Remote.redact(innermost.getMessage());
+        String message = innermost.getMessage() == null ? "the transfer failed" : plain(innermost.getMessage());
         // JGit prefixes the address, which the caller already names
         String prefix = remote.address() + ": ";
         return message.startsWith(prefix) ? message.substring(prefix.length()) : message;

@@ -78,7 +78,12 @@ final class HttpDownload {
             return new DownloadException("could not connect (connection refused or host unreachable)", true);
         }
         if (cause instanceof SSLException) {
-            return new DownloadException("the TLS connection failed: " + cause.getMessage(), false);
+            String text = String.valueOf(cause.getMessage());
+            return new DownloadException(
+                    text.contains("PKIX") || text.contains("certification path")
+                            ? "the server's TLS certificate is not trusted by this Java runtime"
+                            : "the TLS connection failed: " + FetchFailures.plain(text),
+                    false);
         }
         String message = cause == null || cause.getMessage() == null ? "the connection failed" : cause.getMessage();
         if (message.startsWith("too many authentication attempts")) {
@@ -88,7 +93,7 @@ final class HttpDownload {
             return new DownloadException(
                     "the server wants credentials (HTTP 401): give them in ~/.netrc (see docs/render.md)", false);
         }
-        return new DownloadException(Remote.redact(message), true);
+        return new DownloadException(FetchFailures.plain(message), true);
     }
 
     static String seconds(Duration duration) {

@@ -95,6 +95,8 @@ public final class LookasideCache {
                 return target;
             } catch (DownloadException e) {
                 last = e;
+            } catch (IOException e) {
+                last = new DownloadException(FetchFailures.reason(e, remote), false);
             } finally {
                 Files.deleteIfExists(part);
             }
@@ -115,7 +117,7 @@ public final class LookasideCache {
             throws IOException, InterruptedException {
         Files.createDirectories(part.getParent());
         URI address = address(remote);
-        try (PartFile out = new PartFile(part, digest, policy.limits().maxBytes())) {
+        try (PartFile out = new PartFile(part, digest, policy.limits())) {
             if ("file".equalsIgnoreCase(address.getScheme())) {
                 copyLocal(Path.of(address), out);
             } else {

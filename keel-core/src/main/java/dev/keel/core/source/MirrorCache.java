@@ -133,7 +133,7 @@ public final class MirrorCache {
             if (limit.exceeded()) {
                 throw new DownloadException(
                         "cannot fetch " + remote + ": "
-                                + PartFile.tooLarge(policy.limits().maxBytes()).getMessage(),
+                                + policy.limits().tooLarge().getMessage(),
                         false);
             }
             throw new IOException("cannot fetch " + remote + ": " + FetchFailures.reason(e, remote), e);

@@ -18,20 +18,20 @@ final class PartFile implements Closeable {
 
     private final FileChannel channel;
     private final MessageDigest digest;
-    private final long maxBytes;
+    private final DownloadLimits limits;
     private final AtomicLong written = new AtomicLong();
 
-    PartFile(Path path, MessageDigest digest, long maxBytes) throws IOException {
+    PartFile(Path path, MessageDigest digest, DownloadLimits limits) throws IOException {
         this.channel = FileChannel.open(
                 path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
         this.digest = digest;
-        this.maxBytes = maxBytes;
+        this.limits = limits;
     }
 
     /** Appends the buffer's remaining bytes; a total past the limit is refused and not written. */
     void write(ByteBuffer buffer) throws IOException {
-        if (written.get() + buffer.remaining() > maxBytes) {
-            throw tooLarge(maxBytes);
+        if (written.get() + buffer.remaining() > limits.maxBytes()) {
+            throw limits.tooLarge();
         }
         digest.update(buffer.duplicate());
         while (buffer.hasRemaining()) {
@@ -47,12 +47,6 @@ final class PartFile implements Closeable {
     /** The hash of everything written, as lower-case hex. */
     String hash() {
         return HexFormat.of().formatHex(digest.digest());
-    }
-
-    static DownloadException tooLarge(long maxBytes) {
-        return new DownloadException(
-                "larger than the download limit of " + DownloadLimits.format(maxBytes) + " (--max-download-size)",
-                false);
     }
 
     @Override
