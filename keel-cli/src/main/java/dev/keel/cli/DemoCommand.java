@@ -16,23 +16,21 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code keel demo}: the main job on the embedded example. Generates the example upstream's
- * dist-git repositories, serves them over the git protocol on loopback, copies the example
- * project beside them, renders every component and runs the {@code --check-only} gate.
+ * dist-git repositories and lookaside, copies the example project beside them (reading them with
+ * {@code file} URLs, so the commands it prints can be rerun as printed), locks, renders every
+ * component, runs the {@code --check-only} gate and prepares one component's sources.
  */
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-            "Run Keel's main job on the embedded example distro: serve its upstream dist-git on loopback, lock the",
-            "upstream commits (component update), render every component (overlays, macros file, check skip,",
+            "Run Keel's main job on the embedded example distro: generate its upstream dist-git and lookaside, lock",
+            "the upstream commits (component update), render every component (overlays, macros file, check skip,",
             "%autorelease/%autochangelog from the history), verify the rendered specs with --check-only, and",
-            "prepare one component's complete sources (its archive from the lookaside, served over HTTP). Needs no",
-            "network beyond loopback."
+            "prepare one component's complete sources (its archive from the lookaside). The project reads its",
+            "upstream with file URLs, so the commands the demo prints can be rerun as printed. Needs no network."
         })
 public final class DemoCommand implements Callable<Integer> {
-
-    /** The port tried first for the git daemon (git's own); any free port is used when it is taken. */
-    static final int PREFERRED_PORT = 9418;
 
     @Option(
             names = {"-d", "--dir"},
@@ -47,12 +45,14 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = command.commandLine().getOut();
         Path root = dir.toAbsolutePath().normalize();
-        try (ExampleDistro example = ExampleDistro.install(root, PREFERRED_PORT)) {
-            Path project = example.project();
+        try (ExampleDistro example = ExampleDistro.install(root)) {
+            String project = shown(example.project());
             Path prepared = root.resolve("prepared/hello");
             out.println("Keel demo: the example distro in " + project);
-            out.println("Its upstream dist-git is served at " + example.upstreamUri() + " (git protocol, loopback),");
-            out.println("its lookaside at " + example.lookasideUri() + " (HTTP, loopback).");
+            out.println("Its upstream dist-git is " + example.upstreamUri() + ",");
+            out.println("its lookaside " + example.lookasideUri() + " (file URLs: the commands below can be");
+            out.println("rerun as printed, with ./keel from Keel's checkout; they then use your cache, not "
+                    + shown(root.resolve("cache")) + ").");
             String previous = System.getProperty(KeelCache.PROPERTY);
             System.setProperty(KeelCache.PROPERTY, root.resolve("cache").toString());
             try {
@@ -60,13 +60,13 @@ public final class DemoCommand implements Callable<Integer> {
                         List.of("update", "-a"),
                         List.of("render", "-a"),
                         List.of("render", "-a", "--check-only"),
-                        List.of("prepare-sources", "hello", "-o", prepared.toString(), "--force"))) {
+                        List.of("prepare-sources", "hello", "-o", shown(prepared), "--force"))) {
                     int code = step(out, project, arguments);
                     if (code != 0) {
                         return code;
                     }
                 }
-                tour(out, project.resolve("specs"), prepared);
+                tour(out, example.project().resolve("specs"), prepared);
                 return 0;
             } finally {
                 if (previous == null) {
@@ -78,16 +78,23 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** Runs {@code keel -C PROJECT component ARGUMENTS...} in this process, with this command's output. */
-    private int step(PrintWriter out, Path project, List<String> componentArguments) {
+    /** Prints {@code keel -C PROJECT component ARGUMENTS...} and runs exactly that in this process. */
+    private int step(PrintWriter out, String project, List<String> componentArguments) {
+        List<String> arguments = Stream.concat(Stream.of("-C", project, "component"), componentArguments.stream())
+                .toList();
         out.println();
-        out.println("== keel -C " + project + " component " + String.join(" ", componentArguments));
+        out.println("== keel " + String.join(" ", arguments));
         out.flush();
         CommandLine keel = Main.commandLine();
         keel.setOut(command.commandLine().getOut());
         keel.setErr(command.commandLine().getErr());
-        return keel.execute(Stream.concat(Stream.of("-C", project.toString(), "component"), componentArguments.stream())
-                .toArray(String[]::new));
+        return keel.execute(arguments.toArray(String[]::new));
+    }
+
+    /** A path as the demo prints it: relative to the current directory when it lies inside it. */
+    private static String shown(Path path) {
+        Path current = Path.of("").toAbsolutePath();
+        return (path.startsWith(current) ? current.relativize(path) : path).toString();
     }
 
     private static void list(PrintWriter out, String title, Path dir) throws IOException {
@@ -103,8 +110,11 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** Lists the rendered tree and shows what rpmautospec-style expansion made of libwidget. */
     private static void tour(PrintWriter out, Path specs, Path prepared) throws IOException {
-        list(out, "The rendered specs (check these into git): " + specs, specs);
-        list(out, "hello's sources, ready to build (its archive fetched from the lookaside): " + prepared, prepared);
+        list(out, "The rendered specs (check these into git): " + shown(specs), specs);
+        list(
+                out,
+                "hello's sources, ready to build (its archive fetched from the lookaside): " + shown(prepared),
+                prepared);
         Path libwidget = specs.resolve("l/libwidget/libwidget.spec");
         if (Files.isRegularFile(libwidget)) {
             List<String> lines = Files.readAllLines(libwidget, StandardCharsets.UTF_8);

@@ -3,14 +3,11 @@ package dev.keel.cli;
 import dev.keel.core.config.ComponentSelector;
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;
-import dev.keel.core.io.KeelCache;
 import dev.keel.core.lock.LockStore;
 import dev.keel.core.render.RenderException;
 import dev.keel.core.render.SourcePreparer;
+import dev.keel.core.render.UpstreamSource;
 import dev.keel.core.source.DistGitSource;
-import dev.keel.core.source.LookasideCache;
-import dev.keel.core.source.MirrorCache;
-import dev.keel.core.source.RetryPolicy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -28,7 +25,8 @@ import picocli.CommandLine.Parameters;
         description = {
             "Write a component's complete sources into a directory: the upstream files, the lookaside archives",
             "its sources file lists and its downloaded source-files (hash-verified, from Keel's cache), with every",
-            "render step applied, archive overlays included, and no file filtered out."
+            "render step applied, archive overlays included, and no file filtered out. With --upstream-specs (a",
+            "spec snapshot) there is no upstream sources file: only the source-files are downloaded."
         })
 public final class PrepareSourcesCommand implements Callable<Integer> {
 
@@ -51,6 +49,12 @@ public final class PrepareSourcesCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace the output directory if it is not empty.")
     boolean force;
 
+    @CommandLine.Mixin
+    SpecSnapshotOption upstreamSpecs = new SpecSnapshotOption();
+
+    @CommandLine.Mixin
+    FetchOptions fetch = new FetchOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -60,11 +64,11 @@ public final class PrepareSourcesCommand implements Callable<Integer> {
                 KeelCommand.projectOptions(spec).load(spec.commandLine().getErr());
         ResolvedComponent component = ComponentSelector.select(project, false, List.of(name), List.of())
                 .get(name);
-        Path cache = KeelCache.directory();
-        SourcePreparer preparer = new SourcePreparer(
-                project,
-                new DistGitSource(project, new MirrorCache(cache), new LockStore(project.lockDir())),
-                new LookasideCache(cache, RetryPolicy.DEFAULT));
+        UpstreamSource upstream = upstreamSpecs
+                .open()
+                .<UpstreamSource>map(snapshot -> snapshot)
+                .orElseGet(() -> new DistGitSource(project, fetch.mirrors(), new LockStore(project.lockDir())));
+        SourcePreparer preparer = new SourcePreparer(project, upstream, fetch.lookaside());
         List<String> notes =
                 preparer.prepare(component, output, new SourcePreparer.Options(skipSources, skipOverlays, force));
         PrintWriter err = spec.commandLine().getErr();

@@ -2,17 +2,14 @@ package dev.keel.cli;
 
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;
-import dev.keel.core.io.KeelCache;
 import dev.keel.core.lock.LockStore;
 import dev.keel.core.outcome.FailureFormat;
 import dev.keel.core.outcome.Outcome;
 import dev.keel.core.outcome.PathDisplay;
 import dev.keel.core.render.RenderPipeline;
 import dev.keel.core.render.RenderResult;
-import dev.keel.core.render.SpecSnapshot;
 import dev.keel.core.render.UpstreamSource;
 import dev.keel.core.source.DistGitSource;
-import dev.keel.core.source.MirrorCache;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -42,12 +39,8 @@ public final class RenderCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ComponentFilter filter = new ComponentFilter();
 
-    @Option(
-            names = "--upstream-specs",
-            paramLabel = "DIR|FILE",
-            description =
-                    "Spec snapshot: a directory of <name>.spec files or a tarball of them (spec only, no history).")
-    Path upstreamSpecs;
+    @CommandLine.Mixin
+    SpecSnapshotOption upstreamSpecs = new SpecSnapshotOption();
 
     @Option(
             names = {"-o", "--output-dir"},
@@ -66,6 +59,9 @@ public final class RenderCommand implements Callable<Integer> {
     boolean cleanStale;
 
     @CommandLine.Mixin
+    FetchOptions fetch = new FetchOptions();
+
+    @CommandLine.Mixin
     JobsOption jobs = new JobsOption();
 
     @CommandLine.Mixin
@@ -82,9 +78,10 @@ public final class RenderCommand implements Callable<Integer> {
         Project project =
                 KeelCommand.projectOptions(spec).load(spec.commandLine().getErr());
         Map<String, ResolvedComponent> selected = filter.select(project, spec.commandLine());
-        UpstreamSource upstream = upstreamSpecs != null
-                ? SpecSnapshot.open(upstreamSpecs)
-                : new DistGitSource(project, new MirrorCache(KeelCache.directory()), new LockStore(project.lockDir()));
+        UpstreamSource upstream = upstreamSpecs
+                .open()
+                .<UpstreamSource>map(snapshot -> snapshot)
+                .orElseGet(() -> new DistGitSource(project, fetch.mirrors(), new LockStore(project.lockDir())));
         RenderPipeline pipeline = new RenderPipeline(
                 project,
                 upstream,

@@ -2,14 +2,12 @@ package dev.keel.cli;
 
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;
-import dev.keel.core.io.KeelCache;
 import dev.keel.core.lock.LockFile;
 import dev.keel.core.lock.LockStore;
 import dev.keel.core.outcome.FailureFormat;
 import dev.keel.core.outcome.Outcome;
 import dev.keel.core.outcome.PathDisplay;
 import dev.keel.core.source.DistGitSource;
-import dev.keel.core.source.MirrorCache;
 import dev.keel.core.update.ComponentUpdater;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -46,6 +44,9 @@ public final class UpdateCommand implements Callable<Integer> {
     boolean bump;
 
     @CommandLine.Mixin
+    FetchOptions fetch = new FetchOptions();
+
+    @CommandLine.Mixin
     JobsOption jobs = new JobsOption();
 
     @CommandLine.Mixin
@@ -60,7 +61,7 @@ public final class UpdateCommand implements Callable<Integer> {
                 KeelCommand.projectOptions(spec).load(spec.commandLine().getErr());
         Map<String, ResolvedComponent> selected = filter.select(project, spec.commandLine());
         LockStore locks = new LockStore(project.lockDir());
-        DistGitSource upstream = new DistGitSource(project, new MirrorCache(KeelCache.directory()), locks);
+        DistGitSource upstream = new DistGitSource(project, fetch.mirrors(), locks);
         ProgressBar progress = new ProgressBar(spec.commandLine().getErr(), "updating", selected.size());
         ComponentUpdater.Report report = new ComponentUpdater(project, upstream, locks, jobs.jobs())
                 .update(selected.values(), filter.all, bump, checkOnly, result -> progress.step());

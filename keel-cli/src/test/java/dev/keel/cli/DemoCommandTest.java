@@ -2,23 +2,26 @@ package dev.keel.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keel.core.io.KeelCache;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code keel demo} end to end: real git daemon on loopback, real render, real check. */
+/** {@code keel demo} end to end: real git repositories, real render, real check, commands rerun as printed. */
 class DemoCommandTest {
 
     @TempDir
     Path dir;
 
     @Test
-    void rendersTheExampleDistroFromItsServedUpstreamAndPassesTheGate() throws Exception {
+    void rendersTheExampleDistroFromItsGeneratedUpstreamAndPassesTheGate() throws Exception {
         CliRunner first = CliRunner.run("demo", "--dir", dir.toString());
         assertThat(first.exitCode()).as(first.err() + first.out()).isZero();
         assertThat(first.out())
-                .contains("git://127.0.0.1:")
+                .contains("Its upstream dist-git is "
+                        + dir.resolve("upstream/git").toUri() + "$pkg,")
                 .contains("h/hello/hello.spec")
                 .contains("g/greeter/greeter.sh")
                 .contains("    release_number = 3;")
@@ -37,7 +40,7 @@ class DemoCommandTest {
         assertThat(Files.readString(dir.resolve("project/specs/h/hello/hello.conf")))
                 .contains("greeting = Hello from Keel");
 
-        assertThat(first.out()).contains("http://127.0.0.1:").contains("  hello-2.1.tar.xz");
+        assertThat(first.out()).contains("  hello-2.1.tar.xz");
         assertThat(Files.readString(dir.resolve("prepared/hello/sources"))).startsWith("SHA512 (hello-2.1.tar.xz) = ");
         assertThat(Files.readString(dir.resolve("prepared/hello/hello.spec")))
                 .contains("Provides: greeting(keel-example)");
@@ -47,5 +50,34 @@ class DemoCommandTest {
         assertThat(second.exitCode()).as(second.err()).isZero();
         assertThat(Files.readAllBytes(dir.resolve("project/specs/l/libwidget/libwidget.spec")))
                 .isEqualTo(before);
+    }
+
+    @Test
+    void theCommandsItPrintsCanBeRerunAsPrintedAfterItExits() throws Exception {
+        CliRunner demo = CliRunner.run("demo", "--dir", dir.toString());
+        assertThat(demo.exitCode()).as(demo.err()).isZero();
+        List<String> printed = demo.out()
+                .lines()
+                .filter(line -> line.startsWith("== keel "))
+                .map(line -> line.substring("== keel ".length()))
+                .toList();
+        assertThat(printed).hasSize(4).anyMatch(line -> line.endsWith("render -a --check-only"));
+        String previous = System.getProperty(KeelCache.PROPERTY);
+        System.setProperty(KeelCache.PROPERTY, dir.resolve("another-cache").toString());
+        try {
+            for (String command : printed) {
+                CliRunner rerun = CliRunner.run(command.split(" "));
+                assertThat(rerun.exitCode())
+                        .as(command + "\n" + rerun.err() + rerun.out())
+                        .isZero();
+            }
+        } finally {
+            if (previous == null) {
+                System.clearProperty(KeelCache.PROPERTY);
+            } else {
+                System.setProperty(KeelCache.PROPERTY, previous);
+            }
+        }
+        assertThat(dir.resolve("another-cache/lookaside/sha512")).isDirectory();
     }
 }

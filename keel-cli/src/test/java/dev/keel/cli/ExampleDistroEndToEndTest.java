@@ -36,7 +36,7 @@ class ExampleDistroEndToEndTest {
     void install() throws Exception {
         previousCache = System.getProperty(KeelCache.PROPERTY);
         System.setProperty(KeelCache.PROPERTY, dir.resolve("cache").toString());
-        example = ExampleDistro.install(dir, 0);
+        example = ExampleDistro.serve(dir, 0);
         project = Git.init()
                 .setDirectory(example.project().toFile())
                 .setInitialBranch("main")

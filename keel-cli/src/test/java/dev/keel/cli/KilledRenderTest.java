@@ -8,7 +8,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,7 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A render process killed with SIGKILL in the middle of its work: after recovery every component
- * directory is exactly its old render or its new one, never a mix, never missing.
+ * directory is exactly its old render or its new one, never a mix, never missing. And a render
+ * started while another writes the same tree waits for it (its recovery would otherwise undo the
+ * other's replacements in progress).
  */
 class KilledRenderTest {
 
@@ -97,21 +98,9 @@ class KilledRenderTest {
             CliRunner.run("-C", project.toString(), "component", "render", "-a", "-o", expected.toString());
             Map<String, String> newTree = snapshot(expected);
 
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-D" + KeelCache.PROPERTY + "=" + dir.resolve("cache-child"),
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    Main.class.getName(),
-                    "-C",
-                    project.toString(),
-                    "component",
-                    "render",
-                    "-a",
-                    "-j",
-                    "1",
-                    "-o",
-                    out.toString()));
+            List<String> command = KeelProcesses.command(
+                    dir.resolve("cache-child"),
+                    List.of("-C", project.toString(), "component", "render", "-a", "-j", "1", "-o", out.toString()));
             Process child = new ProcessBuilder(command)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
@@ -149,6 +138,36 @@ class KilledRenderTest {
             } else {
                 System.setProperty(KeelCache.PROPERTY, previous);
             }
+        }
+    }
+
+    @Test
+    void aRenderStartedWhileAnotherWritesTheSameTreeWaitsForItAndBothSucceed() throws Exception {
+        Path project = dir.resolve("project");
+        writeProject("1");
+        Path out = dir.resolve("out");
+        List<String> render =
+                List.of("-C", project.toString(), "component", "render", "-a", "-j", "1", "-o", out.toString());
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        Process first = new ProcessBuilder(KeelProcesses.command(dir.resolve("cache"), render))
+                .redirectErrorStream(true)
+                .redirectOutput(logs.resolve("first").toFile())
+                .start();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (first.isAlive() && System.nanoTime() < deadline && !Files.isDirectory(out.resolve("c"))) {
+            Thread.sleep(2);
+        }
+        Process second = new ProcessBuilder(KeelProcesses.command(dir.resolve("cache"), render))
+                .redirectErrorStream(true)
+                .redirectOutput(logs.resolve("second").toFile())
+                .start();
+        assertThat(first.waitFor()).as(Files.readString(logs.resolve("first"))).isZero();
+        assertThat(second.waitFor())
+                .as(Files.readString(logs.resolve("second")))
+                .isZero();
+        Map<String, String> rendered = snapshot(out);
+        for (int i = 0; i < COMPONENTS; i++) {
+            assertThat(component(rendered, String.format("c%03d", i))).hasSize(2);
         }
     }
 }

@@ -243,4 +243,27 @@ class RenderCommandTest {
         assertThat(failure.get("details").get("overlay").asText()).isEqualTo("Quiet the tests");
         assertThat(out.resolve("b/bash/RENDER_FAILED")).exists();
     }
+
+    @Test
+    void prepareSourcesTakesTheSameSpecSnapshot() throws IOException {
+        Path prepared = dir.resolve("prepared");
+        CliRunner result = CliRunner.run(
+                "-C",
+                project.toString(),
+                "component",
+                "prepare-sources",
+                "curl",
+                "--upstream-specs",
+                snapshot.toString(),
+                "-o",
+                prepared.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err())
+                .contains("note: the spec snapshot has no upstream sources file: its lookaside archives are not"
+                        + " downloaded, only the component's source-files");
+        assertThat(Files.readString(prepared.resolve("curl.spec"))).contains("Vendor: Keel");
+        try (var files = Files.list(prepared)) {
+            assertThat(files.map(path -> path.getFileName().toString())).containsExactly("curl.spec");
+        }
+    }
 }

@@ -3,53 +3,77 @@ package dev.keel.cli.demo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
- * The embedded example installed in a directory: its upstream generated and served on loopback
- * ({@code upstream/}), its project copied beside it ({@code project/}) and pointed at that upstream.
+ * The embedded example installed in a directory: its upstream generated into {@code upstream/}
+ * and its project copied beside it ({@code project/}), pointed at that upstream: with {@code file}
+ * URLs, so the project works as long as the directory exists, or at the upstream served on loopback.
  */
 public final class ExampleDistro implements AutoCloseable {
 
     /** The dist-git address the example project is written with. */
-    private static final String EXAMPLE_URI = "git://127.0.0.1:9418/";
+    private static final String EXAMPLE_URI = "git://127.0.0.1:9418/$pkg.git";
 
     /** The lookaside address the example project is written with. */
-    private static final String EXAMPLE_LOOKASIDE = "http://127.0.0.1:9419/lookaside/";
+    private static final String EXAMPLE_LOOKASIDE = "http://127.0.0.1:9419/lookaside/$pkg/$filename";
 
     private static final String DISTRO_FILE = "distro/upstream.distro.toml";
 
-    private final ExampleUpstream upstream;
+    private final Optional<ExampleUpstream> served;
     private final Path project;
+    private final String upstreamUri;
+    private final String lookasideUri;
 
-    private ExampleDistro(ExampleUpstream upstream, Path project) {
-        this.upstream = upstream;
+    private ExampleDistro(Optional<ExampleUpstream> served, Path project, String upstreamUri, String lookasideUri) {
+        this.served = served;
         this.project = project;
+        this.upstreamUri = upstreamUri;
+        this.lookasideUri = lookasideUri;
+    }
+
+    /** Installs the example under {@code root}, its project reading the upstream with {@code file} URLs. */
+    public static ExampleDistro install(Path root) throws IOException {
+        Path upstream = generate(root);
+        return copyProject(
+                root,
+                Optional.empty(),
+                ExampleUpstream.localBaseUri(upstream),
+                ExampleUpstream.localLookasideUri(upstream));
     }
 
     /**
-     * Installs the example under {@code root} and starts serving its upstream: git on {@code
-     * preferredPort} and the lookaside on the next port when they are free (any ports otherwise;
-     * 0 asks for any).
+     * Installs the example under {@code root} and serves its upstream: git on {@code preferredPort}
+     * and the lookaside on the next port when they are free (any ports otherwise; 0 asks for any).
      */
-    public static ExampleDistro install(Path root, int preferredPort) throws IOException {
-        Path upstreamSource = root.resolve("upstream-source");
-        EmbeddedExample.copy("upstream", upstreamSource);
-        ExampleUpstream upstream = ExampleUpstream.serve(
-                upstreamSource, root.resolve("upstream"), preferredPort, preferredPort == 0 ? 0 : preferredPort + 1);
+    public static ExampleDistro serve(Path root, int preferredPort) throws IOException {
+        ExampleUpstream upstream =
+                ExampleUpstream.serve(generate(root), preferredPort, preferredPort == 0 ? 0 : preferredPort + 1);
         try {
-            Path project = root.resolve("project");
-            EmbeddedExample.copy("project", project);
-            Path distro = project.resolve(DISTRO_FILE);
-            Files.writeString(
-                    distro,
-                    Files.readString(distro)
-                            .replace(EXAMPLE_URI, upstream.baseUri())
-                            .replace(EXAMPLE_LOOKASIDE, upstream.lookasideUri()));
-            return new ExampleDistro(upstream, project);
+            return copyProject(root, Optional.of(upstream), upstream.baseUri(), upstream.lookasideUri());
         } catch (IOException | RuntimeException e) {
             upstream.close();
             throw e;
         }
+    }
+
+    private static Path generate(Path root) throws IOException {
+        Path source = root.resolve("upstream-source");
+        EmbeddedExample.copy("upstream", source);
+        Path upstream = root.resolve("upstream");
+        ExampleUpstream.generate(source, upstream);
+        return upstream;
+    }
+
+    private static ExampleDistro copyProject(
+            Path root, Optional<ExampleUpstream> served, String upstreamUri, String lookasideUri) throws IOException {
+        Path project = root.resolve("project");
+        EmbeddedExample.copy("project", project);
+        Path distro = project.resolve(DISTRO_FILE);
+        Files.writeString(
+                distro,
+                Files.readString(distro).replace(EXAMPLE_URI, upstreamUri).replace(EXAMPLE_LOOKASIDE, lookasideUri));
+        return new ExampleDistro(served, project, upstreamUri, lookasideUri);
     }
 
     /** The example project's directory. */
@@ -57,18 +81,19 @@ public final class ExampleDistro implements AutoCloseable {
         return project;
     }
 
-    /** Where the upstream dist-git is served. */
+    /** The upstream dist-git's URL template ({@code $pkg}). */
     public String upstreamUri() {
-        return upstream.baseUri();
+        return upstreamUri;
     }
 
-    /** Where the upstream lookaside is served. */
+    /** The upstream lookaside's URL template ({@code $pkg}, {@code $filename}). */
     public String lookasideUri() {
-        return upstream.lookasideUri();
+        return lookasideUri;
     }
 
+    /** Stops serving the upstream, if it is served; the project then reaches it no more. */
     @Override
     public void close() {
-        upstream.close();
+        served.ifPresent(ExampleUpstream::close);
     }
 }

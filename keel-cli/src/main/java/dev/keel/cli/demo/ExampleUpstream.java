@@ -27,8 +27,9 @@ import org.eclipse.jgit.transport.Daemon;
 
 /**
  * The example upstream: one dist-git repository per package, generated from the package's
- * {@code history.toml} (commits with fixed dates and authors, so the same commit ids every time),
- * served read-only over the git protocol on loopback.
+ * {@code history.toml} (commits with fixed dates and authors, so the same commit ids every time)
+ * into {@code git/<package>}, its lookaside archives into {@code lookaside/<package>/}; read from
+ * there with {@code file} URLs, or served read-only on loopback (git protocol and HTTP).
  */
 public final class ExampleUpstream implements AutoCloseable {
 
@@ -49,37 +50,56 @@ public final class ExampleUpstream implements AutoCloseable {
     }
 
     /**
-     * Generates the repositories under {@code root} from the package directories in {@code source}
-     * (replacing earlier ones) and serves them, on {@code preferredPort} when it is free.
+     * Generates the repositories and lookaside under {@code root} from the package directories in
+     * {@code source}, replacing earlier ones.
      */
-    public static ExampleUpstream serve(Path source, Path root, int preferredGitPort, int preferredHttpPort)
-            throws IOException {
+    public static void generate(Path source, Path root) throws IOException {
         List<Path> packages;
         try (Stream<Path> list = Files.list(source)) {
             packages = list.filter(Files::isDirectory).sorted().toList();
         }
-        Path store = root.resolve("lookaside");
         for (Path pkg : packages) {
             String name = pkg.getFileName().toString();
-            generate(pkg, root.resolve("git").resolve(name), ExampleLookaside.pack(pkg, store.resolve(name)));
+            generate(
+                    pkg,
+                    root.resolve("git").resolve(name),
+                    ExampleLookaside.pack(pkg, lookaside(root).resolve(name)));
         }
+    }
+
+    /** Serves an upstream {@link #generate} made under {@code root}, on the preferred ports when they are free. */
+    public static ExampleUpstream serve(Path root, int preferredGitPort, int preferredHttpPort) throws IOException {
         Daemon daemon = start(root.resolve("git"), preferredGitPort);
         try {
-            return new ExampleUpstream(daemon, ExampleLookaside.serve(store, preferredHttpPort));
+            return new ExampleUpstream(daemon, ExampleLookaside.serve(lookaside(root), preferredHttpPort));
         } catch (IOException e) {
             daemon.stop();
             throw e;
         }
     }
 
-    /** The lookaside base URI, {@code http://127.0.0.1:PORT/lookaside/}. */
-    public String lookasideUri() {
-        return "http://127.0.0.1:" + lookaside.getAddress().getPort() + "/lookaside/";
+    /** The {@code file} URL template of a generated upstream's repositories, with {@code $pkg}. */
+    public static String localBaseUri(Path root) {
+        return root.resolve("git").toAbsolutePath().toUri() + "$pkg";
     }
 
-    /** The dist-git base URI, {@code git://127.0.0.1:PORT/}, to which {@code $pkg.git} is appended. */
+    /** The {@code file} URL template of a generated upstream's lookaside, with {@code $pkg} and {@code $filename}. */
+    public static String localLookasideUri(Path root) {
+        return lookaside(root).toAbsolutePath().toUri() + "$pkg/$filename";
+    }
+
+    private static Path lookaside(Path root) {
+        return root.resolve("lookaside");
+    }
+
+    /** The served lookaside's URL template, {@code http://127.0.0.1:PORT/lookaside/$pkg/$filename}. */
+    public String lookasideUri() {
+        return "http://127.0.0.1:" + lookaside.getAddress().getPort() + "/lookaside/$pkg/$filename";
+    }
+
+    /** The served dist-git's URL template, {@code git://127.0.0.1:PORT/$pkg.git}. */
     public String baseUri() {
-        return "git://127.0.0.1:" + daemon.getAddress().getPort() + "/";
+        return "git://127.0.0.1:" + daemon.getAddress().getPort() + "/$pkg.git";
     }
 
     private static Daemon start(Path root, int preferredPort) throws IOException {

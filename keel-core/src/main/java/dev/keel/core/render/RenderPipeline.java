@@ -5,6 +5,7 @@ import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.config.model.SpecType;
 import dev.keel.core.io.AtomicFiles;
+import dev.keel.core.io.CacheLock;
 import dev.keel.core.io.KeelCache;
 import dev.keel.core.io.Parallel;
 import dev.keel.core.io.Sha256Records;
@@ -104,11 +105,22 @@ public final class RenderPipeline {
         return tree.root();
     }
 
+    /**
+     * Renders the components; one run at a time per rendered tree, across threads and processes
+     * (a run's recovery would otherwise undo another run's replacements in progress).
+     */
     public Report run(Collection<ResolvedComponent> components, Consumer<RenderResult> progress)
             throws IOException, InterruptedException {
         if (options.outputDir() != null) {
             OutputGuard.of(project).check(options.outputDir(), "--output-dir");
         }
+        try (CacheLock lock = CacheLock.acquire(cacheDir.resolveSibling(cacheDir.getFileName() + ".lock"))) {
+            return runAlone(components, progress);
+        }
+    }
+
+    private Report runAlone(Collection<ResolvedComponent> components, Consumer<RenderResult> progress)
+            throws IOException, InterruptedException {
         if (!options.checkOnly()) {
             tree.recover();
         }

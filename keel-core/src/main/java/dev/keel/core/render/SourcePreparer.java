@@ -24,7 +24,8 @@ import java.util.Optional;
  * {@code component prepare-sources}: a component's complete, buildable sources in a directory —
  * the upstream files, the lookaside archives its {@code sources} file lists and the downloaded
  * {@code source-files} (all hash-verified), then everything rendering does, archive overlays
- * included, and with no file filtered out.
+ * included, and with no file filtered out. From a spec snapshot (spec only), there is no upstream
+ * {@code sources} file, so only the {@code source-files} are downloaded, and a note says so.
  */
 public final class SourcePreparer {
 
@@ -55,21 +56,21 @@ public final class SourcePreparer {
         UpstreamSource source = component.specType() == SpecType.LOCAL ? new LocalSpecs() : upstream;
         SourceTree tree = source.fetch(component)
                 .orElseThrow(() -> new IOException("no upstream spec " + component.upstreamName() + ".spec"));
+        List<String> notes = new ArrayList<>();
         if (!options.skipSources()) {
+            if (source.specOnly()) {
+                notes.add("the spec snapshot has no upstream sources file: its lookaside archives are not"
+                        + " downloaded, only the component's source-files");
+            }
             tree = withDownloads(component, tree);
         }
-        List<String> notes = new ArrayList<>();
         if (!options.skipOverlays()) {
-            String identity = source.identity(component);
-            RenderInputs.Changes changes;
-            try (LockHistory lockHistory = LockHistory.open(project.lockDir())) {
-                changes = RenderInputs.changes(project, locks, lockHistory, component, identity);
-            }
+            RenderInputs.Changes changes = source.specOnly() ? RenderInputs.Changes.NONE : changes(source, component);
             RenderedComponent rendered = renderer.render(
                     component,
                     new RenderInput(
                             tree,
-                            false,
+                            source.specOnly(),
                             RenderInputs.history(source, component, tree),
                             changes.changes(),
                             changes.importCommit(),
@@ -81,7 +82,13 @@ public final class SourcePreparer {
         return notes;
     }
 
-    /** The tree with every lookaside archive and downloaded source file added. */
+    private RenderInputs.Changes changes(UpstreamSource source, ResolvedComponent component) throws IOException {
+        String identity = source.identity(component);
+        try (LockHistory lockHistory = LockHistory.open(project.lockDir())) {
+            return RenderInputs.changes(project, locks, lockHistory, component, identity);
+        }
+    }
+
     /** One file to download: where from (a URI template) and what it must hash to. */
     private record Download(String template, LookasideEntry entry) {}
 

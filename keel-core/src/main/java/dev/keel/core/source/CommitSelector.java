@@ -2,7 +2,10 @@ package dev.keel.core.source;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.Collection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import org.eclipse.jgit.lib.AbbreviatedObjectId;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -18,22 +21,27 @@ import org.eclipse.jgit.revwalk.RevWalk;
  */
 public final class CommitSelector {
 
-    /** What decides the commit; any of the first three may be null. */
-    public record Request(String lockedCommit, String pin, Instant snapshot, String branch) {}
+    /**
+     * What decides the commit; any of the first three may be null. {@code repository} names the
+     * repository in messages (an address without userinfo).
+     */
+    public record Request(String lockedCommit, String pin, Instant snapshot, String branch, String repository) {}
+
+    private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{4,40}");
 
     private CommitSelector() {}
 
     public static RevCommit select(Repository repository, Request request) throws IOException {
         try (RevWalk walk = new RevWalk(repository)) {
             if (request.lockedCommit() != null) {
-                return walk.parseCommit(resolve(repository, request.lockedCommit(), "locked commit"));
+                return walk.parseCommit(resolve(repository, request.lockedCommit(), "locked commit", request));
             }
             if (request.pin() != null) {
-                return walk.parseCommit(resolve(repository, request.pin(), "upstream-commit"));
+                return walk.parseCommit(resolve(repository, request.pin(), "upstream-commit", request));
             }
             Ref branch = repository.exactRef("refs/heads/" + request.branch());
             if (branch == null) {
-                throw new IOException("upstream has no branch '" + request.branch() + "'");
+                throw new IOException(request.repository() + " has no branch '" + request.branch() + "'");
             }
             RevCommit commit = walk.parseCommit(branch.getObjectId());
             if (request.snapshot() == null) {
@@ -44,29 +52,43 @@ public final class CommitSelector {
                 commit = commit.getParentCount() == 0 ? null : walk.parseCommit(commit.getParent(0));
             }
             if (commit == null) {
-                throw new IOException("branch '" + request.branch() + "' has no commit before " + request.snapshot());
+                throw new IOException("branch '" + request.branch() + "' of " + request.repository()
+                        + " has no commit before " + request.snapshot());
             }
             return commit;
         }
     }
 
+    /** Whether the repository has exactly one object with this full or abbreviated id. */
+    static boolean contains(Repository repository, String id) throws IOException {
+        return HEX.matcher(id).matches() && matches(repository, id).size() == 1;
+    }
+
     /** A full or abbreviated commit id in the repository; an unknown or ambiguous one is an error. */
-    static ObjectId resolve(Repository repository, String id, String what) throws IOException {
-        if (!id.matches("[0-9a-fA-F]{4,40}")) {
+    private static ObjectId resolve(Repository repository, String id, String what, Request request) throws IOException {
+        if (!HEX.matcher(id).matches()) {
             throw new IOException(what + " '" + id + "' is not a commit hash");
         }
+        List<ObjectId> matches = matches(repository, id);
+        if (matches.isEmpty()) {
+            throw new IOException(what + " " + id + " is not in the upstream repository " + request.repository()
+                    + " (was its history rewritten?)");
+        }
+        if (matches.size() > 1) {
+            throw new IOException(what + " " + id + " is ambiguous in " + request.repository() + "; give more digits");
+        }
+        return matches.get(0);
+    }
+
+    private static List<ObjectId> matches(Repository repository, String id) throws IOException {
         try (ObjectReader reader = repository.newObjectReader()) {
-            Collection<ObjectId> matches =
-                    reader.resolve(AbbreviatedObjectId.fromString(id.toLowerCase(java.util.Locale.ROOT)));
-            if (matches.isEmpty()
-                    || !repository.getObjectDatabase().has(matches.iterator().next())) {
-                throw new IOException(
-                        what + " " + id + " is not in the upstream repository (was its history rewritten?)");
+            List<ObjectId> present = new ArrayList<>();
+            for (ObjectId match : reader.resolve(AbbreviatedObjectId.fromString(id.toLowerCase(Locale.ROOT)))) {
+                if (repository.getObjectDatabase().has(match)) {
+                    present.add(match);
+                }
             }
-            if (matches.size() > 1) {
-                throw new IOException(what + " " + id + " is ambiguous; give more digits");
-            }
-            return matches.iterator().next();
+            return present;
         }
     }
 }

@@ -70,16 +70,16 @@ public final class DistGitSource implements UpstreamSource {
         }
         // the commit alone: an unchanged component is skipped without reading its tree
         Target target = target(component);
-        try (Repository repository = mirrors.open(target.uri())) {
-            return CommitSelector.select(repository, request(target, lockedCommit(component)))
-                    .getName();
+        String locked = lockedCommit(component);
+        try (Repository repository = mirrors.open(target.uri(), known(target, locked))) {
+            return CommitSelector.select(repository, request(target, locked)).getName();
         }
     }
 
     @Override
     public Optional<PackageHistory> history(ResolvedComponent component) throws IOException {
         Checkout checkout = checkout(component);
-        try (Repository repository = mirrors.open(checkout.uri());
+        try (Repository repository = mirrors.open(checkout.uri(), Optional.of(checkout.commit()));
                 RevWalk walk = new RevWalk(repository)) {
             RevCommit head = walk.parseCommit(ObjectId.fromString(checkout.commit()));
             return Optional.of(
@@ -97,6 +97,7 @@ public final class DistGitSource implements UpstreamSource {
      * @param branch its branch for the version
      * @param pin the {@code upstream-commit} pin, or null
      * @param snapshot the snapshot as written, or null
+     * @param baseUri the distro's dist-git-base-uri, as written (credentials are not a resolution input)
      */
     public record Target(
             String distro,
@@ -108,6 +109,11 @@ public final class DistGitSource implements UpstreamSource {
             String pin,
             String snapshot,
             String upstreamName) {
+
+        /** The repository as messages name it: its userinfo, if any, shown as {@code ***}. */
+        public String address() {
+            return Remote.of(uri).toString();
+        }
 
         /** Whether the commit follows the branch head (no pin, no snapshot), so it is never current. */
         public boolean tracksHead() {
@@ -121,7 +127,7 @@ public final class DistGitSource implements UpstreamSource {
                     .add("distro", distro)
                     .add("version", version)
                     .add("dist-git-branch", branch)
-                    .add("dist-git-base-uri", baseUri)
+                    .add("dist-git-base-uri", Remote.withoutUserinfo(baseUri))
                     .add("upstream-commit", nullToEmpty(pin))
                     .add("upstream-name", upstreamName)
                     .fingerprint();
@@ -139,13 +145,14 @@ public final class DistGitSource implements UpstreamSource {
             return known;
         }
         Target target = target(component);
-        try (Repository repository = mirrors.open(target.uri())) {
-            RevCommit commit = CommitSelector.select(repository, request(target, lockedCommit(component)));
+        String locked = lockedCommit(component);
+        try (Repository repository = mirrors.open(target.uri(), known(target, locked))) {
+            RevCommit commit = CommitSelector.select(repository, request(target, locked));
             SourceTree tree = GitTrees.read(repository, commit);
             String upstreamSpec = component.upstreamName() + ".spec";
             SourceFile spec = tree.get(upstreamSpec)
                     .orElseThrow(() ->
-                            new IOException(target.uri() + " has no " + upstreamSpec + " at " + commit.getName()));
+                            new IOException(target.address() + " has no " + upstreamSpec + " at " + commit.getName()));
             tree = tree.without(upstreamSpec).with(component.name() + ".spec", spec);
             Checkout checkout = new Checkout(target.uri(), target.branch(), commit.getName(), tree, macros(target));
             checkouts.put(component.name(), checkout);
@@ -153,10 +160,13 @@ public final class DistGitSource implements UpstreamSource {
         }
     }
 
-    /** The commit the pin, snapshot or branch head selects now, ignoring any lock (fetches the mirror). */
+    /**
+     * The commit the pin, snapshot or branch head selects now, ignoring any lock (fetches the
+     * mirror unless it holds the pinned commit).
+     */
     public String resolve(ResolvedComponent component) throws IOException {
         Target target = target(component);
-        try (Repository repository = mirrors.open(target.uri())) {
+        try (Repository repository = mirrors.open(target.uri(), known(target, null))) {
             return CommitSelector.select(repository, request(target, null)).getName();
         }
     }
@@ -196,8 +206,21 @@ public final class DistGitSource implements UpstreamSource {
         return locks.read(component.name()).map(LockFile::upstreamCommit).orElse(null);
     }
 
+    /**
+     * The commit already chosen (the lock's, else the pin), which a mirror that holds it needs no
+     * fetch for; empty when the branch decides.
+     */
+    private static Optional<String> known(Target target, String locked) {
+        return Optional.ofNullable(locked != null ? locked : emptyToNull(target.pin()));
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
     private static CommitSelector.Request request(Target target, String locked) throws IOException {
-        return new CommitSelector.Request(locked, target.pin(), snapshot(target.snapshot()), target.branch());
+        return new CommitSelector.Request(
+                locked, emptyToNull(target.pin()), snapshot(target.snapshot()), target.branch(), target.address());
     }
 
     private static MacroContext macros(Target target) {

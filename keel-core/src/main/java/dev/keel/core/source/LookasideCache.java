@@ -1,45 +1,54 @@
 package dev.keel.core.source;
 
+import dev.keel.core.io.CacheLock;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 /**
  * Lookaside downloads into a content-addressed cache ({@code <root>/lookaside/<hashtype>/<hash>}):
  * the URL comes from a template with {@code $pkg}, {@code $filename}, {@code $hashtype} and
- * {@code $hash}; the body is streamed to a temporary file while it is hashed, and only a file
- * whose hash matches is moved into the cache, so the cache never holds a wrong or partial file.
- * Server errors, timeouts, truncated bodies and wrong bytes are retried with exponential backoff;
- * client errors (4xx other than 429) fail at once.
+ * {@code $hash} ({@code http}, {@code https} or a local {@code file} URL). The body goes to
+ * {@code <hash>.part} beside its target while it is hashed, within the {@link DownloadLimits}, and
+ * only a file whose hash matches is renamed into the cache, so the cache never holds a wrong or
+ * partial file. One process and thread at a time downloads a hash (a {@link CacheLock} per hash
+ * prefix); whoever holds that lock owns the part files of its hashes, so part files a killed
+ * process left are overwritten by the next download of the same hash and removed by the first
+ * fetch of every later run. Server errors, timeouts, stalls and wrong bytes are retried with
+ * backoff; client errors and oversized files fail at once. Offline, only the cache is used.
  */
 public final class LookasideCache {
 
-    private final Path root;
-    private final HttpClient client;
-    private final RetryPolicy retry;
+    private static final String PART = ".part";
 
-    public LookasideCache(Path root, RetryPolicy retry) {
+    private final Path root;
+    private final FetchPolicy policy;
+    private final HttpCredentials credentials = new HttpCredentials();
+    private final HttpClient client;
+    private final AtomicBoolean swept = new AtomicBoolean();
+
+    public LookasideCache(Path root, FetchPolicy policy) {
         this.root = root;
-        this.retry = retry;
+        this.policy = policy;
         this.client = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(retry.timeout())
+                .connectTimeout(policy.limits().connectTimeout())
+                .authenticator(credentials)
                 .build();
     }
 
@@ -52,84 +61,148 @@ public final class LookasideCache {
 
     /** The cached file, downloading it first if needed. */
     public Path fetch(String uriTemplate, String pkg, LookasideEntry entry) throws IOException, InterruptedException {
+        MessageDigest digest = digest(entry);
         Path target = path(entry);
+        if (swept.compareAndSet(false, true)) {
+            sweepParts();
+        }
         if (Files.isRegularFile(target)) {
             return target;
         }
-        URI uri = URI.create(url(uriTemplate, pkg, entry));
-        IOException last = null;
+        Remote remote = Remote.of(url(uriTemplate, pkg, entry));
+        if (policy.offline()) {
+            throw new IOException(entry.filename() + " (" + entry.hashType() + " " + abbreviated(entry.hash())
+                    + ") is not in Keel's cache, and --offline forbids downloading it from " + remote);
+        }
+        try (CacheLock lock = CacheLock.acquire(lockFile(entry.hash()))) {
+            if (Files.isRegularFile(target)) {
+                return target;
+            }
+            return download(remote, entry, target, digest);
+        }
+    }
+
+    private Path download(Remote remote, LookasideEntry entry, Path target, MessageDigest digest)
+            throws IOException, InterruptedException {
+        Path part = target.resolveSibling(target.getFileName() + PART);
+        RetryPolicy retry = policy.retry();
+        DownloadException last = null;
         for (int attempt = 1; attempt <= retry.attempts(); attempt++) {
             try {
-                download(uri, entry, target);
+                digest.reset();
+                downloadOnce(remote, entry, part, digest);
+                move(part, target);
                 return target;
-            } catch (PermanentFailure e) {
-                throw e;
-            } catch (IOException e) {
+            } catch (DownloadException e) {
                 last = e;
-                if (attempt < retry.attempts()) {
-                    Thread.sleep(retry.backoff(attempt).toMillis());
+            } catch (IOException e) {
+                last = new DownloadException(FetchFailures.reason(e, remote), false);
+            } finally {
+                Files.deleteIfExists(part);
+            }
+            if (!last.retryable()) {
+                break;
+            }
+            if (attempt < retry.attempts()) {
+                Thread.sleep(retry.backoff(attempt).toMillis());
+            }
+        }
+        String attempts = last.retryable() && retry.attempts() > 1 ? " (" + retry.attempts() + " attempts)" : "";
+        throw new DownloadException(
+                "cannot download " + entry.filename() + " from " + remote + ": " + last.getMessage() + attempts,
+                last.retryable());
+    }
+
+    private void downloadOnce(Remote remote, LookasideEntry entry, Path part, MessageDigest digest)
+            throws IOException, InterruptedException {
+        Files.createDirectories(part.getParent());
+        URI address = address(remote);
+        try (PartFile out = new PartFile(part, digest, policy.limits())) {
+            if ("file".equalsIgnoreCase(address.getScheme())) {
+                copyLocal(Path.of(address), out);
+            } else {
+                credentials.remember(address, remote);
+                HttpDownload.get(client, address, policy.limits(), out);
+            }
+            String actual = out.hash();
+            if (!actual.equalsIgnoreCase(entry.hash())) {
+                throw new DownloadException(
+                        "the file has " + entry.hashType() + " " + abbreviated(actual) + ", expected "
+                                + abbreviated(entry.hash()) + " (wrong or changed bytes)",
+                        true);
+            }
+        }
+    }
+
+    private static URI address(Remote remote) throws DownloadException {
+        URI address;
+        try {
+            address = URI.create(remote.address());
+        } catch (IllegalArgumentException e) {
+            throw new DownloadException("not a valid URL", false);
+        }
+        String scheme = address.getScheme() == null ? "" : address.getScheme().toLowerCase(Locale.ROOT);
+        if (!List.of("http", "https", "file").contains(scheme)
+                || (!scheme.equals("file") && address.getHost() == null)) {
+            throw new DownloadException("only http, https and file URLs can be downloaded", false);
+        }
+        return address;
+    }
+
+    /** A lookaside on the local file system: the same limits and checks as a download. */
+    private static void copyLocal(Path file, PartFile out) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new DownloadException("there is no such file", false);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                out.write(ByteBuffer.wrap(buffer, 0, n));
+            }
+        }
+    }
+
+    private static void move(Path part, Path target) throws IOException {
+        try {
+            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Removes the part files nobody is writing: those whose hash's lock is free. */
+    private void sweepParts() throws IOException {
+        Path lookaside = root.resolve("lookaside");
+        if (!Files.isDirectory(lookaside)) {
+            return;
+        }
+        List<Path> parts;
+        try (Stream<Path> files = Files.find(
+                lookaside,
+                2,
+                (path, attributes) ->
+                        attributes.isRegularFile() && path.toString().endsWith(PART))) {
+            parts = files.toList();
+        }
+        for (Path part : parts) {
+            String hash = part.getFileName().toString();
+            Optional<CacheLock> lock = CacheLock.tryAcquire(lockFile(hash.substring(0, hash.length() - PART.length())));
+            if (lock.isPresent()) {
+                try (CacheLock held = lock.get()) {
+                    Files.deleteIfExists(part);
                 }
             }
         }
-        throw new IOException(
-                "cannot download " + entry.filename() + " from " + uri + " after " + retry.attempts() + " attempts: "
-                        + last.getMessage(),
-                last);
     }
 
-    /** A failure that retrying cannot fix. */
-    static final class PermanentFailure extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        PermanentFailure(String message) {
-            super(message);
-        }
+    /** The lock of a hash: one of 256 lock files, by the hash's first two digits. */
+    private Path lockFile(String hash) {
+        String prefix = hash.length() >= 2 ? hash.substring(0, 2).toLowerCase(Locale.ROOT) : "_";
+        return root.resolve("lookaside").resolve("locks").resolve(prefix + ".lock");
     }
 
-    private void download(URI uri, LookasideEntry entry, Path target) throws IOException, InterruptedException {
-        Files.createDirectories(target.getParent());
-        HttpRequest request =
-                HttpRequest.newBuilder(uri).timeout(retry.timeout()).GET().build();
-        HttpResponse<InputStream> response;
-        try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpTimeoutException e) {
-            throw new IOException("timed out", e);
-        }
-        int status = response.statusCode();
-        if (status != 200) {
-            response.body().close();
-            String message = "HTTP " + status + " for " + uri;
-            throw status >= 400 && status < 500 && status != 429
-                    ? new PermanentFailure(message)
-                    : new IOException(message);
-        }
-        Path temporary = Files.createTempFile(target.getParent(), "." + entry.hash() + ".", ".part");
-        try {
-            MessageDigest digest = digest(entry.hashType());
-            long expectedLength =
-                    response.headers().firstValueAsLong("content-length").orElse(-1);
-            long written;
-            try (InputStream body = new DigestInputStream(response.body(), digest);
-                    OutputStream out = Files.newOutputStream(temporary)) {
-                written = body.transferTo(out);
-            }
-            if (expectedLength >= 0 && written != expectedLength) {
-                throw new IOException("truncated body: " + written + " of " + expectedLength + " bytes");
-            }
-            String actual = HexFormat.of().formatHex(digest.digest());
-            if (!actual.equalsIgnoreCase(entry.hash())) {
-                throw new IOException(
-                        entry.filename() + " has " + entry.hashType() + " " + actual + ", expected " + entry.hash());
-            }
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+    private static String abbreviated(String hash) {
+        return hash.length() > 16 ? hash.substring(0, 16) + "..." : hash;
     }
 
     /** The download URL: each placeholder value is escaped as a URL path segment. */
@@ -144,17 +217,24 @@ public final class LookasideCache {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private static MessageDigest digest(String hashType) throws IOException {
-        String algorithm = switch (hashType.toUpperCase(Locale.ROOT)) {
+    /** The digest for the entry's hash type; an unknown type or a hash that is not hex is refused. */
+    private static MessageDigest digest(LookasideEntry entry) throws IOException {
+        if (!entry.hash().matches("[0-9a-fA-F]{32,128}")) {
+            throw new DownloadException(
+                    entry.filename() + " has a hash that is not hexadecimal: " + entry.hash(), false);
+        }
+        String algorithm = switch (entry.hashType().toUpperCase(Locale.ROOT)) {
             case "SHA512" -> "SHA-512";
             case "SHA256" -> "SHA-256";
             case "MD5" -> "MD5";
-            default -> throw new PermanentFailure("unsupported hash type " + hashType);
+            default ->
+                throw new DownloadException(
+                        entry.filename() + " has the unsupported hash type " + entry.hashType(), false);
         };
         try {
             return MessageDigest.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {
-            throw new IOException(e);
+            throw new IOException(algorithm + " is not available in this Java runtime", e);
         }
     }
 }

@@ -1,56 +1,70 @@
 package dev.keel.core.source;
 
+import dev.keel.core.io.CacheLock;
+import dev.keel.core.io.Trees;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Map;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.ChainingCredentialsProvider;
+import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.NetRCCredentialsProvider;
 import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
- * Bare mirrors of upstream git repositories, one per repository, shared by every Keel run: the
- * first use clones, later uses fetch what is new (once per run). A file lock per mirror keeps
- * concurrent Keel processes from fetching into the same repository at once, and a first clone goes
- * to a temporary directory that is renamed into place, so a killed clone leaves nothing behind.
+ * Bare mirrors of upstream git repositories, one per repository address (without userinfo),
+ * shared by every Keel run. A mirror that already holds the commit a caller needs is used as it
+ * is; otherwise the first use in a run clones or fetches what is new. A {@link CacheLock} per
+ * mirror keeps concurrent threads and processes from fetching into one repository at once, and
+ * whoever holds it first removes what a killed fetch left (git lock files, temporary packs, a
+ * half-made clone). A first clone is made in a temporary directory renamed into place. Offline,
+ * nothing is fetched: a missing mirror or commit is an error naming it.
  */
 public final class MirrorCache {
 
     private final Path root;
-    /** In-process guards: a file lock cannot be taken twice by one JVM, so threads queue here first. */
-    private static final Map<Path, Object> GUARDS = new ConcurrentHashMap<>();
-
+    private final FetchPolicy policy;
     private final Set<Path> updated = ConcurrentHashMap.newKeySet();
 
-    public MirrorCache(Path root) {
+    public MirrorCache(Path root, FetchPolicy policy) {
         this.root = root;
+        this.policy = policy;
     }
 
-    /** The up-to-date mirror of {@code uri}; the caller closes the repository. */
-    public Repository open(String uri) throws IOException {
-        Path mirror = root.resolve("git").resolve(directoryName(uri));
-        synchronized (GUARDS.computeIfAbsent(mirror.toAbsolutePath().normalize(), key -> new Object())) {
-            if (!updated.contains(mirror)) {
-                Files.createDirectories(mirror.getParent());
-                Path lockFile = mirror.resolveSibling(mirror.getFileName() + ".lock");
-                try (FileChannel channel =
-                                FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                        FileLock lock = channel.lock()) {
-                    update(uri, mirror);
+    /**
+     * The mirror of {@code uri}, fetched first unless it already holds {@code commit} (a full or
+     * abbreviated id; empty when the caller needs the branches as they are now, which fetches once
+     * per run). The caller closes the repository.
+     */
+    public Repository open(String uri, Optional<String> commit) throws IOException {
+        Remote remote = Remote.of(uri);
+        Path mirror = root.resolve("git").resolve(directoryName(remote.address()));
+        if (!updated.contains(mirror) && !holds(mirror, commit)) {
+            if (policy.offline()) {
+                requireOffline(remote, mirror, commit);
+            } else {
+                try (CacheLock lock = CacheLock.acquire(mirror.resolveSibling(mirror.getFileName() + ".lock"))) {
+                    if (!updated.contains(mirror) && !holds(mirror, commit)) {
+                        removeLeftovers(mirror);
+                        update(remote, mirror);
+                        updated.add(mirror);
+                    }
                 }
-                updated.add(mirror);
             }
         }
         return new FileRepositoryBuilder()
@@ -59,41 +73,151 @@ public final class MirrorCache {
                 .build();
     }
 
-    private static void update(String uri, Path mirror) throws IOException {
-        try {
-            if (Files.isDirectory(mirror)) {
-                try (Git git = Git.open(mirror.toFile())) {
-                    git.fetch()
-                            .setRemote(uri)
-                            .setRefSpecs(
-                                    new RefSpec("+refs/heads/*:refs/heads/*"), new RefSpec("+refs/tags/*:refs/tags/*"))
-                            .setRemoveDeletedRefs(true)
-                            .call();
-                }
-            } else {
-                Path staging = Files.createTempDirectory(mirror.getParent(), "." + mirror.getFileName() + ".");
-                Git.cloneRepository()
-                        .setURI(uri)
-                        .setBare(true)
-                        .setCloneAllBranches(true)
-                        .setDirectory(staging.toFile())
-                        .call()
-                        .close();
-                Files.move(staging, mirror, StandardCopyOption.ATOMIC_MOVE);
-            }
-        } catch (GitAPIException e) {
-            throw new IOException("cannot fetch " + uri + ": " + e.getMessage(), e);
+    /** Whether the mirror exists and has the commit. */
+    private static boolean holds(Path mirror, Optional<String> commit) throws IOException {
+        if (commit.isEmpty() || !Files.isDirectory(mirror)) {
+            return false;
+        }
+        try (Repository repository =
+                new FileRepositoryBuilder().setGitDir(mirror.toFile()).build()) {
+            return CommitSelector.contains(repository, commit.get());
         }
     }
 
-    /** A readable, collision-free directory name for a repository URI. */
-    static String directoryName(String uri) {
-        String readable = uri.replaceAll("^[a-zA-Z][a-zA-Z0-9+.-]*://", "").replaceAll("[^A-Za-z0-9._-]+", "_");
+    private static void requireOffline(Remote remote, Path mirror, Optional<String> commit) throws IOException {
+        if (!Files.isDirectory(mirror)) {
+            throw new IOException(
+                    remote + " is not in Keel's cache, and --offline forbids fetching it (run once without --offline)");
+        }
+        if (commit.isPresent()) {
+            throw new IOException("commit " + commit.get() + " of " + remote
+                    + " is not in Keel's cache, and --offline forbids fetching it (run once without --offline)");
+        }
+    }
+
+    private void update(Remote remote, Path mirror) throws IOException {
+        requireSupportedScheme(remote);
+        boolean clone = !Files.isDirectory(mirror);
+        Path repository =
+                clone ? Files.createTempDirectory(mirror.getParent(), "." + mirror.getFileName() + ".") : mirror;
+        FetchLimit limit =
+                new FetchLimit(repository.resolve("objects"), policy.limits().maxBytes());
+        try {
+            if (clone) {
+                Git.init()
+                        .setBare(true)
+                        .setDirectory(repository.toFile())
+                        .call()
+                        .close();
+            }
+            try (Git git = Git.open(repository.toFile())) {
+                git.fetch()
+                        .setRemote(remote.address())
+                        .setRefSpecs(new RefSpec("+refs/heads/*:refs/heads/*"), new RefSpec("+refs/tags/*:refs/tags/*"))
+                        .setRemoveDeletedRefs(true)
+                        .setTimeout(timeoutSeconds())
+                        .setCredentialsProvider(credentials(remote))
+                        .setProgressMonitor(limit)
+                        .call();
+            }
+            if (limit.exceeded()) {
+                throw new IOException("the fetch grew past the limit");
+            }
+            if (clone) {
+                Files.move(repository, mirror, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (GitAPIException | IOException | RuntimeException e) {
+            if (clone) {
+                Trees.delete(repository);
+            }
+            if (limit.exceeded()) {
+                throw new DownloadException(
+                        "cannot fetch " + remote + ": "
+                                + policy.limits().tooLarge().getMessage(),
+                        false);
+            }
+            throw new IOException("cannot fetch " + remote + ": " + FetchFailures.reason(e, remote), e);
+        }
+    }
+
+    /** The transports Keel's JGit has: no ssh (no SSH library is bundled), no bundles or S3. */
+    private static void requireSupportedScheme(Remote remote) throws DownloadException {
+        String address = remote.address();
+        int colon = address.indexOf("://");
+        String scheme = colon < 0 ? "" : address.substring(0, colon).toLowerCase(Locale.ROOT);
+        if (!List.of("https", "http", "git", "file").contains(scheme)) {
+            throw new DownloadException(
+                    "cannot fetch " + remote + ": Keel fetches dist-git over https, http, git and file URLs only"
+                            + " (no ssh: use https, with credentials in ~/.netrc)",
+                    false);
+        }
+    }
+
+    /** JGit's timeout: how long a read may wait for data (and a connection may take to open). */
+    private int timeoutSeconds() {
+        long seconds = Math.max(
+                policy.limits().stallWindow().toSeconds(),
+                policy.limits().connectTimeout().toSeconds());
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, seconds));
+    }
+
+    /** The userinfo's credentials, if the URL had any, then {@code ~/.netrc}. */
+    private static CredentialsProvider credentials(Remote remote) {
+        NetRCCredentialsProvider netrc = new NetRCCredentialsProvider();
+        return remote.credentials()
+                .<CredentialsProvider>map(given -> new ChainingCredentialsProvider(
+                        new UsernamePasswordCredentialsProvider(given.user(), given.password()), netrc))
+                .orElse(netrc);
+    }
+
+    /**
+     * What a killed fetch or clone of this mirror left: git's lock files and temporary objects in
+     * the mirror, and half-made clones beside it. Called with the mirror's lock held, so nobody
+     * is writing them.
+     */
+    private static void removeLeftovers(Path mirror) throws IOException {
+        Path parent = mirror.getParent();
+        if (!Files.isDirectory(parent)) {
+            return;
+        }
+        String staging = "." + mirror.getFileName() + ".";
+        try (Stream<Path> siblings = Files.list(parent)) {
+            for (Path sibling : siblings.filter(
+                            path -> path.getFileName().toString().startsWith(staging) && Files.isDirectory(path))
+                    .toList()) {
+                Trees.delete(sibling);
+            }
+        }
+        if (!Files.isDirectory(mirror)) {
+            return;
+        }
+        List<Path> leftovers;
+        try (Stream<Path> files = Files.walk(mirror)) {
+            leftovers = files.filter(path -> {
+                        String name = path.getFileName().toString();
+                        return Files.isRegularFile(path)
+                                && (name.endsWith(".lock")
+                                        || (path.getParent()
+                                                        .getFileName()
+                                                        .toString()
+                                                        .equals("objects")
+                                                && (name.startsWith("incoming_") || name.startsWith("noz"))));
+                    })
+                    .toList();
+        }
+        for (Path leftover : leftovers) {
+            Files.deleteIfExists(leftover);
+        }
+    }
+
+    /** A readable, collision-free directory name for a repository address (given without userinfo). */
+    static String directoryName(String address) {
+        String readable = address.replaceAll("^[a-zA-Z][a-zA-Z0-9+.-]*://", "").replaceAll("[^A-Za-z0-9._-]+", "_");
         if (readable.length() > 80) {
             readable = readable.substring(readable.length() - 80);
         }
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(uri.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(address.getBytes(StandardCharsets.UTF_8));
             return readable + "-" + HexFormat.of().formatHex(digest, 0, 6) + ".git";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

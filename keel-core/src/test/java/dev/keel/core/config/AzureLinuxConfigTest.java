@@ -199,7 +199,8 @@ class AzureLinuxConfigTest {
         List<String> different = new ArrayList<>();
         original.components().forEach((name, component) -> {
             if (!component.config().equals(reloaded.components().get(name).config())) {
-                different.add(name);
+                different.add(name + ": " + component.config() + " <> "
+                        + reloaded.components().get(name).config());
             }
         });
         assertThat(different).isEmpty();

@@ -6,6 +6,7 @@ import dev.keel.core.config.Project;
 import dev.keel.core.lock.LockStore;
 import dev.keel.core.source.DistGitProjects;
 import dev.keel.core.source.DistGitSource;
+import dev.keel.core.source.FetchPolicy;
 import dev.keel.core.source.MirrorCache;
 import dev.keel.core.source.UpstreamRepo;
 import dev.keel.core.update.ComponentUpdater;
@@ -67,7 +68,8 @@ class ProjectHistoryRenderTest {
     /** Runs component update and commits the lock in the project repository. */
     private void updateAndCommit(Project project, String message) throws Exception {
         LockStore locks = new LockStore(project.lockDir());
-        DistGitSource source = new DistGitSource(project, new MirrorCache(dir.resolve("cache")), locks);
+        DistGitSource source =
+                new DistGitSource(project, new MirrorCache(dir.resolve("cache"), FetchPolicy.DEFAULT), locks);
         new ComponentUpdater(project, source, locks, 1)
                 .update(project.components().values(), true, false, false, result -> {});
         projectRepo.commit("azldev.toml", Files.readString(project.configFile()), message, next());
@@ -78,7 +80,7 @@ class ProjectHistoryRenderTest {
         LockStore locks = new LockStore(project.lockDir());
         RenderPipeline pipeline = new RenderPipeline(
                 project,
-                new DistGitSource(project, new MirrorCache(dir.resolve("cache")), locks),
+                new DistGitSource(project, new MirrorCache(dir.resolve("cache"), FetchPolicy.DEFAULT), locks),
                 new RenderPipeline.Options(dir.resolve("out"), false, false, false, 1, dir.resolve("render-cache")));
         for (RenderResult result :
                 pipeline.run(project.components().values(), r -> {}).results()) {
@@ -160,7 +162,8 @@ class ProjectHistoryRenderTest {
                 .contains("%changelog\n* Thu Jan 01 1970 Keel <keel@local> - 2-1\n- Initial sources\n");
 
         LockStore locks = new LockStore(project.lockDir());
-        DistGitSource source = new DistGitSource(project, new MirrorCache(dir.resolve("cache")), locks);
+        DistGitSource source =
+                new DistGitSource(project, new MirrorCache(dir.resolve("cache"), FetchPolicy.DEFAULT), locks);
         new ComponentUpdater(project, source, locks, 1)
                 .update(project.components().values(), true, false, false, result -> {});
         projectRepo.commit("local/tool/tool.spec", Files.readString(tool.resolve("tool.spec")), "Add tool", next());

@@ -9,6 +9,8 @@ import dev.keel.core.io.Sha256Records;
 import dev.keel.core.lock.LockStore;
 import dev.keel.core.source.DistGitProjects;
 import dev.keel.core.source.DistGitSource;
+import dev.keel.core.source.DownloadLimits;
+import dev.keel.core.source.FetchPolicy;
 import dev.keel.core.source.LookasideCache;
 import dev.keel.core.source.MirrorCache;
 import dev.keel.core.source.RetryPolicy;
@@ -20,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
@@ -91,12 +94,19 @@ class SourcePreparerTest {
                 "[components.hello]\n" + extra);
     }
 
+    private static final FetchPolicy QUICK =
+            new FetchPolicy(false, DownloadLimits.DEFAULT, new RetryPolicy(2, Duration.ofMillis(10)));
+
+    private LookasideCache lookaside() {
+        return new LookasideCache(dir.resolve("cache"), QUICK);
+    }
+
     private SourcePreparer preparer(Project project) {
-        RetryPolicy quick = new RetryPolicy(2, Duration.ofMillis(10), Duration.ofSeconds(5));
         return new SourcePreparer(
                 project,
-                new DistGitSource(project, new MirrorCache(dir.resolve("cache")), new LockStore(project.lockDir())),
-                new LookasideCache(dir.resolve("cache"), quick));
+                new DistGitSource(
+                        project, new MirrorCache(dir.resolve("cache"), QUICK), new LockStore(project.lockDir())),
+                lookaside());
     }
 
     private static final String OVERLAY = """
@@ -162,5 +172,27 @@ class SourcePreparerTest {
         preparer.prepare(project.components().get("hello"), out, new SourcePreparer.Options(false, false, true));
         assertThat(out.resolve("old.txt")).doesNotExist();
         assertThat(out.resolve("hello-1.0.tar.gz")).exists();
+    }
+
+    @Test
+    void aSpecSnapshotGivesTheSpecAndOnlyTheSourceFiles() throws Exception {
+        String extra = """
+                source-files = [{ filename = "extra.txt", hash = "%s", hash-type = "SHA256", origin = { type = "download", uri = "%s/files/extra.txt" } }]
+                """.formatted(Sha256Records.hex(EXTRA), base()) + OVERLAY;
+        Project project = project(extra);
+        Path snapshot = Files.createDirectories(dir.resolve("snapshot"));
+        Files.writeString(snapshot.resolve("hello.spec"), "Name: hello\nVersion: 2.0\nRelease: 1\n");
+        Path out = dir.resolve("prepared");
+        List<String> notes = new SourcePreparer(project, SpecSnapshot.open(snapshot), lookaside())
+                .prepare(project.components().get("hello"), out, new SourcePreparer.Options(false, false, false));
+        assertThat(notes).anyMatch(note -> note.contains("the spec snapshot has no upstream sources file"));
+        try (var files = Files.list(out)) {
+            assertThat(files.map(path -> path.getFileName().toString()))
+                    .containsExactlyInAnyOrder("hello.spec", "extra.txt", "sources");
+        }
+        assertThat(Files.readString(out.resolve("hello.spec")))
+                .contains("Version: 2.0")
+                .contains("Vendor: Keel");
+        assertThat(Files.readString(out.resolve("sources"))).startsWith("SHA256 (extra.txt) = ");
     }
 }

@@ -20,6 +20,11 @@ public final class DistGitProjects {
 
     /** The same, with more keys for the distro's table (e.g. its {@code lookaside-base-uri}). */
     public static Project load(Path root, Path upstream, String distroKeys, String components) throws Exception {
+        return load(root, upstream.toUri().toString(), distroKeys, components);
+    }
+
+    /** The same with the repositories at {@code baseUri + "$pkg.git"}. */
+    public static Project load(Path root, String baseUri, String distroKeys, String components) throws Exception {
         Files.createDirectories(root);
         Files.writeString(root.resolve("azldev.toml"), """
                 [project]
@@ -31,7 +36,7 @@ public final class DistGitProjects {
                 release-ver = "43"
                 dist-git-branch = "f43"
                 %s
-                """.formatted(upstream.toUri(), distroKeys, components));
+                """.formatted(baseUri, distroKeys, components));
         return new ProjectLoader(false).load(root.resolve("azldev.toml"));
     }
 }

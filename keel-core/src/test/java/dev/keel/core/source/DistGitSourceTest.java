@@ -52,7 +52,24 @@ class DistGitSourceTest {
     }
 
     private DistGitSource source(Project project) {
-        return new DistGitSource(project, new MirrorCache(dir.resolve("cache")), new LockStore(project.lockDir()));
+        return source(project, FetchPolicy.DEFAULT);
+    }
+
+    private DistGitSource source(Project project, FetchPolicy policy) {
+        return new DistGitSource(
+                project, new MirrorCache(dir.resolve("cache"), policy), new LockStore(project.lockDir()));
+    }
+
+    private static final FetchPolicy OFFLINE = new FetchPolicy(true, DownloadLimits.DEFAULT, RetryPolicy.DEFAULT);
+
+    /** Moves the upstream away: any fetch now fails. */
+    private void takeUpstreamAway() throws IOException {
+        upstream.close();
+        Files.move(upstream.dir, dir.resolve("gone"));
+    }
+
+    private void lock(Project project, RevCommit commit) throws IOException {
+        new LockStore(project.lockDir()).write("hello", new LockFile(null, commit.getName(), 0, null, null));
     }
 
     private static String spec(DistGitSource.Checkout checkout) {
@@ -196,5 +213,187 @@ class DistGitSourceTest {
     private static boolean onPath(String program) {
         return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
                 .anyMatch(directory -> Files.isExecutable(Path.of(directory, program)));
+    }
+
+    @Test
+    void aLockedCommitTheMirrorHoldsIsNeverFetched() throws Exception {
+        Project project = project("");
+        source(project).checkout(project.components().get("hello"));
+        lock(project, second);
+        takeUpstreamAway();
+        DistGitSource again = source(project);
+        assertThat(again.identity(project.components().get("hello"))).isEqualTo(second.getName());
+        assertThat(again.checkout(project.components().get("hello")).commit()).isEqualTo(second.getName());
+        assertThat(again.history(project.components().get("hello"))).isPresent();
+        assertThat(source(project, OFFLINE)
+                        .checkout(project.components().get("hello"))
+                        .commit())
+                .isEqualTo(second.getName());
+    }
+
+    @Test
+    void aPinTheMirrorHoldsIsNeverFetched() throws Exception {
+        Project project =
+                project("spec = { upstream-commit = \"" + first.getName().substring(0, 10) + "\" }");
+        source(project).checkout(project.components().get("hello"));
+        takeUpstreamAway();
+        assertThat(source(project).resolve(project.components().get("hello"))).isEqualTo(first.getName());
+    }
+
+    @Test
+    void aBranchIsFetchedOncePerRunAndAGoneUpstreamIsNamed() throws Exception {
+        Project project = project("");
+        source(project).checkout(project.components().get("hello"));
+        takeUpstreamAway();
+        String address = dir.resolve("upstream").toUri() + "hello.git";
+        assertThatThrownBy(() -> source(project).checkout(project.components().get("hello")))
+                .hasMessageStartingWith("cannot fetch " + address + ": ")
+                .hasMessageNotContaining("Exception");
+    }
+
+    @Test
+    void offlineUsesTheMirrorAsItIsAndNamesWhatIsMissing() throws Exception {
+        Project project = project("");
+        String address = dir.resolve("upstream").toUri() + "hello.git";
+        assertThatThrownBy(() ->
+                        source(project, OFFLINE).checkout(project.components().get("hello")))
+                .hasMessage(address + " is not in Keel's cache, and --offline forbids fetching it"
+                        + " (run once without --offline)");
+        assertThat(dir.resolve("cache/git")).doesNotExist();
+
+        source(project).checkout(project.components().get("hello"));
+        RevCommit fourth = upstream.commit(
+                "hello.spec", "Name: hello\nVersion: 3\n", "Update to 3", Instant.parse("2026-04-01T10:00:00Z"));
+        assertThat(source(project, OFFLINE)
+                        .checkout(project.components().get("hello"))
+                        .commit())
+                .as("offline, the branch is what the mirror last fetched")
+                .isEqualTo(third.getName());
+        lock(project, fourth);
+        assertThatThrownBy(() ->
+                        source(project, OFFLINE).checkout(project.components().get("hello")))
+                .hasMessage("commit " + fourth.getName() + " of " + address
+                        + " is not in Keel's cache, and --offline forbids fetching it (run once without --offline)");
+    }
+
+    @Test
+    void aFetchLargerThanTheLimitFailsClearlyAndLeavesNothing() throws Exception {
+        byte[] noise = new byte[3 << 20];
+        new java.util.Random(42).nextBytes(noise);
+        Files.write(upstream.dir.resolve("big.bin"), noise);
+        upstream.git.add().addFilepattern("big.bin").call();
+        upstream.commitIndex("Add a big file", Instant.parse("2026-03-05T10:00:00Z"));
+        for (int i = 0; i < 20; i++) {
+            upstream.commit("n" + i, "file " + i + "\n", "Small " + i, Instant.parse("2026-03-06T10:00:00Z"));
+        }
+        Project project = project("");
+        FetchPolicy small = new FetchPolicy(false, DownloadLimits.DEFAULT.withMaxBytes(1 << 20), RetryPolicy.DEFAULT);
+        assertThatThrownBy(() ->
+                        source(project, small).checkout(project.components().get("hello")))
+                .isInstanceOf(DownloadException.class)
+                .hasMessage("cannot fetch " + dir.resolve("upstream").toUri() + "hello.git: larger than the download"
+                        + " limit of 1 MiB (--max-download-size)");
+        try (Stream<Path> left = Files.list(dir.resolve("cache/git"))) {
+            assertThat(left.map(path -> path.getFileName().toString())).allMatch(name -> name.endsWith(".lock"));
+        }
+        assertThat(source(project)
+                        .checkout(project.components().get("hello"))
+                        .tree()
+                        .files())
+                .containsKey("big.bin");
+    }
+
+    @Test
+    void whatAKilledFetchLeftIsRemovedBeforeTheNextFetch() throws Exception {
+        Project project = project("");
+        source(project).checkout(project.components().get("hello"));
+        Path mirror;
+        try (Stream<Path> mirrors = Files.list(dir.resolve("cache/git"))) {
+            mirror = mirrors.filter(path -> path.toString().endsWith(".git"))
+                    .findFirst()
+                    .orElseThrow();
+        }
+        Files.writeString(mirror.resolve("refs/heads/f43.lock"), "");
+        Files.writeString(mirror.resolve("packed-refs.lock"), "");
+        Files.writeString(mirror.resolve("objects/incoming_123.pack"), "half a pack");
+        Path staging = Files.createDirectories(mirror.resolveSibling("." + mirror.getFileName() + ".12345"));
+        Files.writeString(staging.resolve("HEAD"), "ref: refs/heads/master\n");
+        RevCommit fourth = upstream.commit(
+                "hello.spec", "Name: hello\nVersion: 3\n", "Update to 3", Instant.parse("2026-04-01T10:00:00Z"));
+        assertThat(source(project).checkout(project.components().get("hello")).commit())
+                .isEqualTo(fourth.getName());
+        assertThat(mirror.resolve("refs/heads/f43.lock")).doesNotExist();
+        assertThat(mirror.resolve("packed-refs.lock")).doesNotExist();
+        assertThat(mirror.resolve("objects/incoming_123.pack")).doesNotExist();
+        assertThat(staging).doesNotExist();
+    }
+
+    @Test
+    void credentialsInTheBaseUriAreNeitherShownNorStored() throws Exception {
+        com.sun.net.httpserver.HttpServer server =
+                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"dist-git\"");
+            exchange.sendResponseHeaders(401, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String base =
+                    "http://pkgr:t0p%2Fs3cret@127.0.0.1:" + server.getAddress().getPort() + "/rpms/";
+            Project project = DistGitProjects.load(dir.resolve("project"), base, "", "[components.hello]\n");
+            assertThatThrownBy(
+                            () -> source(project).checkout(project.components().get("hello")))
+                    .hasMessage("cannot fetch http://***@127.0.0.1:"
+                            + server.getAddress().getPort() + "/rpms/hello.git: the server refused the credentials");
+            assertThat(SecretScan.findings(dir.resolve("cache"), "t0p", "s3cret", "pkgr"))
+                    .isEmpty();
+            DistGitSource.Target target =
+                    source(project).target(project.components().get("hello"));
+            assertThat(target.address()).doesNotContain("s3cret");
+            Project plain = DistGitProjects.load(
+                    dir.resolve("plain"), base.replace("pkgr:t0p%2Fs3cret@", ""), "", "[components.hello]\n");
+            assertThat(target.resolutionHash())
+                    .as("credentials are not a resolution input")
+                    .isEqualTo(source(plain)
+                            .target(plain.components().get("hello"))
+                            .resolutionHash());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aSilentDistGitServerTimesOutClearly() throws Exception {
+        com.sun.net.httpserver.HttpServer silent =
+                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        silent.setExecutor(Executors.newCachedThreadPool());
+        silent.createContext("/", exchange -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        silent.start();
+        try {
+            String base = "http://127.0.0.1:" + silent.getAddress().getPort() + "/rpms/";
+            Project project = DistGitProjects.load(dir.resolve("project"), base, "", "[components.hello]\n");
+            java.time.Duration second = java.time.Duration.ofSeconds(1);
+            FetchPolicy quick = new FetchPolicy(
+                    false,
+                    new DownloadLimits(second, second, second, 1, DownloadLimits.DEFAULT_MAX_BYTES),
+                    RetryPolicy.DEFAULT);
+            assertThatThrownBy(() -> org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                            java.time.Duration.ofSeconds(60),
+                            () -> source(project, quick)
+                                    .checkout(project.components().get("hello"))))
+                    .hasMessage("cannot fetch " + base + "hello.git: the server sent nothing for too long (timed out)");
+        } finally {
+            release.countDown();
+            silent.stop(0);
+        }
     }
 }

@@ -9,6 +9,7 @@ import dev.keel.core.lock.LockStore;
 import dev.keel.core.outcome.Outcome;
 import dev.keel.core.source.DistGitProjects;
 import dev.keel.core.source.DistGitSource;
+import dev.keel.core.source.FetchPolicy;
 import dev.keel.core.source.MirrorCache;
 import dev.keel.core.source.UpstreamRepo;
 import java.nio.file.Files;
@@ -57,7 +58,8 @@ class ComponentUpdaterTest {
 
     private ComponentUpdater.Report update(Project project, boolean bump, boolean checkOnly) throws Exception {
         LockStore locks = new LockStore(project.lockDir());
-        DistGitSource source = new DistGitSource(project, new MirrorCache(dir.resolve("cache")), locks);
+        DistGitSource source =
+                new DistGitSource(project, new MirrorCache(dir.resolve("cache"), FetchPolicy.DEFAULT), locks);
         return new ComponentUpdater(project, source, locks, 2)
                 .update(project.components().values(), true, bump, checkOnly, result -> {});
     }
