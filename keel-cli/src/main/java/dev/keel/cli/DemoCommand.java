@@ -85,9 +85,8 @@ public final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("== keel " + String.join(" ", arguments));
         out.flush();
-        CommandLine keel = Main.commandLine();
-        keel.setOut(command.commandLine().getOut());
-        keel.setErr(command.commandLine().getErr());
+        CommandLine keel = Main.commandLine(
+                command.commandLine().getOut(), command.commandLine().getErr());
         return keel.execute(arguments.toArray(String[]::new));
     }
 

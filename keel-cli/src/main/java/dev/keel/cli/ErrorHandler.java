@@ -6,7 +6,6 @@ import dev.keel.core.outcome.Failure;
 import dev.keel.core.outcome.FailureFormat;
 import dev.keel.core.outcome.Failures;
 import dev.keel.core.outcome.PathDisplay;
-import dev.keel.core.source.Remote;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -22,16 +21,15 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception exception, CommandLine commandLine, CommandLine.ParseResult parsed) {
         PrintWriter err = commandLine.getErr();
         Path here = Path.of("").toAbsolutePath();
-        // a URL's userinfo never reaches the terminal, whatever produced the message
         if (exception instanceof ConfigException config) {
             for (ConfigError error : config.errors()) {
-                err.print(Remote.redact(ProjectOptions.relativize(error, here).format()));
+                err.print(ProjectOptions.relativize(error, here).format());
                 err.println();
             }
             err.println(commandLine.getColorScheme().errorText("error: " + config.getMessage()));
         } else {
             Failure failure = Failures.of(exception, Failure.Kind.FILESYSTEM);
-            err.print(Remote.redact(FailureFormat.block(null, failure, PathDisplay.relativeTo(here))));
+            err.print(FailureFormat.block(null, failure, PathDisplay.relativeTo(here)));
         }
         if (System.getenv("KEEL_DEBUG") != null) {
             exception.printStackTrace(err);

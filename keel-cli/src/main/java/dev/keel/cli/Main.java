@@ -1,5 +1,9 @@
 package dev.keel.cli;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.Charset;
 import picocli.CommandLine;
 
 /** Entry point of the {@code keel} command. */
@@ -13,14 +17,32 @@ public final class Main {
 
     /** Runs the command line and returns its exit code: 0 ok, 1 failure, 2 usage error. */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        CommandLine commandLine = commandLine();
+        try {
+            return commandLine.execute(args);
+        } finally {
+            commandLine.getOut().flush();
+            commandLine.getErr().flush();
+        }
     }
 
-    /** The configured command tree (also used by tests and completion generation). */
+    /** The configured command tree, printing to the process's standard output and error. */
     public static CommandLine commandLine() {
+        return commandLine(
+                new OutputStreamWriter(System.out, Charset.defaultCharset()),
+                new OutputStreamWriter(System.err, Charset.defaultCharset()));
+    }
+
+    /**
+     * The configured command tree printing to {@code out} and {@code err} (tests, the demo),
+     * through {@link RedactingWriter}s so that no credential in a URL is ever printed.
+     */
+    public static CommandLine commandLine(Writer out, Writer err) {
         CommandLine commandLine = new CommandLine(new KeelCommand());
         commandLine.setExecutionExceptionHandler(new ErrorHandler());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setOut(new PrintWriter(new RedactingWriter(out), true));
+        commandLine.setErr(new PrintWriter(new RedactingWriter(err), true));
         return commandLine;
     }
 }

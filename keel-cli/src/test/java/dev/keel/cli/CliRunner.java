@@ -1,6 +1,5 @@
 package dev.keel.cli;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
 
@@ -10,9 +9,7 @@ record CliRunner(int exitCode, String out, String err) {
     static CliRunner run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = Main.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
+        CommandLine commandLine = Main.commandLine(out, err);
         int code = commandLine.execute(args);
         return new CliRunner(code, out.toString(), err.toString());
     }

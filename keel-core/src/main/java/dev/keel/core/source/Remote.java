@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public final class Remote {
 
     /** A scheme, {@code ://}, then userinfo: everything up to the last {@code @} of the authority. */
-    private static final Pattern USERINFO = Pattern.compile("\\b([A-Za-z][A-Za-z0-9+.-]*://)([^/?#\\s]*)@");
+    private static final Pattern USERINFO = Pattern.compile("\\b([A-Za-z][A-Za-z0-9+.-]*://)([^/?#\\s\"'<>]*)@");
 
     /** What a redacted userinfo is shown as. */
     static final String HIDDEN = "***";
