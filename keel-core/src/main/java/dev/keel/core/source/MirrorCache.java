@@ -4,11 +4,16 @@ import dev.keel.core.io.CacheLock;
 import dev.keel.core.io.Trees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +24,7 @@ import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.ChainingCredentialsProvider;
 import org.eclipse.jgit.transport.CredentialsProvider;
@@ -111,6 +117,7 @@ public final class MirrorCache {
                         .close();
             }
             try (Git git = Git.open(repository.toFile())) {
+                noAutomaticGc(git.getRepository());
                 git.fetch()
                         .setRemote(remote.address())
                         .setRefSpecs(new RefSpec("+refs/heads/*:refs/heads/*"), new RefSpec("+refs/tags/*:refs/tags/*"))
@@ -191,22 +198,43 @@ public final class MirrorCache {
         if (!Files.isDirectory(mirror)) {
             return;
         }
-        List<Path> leftovers;
-        try (Stream<Path> files = Files.walk(mirror)) {
-            leftovers = files.filter(path -> {
-                        String name = path.getFileName().toString();
-                        return Files.isRegularFile(path)
-                                && (name.endsWith(".lock")
-                                        || (path.getParent()
-                                                        .getFileName()
-                                                        .toString()
-                                                        .equals("objects")
-                                                && (name.startsWith("incoming_") || name.startsWith("noz"))));
-                    })
-                    .toList();
-        }
+        List<Path> leftovers = new ArrayList<>();
+        Files.walkFileTree(mirror, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path path, BasicFileAttributes attributes) {
+                String name = path.getFileName().toString();
+                boolean temporaryObject =
+                        path.getParent().getFileName().toString().equals("objects")
+                                && (name.startsWith("incoming_") || name.startsWith("noz"));
+                if (attributes.isRegularFile() && (name.endsWith(".lock") || temporaryObject)) {
+                    leftovers.add(path);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path path, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
         for (Path leftover : leftovers) {
             Files.deleteIfExists(leftover);
+        }
+    }
+
+    /**
+     * Turns off JGit's automatic garbage collection in a mirror: it runs in a background thread
+     * after a fetch, outside the mirror's lock, and would race with other fetches and readers.
+     */
+    private static void noAutomaticGc(Repository repository) throws IOException {
+        StoredConfig config = repository.getConfig();
+        if (config.getInt("gc", "auto", -1) != 0) {
+            config.setInt("gc", null, "auto", 0);
+            config.setBoolean("gc", null, "autoDetach", false);
+            config.save();
         }
     }
 
