@@ -22,8 +22,12 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         PrintWriter err = commandLine.getErr();
         Path here = Path.of("").toAbsolutePath();
         if (exception instanceof ConfigException config) {
+            // shown relative to the project, like every other report of a project's files
+            Path base = commandLine.getCommandSpec().root().userObject() instanceof KeelCommand keel
+                    ? keel.projectOptions.rootDirectory().orElse(here)
+                    : here;
             for (ConfigError error : config.errors()) {
-                err.print(ProjectOptions.relativize(error, here).format());
+                err.print(ProjectOptions.relativize(error, base).format());
                 err.println();
             }
             err.println(commandLine.getColorScheme().errorText("error: " + config.getMessage()));

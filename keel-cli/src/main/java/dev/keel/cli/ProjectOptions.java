@@ -26,12 +26,15 @@ public final class ProjectOptions {
     boolean permissive;
 
     private Project loaded;
+    private Path rootDirectory;
 
     /** Loads the project once per run; a count of warnings goes to {@code err}. */
     Project load(PrintWriter err) {
         if (loaded == null) {
             Path start = project != null ? project : Path.of("");
-            loaded = new ProjectLoader(permissive).load(ProjectLoader.findRootFile(start));
+            Path rootFile = ProjectLoader.findRootFile(start);
+            rootDirectory = rootFile.getParent();
+            loaded = new ProjectLoader(permissive).load(rootFile);
             int count = loaded.warnings().size();
             if (count > 0) {
                 err.println("keel: the configuration has " + count + (count == 1 ? " warning" : " warnings")
@@ -40,6 +43,11 @@ public final class ProjectOptions {
             }
         }
         return loaded;
+    }
+
+    /** The directory of the project this run loaded (or tried to load), if any. */
+    java.util.Optional<Path> rootDirectory() {
+        return java.util.Optional.ofNullable(rootDirectory);
     }
 
     /** A problem with its file shown relative to the project directory. */

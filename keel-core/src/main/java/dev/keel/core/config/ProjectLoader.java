@@ -111,6 +111,9 @@ public final class ProjectLoader {
             components.put(resolution.component().name(), resolution.component());
             problems.addAll(resolution.errors());
         }
+        List<Path> paths = files.stream().map(IncludeLoader.LoadedFile::path).toList();
+        Project project = new Project(rootFile, paths, tree, config, components, groupMembers, List.of());
+        defaultDirectories(project, tree, problems);
         problems = new ArrayList<>(problems.stream().distinct().toList());
         List<ConfigError> errors = problems.stream()
                 .filter(p -> p.severity() == ConfigError.Severity.ERROR)
@@ -121,8 +124,39 @@ public final class ProjectLoader {
         if (!errors.isEmpty()) {
             throw new ConfigException(problems);
         }
-        List<Path> paths = files.stream().map(IncludeLoader.LoadedFile::path).toList();
         return new Project(rootFile, paths, tree, config, components, groupMembers, warnings);
+    }
+
+    /**
+     * The project directories left at their defaults ({@code specs}, {@code locks}, ...) must stay
+     * inside the project too: a symbolic link in their place that leads elsewhere is an error.
+     */
+    private static void defaultDirectories(Project project, ConfigNode.Table tree, List<ConfigError> problems) {
+        Map<String, Path> directories = new LinkedHashMap<>();
+        directories.put("rendered-specs-dir", project.renderedSpecsDir());
+        directories.put("lock-dir", project.lockDir());
+        directories.put("work-dir", project.workDir());
+        directories.put("output-dir", project.outputDir());
+        directories.put("log-dir", project.logDir());
+        directories.forEach((key, directory) -> {
+            if (Trees.at(tree, "project", key) == null && !Confinement.isInside(project.root(), directory)) {
+                problems.add(ConfigError.error(
+                        Location.of(project.configFile()),
+                        "project." + key,
+                        "the default " + key + " " + project.root().relativize(directory)
+                                + " leaves the project directory (it is a symbolic link to "
+                                + realPath(directory) + ")",
+                        "set project." + key + " to a directory inside the project, or remove the link"));
+            }
+        });
+    }
+
+    private static String realPath(Path path) {
+        try {
+            return path.toRealPath().toString();
+        } catch (java.io.IOException e) {
+            return path.toString();
+        }
     }
 
     private record Resolution(ResolvedComponent component, List<ConfigError> errors) {}
