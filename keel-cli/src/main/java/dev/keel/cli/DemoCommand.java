@@ -22,13 +22,12 @@ import picocli.CommandLine.Option;
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
-        description = {
-            "Run Keel's main job on the embedded example distro: serve its upstream dist-git on loopback, lock the",
-            "upstream commits (component update), render every component (overlays, macros file, check skip,",
-            "%autorelease/%autochangelog from the history), verify the rendered specs with --check-only, and",
-            "prepare one component's complete sources (its archive from the lookaside, served over HTTP). Needs no",
-            "network beyond loopback."
-        })
+        header = "Run Keel's main job on the embedded example distro.",
+        description = "Serves the example's upstream dist-git on loopback, locks the upstream commits (component"
+                + " update), renders every component (overlays, macros file, check skip, %%autorelease and"
+                + " %%autochangelog from the history), verifies the rendered specs with --check-only, and prepares"
+                + " one component's complete sources (its archive from the lookaside, served over HTTP). Needs no"
+                + " network beyond loopback.")
 public final class DemoCommand implements Callable<Integer> {
 
     /** The port tried first for the git daemon (git's own); any free port is used when it is taken. */
@@ -50,7 +49,7 @@ public final class DemoCommand implements Callable<Integer> {
         try (ExampleDistro example = ExampleDistro.install(root, PREFERRED_PORT)) {
             Path project = example.project();
             Path prepared = root.resolve("prepared/hello");
-            out.println("Keel demo: the example distro in " + project);
+            out.println("Keel demo: the example distro in " + Reports.printable(project.toString()));
             out.println("Its upstream dist-git is served at " + example.upstreamUri() + " (git protocol, loopback),");
             out.println("its lookaside at " + example.lookasideUri() + " (HTTP, loopback).");
             String previous = System.getProperty(KeelCache.PROPERTY);
@@ -81,18 +80,25 @@ public final class DemoCommand implements Callable<Integer> {
     /** Runs {@code keel -C PROJECT component ARGUMENTS...} in this process, with this command's output. */
     private int step(PrintWriter out, Path project, List<String> componentArguments) {
         out.println();
-        out.println("== keel -C " + project + " component " + String.join(" ", componentArguments));
+        out.println("== keel -C " + Reports.printable(project.toString()) + " component "
+                + Reports.printable(String.join(" ", componentArguments)));
         out.flush();
         CommandLine keel = Main.commandLine();
         keel.setOut(command.commandLine().getOut());
         keel.setErr(command.commandLine().getErr());
-        return keel.execute(Stream.concat(Stream.of("-C", project.toString(), "component"), componentArguments.stream())
+        Status status = KeelCommand.status(command);
+        String level = status.quiet() ? "-q" : status.verbose() ? "-v" : null;
+        return keel.execute(Stream.of(
+                        Stream.ofNullable(level),
+                        Stream.of("-C", project.toString(), "component"),
+                        componentArguments.stream())
+                .flatMap(s -> s)
                 .toArray(String[]::new));
     }
 
     private static void list(PrintWriter out, String title, Path dir) throws IOException {
         out.println();
-        out.println("== " + title);
+        out.println("== " + Reports.printable(title));
         try (Stream<Path> walk = Files.walk(dir)) {
             walk.filter(Files::isRegularFile)
                     .map(path -> "  " + dir.relativize(path).toString().replace('\\', '/'))

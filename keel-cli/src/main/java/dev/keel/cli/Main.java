@@ -20,7 +20,16 @@ public final class Main {
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new KeelCommand());
         commandLine.setExecutionExceptionHandler(new ErrorHandler());
+        commandLine.setParameterExceptionHandler(new UsageErrorHandler());
+        commandLine.setExecutionStrategy(KeelCommand::execute);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine
+                .getSubcommands()
+                .get("generate-completion")
+                .getCommandSpec()
+                .usageMessage()
+                .header("Print a bash/zsh completion script for keel (source it in a shell).");
+        HelpLayout.apply(commandLine);
         return commandLine;
     }
 }

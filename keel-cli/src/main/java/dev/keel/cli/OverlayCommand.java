@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "overlay",
         mixinStandardHelpOptions = true,
-        description = "Apply overlay files to specs outside a project.",
+        header = "Apply overlay files to specs outside a project.",
         subcommands = {OverlayCommand.Apply.class})
 public final class OverlayCommand extends CommandGroup {
 
@@ -33,12 +33,11 @@ public final class OverlayCommand extends CommandGroup {
     @Command(
             name = "apply",
             mixinStandardHelpOptions = true,
-            description = {
-                "Apply an overlay file ([[overlays]], optional [metadata]; source paths relative to it) to a spec.",
-                "Prints the overlaid spec, or writes the overlaid sources to -o OUTDIR, or prints a diff in which",
-                "every hunk names the overlay that made it. The sources directory is never modified. Exits 1 when",
-                "an overlay fails."
-            })
+            header = "Apply an overlay file to a spec; print or write the result.",
+            description = "The overlay file has [[overlays]] and an optional [metadata]; its source paths are relative"
+                    + " to it. Prints the overlaid spec, or writes the overlaid sources to -o OUTDIR, or prints a diff"
+                    + " in which every hunk names the overlay that made it. The sources directory is never modified."
+                    + " Exits 1 when an overlay fails.")
     static final class Apply implements Callable<Integer> {
         @Option(names = "--spec", required = true, paramLabel = "FILE", description = "The spec.")
         Path specFile;
@@ -81,6 +80,7 @@ public final class OverlayCommand extends CommandGroup {
             PrintWriter out = command.commandLine().getOut();
             PrintWriter err = command.commandLine().getErr();
             Path spec = specFile.toAbsolutePath().normalize();
+            byte[] specBytes = InputFiles.read(spec, InputFiles.Kind.SPEC);
             Path sourcesDir = (sources == null ? spec.getParent() : sources)
                     .toAbsolutePath()
                     .normalize();
@@ -90,7 +90,7 @@ public final class OverlayCommand extends CommandGroup {
                 specPath = sourcesDir.relativize(spec).toString().replace('\\', '/');
             } else {
                 specPath = spec.getFileName().toString();
-                upstream = upstream.with(specPath, new SourceFile(InputFiles.read(spec, InputFiles.Kind.SPEC), false));
+                upstream = upstream.with(specPath, new SourceFile(specBytes, false));
             }
             List<LocatedOverlay> located = OverlayFiles.read(overlays);
             String name = spec.getFileName().toString().replaceFirst("\\.spec$", "");
@@ -109,7 +109,9 @@ public final class OverlayCommand extends CommandGroup {
                 out.print(AnnotatedDiff.render(upstream, result, location -> location.toString()));
             } else if (output != null && output.outputDir != null) {
                 result.tree().writeAsDirectory(output.outputDir, false);
-                err.println("wrote " + result.tree().files().size() + " files to " + output.outputDir);
+                KeelCommand.status(command)
+                        .info("wrote " + Reports.count(result.tree().files().size(), "file") + " to "
+                                + Reports.printable(output.outputDir.toString()));
             } else {
                 out.print(new String(result.tree().get(specPath).orElseThrow().content(), StandardCharsets.UTF_8));
             }

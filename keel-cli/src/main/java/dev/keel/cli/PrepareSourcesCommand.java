@@ -12,7 +12,6 @@ import dev.keel.core.source.LookasideCache;
 import dev.keel.core.source.MirrorCache;
 import dev.keel.core.source.RetryPolicy;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -25,11 +24,10 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "prepare-sources",
         mixinStandardHelpOptions = true,
-        description = {
-            "Write a component's complete sources into a directory: the upstream files, the lookaside archives",
-            "its sources file lists and its downloaded source-files (hash-verified, from Keel's cache), with every",
-            "render step applied, archive overlays included, and no file filtered out."
-        })
+        header = "Write a component's complete sources, ready to build, into a directory.",
+        description = "The upstream files, the lookaside archives its sources file lists and its downloaded"
+                + " source-files (hash-verified, from Keel's cache), with every render step applied, archive overlays"
+                + " included, and no file filtered out.")
 public final class PrepareSourcesCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "NAME", description = "The component.")
@@ -56,8 +54,7 @@ public final class PrepareSourcesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException, RenderException {
-        Project project =
-                KeelCommand.projectOptions(spec).load(spec.commandLine().getErr());
+        Project project = KeelCommand.project(spec);
         ResolvedComponent component = ComponentSelector.select(project, false, List.of(name), List.of())
                 .get(name);
         Path cache = KeelCache.directory();
@@ -67,10 +64,9 @@ public final class PrepareSourcesCommand implements Callable<Integer> {
                 new LookasideCache(cache, RetryPolicy.DEFAULT));
         List<String> notes =
                 preparer.prepare(component, output, new SourcePreparer.Options(skipSources, skipOverlays, force));
-        PrintWriter err = spec.commandLine().getErr();
-        notes.forEach(note -> err.println("note: " + note));
-        err.println("prepared " + name + " in " + output);
-        err.flush();
+        Status status = KeelCommand.status(spec);
+        notes.forEach(note -> status.info("note: " + Reports.printable(note)));
+        status.info("prepared " + Reports.printable(name) + " in " + Reports.printable(output.toString()));
         return 0;
     }
 }
