@@ -21,13 +21,12 @@ import picocli.CommandLine.Command;
 @Command(
         name = "check-overlays",
         mixinStandardHelpOptions = true,
-        description = {
-            "Apply each component's overlays to its spec in an upstream spec snapshot and classify every overlay:",
-            "applies; no-op (changes nothing: harmless); upstreamed (upstream already made the change and the",
-            "render now fails on the overlay: retire it); target-missing; conflict; no-upstream (nothing to judge).",
-            "Each component is then rendered as 'component render' would: a render that fails for another reason",
-            "gets a render-fails row. Exits 1 when any row would fail the render."
-        })
+        header = "Check that each component's overlays still apply to an upstream spec snapshot.",
+        description = "Applies each component's overlays to its spec in the snapshot and classifies every overlay:"
+                + " applies; no-op (changes nothing: harmless); upstreamed (upstream already made the change and"
+                + " the render now fails on the overlay: retire it); target-missing; conflict; no-upstream (nothing"
+                + " to judge). Each component is then rendered as 'component render' would: a render that fails for"
+                + " another reason gets a render-fails row. Exits 1 when any row would fail the render.")
 public final class CheckOverlaysCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
@@ -47,8 +46,8 @@ public final class CheckOverlaysCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Project project =
-                KeelCommand.projectOptions(spec).load(spec.commandLine().getErr());
+        filter.check(spec.commandLine());
+        Project project = KeelCommand.project(spec);
         SnapshotCheck check = new SnapshotCheck(project, SpecSnapshot.open(upstreamSpecs.path));
         List<OverlayCheck> checks =
                 check.check(filter.select(project, spec.commandLine()).values(), jobs.jobs());
@@ -106,12 +105,10 @@ public final class CheckOverlaysCommand implements Callable<Integer> {
                 .map(OverlayCheck::component)
                 .distinct()
                 .count();
-        spec.commandLine()
-                .getErr()
-                .println(Reports.count(checks.size(), "row") + " for " + Reports.count(components, "component") + ": "
-                        + Reports.tally(keys) + "; " + Reports.count(failing, "component") + " would fail to render");
-        spec.commandLine().getErr().flush();
         out.flush();
+        KeelCommand.status(spec)
+                .info(Reports.count(checks.size(), "row") + " for " + Reports.count(components, "component") + ": "
+                        + Reports.tally(keys) + "; " + Reports.count(failing, "component") + " would fail to render");
     }
 
     private static String type(OverlayCheck check) {

@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
         name = "component",
         aliases = "comp",
         mixinStandardHelpOptions = true,
-        description = "List and inspect components.",
+        header = "Work with the project's components: list, show, update, render, prepare, check and diff.",
         subcommands = {
             ComponentCommand.ListCommand.class,
             ComponentCommand.Show.class,
@@ -45,7 +45,7 @@ public final class ComponentCommand extends CommandGroup {
     @Command(
             name = "list",
             mixinStandardHelpOptions = true,
-            description = "List components with their resolved spec source.")
+            header = "List components with their resolved spec source.")
     static final class ListCommand implements Callable<Integer> {
         @CommandLine.Mixin
         ComponentFilter filter = new ComponentFilter();
@@ -58,8 +58,8 @@ public final class ComponentCommand extends CommandGroup {
 
         @Override
         public Integer call() throws IOException {
-            Project project =
-                    KeelCommand.projectOptions(spec).load(spec.commandLine().getErr());
+            filter.check(spec.commandLine());
+            Project project = KeelCommand.project(spec);
             Map<String, ResolvedComponent> selected = filter.select(project, spec.commandLine());
             PrintWriter out = spec.commandLine().getOut();
             if (output.isJson()) {
@@ -156,10 +156,9 @@ public final class ComponentCommand extends CommandGroup {
     @Command(
             name = "show",
             mixinStandardHelpOptions = true,
-            description = {
-                "Show a component's resolved configuration and, for every value, the file:line and the layer",
-                "(distro version default, project default, group, component, overlay file) it came from."
-            })
+            header = "Show a component's resolved configuration, every value with where it came from.",
+            description = "For every value: the file:line and the layer (distro version default, project default,"
+                    + " group, component, overlay file) it came from.")
     static final class Show implements Callable<Integer> {
         @Parameters(paramLabel = "NAME", description = "The component.")
         String name;
@@ -172,8 +171,7 @@ public final class ComponentCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            Project project =
-                    KeelCommand.projectOptions(spec).load(spec.commandLine().getErr());
+            Project project = KeelCommand.project(spec);
             ResolvedComponent component = dev.keel.core.config.ComponentSelector.select(
                             project, false, List.of(name), List.of())
                     .get(name);
@@ -188,8 +186,8 @@ public final class ComponentCommand extends CommandGroup {
             } else {
                 Table table = new Table("key", "value", "from", "layer");
                 values.forEach(v -> table.row(v.get("key"), render(v.get("value")), v.get("from"), v.get("layer")));
-                out.println("component " + component.name() + " (declared at "
-                        + ProjectOptions.relative(component.definedAt(), project.root()) + ")");
+                out.println("component " + Reports.printable(component.name()) + " (declared at "
+                        + Reports.printable(ProjectOptions.relative(component.definedAt(), project.root())) + ")");
                 out.print(table.render(output.format));
             }
             out.flush();

@@ -10,7 +10,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** azldev's component filter flags: {@code -a}, {@code -p PATTERN}, {@code -g GROUP} and positional names. */
+/**
+ * azldev's component filter flags: {@code -a}, or any of {@code -p PATTERN}, {@code -g GROUP} and
+ * positional names (not both).
+ */
 public final class ComponentFilter {
 
     @Option(
@@ -33,11 +36,22 @@ public final class ComponentFilter {
     @Parameters(paramLabel = "NAME", arity = "0..*", description = "Component names or globs, like -p.")
     List<String> names = new ArrayList<>();
 
-    SortedMap<String, ResolvedComponent> select(Project project, CommandLine commandLine) {
-        if (!all && patterns.isEmpty() && groups.isEmpty() && names.isEmpty()) {
+    /** Throws a usage error unless the flags select something, and -a comes alone. */
+    void check(CommandLine commandLine) {
+        boolean some = !patterns.isEmpty() || !groups.isEmpty() || !names.isEmpty();
+        if (all && some) {
+            throw new CommandLine.ParameterException(
+                    commandLine, "-a selects every component: give it without names, -p or -g");
+        }
+        if (!all && !some) {
             throw new CommandLine.ParameterException(
                     commandLine, "select components with -a, -p PATTERN, -g GROUP or names");
         }
+    }
+
+    /** The selected components, after {@link #check}. */
+    SortedMap<String, ResolvedComponent> select(Project project, CommandLine commandLine) {
+        check(commandLine);
         List<String> allPatterns = new ArrayList<>(patterns);
         allPatterns.addAll(names);
         return ComponentSelector.select(project, all, allPatterns, groups);

@@ -1,6 +1,7 @@
 package dev.keel.cli;
 
 import dev.keel.core.config.ConfigError;
+import dev.keel.core.config.ConfigException;
 import dev.keel.core.config.ConfigNode;
 import dev.keel.core.config.PathRewriter;
 import dev.keel.core.config.Project;
@@ -8,7 +9,10 @@ import dev.keel.core.config.SchemaGenerator;
 import dev.keel.core.config.TomlWriter;
 import dev.keel.core.config.TreeJson;
 import dev.keel.core.config.model.ConfigFile;
+import dev.keel.core.lock.LockStore;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +22,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "config",
         mixinStandardHelpOptions = true,
-        description = "Inspect the project configuration.",
+        header = "Check, dump and describe the project configuration.",
         subcommands = {ConfigCommand.Check.class, ConfigCommand.Dump.class, ConfigCommand.Schema.class})
 public final class ConfigCommand extends CommandGroup {
 
@@ -32,11 +36,10 @@ public final class ConfigCommand extends CommandGroup {
     @Command(
             name = "dump",
             mixinStandardHelpOptions = true,
-            description = {
-                "Print the merged configuration of all files, as TOML or JSON, with paths relative to the project",
-                "directory (so the output is the same on every machine). Saved in the project directory, the TOML",
-                "output loads again to the same components and values."
-            })
+            header = "Print the merged configuration of all files, as TOML or JSON.",
+            description = "Paths are relative to the project directory, so the output is the same on every machine."
+                    + " Saved in the project directory, the TOML output loads again to the same components and"
+                    + " values.")
     static final class Dump implements Callable<Integer> {
         @Option(
                 names = {"-O", "--output", "-f", "--format"},
@@ -50,8 +53,7 @@ public final class ConfigCommand extends CommandGroup {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            Project project =
-                    KeelCommand.projectOptions(spec).load(spec.commandLine().getErr());
+            Project project = KeelCommand.project(spec);
             ConfigNode.Table tree = PathRewriter.relativize(project.tree(), ConfigFile.class, project.root());
             if (format == DumpFormat.JSON) {
                 out.print(Json.write(TreeJson.plain(tree)));
@@ -67,23 +69,31 @@ public final class ConfigCommand extends CommandGroup {
     @Command(
             name = "check",
             mixinStandardHelpOptions = true,
-            description =
-                    "Load and validate the whole configuration; print every error and warning. Exits 1 on errors.")
+            header = "Load and validate the whole configuration and the lock files.",
+            description = "Prints every warning, and every error of the configuration files and of the lock files in"
+                    + " the project's lock-dir. Exits 1 on errors.")
     static final class Check implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
-        public Integer call() {
-            Project project = KeelCommand.projectOptions(spec).load(new PrintWriter(java.io.Writer.nullWriter()));
+        public Integer call() throws IOException {
+            Project project = KeelCommand.projectOptions(spec).load();
+            LockStore locks = new LockStore(project.lockDir());
+            List<ConfigError> lockErrors = locks.problems();
             PrintWriter out = spec.commandLine().getOut();
             for (ConfigError warning : project.warnings()) {
                 out.print(ProjectOptions.relativize(warning, project.root()).format());
                 out.println();
             }
-            out.println("ok: " + project.files().size() + " files, "
-                    + project.components().size() + " components, "
-                    + project.warnings().size() + " warnings");
+            out.flush();
+            if (!lockErrors.isEmpty()) {
+                throw new ConfigException(lockErrors);
+            }
+            out.println("ok: " + Reports.count(project.files().size(), "file") + ", "
+                    + Reports.count(project.components().size(), "component") + ", "
+                    + Reports.count(locks.names().size(), "lock file") + ", "
+                    + Reports.count(project.warnings().size(), "warning"));
             out.flush();
             return 0;
         }
@@ -94,7 +104,7 @@ public final class ConfigCommand extends CommandGroup {
             name = "schema",
             aliases = "generate-schema",
             mixinStandardHelpOptions = true,
-            description = "Print the JSON Schema of project files, for editors (Taplo, VS Code Even Better TOML).")
+            header = "Print the JSON Schema of project files, for editors (Taplo, VS Code Even Better TOML).")
     static final class Schema implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;

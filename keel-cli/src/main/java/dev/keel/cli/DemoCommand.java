@@ -23,13 +23,13 @@ import picocli.CommandLine.Option;
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
-        description = {
-            "Run Keel's main job on the embedded example distro: generate its upstream dist-git and lookaside, lock",
-            "the upstream commits (component update), render every component (overlays, macros file, check skip,",
-            "%autorelease/%autochangelog from the history), verify the rendered specs with --check-only, and",
-            "prepare one component's complete sources (its archive from the lookaside). The project reads its",
-            "upstream with file URLs, so the commands the demo prints can be rerun as printed. Needs no network."
-        })
+        header = "Run Keel's main job on the embedded example distro.",
+        description = "Generates the example's upstream dist-git and lookaside, locks the upstream commits"
+                + " (component update), renders every component (overlays, macros file, check skip, %%autorelease and"
+                + " %%autochangelog from the history), verifies the rendered specs with --check-only, and prepares"
+                + " one component's complete sources (its archive from the lookaside). The project reads its"
+                + " upstream with file URLs, so the commands the demo prints can be rerun as printed. Needs no"
+                + " network.")
 public final class DemoCommand implements Callable<Integer> {
 
     @Option(
@@ -48,7 +48,7 @@ public final class DemoCommand implements Callable<Integer> {
         try (ExampleDistro example = ExampleDistro.install(root)) {
             String project = shown(example.project());
             Path prepared = root.resolve("prepared/hello");
-            out.println("Keel demo: the example distro in " + project);
+            out.println("Keel demo: the example distro in " + Reports.printable(project.toString()));
             out.println("Its upstream dist-git is " + example.upstreamUri() + ",");
             out.println("its lookaside " + example.lookasideUri() + " (file URLs: the commands below can be");
             out.println("rerun as printed, with ./keel from Keel's checkout; they then use your cache, not "
@@ -83,11 +83,14 @@ public final class DemoCommand implements Callable<Integer> {
         List<String> arguments = Stream.concat(Stream.of("-C", project, "component"), componentArguments.stream())
                 .toList();
         out.println();
-        out.println("== keel " + String.join(" ", arguments));
+        out.println("== keel " + Reports.printable(String.join(" ", arguments)));
         out.flush();
         CommandLine keel = Main.commandLine(
                 command.commandLine().getOut(), command.commandLine().getErr());
-        return keel.execute(arguments.toArray(String[]::new));
+        Status status = KeelCommand.status(command);
+        String level = status.quiet() ? "-q" : status.verbose() ? "-v" : null;
+        return keel.execute(
+                Stream.concat(Stream.ofNullable(level), arguments.stream()).toArray(String[]::new));
     }
 
     /** A path as the demo prints it: relative to the current directory when it lies inside it. */
@@ -98,7 +101,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     private static void list(PrintWriter out, String title, Path dir) throws IOException {
         out.println();
-        out.println("== " + title);
+        out.println("== " + Reports.printable(title));
         try (Stream<Path> walk = Files.walk(dir)) {
             walk.filter(Files::isRegularFile)
                     .map(path -> "  " + dir.relativize(path).toString().replace('\\', '/'))

@@ -22,11 +22,9 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "diff-sources",
         mixinStandardHelpOptions = true,
-        description = {
-            "Print a unified diff from a component's upstream sources to its overlaid sources; every hunk names",
-            "the overlays that made it. Upstream comes from --upstream-specs DIR (a spec snapshot; overlays of",
-            "sidecar files are skipped there). Exits 1 when an overlay fails."
-        })
+        header = "Print a diff from a component's upstream sources to its overlaid sources.",
+        description = "Every hunk names the overlays that made it. Upstream comes from --upstream-specs DIR (a spec"
+                + " snapshot; overlays of sidecar files are skipped there). Exits 1 when an overlay fails.")
 public final class DiffSourcesCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "NAME", description = "The component.")
@@ -40,8 +38,7 @@ public final class DiffSourcesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Project project =
-                KeelCommand.projectOptions(spec).load(spec.commandLine().getErr());
+        Project project = KeelCommand.project(spec);
         ResolvedComponent component = ComponentSelector.select(project, false, List.of(name), List.of())
                 .get(name);
         SourceTree upstream = SpecSnapshot.open(upstreamSpecs.path)
@@ -52,13 +49,14 @@ public final class DiffSourcesCommand implements Callable<Integer> {
                 .check(component.name(), upstream, component.name() + ".spec", component.overlays(), true);
         PathDisplay paths = PathDisplay.relativeTo(project.root());
         PrintWriter err = spec.commandLine().getErr();
+        Status status = KeelCommand.status(spec);
         boolean failed = false;
         for (OverlayCheck check : report.checks()) {
             if (check.failure() != null) {
                 err.print(FailureFormat.block(component.name(), check.failure(), paths));
                 failed = true;
             } else if (check.status() == OverlayCheck.Status.NO_UPSTREAM) {
-                err.println("note: " + check.overlay().label() + " skipped: " + check.reason());
+                status.info("note: " + Reports.printable(check.overlay().label() + " skipped: " + check.reason()));
             }
         }
         err.flush();

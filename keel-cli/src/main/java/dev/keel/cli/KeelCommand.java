@@ -1,7 +1,9 @@
 package dev.keel.cli;
 
+import dev.keel.core.config.Project;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Properties;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -12,7 +14,13 @@ import picocli.CommandLine.Command;
         name = "keel",
         mixinStandardHelpOptions = true,
         versionProvider = KeelCommand.Version.class,
-        description = "Builds a downstream RPM distribution from TOML configuration and overlays on Fedora sources.",
+        header = "Builds a downstream RPM distribution from TOML configuration and overlays on Fedora sources.",
+        footer = {
+            "Every command takes -C DIR, --permissive-config, -q and -v, before or after its name.",
+            "Exit codes: 0 success; 1 failure (an error, or a gate that found a difference); 2 usage error.",
+            "Environment: KEEL_CACHE_DIR (the cache directory, default ~/.cache/keel), KEEL_DEBUG=1 (stack traces of"
+                    + " internal errors)."
+        },
         subcommands = {
             ComponentCommand.class,
             ConfigCommand.class,
@@ -29,9 +37,29 @@ public final class KeelCommand implements Runnable {
     @CommandLine.Mixin
     ProjectOptions projectOptions = new ProjectOptions();
 
+    @CommandLine.Mixin
+    Verbosity verbosity = new Verbosity();
+
     /** The global project options of the command line a subcommand runs in. */
     static ProjectOptions projectOptions(CommandLine.Model.CommandSpec command) {
         return ((KeelCommand) command.root().userObject()).projectOptions;
+    }
+
+    /** The project of the command line a subcommand runs in, loaded once; its warnings said once. */
+    static Project project(CommandLine.Model.CommandSpec command) {
+        return projectOptions(command).load(status(command));
+    }
+
+    /** What a subcommand says on stderr besides errors, as -q and -v chose. */
+    static Status status(CommandLine.Model.CommandSpec command) {
+        return ((KeelCommand) command.root().userObject()).verbosity.status(command.commandLine());
+    }
+
+    /** Runs the last command given (picocli's default) after checking the global options. */
+    static int execute(CommandLine.ParseResult parsed) {
+        List<CommandLine> commands = parsed.asCommandLineList();
+        ((KeelCommand) parsed.commandSpec().userObject()).verbosity.status(commands.get(commands.size() - 1));
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     @Override

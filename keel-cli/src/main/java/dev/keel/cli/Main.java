@@ -40,9 +40,18 @@ public final class Main {
     public static CommandLine commandLine(Writer out, Writer err) {
         CommandLine commandLine = new CommandLine(new KeelCommand());
         commandLine.setExecutionExceptionHandler(new ErrorHandler());
+        commandLine.setParameterExceptionHandler(new UsageErrorHandler());
+        commandLine.setExecutionStrategy(KeelCommand::execute);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setOut(new PrintWriter(new RedactingWriter(out), true));
         commandLine.setErr(new PrintWriter(new RedactingWriter(err), true));
+        commandLine
+                .getSubcommands()
+                .get("generate-completion")
+                .getCommandSpec()
+                .usageMessage()
+                .header("Print a bash/zsh completion script for keel (source it in a shell).");
+        HelpLayout.apply(commandLine);
         return commandLine;
     }
 }

@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "overlay",
         mixinStandardHelpOptions = true,
-        description = "Apply overlay files to specs outside a project.",
+        header = "Apply overlay files to specs outside a project.",
         subcommands = {OverlayCommand.Apply.class})
 public final class OverlayCommand extends CommandGroup {
 
@@ -37,12 +37,11 @@ public final class OverlayCommand extends CommandGroup {
     @Command(
             name = "apply",
             mixinStandardHelpOptions = true,
-            description = {
-                "Apply an overlay file ([[overlays]], optional [metadata]; source paths relative to it) to a spec.",
-                "Prints the overlaid spec, or writes the overlaid sources to -o OUTDIR, or prints a diff in which",
-                "every hunk names the overlay that made it. The sources directory is never modified. Exits 1 when",
-                "an overlay fails."
-            })
+            header = "Apply an overlay file to a spec; print or write the result.",
+            description = "The overlay file has [[overlays]] and an optional [metadata]; its source paths are relative"
+                    + " to it. Prints the overlaid spec, or writes the overlaid sources to -o OUTDIR, or prints a diff"
+                    + " in which every hunk names the overlay that made it. The sources directory is never modified."
+                    + " Exits 1 when an overlay fails.")
     static final class Apply implements Callable<Integer> {
         @Option(names = "--spec", required = true, paramLabel = "FILE", description = "The spec.")
         Path specFile;
@@ -87,6 +86,7 @@ public final class OverlayCommand extends CommandGroup {
             PrintWriter out = command.commandLine().getOut();
             PrintWriter err = command.commandLine().getErr();
             Path spec = specFile.toAbsolutePath().normalize();
+            byte[] specBytes = InputFiles.read(spec, InputFiles.Kind.SPEC);
             Path sourcesDir = sources == null ? null : sources.toAbsolutePath().normalize();
             SourceTree upstream = sourcesDir == null ? SourceTree.of(Map.of()) : SourceTree.read(sourcesDir);
             String specPath;
@@ -94,7 +94,7 @@ public final class OverlayCommand extends CommandGroup {
                 specPath = sourcesDir.relativize(spec).toString().replace('\\', '/');
             } else {
                 specPath = spec.getFileName().toString();
-                upstream = upstream.with(specPath, new SourceFile(InputFiles.read(spec, InputFiles.Kind.SPEC), false));
+                upstream = upstream.with(specPath, new SourceFile(specBytes, false));
             }
             List<LocatedOverlay> located = OverlayFiles.read(overlays);
             String name = spec.getFileName().toString().replaceFirst("\\.spec$", "");
@@ -117,7 +117,9 @@ public final class OverlayCommand extends CommandGroup {
                 out.print(AnnotatedDiff.render(upstream, result, location -> location.toString()));
             } else if (output != null && output.outputDir != null) {
                 result.tree().writeAsDirectory(output.outputDir, false);
-                err.println("wrote " + Reports.count(result.tree().files().size(), "file") + " to " + output.outputDir);
+                KeelCommand.status(command)
+                        .info("wrote " + Reports.count(result.tree().files().size(), "file") + " to "
+                                + Reports.printable(output.outputDir.toString()));
             } else {
                 out.print(new String(result.tree().get(specPath).orElseThrow().content(), StandardCharsets.UTF_8));
             }

@@ -9,7 +9,6 @@ import dev.keel.core.render.SourcePreparer;
 import dev.keel.core.render.UpstreamSource;
 import dev.keel.core.source.DistGitSource;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,12 +21,11 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "prepare-sources",
         mixinStandardHelpOptions = true,
-        description = {
-            "Write a component's complete sources into a directory: the upstream files, the lookaside archives",
-            "its sources file lists and its downloaded source-files (hash-verified, from Keel's cache), with every",
-            "render step applied, archive overlays included, and no file filtered out. With --upstream-specs (a",
-            "spec snapshot) there is no upstream sources file: only the source-files are downloaded."
-        })
+        header = "Write a component's complete sources, ready to build, into a directory.",
+        description = "The upstream files, the lookaside archives its sources file lists and its downloaded"
+                + " source-files (hash-verified, from Keel's cache), with every render step applied, archive overlays"
+                + " included, and no file filtered out. With --upstream-specs (a spec snapshot) there is no upstream"
+                + " sources file: only the source-files are downloaded.")
 public final class PrepareSourcesCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "NAME", description = "The component.")
@@ -60,8 +58,7 @@ public final class PrepareSourcesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException, RenderException {
-        Project project =
-                KeelCommand.projectOptions(spec).load(spec.commandLine().getErr());
+        Project project = KeelCommand.project(spec);
         ResolvedComponent component = ComponentSelector.select(project, false, List.of(name), List.of())
                 .get(name);
         UpstreamSource upstream = upstreamSpecs
@@ -71,10 +68,9 @@ public final class PrepareSourcesCommand implements Callable<Integer> {
         SourcePreparer preparer = new SourcePreparer(project, upstream, fetch.lookaside());
         List<String> notes =
                 preparer.prepare(component, output, new SourcePreparer.Options(skipSources, skipOverlays, force));
-        PrintWriter err = spec.commandLine().getErr();
-        notes.forEach(note -> err.println("note: " + note));
-        err.println("prepared " + name + " in " + output);
-        err.flush();
+        Status status = KeelCommand.status(spec);
+        notes.forEach(note -> status.info("note: " + Reports.printable(note)));
+        status.info("prepared " + Reports.printable(name) + " in " + Reports.printable(output.toString()));
         return 0;
     }
 }

@@ -3,7 +3,10 @@ package dev.keel.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A progress bar on stderr for long work, drawn only on a terminal (so logs and pipes stay clean). */
+/**
+ * A progress bar on stderr for long work, drawn only on a terminal (so logs and pipes stay clean)
+ * and not with {@code -q}.
+ */
 final class ProgressBar {
 
     private static final int WIDTH = 30;
@@ -11,13 +14,14 @@ final class ProgressBar {
     private final PrintWriter err;
     private final String label;
     private final int total;
-    private final boolean terminal = System.console() != null;
+    private final boolean terminal;
     private final AtomicInteger done = new AtomicInteger();
 
-    ProgressBar(PrintWriter err, String label, int total) {
+    ProgressBar(PrintWriter err, String label, int total, boolean shown) {
         this.err = err;
         this.label = label;
         this.total = total;
+        this.terminal = shown && System.console() != null;
     }
 
     /** One item done (thread-safe). */

@@ -4,8 +4,8 @@ import dev.keel.core.config.ConfigError;
 import dev.keel.core.config.Location;
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ProjectLoader;
-import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -28,19 +28,32 @@ public final class ProjectOptions {
     private Project loaded;
     private Path rootDirectory;
 
-    /** Loads the project once per run; a count of warnings goes to {@code err}. */
-    Project load(PrintWriter err) {
+    /**
+     * Loads the project once per run and says once that the configuration has warnings: their
+     * count, or each of them when verbose, nothing when quiet.
+     */
+    Project load(Status status) {
+        if (loaded == null) {
+            load();
+            List<ConfigError> warnings = loaded.warnings();
+            if (status.verbose()) {
+                warnings.forEach(warning -> status.detail(
+                        relativize(warning, loaded.root()).format().stripTrailing()));
+            } else if (!warnings.isEmpty()) {
+                status.info("keel: the configuration has " + Reports.count(warnings.size(), "warning")
+                        + "; 'keel config check' shows them");
+            }
+        }
+        return loaded;
+    }
+
+    /** Loads the project once per run, saying nothing about its warnings (the caller prints them). */
+    Project load() {
         if (loaded == null) {
             Path start = project != null ? project : Path.of("");
             Path rootFile = ProjectLoader.findRootFile(start);
             rootDirectory = rootFile.getParent();
             loaded = new ProjectLoader(permissive).load(rootFile);
-            int count = loaded.warnings().size();
-            if (count > 0) {
-                err.println("keel: the configuration has " + count + (count == 1 ? " warning" : " warnings")
-                        + "; 'keel config check' shows them");
-                err.flush();
-            }
         }
         return loaded;
     }

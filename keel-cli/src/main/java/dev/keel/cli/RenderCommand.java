@@ -26,14 +26,14 @@ import picocli.CommandLine.Option;
 @Command(
         name = "render",
         mixinStandardHelpOptions = true,
-        description = {
-            "Render components into <rendered-specs-dir>/<letter>/<name>/: the overlaid spec, the sources file,",
-            "the generated macros file and the sidecar files the spec references. Unchanged components are",
-            "skipped; each changed directory is replaced atomically; failures leave a RENDER_FAILED marker.",
-            "Upstream sources come from each distro's dist-git (a shared mirror cache; commit from the lock, the",
-            "upstream-commit pin, the snapshot date, else the branch head), or from --upstream-specs (a directory or",
-            "tarball like Fedora's rpm-specs-latest: specs only, no history). Local specs need no upstream."
-        })
+        header = "Render components into the project's rendered specs directory.",
+        description = "Writes <rendered-specs-dir>/<letter>/<name>/: the overlaid spec, the sources file, the"
+                + " generated macros file and the sidecar files the spec references. Unchanged components are"
+                + " skipped; each changed directory is replaced atomically; failures leave a RENDER_FAILED marker."
+                + " Upstream sources come from each distro's dist-git (a shared mirror cache; commit from the lock,"
+                + " the upstream-commit pin, the snapshot date, else the branch head), or from --upstream-specs (a"
+                + " directory or tarball like Fedora's rpm-specs-latest: specs only, no history). Local specs need"
+                + " no upstream.")
 public final class RenderCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
@@ -72,11 +72,11 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        filter.check(spec.commandLine());
         if (cleanStale && !filter.all) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--clean-stale needs -a");
         }
-        Project project =
-                KeelCommand.projectOptions(spec).load(spec.commandLine().getErr());
+        Project project = KeelCommand.project(spec);
         Map<String, ResolvedComponent> selected = filter.select(project, spec.commandLine());
         UpstreamSource upstream = upstreamSpecs
                 .open()
@@ -86,11 +86,15 @@ public final class RenderCommand implements Callable<Integer> {
                 project,
                 upstream,
                 new RenderPipeline.Options(outputDir, checkOnly, filter.all, cleanStale, jobs.jobs(), null));
-        ProgressBar progress = new ProgressBar(spec.commandLine().getErr(), "rendering", selected.size());
-        RenderPipeline.Report report = pipeline.run(selected.values(), result -> progress.step());
+        Status status = KeelCommand.status(spec);
+        ProgressBar progress = status.progress("rendering", selected.size());
+        RenderPipeline.Report report = pipeline.run(selected.values(), (result, elapsed) -> {
+            progress.step();
+            status.detail(Reports.timing(result.component(), result.outcome().key(), elapsed));
+        });
         progress.done();
         PathDisplay paths = PathDisplay.relativeTo(project.root());
-        print(report, paths);
+        print(report, paths, status);
         return exitCode(report);
     }
 
@@ -106,7 +110,7 @@ public final class RenderCommand implements Callable<Integer> {
         return report.failed() || stale || drift ? 1 : 0;
     }
 
-    private void print(RenderPipeline.Report report, PathDisplay paths) {
+    private void print(RenderPipeline.Report report, PathDisplay paths, Status status) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (output.isJson()) {
@@ -154,9 +158,9 @@ public final class RenderCommand implements Callable<Integer> {
         if (!report.stale().isEmpty()) {
             summary += "; " + Reports.count(report.stale().size(), "stale directory", "stale directories");
         }
-        err.println(summary);
         out.flush();
         err.flush();
+        status.info(summary);
     }
 
     private static String detail(RenderResult result, PathDisplay paths) {

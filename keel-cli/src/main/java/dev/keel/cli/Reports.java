@@ -4,6 +4,7 @@ import dev.keel.core.io.Printable;
 import dev.keel.core.outcome.Failure;
 import dev.keel.core.outcome.FailureFormat;
 import dev.keel.core.outcome.PathDisplay;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,11 @@ final class Reports {
     /** {@code 1 directory}, {@code 2 directories}. */
     static String count(long n, String singular, String plural) {
         return n + " " + (n == 1 ? singular : plural);
+    }
+
+    /** A verbose progress line: {@code keel: curl: ok in 85 ms}. */
+    static String timing(String component, String status, Duration elapsed) {
+        return "keel: " + printable(component) + ": " + status + " in " + elapsed.toMillis() + " ms";
     }
 
     /** {@code 7 ok, 2 failed} for the keys in first-seen order, or {@code nothing} when empty. */

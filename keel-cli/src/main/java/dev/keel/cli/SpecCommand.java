@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(
         name = "spec",
         mixinStandardHelpOptions = true,
-        description = "Inspect RPM spec files.",
+        header = "Inspect RPM spec files.",
         subcommands = {SpecStatsCommand.class, SpecQueryCommand.class})
 public final class SpecCommand extends CommandGroup {}

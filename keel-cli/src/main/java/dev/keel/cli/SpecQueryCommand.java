@@ -32,11 +32,10 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "query",
         mixinStandardHelpOptions = true,
-        description = {
-            "Print a spec's structure as written (no macro expansion): name, epoch, version, release, sub-packages,",
-            "sources, patches, sections with line ranges, build conditionals and diagnostics.",
-            "With --expand, name, epoch, version and release are expanded the way rpmspec -q --srpm does."
-        })
+        header = "Print a spec's structure as written, or with --expand its name, epoch, version and release.",
+        description = "As written (no macro expansion): name, epoch, version, release, sub-packages, sources, patches,"
+                + " sections with line ranges, build conditionals and diagnostics. With --expand, name, epoch,"
+                + " version and release are expanded the way rpmspec -q --srpm does.")
 public final class SpecQueryCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", description = "The spec file.")
@@ -49,7 +48,7 @@ public final class SpecQueryCommand implements Callable<Integer> {
             names = "--expand",
             description = "Expand macros in name, epoch, version and release as rpm does; a value that cannot be"
                     + " determined is null, with the reason under \"expansion\". A spec rpm refuses because its"
-                    + " %if/%else/%endif do not pair up is an error.")
+                    + " %%if/%%else/%%endif do not pair up is an error.")
     boolean expand;
 
     @Option(
@@ -91,8 +90,8 @@ public final class SpecQueryCommand implements Callable<Integer> {
 
     /** Why rpm refuses the spec before computing anything: a conditional out of place or unclosed. */
     static String rejection(Path file, Diagnostic error) {
-        return "error: rpm rejects the spec: " + error.message() + "\n"
-                + "  --> " + file + ":" + error.line() + ":" + error.column() + "\n"
+        return "error: rpm rejects the spec: " + Reports.printable(error.message()) + "\n"
+                + "  --> " + Reports.printable(file + ":" + error.line() + ":" + error.column()) + "\n"
                 + "   = hint: every %if needs its %endif, and %elif, %else and %endif need an open %if"
                 + " (without --expand, 'keel spec query' lists each such line)\n";
     }

@@ -1,6 +1,8 @@
 package dev.keel.cli;
 
+import dev.keel.core.io.FileErrors;
 import dev.keel.core.io.InputFiles;
+import dev.keel.core.io.Printable;
 import dev.keel.spec.ElementKind;
 import dev.keel.spec.SectionKind;
 import dev.keel.spec.Spec;
@@ -9,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +25,9 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "stats",
         mixinStandardHelpOptions = true,
-        description = {
-            "Parse spec files (directories recursively), check that each prints back byte-for-byte, and print totals.",
-            "Exits 1 if any file fails to round-trip."
-        })
+        header = "Parse spec files, check that each prints back byte-for-byte, and print totals.",
+        description = "Directories are searched recursively for *.spec files. Exits 1 if any file cannot be read or"
+                + " does not print back byte-for-byte.")
 public final class SpecStatsCommand implements java.util.concurrent.Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Spec files or directories.")
@@ -67,11 +69,17 @@ public final class SpecStatsCommand implements java.util.concurrent.Callable<Int
                 }
             });
             out.print(table.render(output.format));
-            for (String failed : totals.failedFiles) {
-                out.println("round-trip failure: " + failed);
-            }
         }
         out.flush();
+        PrintWriter err = command.commandLine().getErr();
+        for (Object failed : (List<?>) report.get("failedFiles")) {
+            String unreadable = totals.unreadable.get(failed);
+            err.println(
+                    unreadable != null
+                            ? "error: " + Printable.escape(unreadable)
+                            : "error: " + Printable.escape(failed.toString()) + " does not print back byte-for-byte");
+        }
+        err.flush();
         return totals.failedFiles.isEmpty() ? 0 : 1;
     }
 
@@ -81,7 +89,8 @@ public final class SpecStatsCommand implements java.util.concurrent.Callable<Int
         try {
             bytes = InputFiles.read(file, InputFiles.Kind.SPEC);
         } catch (IOException e) {
-            totals.failedFiles.add(file + " (" + e.getMessage() + ")");
+            totals.failedFiles.add(file.toString());
+            totals.unreadable.put(file.toString(), FileErrors.withPath(FileErrors.about(file, e)));
             return totals;
         }
         Spec spec = Spec.parse(bytes);
@@ -118,6 +127,8 @@ public final class SpecStatsCommand implements java.util.concurrent.Callable<Int
         long diagnostics;
         long filesWithDiagnostics;
         final List<String> failedFiles = new ArrayList<>();
+        /** Why each file that could not be read could not. */
+        final Map<String, String> unreadable = new HashMap<>();
 
         Totals plus(Totals other) {
             Totals sum = new Totals();
@@ -133,6 +144,8 @@ public final class SpecStatsCommand implements java.util.concurrent.Callable<Int
             sum.filesWithDiagnostics = filesWithDiagnostics + other.filesWithDiagnostics;
             sum.failedFiles.addAll(failedFiles);
             sum.failedFiles.addAll(other.failedFiles);
+            sum.unreadable.putAll(unreadable);
+            sum.unreadable.putAll(other.unreadable);
             return sum;
         }
 

@@ -24,12 +24,11 @@ import picocli.CommandLine.Option;
 @Command(
         name = "update",
         mixinStandardHelpOptions = true,
-        description = {
-            "Resolve each component's upstream commit (its upstream-commit pin, else the last commit before its",
-            "snapshot, else its branch head) and write locks/<name>.lock in azldev's format. A lock whose resolution",
-            "inputs did not change keeps its commit, except for components following a branch head. With -a, locks",
-            "of components that no longer exist are removed. Nothing is written if any component fails."
-        })
+        header = "Lock each component's upstream commit in locks/<name>.lock.",
+        description = "The commit is the component's upstream-commit pin, else the last commit before its snapshot,"
+                + " else its branch head; the lock is written in azldev's format. A lock whose resolution inputs did"
+                + " not change keeps its commit, except for components following a branch head. With -a, locks of"
+                + " components that no longer exist are removed. Nothing is written if any component fails.")
 public final class UpdateCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
@@ -57,16 +56,17 @@ public final class UpdateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Project project =
-                KeelCommand.projectOptions(spec).load(spec.commandLine().getErr());
+        filter.check(spec.commandLine());
+        Project project = KeelCommand.project(spec);
         Map<String, ResolvedComponent> selected = filter.select(project, spec.commandLine());
         LockStore locks = new LockStore(project.lockDir());
         DistGitSource upstream = new DistGitSource(project, fetch.mirrors(), locks);
-        ProgressBar progress = new ProgressBar(spec.commandLine().getErr(), "updating", selected.size());
+        Status status = KeelCommand.status(spec);
+        ProgressBar progress = status.progress("updating", selected.size());
         ComponentUpdater.Report report = new ComponentUpdater(project, upstream, locks, jobs.jobs())
                 .update(selected.values(), filter.all, bump, checkOnly, result -> progress.step());
         progress.done();
-        print(report, PathDisplay.relativeTo(project.root()));
+        print(report, PathDisplay.relativeTo(project.root()), status);
         if (report.failed()) {
             spec.commandLine().getErr().println("error: nothing was written because some components failed");
             spec.commandLine().getErr().flush();
@@ -75,7 +75,7 @@ public final class UpdateCommand implements Callable<Integer> {
         return checkOnly && report.changed() ? 1 : 0;
     }
 
-    private void print(ComponentUpdater.Report report, PathDisplay paths) {
+    private void print(ComponentUpdater.Report report, PathDisplay paths, Status status) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (output.isJson()) {
@@ -121,9 +121,9 @@ public final class UpdateCommand implements Callable<Integer> {
         report.results()
                 .forEach(
                         r -> keys.add(r.change() == null ? "failed" : r.change().key()));
-        err.println(Reports.count(report.results().size(), "component") + ": " + Reports.tally(keys));
         out.flush();
         err.flush();
+        status.info(Reports.count(report.results().size(), "component") + ": " + Reports.tally(keys));
     }
 
     private static String detail(ComponentUpdater.Result result) {

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 class CommandLineConventionsTest {
@@ -36,6 +37,61 @@ class CommandLineConventionsTest {
         CliRunner result = CliRunner.run(args.toArray(String[]::new));
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).startsWith("Usage: keel" + (path.isEmpty() ? "" : " " + path));
+    }
+
+    @ParameterizedTest(name = "keel {0} has a one-sentence header")
+    @MethodSource("commandPaths")
+    void everyCommandHasAOneSentenceHeader(String path) {
+        CommandLine command = Main.commandLine();
+        for (String name : path.isEmpty() ? new String[0] : path.split(" ")) {
+            command = command.getSubcommands().get(name);
+        }
+        String[] header = command.getCommandSpec().usageMessage().header();
+        assertThat(header).hasSize(1);
+        assertThat(header[0]).matches("[A-Z][^\\n]*\\.").doesNotContain("%");
+    }
+
+    @ParameterizedTest(name = "keel component {0} with -a and a selection")
+    @ValueSource(strings = {"list", "render", "update", "check-overlays"})
+    void allComponentsTogetherWithASelectionIsAUsageError(String command) {
+        for (List<String> selection : List.of(List.of("curl"), List.of("-p", "c*"), List.of("-g", "core"))) {
+            List<String> args = new ArrayList<>(List.of("component", command, "-a"));
+            if (command.equals("check-overlays")) {
+                args.addAll(List.of("--upstream-specs", "specs"));
+            }
+            args.addAll(selection);
+            CliRunner result = CliRunner.run(args.toArray(String[]::new));
+            assertThat(result.exitCode()).isEqualTo(2);
+            assertThat(result.err())
+                    .startsWith(
+                            "error: -a selects every component: give it without names, -p or -g\nUsage: keel component "
+                                    + command)
+                    .endsWith("Try 'keel component " + command + " --help' for more information.\n");
+            assertThat(result.out()).isEmpty();
+        }
+    }
+
+    @Test
+    void aBadOptionValueIsAReadableUsageError() {
+        CliRunner result = CliRunner.run("config", "dump", "-O", "yaml");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).isEqualTo("""
+                        error: Invalid value for option '--output': expected one of [TOML, JSON] (case-insensitive) but\
+                         was 'yaml'
+                        Usage: keel config dump [-hqvV] [--permissive-config] [-C=DIR] [-O=FORMAT]
+                        Try 'keel config dump --help' for more information.
+                        """);
+        CliRunner jobs = CliRunner.run("spec", "stats", "-j", "0", ".");
+        assertThat(jobs.exitCode()).isEqualTo(2);
+        assertThat(jobs.err()).startsWith("error: --jobs must be at least 1\n");
+    }
+
+    @Test
+    void aMistypedCommandGetsASuggestion() {
+        CliRunner result = CliRunner.run("component", "rendr");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err())
+                .startsWith("error: Unmatched argument at index 1: 'rendr'\nDid you mean: component render or");
     }
 
     @Test

@@ -124,12 +124,12 @@ class FailureOutputGoldenTest {
 
     @Test
     void renderPrintsEachFailureAsABlock() {
-        Golden.check("render-failures", Golden.transcript(render(), dir));
+        Golden.check("golden/render-failures.txt", Golden.transcript(render(), dir));
     }
 
     @Test
     void renderJsonCarriesTypedFailures() {
-        Golden.check("render-failures-json", Golden.transcript(render("-O", "json"), dir));
+        Golden.check("golden/render-failures-json.txt", Golden.transcript(render("-O", "json"), dir));
     }
 
     @Test
@@ -139,13 +139,13 @@ class FailureOutputGoldenTest {
         Files.writeString(zlib, Files.readString(zlib).replace("Vendor: Keel", "Vendor: Someone"));
         write(out.resolve("o/old-thing/old-thing.spec"), Files.readString(zlib).replace("zlib", "old-thing"));
         write(out.resolve("m/mine/notes.txt"), "mine\n");
-        Golden.check("render-check-only", Golden.transcript(render("--check-only"), dir));
+        Golden.check("golden/render-check-only.txt", Golden.transcript(render("--check-only"), dir));
     }
 
     @Test
     void checkOverlaysHasAFailingRowForEveryComponentTheRenderFailsOn() {
         Golden.check(
-                "check-overlays-failures",
+                "golden/check-overlays-failures.txt",
                 Golden.transcript(
                         keel("component", "check-overlays", "-a", "--upstream-specs", snapshot.toString()), dir));
     }

@@ -9,14 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Golden files: a command's exit code, stdout and stderr pinned byte for byte in
- * {@code src/test/resources/dev/keel/cli/golden/NAME.txt}, so every change of what users see shows
- * in review. Run the tests with {@code -Dkeel.golden.update=true} to rewrite the files from the
+ * Golden files: what users see (a command's exit code, stdout and stderr; a help text) pinned
+ * byte for byte in {@code src/test/resources/dev/keel/cli/PATH}, so every change shows in review. Run the tests with {@code -Dkeel.golden.update=true} to rewrite the files from the
  * current output (then read the diff before committing).
  */
 final class Golden {
 
-    private static final Path SOURCE_DIR = Path.of("src/test/resources/dev/keel/cli/golden");
+    private static final Path SOURCE_DIR = Path.of("src/test/resources/dev/keel/cli");
 
     private Golden() {}
 
@@ -27,8 +26,8 @@ final class Golden {
     }
 
     /** Asserts that {@code actual} is the golden file's text, or rewrites the file when updating. */
-    static void check(String name, String actual) {
-        Path file = SOURCE_DIR.resolve(name + ".txt");
+    static void check(String path, String actual) {
+        Path file = SOURCE_DIR.resolve(path);
         try {
             if (Boolean.getBoolean("keel.golden.update")) {
                 Files.createDirectories(file.getParent());

@@ -2,6 +2,7 @@ package dev.keel.core.config;
 
 import dev.keel.core.config.model.ComponentConfig;
 import dev.keel.core.config.model.OverlayFile;
+import dev.keel.core.io.FileErrors;
 import dev.keel.core.io.InputFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -165,7 +166,7 @@ final class ComponentResolver {
                 }
             } catch (IOException e) {
                 errors.add(ConfigError.error(
-                        item.location(), keyPath, "cannot list '" + pattern + "': " + e.getMessage(), ""));
+                        item.location(), keyPath, "cannot list '" + pattern + "': " + FileErrors.withPath(e), ""));
             }
         }
         List<ConfigNode> overlays = new ArrayList<>();
@@ -193,7 +194,7 @@ final class ComponentResolver {
         try {
             bytes = InputFiles.read(file, InputFiles.Kind.CONFIG);
         } catch (IOException e) {
-            errors.add(ConfigError.error(Location.of(file), "", "cannot read overlay file: " + e.getMessage(), ""));
+            errors.add(ConfigError.error(Location.of(file), "", FileErrors.cannotRead("the overlay file", e), ""));
             return new ParsedOverlayFile(List.of(), errors);
         }
         ConfigNode.Table tree = TomlReader.read(file, bytes, errors);

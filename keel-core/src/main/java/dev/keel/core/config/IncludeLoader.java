@@ -1,6 +1,7 @@
 package dev.keel.core.config;
 
 import dev.keel.core.config.model.ConfigFile;
+import dev.keel.core.io.FileErrors;
 import dev.keel.core.io.InputFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -94,7 +95,7 @@ final class IncludeLoader {
         try {
             bytes = InputFiles.read(file, InputFiles.Kind.CONFIG);
         } catch (IOException e) {
-            fileErrors.add(ConfigError.error(Location.of(file), "", "cannot read the file: " + e.getMessage(), ""));
+            fileErrors.add(ConfigError.error(Location.of(file), "", FileErrors.cannotRead("the file", e), ""));
             return new LoadedFile(file, new ConfigNode.Table(Map.of(), Location.of(file), null), fileErrors);
         }
         ConfigNode.Table tree = TomlReader.read(file, bytes, fileErrors);
@@ -155,7 +156,10 @@ final class IncludeLoader {
                 }
             } catch (IOException e) {
                 errors.add(ConfigError.error(
-                        item.location(), "includes", "cannot list files for '" + pattern + "': " + e.getMessage(), ""));
+                        item.location(),
+                        "includes",
+                        "cannot list files for '" + pattern + "': " + FileErrors.withPath(e),
+                        ""));
                 continue;
             }
             for (Path match : matches) {

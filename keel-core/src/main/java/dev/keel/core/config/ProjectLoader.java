@@ -1,6 +1,7 @@
 package dev.keel.core.config;
 
 import dev.keel.core.config.model.ConfigFile;
+import dev.keel.core.io.InputFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -32,14 +34,32 @@ public final class ProjectLoader {
         this.permissive = permissive;
     }
 
-    /** The root file in {@code start} or its nearest ancestor that has one. */
+    /**
+     * The root file in {@code start} or its nearest ancestor that has one. A start that is not a
+     * directory, and a root file name that is not a regular file, are errors naming the path.
+     */
     public static Path findRootFile(Path start) {
         Path directory = start.toAbsolutePath().normalize();
+        if (!Files.isDirectory(directory)) {
+            throw new ConfigException(List.of(ConfigError.error(
+                    Location.of(directory),
+                    "",
+                    "the project directory " + (Files.exists(directory) ? "is not a directory" : "does not exist"),
+                    "name the directory that holds azldev.toml or keel.toml with -C DIR")));
+        }
         for (Path dir = directory; dir != null; dir = dir.getParent()) {
             for (String name : ROOT_FILES) {
                 Path candidate = dir.resolve(name);
                 if (Files.isRegularFile(candidate)) {
                     return candidate;
+                }
+                Optional<String> special = InputFiles.special(candidate);
+                if (special.isPresent()) {
+                    throw new ConfigException(List.of(ConfigError.error(
+                            Location.of(candidate),
+                            "",
+                            "the project file is " + special.get() + ", not a regular file",
+                            "")));
                 }
             }
         }

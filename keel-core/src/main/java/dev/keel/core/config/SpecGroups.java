@@ -1,5 +1,6 @@
 package dev.keel.core.config;
 
+import dev.keel.core.io.FileErrors;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,7 +54,10 @@ record SpecGroups(SortedMap<String, List<String>> groupMembers, Map<String, Conf
                         matches = ProjectLoader.specFiles(glob, projectDir);
                     } catch (IOException e) {
                         errors.add(ConfigError.error(
-                                item.location(), "specs", "cannot list '" + pattern + "': " + e.getMessage(), ""));
+                                item.location(),
+                                "specs",
+                                "cannot list '" + pattern + "': " + FileErrors.withPath(e),
+                                ""));
                         continue;
                     }
                     for (Path spec : matches) {

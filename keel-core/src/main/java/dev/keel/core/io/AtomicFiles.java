@@ -30,7 +30,16 @@ public final class AtomicFiles {
         write(target, content, false);
     }
 
+    /** Writes; an error that names no file (a full disk) is reported about {@code target}. */
     private static void write(Path target, byte[] content, boolean durable) throws IOException {
+        try {
+            writeUnnamed(target, content, durable);
+        } catch (IOException e) {
+            throw FileErrors.about(target, e);
+        }
+    }
+
+    private static void writeUnnamed(Path target, byte[] content, boolean durable) throws IOException {
         Path directory = target.toAbsolutePath().getParent();
         Files.createDirectories(directory);
         Path temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp");

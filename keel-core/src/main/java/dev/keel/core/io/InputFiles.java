@@ -63,14 +63,22 @@ public final class InputFiles {
         }
 
         private final transient Problem problem;
+        private final String reason;
 
-        InputFileException(Problem problem, String message) {
-            super(message);
+        /** {@code name} (a path, or an archive member) and what is wrong with it: {@code is a FIFO, ...}. */
+        InputFileException(Problem problem, String name, String reason) {
+            super(name + " " + reason);
             this.problem = problem;
+            this.reason = reason;
         }
 
         public Problem problem() {
             return problem;
+        }
+
+        /** What is wrong, without the name: {@code is a directory, not a regular file}. */
+        public String reason() {
+            return reason;
         }
     }
 
@@ -112,10 +120,10 @@ public final class InputFiles {
         if (size > kind.maxBytes()) {
             throw new InputFileException(
                     InputFileException.Problem.TOO_LARGE,
+                    name,
                     String.format(
                             Locale.ROOT,
-                            "%s is too large for %s: %,d bytes, more than %s",
-                            name,
+                            "is too large for %s: %,d bytes, more than %s",
                             kind.noun(),
                             size,
                             kind.maxBytes() % (1024 * MIB) == 0
@@ -142,7 +150,8 @@ public final class InputFiles {
         if (!attributes.isRegularFile()) {
             throw new InputFileException(
                     InputFileException.Problem.NOT_A_REGULAR_FILE,
-                    file + " is " + kindOf(file, attributes) + ", not a regular file");
+                    file.toString(),
+                    "is " + kindOf(file, attributes) + ", not a regular file");
         }
     }
 

@@ -6,6 +6,7 @@ import dev.keel.core.config.ConfigNode;
 import dev.keel.core.config.Location;
 import dev.keel.core.config.TomlDocuments;
 import dev.keel.core.io.AtomicFiles;
+import dev.keel.core.io.FileErrors;
 import dev.keel.core.io.InputFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,10 @@ public final class LockStore {
     private static final Pattern FULL_COMMIT = Pattern.compile("[0-9a-f]{40}");
     private static final Pattern COMMIT = Pattern.compile("[0-9a-fA-F]{7,40}");
     private static final Pattern HASH = Pattern.compile("sha256:[0-9a-f]{64}");
+
+    /** What to do about a bad lock file. */
+    private static final String HINT = "lock files are written by 'keel component update':"
+            + " fix the file, or delete it and run the update again";
 
     private final Path directory;
 
@@ -64,6 +69,36 @@ public final class LockStore {
                     .sorted()
                     .toList();
         }
+    }
+
+    /**
+     * Every problem of the lock files, located in them: a lock directory that is not a directory,
+     * a lock file that is not a regular file or cannot be read, a lock that is not valid. A missing
+     * lock directory has none.
+     */
+    public List<ConfigError> problems() throws IOException {
+        if (!Files.exists(directory)) {
+            return List.of();
+        }
+        if (!Files.isDirectory(directory)) {
+            return List.of(ConfigError.error(
+                    Location.of(directory),
+                    "",
+                    "the lock directory is not a directory",
+                    "project.lock-dir names the directory of the lock files (default: locks)"));
+        }
+        List<ConfigError> problems = new ArrayList<>();
+        for (String name : names()) {
+            try {
+                read(name);
+            } catch (ConfigException e) {
+                problems.addAll(e.errors());
+            } catch (IOException e) {
+                problems.add(ConfigError.error(
+                        Location.of(path(name)), "", FileErrors.cannotRead("the lock file", e), HINT));
+            }
+        }
+        return problems;
     }
 
     /** Writes a lock atomically; leaves the file untouched (bytes and time) when its content is equal. */
@@ -142,7 +177,11 @@ public final class LockStore {
             }
         }
         if (!errors.isEmpty()) {
-            throw new ConfigException(errors);
+            throw new ConfigException(errors.stream()
+                    .map(error -> error.hint().isEmpty()
+                            ? ConfigError.error(error.location(), error.keyPath(), error.message(), HINT)
+                            : error)
+                    .toList());
         }
         return new LockFile(importCommit, upstreamCommit, bump, fingerprint, resolution);
     }

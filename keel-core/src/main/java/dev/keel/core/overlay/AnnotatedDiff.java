@@ -5,6 +5,7 @@ import com.github.difflib.patch.AbstractDelta;
 import dev.keel.core.config.LocatedOverlay;
 import dev.keel.core.config.Location;
 import dev.keel.core.config.Names;
+import dev.keel.core.io.Printable;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,9 +48,11 @@ public final class AnnotatedDiff {
                 continue;
             }
             out.append("--- ")
-                    .append(before == null ? "/dev/null" : "a/" + path)
+                    .append(before == null ? "/dev/null" : "a/" + Printable.escape(path))
                     .append('\n');
-            out.append("+++ ").append(after == null ? "/dev/null" : "b/" + path).append('\n');
+            out.append("+++ ")
+                    .append(after == null ? "/dev/null" : "b/" + Printable.escape(path))
+                    .append('\n');
             if (isBinary(before) || isBinary(after)) {
                 out.append("Binary file changed")
                         .append(annotation(overlaysOfFile(path)))
@@ -158,7 +161,7 @@ public final class AnnotatedDiff {
                 .forEach(o ->
                         parts.add(o.label() + " (" + Names.enumKey(o.overlay().type()) + ") \"" + o.summary() + "\" at "
                                 + where.apply(o.location())));
-        return " " + String.join("; ", parts);
+        return " " + Printable.escape(String.join("; ", parts));
     }
 
     private static String range(int start, int length) {

@@ -7,6 +7,7 @@ import dev.keel.core.config.Confinement;
 import dev.keel.core.config.Glob;
 import dev.keel.core.config.LocatedOverlay;
 import dev.keel.core.config.model.Overlay;
+import dev.keel.core.io.FileErrors;
 import dev.keel.core.io.InputFiles;
 import dev.keel.spec.Line;
 import dev.keel.spec.LineOrigin;
@@ -441,7 +442,7 @@ public final class OverlayEngine {
                 throw fail(
                         located,
                         OverlayFailure.Reason.SOURCE_NOT_FOUND,
-                        "cannot read " + source + ": " + e.getMessage(),
+                        "cannot read " + source + ": " + FileErrors.reason(e),
                         List.of());
             }
         }

@@ -2,6 +2,7 @@ package dev.keel.core.overlay;
 
 import dev.keel.core.config.Location;
 import dev.keel.core.config.Names;
+import dev.keel.core.io.Printable;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -21,7 +22,7 @@ public final class ProvenanceReport {
             byte[] content =
                     result.tree().get(file.getKey()).map(SourceFile::content).orElse(new byte[0]);
             List<String> lines = TextDiff.lines(TextCodec.of(content).decode(content));
-            out.append("== ").append(file.getKey()).append('\n');
+            out.append("== ").append(Printable.escape(file.getKey())).append('\n');
             for (int i = 0; i < lines.size(); i++) {
                 LineSource source = i < file.getValue().size() ? file.getValue().get(i) : null;
                 String origin;
@@ -34,7 +35,7 @@ public final class ProvenanceReport {
                 } else {
                     origin = "?";
                 }
-                out.append(String.format("%5d  %-40s | %s%n", i + 1, origin, lines.get(i)));
+                out.append(String.format("%5d  %-40s | %s%n", i + 1, Printable.escape(origin), lines.get(i)));
             }
         }
         return out.toString().replace("\r\n", "\n");

@@ -2,11 +2,13 @@ package dev.keel.core.overlay;
 
 import dev.keel.core.config.Confinement;
 import dev.keel.core.io.AtomicFiles;
+import dev.keel.core.io.FileErrors;
 import dev.keel.core.io.FileModes;
 import dev.keel.core.io.InputFiles;
 import dev.keel.core.io.Trees;
 import dev.keel.core.overlay.archive.ArchiveLimits;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -126,7 +128,11 @@ public final class SourceTree {
         Files.createDirectories(absolute.getParent());
         Path staging = Files.createTempDirectory(absolute.getParent(), "." + absolute.getFileName() + ".");
         try {
-            write(staging);
+            try {
+                write(staging);
+            } catch (FileSystemException e) {
+                throw FileErrors.moved(e, staging, absolute);
+            }
             Trees.delete(absolute);
             Files.move(staging, absolute, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } finally {

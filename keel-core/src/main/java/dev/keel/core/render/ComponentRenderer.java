@@ -131,7 +131,8 @@ public final class ComponentRenderer {
                     input.changes().size());
             if (release.isPresent()) {
                 overlays.add(keel(
-                        "render: release bump for " + input.changes().size() + " project change(s)",
+                        "render: release bump for " + input.changes().size()
+                                + (input.changes().size() == 1 ? " project change" : " project changes"),
                         specOverlay(OverlayType.SPEC_UPDATE_TAG, "Release", release.get(), null, null)));
             }
         }

@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -105,11 +106,23 @@ public final class RenderPipeline {
         return tree.root();
     }
 
+    /** Told about each component as it is done, with the time it took (called from worker threads). */
+    @FunctionalInterface
+    public interface Progress {
+        void done(RenderResult result, Duration elapsed);
+    }
+
+    /** Renders the components, telling {@code progress} about each. */
+    public Report run(Collection<ResolvedComponent> components, Consumer<RenderResult> progress)
+            throws IOException, InterruptedException {
+        return run(components, (result, elapsed) -> progress.accept(result));
+    }
+
     /**
      * Renders the components; one run at a time per rendered tree, across threads and processes
      * (a run's recovery would otherwise undo another run's replacements in progress).
      */
-    public Report run(Collection<ResolvedComponent> components, Consumer<RenderResult> progress)
+    public Report run(Collection<ResolvedComponent> components, Progress progress)
             throws IOException, InterruptedException {
         if (options.outputDir() != null) {
             OutputGuard.of(project).check(options.outputDir(), "--output-dir");
@@ -119,7 +132,7 @@ public final class RenderPipeline {
         }
     }
 
-    private Report runAlone(Collection<ResolvedComponent> components, Consumer<RenderResult> progress)
+    private Report runAlone(Collection<ResolvedComponent> components, Progress progress)
             throws IOException, InterruptedException {
         if (!options.checkOnly()) {
             tree.recover();
@@ -128,9 +141,10 @@ public final class RenderPipeline {
         UpstreamSource local = new LocalSpecs();
         try (LockHistory lockHistory = LockHistory.open(project.lockDir())) {
             results = new ArrayList<>(Parallel.map(components, options.jobs(), component -> {
+                long start = System.nanoTime();
                 RenderResult result =
                         renderOne(component, component.specType() == SpecType.LOCAL ? local : upstream, lockHistory);
-                progress.accept(result);
+                progress.done(result, Duration.ofNanos(System.nanoTime() - start));
                 return result;
             }));
         }

@@ -1,5 +1,6 @@
 package dev.keel.core.render;
 
+import dev.keel.core.io.FileErrors;
 import dev.keel.core.io.FileModes;
 import dev.keel.core.io.InputFiles;
 import dev.keel.core.io.Sha256Records;
@@ -156,7 +157,12 @@ public final class RenderedTree {
                     throw new IOException("rendered file leaves its directory: " + file.getKey());
                 }
                 Files.createDirectories(target.getParent());
-                Files.write(target, file.getValue().content(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                try {
+                    Files.write(
+                            target, file.getValue().content(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                } catch (IOException e) {
+                    throw FileErrors.about(dir.resolve(file.getKey()), e);
+                }
                 if (file.getValue().executable()) {
                     FileModes.makeExecutable(target);
                 }

@@ -2,9 +2,12 @@ package dev.keel.core.lock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.keel.core.config.ConfigError;
 import dev.keel.core.config.ConfigException;
+import dev.keel.core.config.Location;
+import dev.keel.core.io.SpecialFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -150,5 +153,44 @@ class LockStoreTest {
         assertThatThrownBy(() -> new LockStore(dir).read("zero"))
                 .isInstanceOf(IOException.class)
                 .hasMessage(dir.resolve("zero.lock") + " is a character device, not a regular file");
+    }
+
+    @Test
+    void problemsLocateEveryBadLockFile() throws Exception {
+        Files.writeString(dir.resolve("good.lock"), "version = 1\nupstream-commit = \"abc1234\"\n");
+        Files.writeString(dir.resolve("syntax.lock"), "version = = 1\n");
+        Files.writeString(dir.resolve("keys.lock"), "version = 1\nupstream-commit = \"xyz\"\n");
+        Files.createDirectories(dir.resolve("dir.lock"));
+        SpecialFiles.fifo(dir.resolve("fifo.lock"));
+        String hint = "lock files are written by 'keel component update': fix the file, or delete it and run the"
+                + " update again";
+        assertThat(new LockStore(dir).problems())
+                .extracting(ConfigError::location, ConfigError::message, ConfigError::hint)
+                .containsExactly(
+                        tuple(
+                                Location.of(dir.resolve("dir.lock")),
+                                "the lock file is a directory, not a regular file",
+                                hint),
+                        tuple(
+                                Location.of(dir.resolve("fifo.lock")),
+                                "the lock file is a FIFO, not a regular file",
+                                hint),
+                        tuple(
+                                new Location(dir.resolve("keys.lock"), 2, 1),
+                                "invalid upstream-commit in the lock file",
+                                "expected a commit hash of 7 to 40 hexadecimal digits"),
+                        tuple(
+                                new Location(dir.resolve("syntax.lock"), 1, 11),
+                                "TOML syntax: expected a value, found '='",
+                                hint));
+    }
+
+    @Test
+    void aMissingLockDirectoryHasNoProblemsAndAFileInItsPlaceIsOne() throws IOException {
+        assertThat(new LockStore(dir.resolve("missing")).problems()).isEmpty();
+        Files.writeString(dir.resolve("locks"), "");
+        assertThat(new LockStore(dir.resolve("locks")).problems())
+                .extracting(ConfigError::location, ConfigError::message)
+                .containsExactly(tuple(Location.of(dir.resolve("locks")), "the lock directory is not a directory"));
     }
 }

@@ -22,8 +22,11 @@ public final class MacroExpander {
     public static ExpandedTags evaluate(Spec spec, MacroContext context) {
         try {
             return PreambleEvaluation.evaluate(spec, context);
-        } catch (RuntimeException | StackOverflowError e) {
-            return ExpandedTags.undeterminable("Keel failed to evaluate the spec: " + e);
+        } catch (StackOverflowError e) {
+            return ExpandedTags.undeterminable("the spec nests macros too deeply for Keel to evaluate");
+        } catch (RuntimeException e) {
+            return ExpandedTags.undeterminable(
+                    "Keel failed to evaluate the spec (a bug in Keel: please report it with the spec)");
         }
     }
 }

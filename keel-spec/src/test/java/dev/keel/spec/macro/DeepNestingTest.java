@@ -96,20 +96,25 @@ class DeepNestingTest {
                 .isEqualTo("line 2: %x is not defined in the context (a macro from a package the context lacks?)");
     }
 
-    @Test
-    void macroAndExpressionNestingAtTheirLimitsFitASmallStack() throws Exception {
+    /** Macros and expressions nested to their limits: 62 macros, the innermost a 50-level expression. */
+    private static String nestedToTheLimits() {
         StringBuilder spec = new StringBuilder("%define m0 %[" + "(".repeat(Expression.MAX_NESTING) + "7"
                 + ")".repeat(Expression.MAX_NESTING) + "]\n");
         // With the line itself and the operand the expression expands, 62 macros make rpm's 64 levels.
         for (int i = 1; i < MacroEngine.MAX_DEPTH - 2; i++) {
             spec.append("%define m").append(i).append(" %{m").append(i - 1).append("}\n");
         }
-        spec.append("Name: x\nVersion: %{m")
+        return spec.append("Name: x\nVersion: %{m")
                 .append(MacroEngine.MAX_DEPTH - 3)
                 .append("}\n")
-                .append(TAIL);
-        ExpandedTags tags =
-                onSmallStack(() -> MacroExpander.evaluate(Spec.parse(spec.toString()), MacroContext.defaults()));
+                .append(TAIL)
+                .toString();
+    }
+
+    @Test
+    void macroAndExpressionNestingAtTheirLimitsFitASmallStack() throws Exception {
+        String spec = nestedToTheLimits();
+        ExpandedTags tags = onSmallStack(() -> MacroExpander.evaluate(Spec.parse(spec), MacroContext.defaults()));
         assertThat(tags.version().value()).as(tags.version().reason()).isEqualTo("7");
         // Each %[ in an operand is a macro level too: 62 of them, the line and the innermost operand.
         String nested = "Name: x\nVersion: " + "%[ ".repeat(MacroEngine.MAX_DEPTH - 2)
@@ -139,9 +144,22 @@ class DeepNestingTest {
         assertThat(new String(edited.toBytes(), StandardCharsets.UTF_8)).doesNotContain("BuildRequires");
     }
 
+    @Test
+    void aStackTooSmallForTheSpecIsAReasonInWordsNotAJavaError() throws Exception {
+        String spec = nestedToTheLimits();
+        // the smallest stack the JVM gives a thread is far below what this spec needs
+        ExpandedTags tags = onStack(1, () -> MacroExpander.evaluate(Spec.parse(spec), MacroContext.defaults()));
+        assertThat(tags.version().value()).isNull();
+        assertThat(tags.version().reason()).isEqualTo("the spec nests macros too deeply for Keel to evaluate");
+    }
+
     /** Runs {@code work} on a thread with a 512 KiB stack; any throwable, a StackOverflowError too, fails the test. */
-    @SuppressWarnings("unchecked")
     private static <T> T onSmallStack(Callable<T> work) throws InterruptedException {
+        return onStack(512 * 1024, work);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T onStack(long bytes, Callable<T> work) throws InterruptedException {
         AtomicReference<Object> outcome = new AtomicReference<>();
         Thread thread = new Thread(
                 null,
@@ -153,11 +171,11 @@ class DeepNestingTest {
                     }
                 },
                 "small-stack",
-                512 * 1024);
+                bytes);
         thread.start();
         thread.join();
         if (outcome.get() instanceof Throwable t) {
-            throw new AssertionError("failed on a 512 KiB stack", t);
+            throw new AssertionError("failed on a stack of " + bytes + " bytes", t);
         }
         return (T) outcome.get();
     }
