@@ -1,16 +1,15 @@
 package dev.keel.cli;
 
 import dev.keel.core.io.Digests;
-import dev.keel.core.io.KeelCache;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -56,15 +55,15 @@ class FailureOutputGoldenTest {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final TempCache cache = new TempCache();
+
     private Path project;
     private Path snapshot;
     private Path out;
-    private String previousCache;
 
     @BeforeEach
     void writeProject() throws IOException {
-        previousCache = System.getProperty(KeelCache.PROPERTY);
-        System.setProperty(KeelCache.PROPERTY, dir.resolve("cache").toString());
         project = dir.resolve("project");
         write(project.resolve("azldev.toml"), CONFIG);
         write(project.resolve("local/hello/hello.spec"), spec("hello", ""));
@@ -77,15 +76,6 @@ class FailureOutputGoldenTest {
         write(snapshot.resolve("curl.spec"), spec("curl", "\n%check\nmake check TESTS=all\n"));
         write(snapshot.resolve("zlib.spec"), spec("zlib", ""));
         out = dir.resolve("out");
-    }
-
-    @AfterEach
-    void restoreCache() {
-        if (previousCache == null) {
-            System.clearProperty(KeelCache.PROPERTY);
-        } else {
-            System.setProperty(KeelCache.PROPERTY, previousCache);
-        }
     }
 
     private static String spec(String name, String extra) {

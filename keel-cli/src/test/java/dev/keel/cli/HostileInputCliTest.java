@@ -6,15 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.keel.core.io.KeelCache;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -51,22 +49,8 @@ class HostileInputCliTest {
     @TempDir
     Path dir;
 
-    private String previousCache;
-
-    @BeforeEach
-    void privateCache() {
-        previousCache = System.getProperty(KeelCache.PROPERTY);
-        System.setProperty(KeelCache.PROPERTY, dir.resolve("cache").toString());
-    }
-
-    @AfterEach
-    void restoreCache() {
-        if (previousCache == null) {
-            System.clearProperty(KeelCache.PROPERTY);
-        } else {
-            System.setProperty(KeelCache.PROPERTY, previousCache);
-        }
-    }
+    @RegisterExtension
+    final TempCache cache = new TempCache();
 
     // ------------------------------------------------------------------ memory: special and huge files
 

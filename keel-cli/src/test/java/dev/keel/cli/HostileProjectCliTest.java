@@ -2,7 +2,6 @@ package dev.keel.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keel.core.io.KeelCache;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +12,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -46,30 +45,21 @@ class HostileProjectCliTest {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final TempCache cache = new TempCache();
+
     private Path project;
     private Path snapshot;
     private Path out;
-    private String previousCache;
 
     @BeforeEach
     void writeProject() throws IOException {
-        previousCache = System.getProperty(KeelCache.PROPERTY);
-        System.setProperty(KeelCache.PROPERTY, dir.resolve("cache").toString());
         project = dir.resolve("project");
         snapshot = dir.resolve("snapshot");
         out = dir.resolve("out");
         config("[components.curl]\n[components.zlib]\n");
         write(snapshot.resolve("curl.spec"), SPEC.formatted("curl"));
         write(snapshot.resolve("zlib.spec"), SPEC.formatted("zlib"));
-    }
-
-    @AfterEach
-    void restoreCache() {
-        if (previousCache == null) {
-            System.clearProperty(KeelCache.PROPERTY);
-        } else {
-            System.setProperty(KeelCache.PROPERTY, previousCache);
-        }
     }
 
     private void config(String text) throws IOException {
@@ -244,7 +234,7 @@ class HostileProjectCliTest {
                 "--upstream-specs",
                 snapshot.toString(),
                 "-o",
-                dir.resolve("cache/render").toString());
+                cache.directory().resolve("render").toString());
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).contains("Keel's cache");
     }

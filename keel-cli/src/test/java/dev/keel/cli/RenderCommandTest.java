@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.keel.core.io.KeelCache;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code keel component render}: JSON results, the check-only gate and option rules. */
@@ -45,16 +44,16 @@ class RenderCommandTest {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final TempCache cache = new TempCache();
+
     private Path project;
     private Path snapshot;
     private Path out;
-    private String previousCache;
 
     @BeforeEach
     void writeProject() throws IOException {
         // keep the render fingerprints (and any mirror) out of the real home directory
-        previousCache = System.getProperty(KeelCache.PROPERTY);
-        System.setProperty(KeelCache.PROPERTY, dir.resolve("cache").toString());
         project = dir.resolve("project");
         write(project.resolve("azldev.toml"), CONFIG);
         write(project.resolve("specs/hello/hello.spec"), spec("hello"));
@@ -62,15 +61,6 @@ class RenderCommandTest {
         write(snapshot.resolve("bash.spec"), spec("bash"));
         write(snapshot.resolve("curl.spec"), spec("curl"));
         out = dir.resolve("out");
-    }
-
-    @AfterEach
-    void restoreCache() {
-        if (previousCache == null) {
-            System.clearProperty(KeelCache.PROPERTY);
-        } else {
-            System.setProperty(KeelCache.PROPERTY, previousCache);
-        }
     }
 
     private static String spec(String name) {
@@ -139,7 +129,7 @@ class RenderCommandTest {
         assertThat(out.resolve("b/bash/bash.spec")).exists();
         assertThat(out.resolve("c/curl/curl.spec")).exists();
         assertThat(out.resolve("h/hello/hello.spec")).exists();
-        assertThat(dir.resolve("cache/render")).isDirectory();
+        assertThat(cache.directory().resolve("render")).isDirectory();
 
         JsonNode again = json(render("-O", "json"));
         assertThat(again.findValuesAsText("status")).containsExactly("unchanged", "unchanged", "unchanged");

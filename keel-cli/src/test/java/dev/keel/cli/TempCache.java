@@ -21,6 +21,11 @@ final class TempCache implements BeforeEachCallback, AfterEachCallback {
         System.setProperty(KeelCache.PROPERTY, directory.toString());
     }
 
+    /** The cache directory of the running test. */
+    Path directory() {
+        return directory;
+    }
+
     @Override
     public void afterEach(ExtensionContext context) throws Exception {
         if (previous == null) {
