@@ -4,6 +4,7 @@ import dev.keel.core.config.ConfigError;
 import dev.keel.core.config.Location;
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ProjectLoader;
+import dev.keel.core.outcome.PathDisplay;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -69,7 +70,8 @@ public final class ProjectOptions {
         if (location.file() == null || !location.file().startsWith(root)) {
             return error;
         }
-        Location relative = new Location(root.relativize(location.file()), location.line(), location.column());
+        Location relative = new Location(
+                Path.of(PathDisplay.relativeTo(root).show(location.file())), location.line(), location.column());
         return new ConfigError(error.severity(), relative, error.keyPath(), error.message(), error.hint());
     }
 

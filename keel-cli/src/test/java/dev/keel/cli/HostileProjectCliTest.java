@@ -103,6 +103,21 @@ class HostileProjectCliTest {
                 .toList();
     }
 
+    // ------------------------------------------------------------------ no project
+
+    @Test
+    void withoutAProjectTheErrorNamesWhereKeelLooked() {
+        CliRunner result = CliRunner.run("-C", dir.resolve("nowhere").toString(), "config", "check");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).startsWith("error: ");
+        assertThat(result.out()).isEmpty();
+        CliRunner here = CliRunner.run("config", "check");
+        assertThat(here.exitCode()).isEqualTo(1);
+        assertThat(here.err())
+                .startsWith("error: no azldev.toml or keel.toml in "
+                        + Path.of("").toAbsolutePath() + " or any parent directory\n  --> .\n");
+    }
+
     // ------------------------------------------------------------------ names
 
     @ParameterizedTest(name = "[{index}] component \"{0}\"")
