@@ -255,7 +255,7 @@ class ErrorMessagesCliTest {
                         "--upstream-specs",
                         snapshot.toString()),
                 """
-                error: --upstream-specs: unexpected end of archive
+                error: --upstream-specs: unexpected end of archive in snapshot.tar.gz
                   --> %s
                    = hint: give a directory of <name>.spec files or a tar archive of them (such as Fedora's\
                  rpm-specs-latest.tar.xz)
@@ -287,7 +287,7 @@ class ErrorMessagesCliTest {
                         "-o",
                         out.toString()),
                 """
-                error: greeter: overlay 1 (file-remove) failed: greeter-1.tar.gz: unexpected end of archive
+                error: greeter: overlay 1 (file-remove) failed: unexpected end of archive in greeter-1.tar.gz
                   --> %s:1:1
                    = overlay: file-remove
                    = reason: unsafe-archive

@@ -376,20 +376,20 @@ class HostileProjectCliTest {
             stream.write(SPEC.formatted("curl").getBytes(StandardCharsets.UTF_8));
         }
         Files.write(zip, bytes.toByteArray());
-        assertRefusedSnapshot(zip, "--upstream-specs: this is a zip archive; Keel reads tar archives");
+        assertRefusedSnapshot(zip, "--upstream-specs: specs.zip: this is a zip archive; Keel reads tar archives");
     }
 
     @Test
     void aGarbageSnapshotIsRefusedWithItsPath() throws IOException {
         Path garbage = Files.write(
                 dir.resolve("specs.tar"), "not a tar at all\n".repeat(100).getBytes(StandardCharsets.UTF_8));
-        assertRefusedSnapshot(garbage, "--upstream-specs: not a tar archive");
+        assertRefusedSnapshot(garbage, "--upstream-specs: specs.tar: not a tar archive");
     }
 
     @Test
     void anEmptySnapshotFileIsRefusedWithItsPath() throws IOException {
         Path empty = Files.write(dir.resolve("specs.tar.xz"), new byte[0]);
-        assertRefusedSnapshot(empty, "--upstream-specs: the file is empty, not a tar archive");
+        assertRefusedSnapshot(empty, "--upstream-specs: specs.tar.xz: the file is empty, not a tar archive");
     }
 
     @Test
@@ -405,7 +405,7 @@ class HostileProjectCliTest {
         }
         byte[] whole = Files.readAllBytes(tar);
         Files.write(tar, java.util.Arrays.copyOf(whole, whole.length / 2));
-        assertRefusedSnapshot(tar, "--upstream-specs: unexpected end of archive");
+        assertRefusedSnapshot(tar, "--upstream-specs: unexpected end of archive in specs.tar.gz");
     }
 
     private void assertRefusedSnapshot(Path file, String message) throws IOException {

@@ -4,6 +4,7 @@ import com.google.re2j.Pattern;
 import dev.keel.core.config.LocatedOverlay;
 import dev.keel.core.config.model.OverlayType;
 import dev.keel.core.overlay.archive.ArchiveEdits;
+import dev.keel.core.overlay.archive.ArchiveException;
 import dev.keel.core.overlay.archive.ArchiveLimits;
 import dev.keel.core.overlay.archive.TarArchive;
 import java.io.IOException;
@@ -38,6 +39,8 @@ final class ArchiveStage {
             }
             try {
                 archive = TarArchive.read(file.content(), ArchiveLimits.DEFAULT);
+            } catch (ArchiveException e) {
+                throw workspace.failure(located, OverlayFailure.Reason.UNSAFE_ARCHIVE, e.about(name));
             } catch (IOException e) {
                 throw workspace.failure(located, OverlayFailure.Reason.UNSAFE_ARCHIVE, name + ": " + e.getMessage());
             }

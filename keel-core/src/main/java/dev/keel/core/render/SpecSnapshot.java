@@ -45,10 +45,11 @@ public final class SpecSnapshot implements UpstreamSource {
         try {
             tar = TarArchive.read(InputFiles.read(path, InputFiles.Kind.SOURCE), ArchiveLimits.DEFAULT);
         } catch (ArchiveException e) {
-            throw new FailureException(Failure.of(Failure.Kind.SOURCES, "--upstream-specs: " + e.getMessage())
-                    .at(Location.of(path.toAbsolutePath()))
-                    .withHint("give a directory of <name>.spec files or a tar archive of them"
-                            + " (such as Fedora's rpm-specs-latest.tar.xz)"));
+            throw new FailureException(
+                    Failure.of(Failure.Kind.SOURCES, "--upstream-specs: " + e.about(String.valueOf(path.getFileName())))
+                            .at(Location.of(path.toAbsolutePath()))
+                            .withHint("give a directory of <name>.spec files or a tar archive of them"
+                                    + " (such as Fedora's rpm-specs-latest.tar.xz)"));
         }
         Map<String, byte[]> specs = new HashMap<>();
         for (ArchiveEntry entry : tar.entries()) {

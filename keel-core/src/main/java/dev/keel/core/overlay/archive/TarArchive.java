@@ -56,12 +56,12 @@ public final class TarArchive {
         } catch (ArchiveException e) {
             throw e;
         } catch (EOFException e) {
-            throw new ArchiveException("unexpected end of archive");
+            throw new ArchiveException(ArchiveException.UNEXPECTED_END);
         } catch (IOException | RuntimeException e) {
             String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
             throw new ArchiveException(
                     message.contains("truncated") || message.contains("premature") || message.contains("end of")
-                            ? "unexpected end of archive"
+                            ? ArchiveException.UNEXPECTED_END
                             : "the archive is corrupt (" + compression.name().toLowerCase(java.util.Locale.ROOT)
                                     + " compression)");
         }
