@@ -116,12 +116,34 @@ class ReleaseNumbersTest {
     }
 
     @Test
-    void theBlockFreezesTheNumber() {
-        assertThat(AutospecBlock.lines(4, true, true, "0.1.0"))
-                .contains(
-                        "## START: Set by rpmautospec",
-                        "## RPMAUTOSPEC: autorelease, autochangelog",
-                        "    release_number = 4;")
-                .endsWith("## END: Set by rpmautospec", "");
+    void theBlockFreezesTheNumberAsProcessDistgitWritesIt() {
+        assertThat(AutospecBlock.text("## (rpmautospec version 0.8.4)", 4, true, true))
+                .isEqualTo("""
+                        ## START: Set by rpmautospec
+                        ## (rpmautospec version 0.8.4)
+                        ## RPMAUTOSPEC: autorelease, autochangelog
+                        %define autorelease(e:s:pb:n) %{?-p:0.}%{lua:
+                            release_number = 4;
+                            base_release_number = tonumber(rpm.expand("%{?-b*}%{!?-b:1}"));
+                            print(release_number + base_release_number - 1);
+                        }%{?-e:.%{-e*}}%{?-s:.%{-s*}}%{!?-n:%{?dist}}
+                        ## END: Set by rpmautospec
+
+                        """);
+    }
+
+    @Test
+    void aChangelogOnlyBlockHasNoDefinition() {
+        assertThat(AutospecBlock.text("## (rpmautospec version 0.8.4)", 0, false, true))
+                .isEqualTo("""
+                        ## START: Set by rpmautospec
+                        ## (rpmautospec version 0.8.4)
+                        ## RPMAUTOSPEC: autochangelog
+                        ## END: Set by rpmautospec
+
+                        """);
+        assertThat(AutospecBlock.text("## (rpmautospec-compatible: Keel)", 2, true, false))
+                .contains("## RPMAUTOSPEC: autorelease\n%define autorelease(e:s:pb:n)")
+                .contains("    release_number = 2;\n");
     }
 }
