@@ -2,6 +2,7 @@ package dev.keel.core.render;
 
 import dev.keel.core.autospec.AutospecExpansion;
 import dev.keel.core.autospec.PackageHistory;
+import dev.keel.core.autospec.SpecFeatures;
 import dev.keel.core.autospec.SpecVersion;
 import dev.keel.core.autospec.SyntheticHistory;
 import dev.keel.core.config.LocatedOverlay;
@@ -155,7 +156,8 @@ public final class ComponentRenderer {
         TreeMap<String, SourceFile> files = new TreeMap<>();
         SourceFile overlaidSpec = result.tree().get(specPath).orElseThrow();
         Spec spec = Spec.parse(overlaidSpec.content());
-        if (AutospecExpansion.needsProcessing(spec.text())) {
+        SpecFeatures features = SpecFeatures.of(spec.text());
+        if (features.needsProcessing()) {
             if (input.history().isPresent()) {
                 PackageHistory history = input.changes().isEmpty()
                         ? input.history().get()
@@ -164,9 +166,8 @@ public final class ComponentRenderer {
                         spec,
                         history,
                         RenderedComments.autospecVersion(project.renderTexts(), project.rpmautospecVersion())));
-            } else {
-                notes.add("%autorelease/%autochangelog left as written (no changelog generated): the upstream has no"
-                        + " history");
+            } else if (features.hasAutorelease() || features.hasAutochangelog()) {
+                notes.add("%autorelease/%autochangelog left as written: the upstream has no history");
             }
         }
         files.put(specPath, new SourceFile(spec.toBytes(), overlaidSpec.executable()));
