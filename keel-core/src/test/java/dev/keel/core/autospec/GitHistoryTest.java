@@ -152,6 +152,22 @@ class GitHistoryTest {
     }
 
     @Test
+    void aChangelogFileDeletedLaterIsNotCopied() throws Exception {
+        commitSpec("1.0", "Initial import");
+        repo.commit("changelog", "- Old\n", "Convert", next());
+        commitSpec("1.0", "Fix");
+        repo.git.rm().addFilepattern("changelog").call();
+        repo.commitIndex("Drop the changelog file", next());
+        assertThat(changelog()).isEqualTo("""
+                * Sun Jan 04 2026 Upstream Packager <up@example.org> - 1.0-4
+                - Drop the changelog file
+
+                * Sat Jan 03 2026 Upstream Packager <up@example.org> - 1.0-3
+                - Fix
+                """);
+    }
+
+    @Test
     void aMergeKeepingOneSidesTreeFollowsThatSide() throws Exception {
         commitSpec("1.0", "Initial import");
         repo.checkout("side", true);
