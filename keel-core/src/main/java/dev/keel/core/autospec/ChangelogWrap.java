@@ -79,10 +79,10 @@ final class ChangelogWrap {
         return chunks;
     }
 
-    private static List<String> wrap(List<String> chunks) {
+    /** textwrap's greedy filling; a chunk cut by {@link #breakAt} is replaced by its rest in {@code remaining}. */
+    private static List<String> wrap(List<String> remaining) {
         List<String> lines = new ArrayList<>();
         int next = 0;
-        List<String> remaining = new ArrayList<>(chunks);
         while (next < remaining.size()) {
             List<String> line = new ArrayList<>();
             int length = 0;

@@ -37,6 +37,17 @@ public record PackageHistory(
         return new ReleaseNumbers(commits, this::epochVersion).of(head);
     }
 
+    /**
+     * The head's release as {@code rpmautospec calculate-release --complete-release} gives it,
+     * without the dist tag: its number with the head spec's {@code %autorelease} options.
+     */
+    public String headRelease() {
+        return versions.apply(commits.get(head))
+                .map(SpecVersion::flags)
+                .orElse(AutoreleaseFlags.DEFAULT)
+                .render(headReleaseNumber());
+    }
+
     /** The generated {@code %autochangelog} entries, newest first (the {@code changelog} file's content last, verbatim). */
     public List<String> changelog() {
         ReleaseNumbers numbers = new ReleaseNumbers(commits, this::epochVersion);

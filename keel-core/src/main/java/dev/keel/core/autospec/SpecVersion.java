@@ -53,8 +53,7 @@ public record SpecVersion(String epochVersion, AutoreleaseFlags flags) {
                         matcher.group(4).isEmpty() ? 1 : base(matcher.group(4)),
                         matcher.group(3).equals("1"),
                         matcher.group(1).isEmpty() ? null : matcher.group(1),
-                        matcher.group(2).isEmpty() ? null : matcher.group(2),
-                        false));
+                        matcher.group(2).isEmpty() ? null : matcher.group(2)));
     }
 
     private static int base(String digits) {

@@ -52,10 +52,9 @@ final class UpstreamProvenance {
                 notes.add("warning: %fedora_upstream_release left out: %autorelease needs the upstream history");
                 return macros;
             }
-            AutoreleaseFlags flags = AutoreleaseFlags.parse(release);
             macros.put(
                     "fedora_upstream_release",
-                    flags.render(history.get().headReleaseNumber()) + (flags.noDist() ? "" : dist));
+                    history.get().headRelease() + (AutoreleaseFlags.noDist(release) ? "" : dist));
         } else {
             macros.put(
                     "fedora_upstream_release",

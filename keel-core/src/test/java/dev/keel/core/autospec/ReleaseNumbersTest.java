@@ -107,12 +107,24 @@ class ReleaseNumbersTest {
 
     @Test
     void flagsRenderTheRelease() {
-        assertThat(AutoreleaseFlags.parse("%autorelease").render(3)).isEqualTo("3");
-        assertThat(AutoreleaseFlags.parse("%autorelease -b7").render(3)).isEqualTo("9");
-        assertThat(AutoreleaseFlags.parse("%{autorelease -p -e rc1}").render(2)).isEqualTo("0.2.rc1");
-        assertThat(AutoreleaseFlags.parse("%autorelease -s 20260101git1234abc").render(1))
+        assertThat(AutoreleaseFlags.DEFAULT.render(3)).isEqualTo("3");
+        assertThat(new AutoreleaseFlags(7, false, null, null).render(3)).isEqualTo("9");
+        assertThat(new AutoreleaseFlags(1, true, "rc1", null).render(2)).isEqualTo("0.2.rc1");
+        assertThat(new AutoreleaseFlags(1, false, null, "20260101git1234abc").render(1))
                 .isEqualTo("1.20260101git1234abc");
-        assertThat(AutoreleaseFlags.parse("%autorelease -n").noDist()).isTrue();
+        assertThat(AutoreleaseFlags.noDist("%{autorelease -n}")).isTrue();
+        assertThat(AutoreleaseFlags.noDist("%autorelease -b 2 -n")).isTrue();
+        assertThat(AutoreleaseFlags.noDist("%autorelease -e n")).isFalse();
+    }
+
+    @Test
+    void theProbeReadsTheOptionsRpmExpanded() {
+        assertThat(SpecVersion.of("1.0", "E_S_P0_B").flags()).isEqualTo(AutoreleaseFlags.DEFAULT);
+        assertThat(SpecVersion.of("1.0", "Erc1_S20260101git1_P1_B5").flags())
+                .isEqualTo(new AutoreleaseFlags(5, true, "rc1", "20260101git1"));
+        assertThat(SpecVersion.of("1.0", "3%{?dist}").flags())
+                .as("no %autorelease")
+                .isEqualTo(AutoreleaseFlags.DEFAULT);
     }
 
     @Test
