@@ -1,43 +1,27 @@
 package dev.keel.core.autospec;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /**
- * The options of a {@code %autorelease} invocation: {@code -b BASE}, {@code -p} (prerelease),
- * {@code -e EXTRAVER}, {@code -s SNAPINFO}, {@code -n} (no dist tag).
+ * The options of a {@code %autorelease} invocation that shape the release: {@code -b BASE},
+ * {@code -p} (prerelease), {@code -e EXTRAVER}, {@code -s SNAPINFO}. Read from a spec by
+ * evaluating it ({@link SpecVersion}).
  */
-public record AutoreleaseFlags(int base, boolean prerelease, String extraver, String snapinfo, boolean noDist) {
+public record AutoreleaseFlags(int base, boolean prerelease, String extraver, String snapinfo) {
 
-    public static final AutoreleaseFlags DEFAULT = new AutoreleaseFlags(1, false, null, null, false);
+    public static final AutoreleaseFlags DEFAULT = new AutoreleaseFlags(1, false, null, null);
 
-    /** {@code -b/-e/-s} take a value (attached or after a space); {@code -p} and {@code -n} do not. */
-    private static final Pattern OPTION = Pattern.compile("-(?:([bes])\\s*([^\\s-]\\S*)|([pn]))");
-
-    /** The flags written after {@code %autorelease} in a Release value, e.g. {@code %autorelease -b7 -e rc1}. */
-    public static AutoreleaseFlags parse(String release) {
+    /** Whether a Release value's {@code %autorelease} has {@code -n} (no dist tag), e.g. {@code %{autorelease -n}}. */
+    public static boolean noDist(String release) {
         int at = release.indexOf("autorelease");
         if (at < 0) {
-            return DEFAULT;
+            return false;
         }
-        String options = release.substring(at + "autorelease".length()).replace("}", " ");
-        int base = 1;
-        boolean prerelease = false;
-        boolean noDist = false;
-        String extraver = null;
-        String snapinfo = null;
-        Matcher matcher = OPTION.matcher(options);
-        while (matcher.find()) {
-            String value = matcher.group(2);
-            switch (matcher.group(1) != null ? matcher.group(1) : matcher.group(3)) {
-                case "b" -> base = value != null && value.matches("\\d+") ? Integer.parseInt(value) : base;
-                case "p" -> prerelease = true;
-                case "e" -> extraver = value;
-                case "s" -> snapinfo = value;
-                default -> noDist = true;
+        for (String option :
+                release.substring(at + "autorelease".length()).replace("}", " ").split("\\s+")) {
+            if (option.equals("-n")) {
+                return true;
             }
         }
-        return new AutoreleaseFlags(base, prerelease, extraver, snapinfo, noDist);
+        return false;
     }
 
     /** The release rpmautospec gives for a release number, without the dist tag. */

@@ -1,37 +1,42 @@
 package dev.keel.core.autospec;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
- * The block rpmautospec puts at the top of a processed spec, freezing {@code %autorelease} to a
- * release number, in the same layout so tools that look for it find it; the version line names
- * Keel.
+ * The block rpmautospec puts at the top of a processed spec, as {@code process-distgit} writes it:
+ * the features used and, for {@code %autorelease}, a definition freezing it to the release number,
+ * then a blank line. The version line is the caller's (it names the tool).
  */
 public final class AutospecBlock {
 
     private AutospecBlock() {}
 
-    /** The block's lines (without line endings), followed by a blank line. */
-    public static List<String> lines(
-            int releaseNumber, boolean autorelease, boolean autochangelog, String keelVersion) {
-        List<String> features = new ArrayList<>();
+    /**
+     * The block's text, every line ending with {@code \n}.
+     *
+     * @param versionLine e.g. {@code ## (rpmautospec version 0.8.4)}
+     * @param releaseNumber the release number {@code %autorelease} is frozen to
+     * @param autorelease whether the spec uses {@code %autorelease} (adds the definition)
+     * @param autochangelog whether rpmautospec generates the changelog
+     */
+    public static String text(String versionLine, int releaseNumber, boolean autorelease, boolean autochangelog) {
+        String features = autorelease && autochangelog
+                ? "autorelease, autochangelog"
+                : autorelease ? "autorelease" : "autochangelog";
+        StringBuilder out = new StringBuilder()
+                .append("## START: Set by rpmautospec\n")
+                .append(versionLine)
+                .append('\n')
+                .append("## RPMAUTOSPEC: ")
+                .append(features)
+                .append('\n');
         if (autorelease) {
-            features.add("autorelease");
+            out.append("%define autorelease(e:s:pb:n) %{?-p:0.}%{lua:\n")
+                    .append("    release_number = ")
+                    .append(releaseNumber)
+                    .append(";\n")
+                    .append("    base_release_number = tonumber(rpm.expand(\"%{?-b*}%{!?-b:1}\"));\n")
+                    .append("    print(release_number + base_release_number - 1);\n")
+                    .append("}%{?-e:.%{-e*}}%{?-s:.%{-s*}}%{!?-n:%{?dist}}\n");
         }
-        if (autochangelog) {
-            features.add("autochangelog");
-        }
-        return List.of(
-                "## START: Set by rpmautospec",
-                "## (rpmautospec-compatible: keel " + keelVersion + ")",
-                "## RPMAUTOSPEC: " + String.join(", ", features),
-                "%define autorelease(e:s:pb:n) %{?-p:0.}%{lua:",
-                "    release_number = " + releaseNumber + ";",
-                "    base_release_number = tonumber(rpm.expand(\"%{?-b*}%{!?-b:1}\"));",
-                "    print(release_number + base_release_number - 1);",
-                "}%{?-e:.%{-e*}}%{?-s:.%{-s*}}%{!?-n:%{?dist}}",
-                "## END: Set by rpmautospec",
-                "");
+        return out.append("## END: Set by rpmautospec\n\n").toString();
     }
 }

@@ -20,9 +20,9 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 /**
  * Reads a dist-git package's history for rpmautospec: every commit reachable from the head with
  * its parents, author, time, message, whether the spec exists, the {@code changelog} file and the
- * tree id; each commit's {@code [epoch:]version} comes from expanding the spec at that commit
- * (cached per spec blob, since most commits share one), or from rpm itself where Keel's expander
- * cannot decide and {@code rpmspec} is installed.
+ * tree id; each commit's {@link SpecVersion} comes from expanding the spec at that commit (cached
+ * per spec blob, since most commits share one), or from rpm itself where Keel's expander cannot
+ * decide and {@code rpmspec} is installed.
  */
 public final class GitHistory {
 
@@ -62,18 +62,18 @@ public final class GitHistory {
                                 commit.getTree().getName()));
             }
         }
-        Map<ObjectId, Optional<String>> versions = new ConcurrentHashMap<>();
+        Map<ObjectId, Optional<SpecVersion>> versions = new ConcurrentHashMap<>();
         return new PackageHistory(commits, head.getName(), commit -> {
             ObjectId blob = specBlobs.get(commit.id());
             return blob == null
                     ? Optional.empty()
-                    : versions.computeIfAbsent(blob, id -> epochVersion(repository, id, context));
+                    : versions.computeIfAbsent(blob, id -> specVersion(repository, id, context));
         });
     }
 
-    private static Optional<String> epochVersion(Repository repository, ObjectId blob, MacroContext context) {
+    private static Optional<SpecVersion> specVersion(Repository repository, ObjectId blob, MacroContext context) {
         try {
-            return EpochVersion.of(repository.open(blob).getBytes(Integer.MAX_VALUE), context);
+            return SpecVersion.read(repository.open(blob).getBytes(Integer.MAX_VALUE), context);
         } catch (IOException e) {
             return Optional.empty();
         }

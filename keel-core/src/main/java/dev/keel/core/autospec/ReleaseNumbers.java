@@ -6,18 +6,14 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * rpmautospec's release number: for each commit, the largest number among its parents with the
  * same epoch:version (or an unknown one on either side), else 0; plus one if the spec exists in
- * the commit; raised to N by a {@code [bump release: N]} line in the message. Computed without
+ * the commit; raised to N by a {@code [bump release: N]} magic comment. Computed without
  * recursion, so long histories cannot overflow the stack.
  */
 public final class ReleaseNumbers {
-
-    private static final Pattern BUMP = Pattern.compile("(?m)^\\s*\\[bump release:\\s*(\\d+)\\s*]\\s*$");
 
     private final Map<String, Commit> commits;
     private final Function<Commit, Optional<String>> epochVersion;
@@ -70,11 +66,7 @@ public final class ReleaseNumbers {
         if (commit.specExists()) {
             number++;
         }
-        Matcher bump = BUMP.matcher(commit.message());
-        while (bump.find()) {
-            number = Math.max(number, Integer.parseInt(bump.group(1)));
-        }
-        return number;
+        return Math.max(number, MagicComments.of(commit.message()).bumpRelease());
     }
 
     private boolean sameVersion(Commit a, Commit b) {

@@ -6,13 +6,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Asks rpm itself ({@code rpmspec -q --srpm}) for a spec's {@code [epoch:]version} when Keel's
- * macro expander cannot decide (a shell expansion, a Lua block, an unknown macro) and rpmspec is
+ * Asks rpm itself ({@code rpmspec -q --srpm}) for a spec's {@code [epoch:]version} and release
+ * (with {@code %autorelease} defined as rpmautospec's probe) when Keel's macro expander cannot decide (a shell expansion, a Lua block, an unknown macro) and rpmspec is
  * installed. rpmspec runs with an argument array, in a scratch directory, with a time limit; any
  * failure means "still unknown".
  */
@@ -36,8 +37,8 @@ final class RpmspecVersion {
                 .map(RpmspecVersion::new);
     }
 
-    /** The spec's {@code [epoch:]version} by rpm, or empty when rpm cannot tell either. */
-    Optional<String> epochVersion(byte[] spec) {
+    /** The spec's version by rpm, or empty when rpm cannot tell either. */
+    Optional<SpecVersion> specVersion(byte[] spec) {
         Path scratch = null;
         try {
             scratch = Files.createTempDirectory("keel-rpmspec-");
@@ -47,7 +48,11 @@ final class RpmspecVersion {
                             "-q",
                             "--srpm",
                             "--qf",
-                            "%{epoch}:%{version}\\n",
+                            "%{epoch}:%{version}\\n%{release}\\n",
+                            "--define",
+                            "autorelease(e:s:pb:n) " + SpecVersion.AUTORELEASE_PROBE,
+                            "--define",
+                            "autochangelog %{nil}",
                             "--define",
                             "_sourcedir " + scratch,
                             file.toString())
@@ -60,14 +65,14 @@ final class RpmspecVersion {
                 process.destroyForcibly();
                 return Optional.empty();
             }
-            String line = new String(output, StandardCharsets.UTF_8)
-                    .lines()
-                    .findFirst()
-                    .orElse("");
-            if (process.exitValue() != 0 || !line.contains(":") || line.endsWith(":")) {
+            List<String> lines =
+                    new String(output, StandardCharsets.UTF_8).lines().toList();
+            String line = lines.isEmpty() ? "" : lines.get(0);
+            if (process.exitValue() != 0 || lines.size() < 2 || !line.contains(":") || line.endsWith(":")) {
                 return Optional.empty();
             }
-            return Optional.of(line.startsWith("(none):") ? line.substring("(none):".length()) : line);
+            return Optional.of(SpecVersion.of(
+                    line.startsWith("(none):") ? line.substring("(none):".length()) : line, lines.get(1)));
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * one (first parent, oldest first) with one commit per project change placed after the upstream
  * commit it was locked to, replayed as a straight line on top of the import commit. Project
  * changes have the project commit's author, time and subject (with a {@code Project commit:} line);
- * all are empty except the last, which carries the rendered tree and its {@code [epoch:]version}.
+ * all are empty except the last, which carries the rendered tree and its {@link SpecVersion}.
  */
 public final class SyntheticHistory {
 
@@ -23,15 +23,15 @@ public final class SyntheticHistory {
     /**
      * @param importCommit the oldest upstream commit to replay (the lock's {@code import-commit}),
      *     or null for a component without upstream (every change then goes on top)
-     * @param renderedEpochVersion the rendered spec's {@code [epoch:]version}, or empty to keep the
-     *     upstream head's
+     * @param renderedVersion the rendered spec's version and {@code %autorelease} options, or empty
+     *     to keep the upstream head's
      * @param warnings told about changes whose upstream commit is not in the replayed range
      */
     public static PackageHistory interleave(
             PackageHistory upstream,
             String importCommit,
             List<ProjectChange> changes,
-            Optional<String> renderedEpochVersion,
+            Optional<SpecVersion> renderedVersion,
             Consumer<String> warnings) {
         if (changes.isEmpty()) {
             return upstream;
@@ -58,10 +58,10 @@ public final class SyntheticHistory {
         }
         int last = onTop.size() - 1;
         for (int i = 0; i < onTop.size(); i++) {
-            replay.change(onTop.get(i), i == last, i == last ? renderedEpochVersion : Optional.empty());
+            replay.change(onTop.get(i), i == last, i == last ? renderedVersion : Optional.empty());
         }
         if (onTop.isEmpty()) {
-            replay.markLastAsRendered(renderedEpochVersion);
+            replay.markLastAsRendered(renderedVersion);
         }
         return replay.history();
     }
@@ -91,7 +91,7 @@ public final class SyntheticHistory {
 
         private final PackageHistory upstream;
         private final Map<String, Commit> commits;
-        private final Map<String, Optional<String>> versions = new HashMap<>();
+        private final Map<String, Optional<SpecVersion>> versions = new HashMap<>();
         private Commit previous;
         private int synthetic;
 
@@ -113,11 +113,11 @@ public final class SyntheticHistory {
                             original.specExists(),
                             original.changelogFile(),
                             original.treeId());
-            versions.put(commit.id(), upstream.epochVersion().apply(original));
+            versions.put(commit.id(), upstream.versions().apply(original));
             add(commit);
         }
 
-        void change(ProjectChange change, boolean rendered, Optional<String> renderedVersion) {
+        void change(ProjectChange change, boolean rendered, Optional<SpecVersion> renderedVersion) {
             String parentId = previous == null ? null : previous.id();
             Commit commit = new Commit(
                     "synthetic-" + ++synthetic + ":" + change.projectCommit(),
@@ -136,7 +136,7 @@ public final class SyntheticHistory {
         }
 
         /** The last commit carries the rendered tree: a different tree, and the rendered version. */
-        void markLastAsRendered(Optional<String> renderedVersion) {
+        void markLastAsRendered(Optional<SpecVersion> renderedVersion) {
             renderedVersion.ifPresent(version -> versions.put(previous.id(), Optional.of(version)));
         }
 
@@ -146,13 +146,13 @@ public final class SyntheticHistory {
         }
 
         PackageHistory history() {
-            Map<String, Optional<String>> known = Map.copyOf(versions);
+            Map<String, Optional<SpecVersion>> known = Map.copyOf(versions);
             return new PackageHistory(
                     commits,
                     previous.id(),
                     commit -> known.containsKey(commit.id())
                             ? known.get(commit.id())
-                            : upstream.epochVersion().apply(commit));
+                            : upstream.versions().apply(commit));
         }
     }
 }

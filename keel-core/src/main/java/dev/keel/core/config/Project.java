@@ -5,6 +5,7 @@ import dev.keel.core.config.model.DistroDefinition;
 import dev.keel.core.config.model.DistroReference;
 import dev.keel.core.config.model.DistroVersionDefinition;
 import dev.keel.core.config.model.ProjectInfo;
+import dev.keel.core.config.model.ProjectRenderConfig;
 import dev.keel.core.config.model.RenderTexts;
 import java.nio.file.Path;
 import java.util.List;
@@ -106,6 +107,14 @@ public record Project(
         return info == null || info.render() == null || info.render().texts() == null
                 ? RenderTexts.KEEL
                 : info.render().texts();
+    }
+
+    /** The rpmautospec version azldev-worded renders name ({@code render.rpmautospec-version}). */
+    public String rpmautospecVersion() {
+        ProjectInfo info = config.project();
+        return info == null || info.render() == null || info.render().rpmautospecVersion() == null
+                ? ProjectRenderConfig.DEFAULT_RPMAUTOSPEC_VERSION
+                : info.render().rpmautospecVersion();
     }
 
     /** Where rendered specs go ({@code rendered-specs-dir}, default {@code specs}). */

@@ -1,6 +1,7 @@
 package dev.keel.core.config;
 
 import dev.keel.core.config.model.ConfigFile;
+import dev.keel.core.config.model.ProjectRenderConfig;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +15,7 @@ final class ProjectValidator {
     private static final Pattern REPO_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]*");
     private static final Pattern FULL_COMMIT = Pattern.compile("[0-9a-f]{40}");
     private static final Pattern URI = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://.+");
+    private static final Pattern RPMAUTOSPEC_VERSION = Pattern.compile(ProjectRenderConfig.RPMAUTOSPEC_VERSION_PATTERN);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$([a-z]+)");
 
     private final ConfigNode.Table tree;
@@ -25,6 +27,7 @@ final class ProjectValidator {
     }
 
     void validate() {
+        renderSettings();
         defaultDistro();
         distros();
         componentGroups();
@@ -32,6 +35,17 @@ final class ProjectValidator {
         images();
         testSuites();
         repos();
+    }
+
+    private void renderSettings() {
+        String version = Trees.string(tree, "project", "render", "rpmautospec-version");
+        if (version != null && !RPMAUTOSPEC_VERSION.matcher(version).matches()) {
+            add(
+                    Trees.locate(tree, "project", "render", "rpmautospec-version"),
+                    "project.render.rpmautospec-version",
+                    "invalid rpmautospec version '" + version + "'",
+                    "use dot-separated numbers, e.g. \"" + ProjectRenderConfig.DEFAULT_RPMAUTOSPEC_VERSION + "\"");
+        }
     }
 
     private void defaultDistro() {

@@ -21,7 +21,8 @@ final class RecordInfo {
             boolean required,
             String doc,
             String supersededBy,
-            PathValue path) {}
+            PathValue path,
+            String format) {}
 
     private static final Map<Class<?>, RecordInfo> CACHE = new ConcurrentHashMap<>();
 
@@ -50,7 +51,10 @@ final class RecordInfo {
                     component.isAnnotationPresent(Required.class),
                     doc == null ? "" : doc.value(),
                     superseded == null ? null : superseded.value(),
-                    component.getAnnotation(PathValue.class)));
+                    component.getAnnotation(PathValue.class),
+                    component.isAnnotationPresent(Format.class)
+                            ? component.getAnnotation(Format.class).value()
+                            : null));
             index.put(name, i);
             parameterTypes[i] = component.getType();
         }

@@ -54,6 +54,9 @@ public final class SchemaGenerator {
             if (!field.doc().isEmpty()) {
                 property.put("description", field.doc());
             }
+            if (field.format() != null) {
+                property.put("pattern", "^" + field.format() + "$");
+            }
             if (field.supersededBy() != null) {
                 property.put("deprecated", true);
             }

@@ -1,8 +1,9 @@
 package dev.keel.core.render;
 
 import dev.keel.core.autospec.AutospecExpansion;
-import dev.keel.core.autospec.EpochVersion;
 import dev.keel.core.autospec.PackageHistory;
+import dev.keel.core.autospec.SpecFeatures;
+import dev.keel.core.autospec.SpecVersion;
 import dev.keel.core.autospec.SyntheticHistory;
 import dev.keel.core.config.LocatedOverlay;
 import dev.keel.core.config.Location;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -155,13 +157,17 @@ public final class ComponentRenderer {
         TreeMap<String, SourceFile> files = new TreeMap<>();
         SourceFile overlaidSpec = result.tree().get(specPath).orElseThrow();
         Spec spec = Spec.parse(overlaidSpec.content());
-        if (AutospecExpansion.uses(spec.text())) {
+        SpecFeatures features = SpecFeatures.of(spec.text());
+        if (features.needsProcessing()) {
             if (input.history().isPresent()) {
                 PackageHistory history = input.changes().isEmpty()
                         ? input.history().get()
-                        : interleave(input, renderedEpochVersion(pristine, spec), notes);
-                spec = Spec.parse(AutospecExpansion.expand(spec, history, RenderFingerprint.RENDER_VERSION));
-            } else {
+                        : interleave(input, renderedVersion(pristine, spec), notes);
+                spec = Spec.parse(AutospecExpansion.expand(
+                        spec,
+                        history,
+                        RenderedComments.autospecVersion(project.renderTexts(), project.rpmautospecVersion())));
+            } else if (features.hasAutorelease() || features.hasAutochangelog()) {
                 notes.add("%autorelease/%autochangelog left as written: the upstream has no history");
             }
         }
@@ -210,8 +216,8 @@ public final class ComponentRenderer {
     }
 
     /** The upstream history with a commit per project change (the release stays upstream's version). */
-    private static PackageHistory interleave(RenderInput input, Optional<String> renderedVersion, List<String> notes)
-            throws RenderException {
+    private static PackageHistory interleave(
+            RenderInput input, Optional<SpecVersion> renderedVersion, List<String> notes) throws RenderException {
         try {
             return SyntheticHistory.interleave(
                     input.history().get(),
@@ -226,13 +232,14 @@ public final class ComponentRenderer {
     }
 
     /**
-     * The rendered spec's {@code [epoch:]version} when overlays changed the Version or Epoch tags
-     * (the last synthetic commit carries it), else empty: the upstream head's stands.
+     * The rendered spec's version when overlays changed the Version, Epoch or Release tags (the last
+     * synthetic commit carries it), else empty: the upstream head's stands.
      */
-    private static Optional<String> renderedEpochVersion(Spec upstream, Spec rendered) {
-        boolean same = java.util.Objects.equals(upstream.tagValue("Version"), rendered.tagValue("Version"))
-                && java.util.Objects.equals(upstream.tagValue("Epoch"), rendered.tagValue("Epoch"));
-        return same ? Optional.empty() : EpochVersion.of(rendered.toBytes(), MacroContext.defaults());
+    private static Optional<SpecVersion> renderedVersion(Spec upstream, Spec rendered) {
+        boolean same = Objects.equals(upstream.tagValue("Version"), rendered.tagValue("Version"))
+                && Objects.equals(upstream.tagValue("Epoch"), rendered.tagValue("Epoch"))
+                && Objects.equals(upstream.tagValue("Release"), rendered.tagValue("Release"));
+        return same ? Optional.empty() : SpecVersion.read(rendered.toBytes(), MacroContext.defaults());
     }
 
     /** Overlays that edit upstream files other than the spec (or inside archives). */

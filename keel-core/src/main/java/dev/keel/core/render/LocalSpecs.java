@@ -1,7 +1,7 @@
 package dev.keel.core.render;
 
-import dev.keel.core.autospec.EpochVersion;
 import dev.keel.core.autospec.PackageHistory;
+import dev.keel.core.autospec.SpecVersion;
 import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.io.Sha256Records;
 import dev.keel.core.overlay.SourceFile;
@@ -55,7 +55,7 @@ public final class LocalSpecs implements UpstreamSource {
                 .get(component.name() + ".spec")
                 .orElseThrow()
                 .content();
-        return Optional.of(PackageHistory.initialSources(EpochVersion.of(spec, MacroContext.defaults())));
+        return Optional.of(PackageHistory.initialSources(SpecVersion.read(spec, MacroContext.defaults())));
     }
 
     /** {@code sha256:} over the sorted {@code path=sha256} lines of every file of the spec's directory. */

@@ -15,13 +15,13 @@ import java.nio.file.Path;
 
 /**
  * A fingerprint of every input of a component's render: Keel's render version, the project's
- * render texts, the resolved configuration, the upstream content, and every overlay source file. Equal fingerprints mean the
+ * render texts and rpmautospec version, the resolved configuration, the upstream content, and every overlay source file. Equal fingerprints mean the
  * render would produce the same bytes, so it can be skipped.
  */
 final class RenderFingerprint {
 
     /** Bump when rendering changes for equal inputs. */
-    static final String RENDER_VERSION = "keel-render-6";
+    static final String RENDER_VERSION = "keel-render-7";
 
     private static final ObjectMapper JSON =
             new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
@@ -30,13 +30,21 @@ final class RenderFingerprint {
 
     /**
      * @param texts how the project words the comments of rendered specs
+     * @param rpmautospecVersion the rpmautospec version azldev-worded renders name
      * @param upstreamIdentity the upstream commit or content hash
      * @param projectChanges the ids of the project changes that shape the release, comma-separated
      */
-    static String of(RenderTexts texts, ResolvedComponent component, String upstreamIdentity, String projectChanges)
+    static String of(
+            RenderTexts texts,
+            String rpmautospecVersion,
+            ResolvedComponent component,
+            String upstreamIdentity,
+            String projectChanges)
             throws IOException {
-        Sha256Records records =
-                new Sha256Records().add("render", RENDER_VERSION).add("texts", texts.name());
+        Sha256Records records = new Sha256Records()
+                .add("render", RENDER_VERSION)
+                .add("texts", texts.name())
+                .add("rpmautospec-version", rpmautospecVersion);
         try {
             records.add("config", JSON.writeValueAsString(TreeJson.plain(component.tree())));
         } catch (JsonProcessingException e) {

@@ -60,7 +60,7 @@ final class RenderInputs {
             throws IOException {
         Optional<SourceFile> spec = sources.get(component.name() + ".spec");
         boolean needed = spec.isPresent()
-                && AutospecExpansion.uses(new String(spec.get().content(), StandardCharsets.ISO_8859_1));
+                && AutospecExpansion.needsProcessing(new String(spec.get().content(), StandardCharsets.ISO_8859_1));
         return needed ? source.history(component) : Optional.empty();
     }
 }

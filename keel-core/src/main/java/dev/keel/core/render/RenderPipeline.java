@@ -185,7 +185,8 @@ public final class RenderPipeline {
         RenderInputs.Changes changes = source.specOnly()
                 ? RenderInputs.Changes.NONE
                 : RenderInputs.changes(project, locks, lockHistory, component, identity);
-        String fingerprint = RenderFingerprint.of(project.renderTexts(), component, identity, changes.ids());
+        String fingerprint = RenderFingerprint.of(
+                project.renderTexts(), project.rpmautospecVersion(), component, identity, changes.ids());
         SortedMap<String, SourceFile> current = tree.read(component.name());
         if (fingerprint.equals(cachedFingerprint(component, current))) {
             return new RenderResult(component.name(), relative, Outcome.unchanged(), false, List.of());

@@ -48,6 +48,16 @@ final class RenderedComments {
                 "# Do not edit manually; changes will be overwritten.");
     }
 
+    /**
+     * The version line of the rpmautospec block: azldev's names the rpmautospec release its chroot
+     * had; Keel's names Keel without a version, so a new Keel release changes no rendered spec.
+     */
+    static String autospecVersion(RenderTexts texts, String rpmautospecVersion) {
+        return texts == RenderTexts.AZLDEV
+                ? "## (rpmautospec version " + rpmautospecVersion + ")"
+                : "## (rpmautospec-compatible: Keel)";
+    }
+
     private static String tool(RenderTexts texts) {
         return texts == RenderTexts.AZLDEV ? "azldev" : "Keel";
     }

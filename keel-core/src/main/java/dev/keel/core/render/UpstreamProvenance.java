@@ -1,8 +1,8 @@
 package dev.keel.core.render;
 
 import dev.keel.core.autospec.AutoreleaseFlags;
-import dev.keel.core.autospec.AutospecExpansion;
 import dev.keel.core.autospec.PackageHistory;
+import dev.keel.core.autospec.SpecFeatures;
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.config.model.BuildConfig;
@@ -47,15 +47,14 @@ final class UpstreamProvenance {
         if (release == null) {
             return macros;
         }
-        if (AutospecExpansion.uses("Release: " + release)) {
+        if (SpecFeatures.usesAutorelease("Release: " + release)) {
             if (history.isEmpty()) {
                 notes.add("warning: %fedora_upstream_release left out: %autorelease needs the upstream history");
                 return macros;
             }
-            AutoreleaseFlags flags = AutoreleaseFlags.parse(release);
             macros.put(
                     "fedora_upstream_release",
-                    flags.render(history.get().headReleaseNumber()) + (flags.noDist() ? "" : dist));
+                    history.get().headRelease() + (AutoreleaseFlags.noDist(release) ? "" : dist));
         } else {
             macros.put(
                     "fedora_upstream_release",

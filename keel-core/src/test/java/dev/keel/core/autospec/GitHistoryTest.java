@@ -36,7 +36,11 @@ class GitHistoryTest {
     }
 
     private static String spec(String version) {
-        return "Name: pkg\nVersion: " + version + "\nRelease: %autorelease\nSummary: s\nLicense: MIT\n\n"
+        return spec(version, "%autorelease");
+    }
+
+    private static String spec(String version, String release) {
+        return "Name: pkg\nVersion: " + version + "\nRelease: " + release + "\nSummary: s\nLicense: MIT\n\n"
                 + "%description\nd\n\n%changelog\n%autochangelog\n";
     }
 
@@ -60,8 +64,9 @@ class GitHistoryTest {
         }
     }
 
+    /** The generated entries as process-distgit prints them: joined by a blank line, then a line break. */
     private String changelog() throws Exception {
-        return history().changelog(AutoreleaseFlags.DEFAULT);
+        return String.join("\n\n", history().changelog()) + "\n";
     }
 
     @Test
@@ -142,6 +147,23 @@ class GitHistoryTest {
 
                 * Mon Jan 01 2024 Old Packager <old@example.org> - 0.9-1
                 - Old
+
+                """);
+    }
+
+    @Test
+    void aChangelogFileDeletedLaterIsNotCopied() throws Exception {
+        commitSpec("1.0", "Initial import");
+        repo.commit("changelog", "- Old\n", "Convert", next());
+        commitSpec("1.0", "Fix");
+        repo.git.rm().addFilepattern("changelog").call();
+        repo.commitIndex("Drop the changelog file", next());
+        assertThat(changelog()).isEqualTo("""
+                * Sun Jan 04 2026 Upstream Packager <up@example.org> - 1.0-4
+                - Drop the changelog file
+
+                * Sat Jan 03 2026 Upstream Packager <up@example.org> - 1.0-3
+                - Fix
                 """);
     }
 
@@ -155,8 +177,8 @@ class GitHistoryTest {
         repo.merge("side", MergeStrategy.OURS, "Merge side, keeping ours", next());
         assertThat(history().headReleaseNumber()).isEqualTo(3);
         assertThat(changelog())
-                .contains("- 1.0-3\n- Merge side, keeping ours")
-                .contains("- Main change")
+                .startsWith("* Sat Jan 03 2026 Upstream Packager <up@example.org> - 1.0-2\n- Main change\n")
+                .doesNotContain("Merge side")
                 .doesNotContain("Side change")
                 .doesNotContain("unresolvable");
     }
@@ -170,14 +192,22 @@ class GitHistoryTest {
         repo.commit("main.patch", "main\n", "Main patch", next());
         repo.merge("side", MergeStrategy.RECURSIVE, "Merge side", next());
         assertThat(history().headReleaseNumber()).isEqualTo(3);
-        assertThat(changelog()).contains("- 1.0-3\n- RPMAUTOSPEC: unresolvable merge\n");
+        assertThat(changelog())
+                .isEqualTo("* Sun Jan 04 2026 Upstream Packager <up@example.org> - 1.0-3\n"
+                        + "- RPMAUTOSPEC: unresolvable merge\n");
     }
 
     @Test
-    void flagsShapeEveryEntrysRelease() throws Exception {
-        commitSpec("2.0~rc1", "Update to 2.0 rc1");
-        commitSpec("2.0~rc1", "Fix");
-        assertThat(history().changelog(AutoreleaseFlags.parse("%autorelease -p -e rc1")))
+    void eachEntryShowsItsOwnCommitsAutoreleaseOptions() throws Exception {
+        repo.commit("pkg.spec", spec("2.0~rc1", "%autorelease -p -e rc1"), "Update to 2.0 rc1", next());
+        repo.commit(
+                "pkg.spec",
+                spec("2.0~rc1", "%{autorelease -p -e %{pre}}").replace("Name:", "%global pre rc1\nName:"),
+                "Fix",
+                next());
+        repo.commit("pkg.spec", spec("2.0~rc1"), "Drop the prerelease flags", next());
+        assertThat(changelog())
+                .contains("- 2.0~rc1-3\n- Drop the prerelease flags")
                 .contains("- 2.0~rc1-0.2.rc1\n- Fix")
                 .contains("- 2.0~rc1-0.1.rc1\n- Update to 2.0 rc1");
     }
@@ -188,15 +218,14 @@ class GitHistoryTest {
         commitSpec("%(cat VERSION)", "Read the version from a file");
         commitSpec("1.0", "Back to a literal version");
         assertThat(history().headReleaseNumber()).isEqualTo(3);
-        assertThat(changelog()).contains("- ?-2\n- Read the version from a file");
+        assertThat(changelog()).contains("* Fri Jan 02 2026 Upstream Packager <up@example.org>\n- Read the version");
     }
 
     @Test
     void aBaseReleaseOffsetsEveryEntry() throws Exception {
-        commitSpec("1.0", "Initial import");
-        commitSpec("1.0", "Fix");
-        assertThat(history().changelog(AutoreleaseFlags.parse("%autorelease -b 5")))
-                .isEqualTo("""
+        repo.commit("pkg.spec", spec("1.0", "%autorelease -b 5"), "Initial import", next());
+        repo.commit("pkg.spec", spec("1.0", "%autorelease -b5"), "Fix", next());
+        assertThat(changelog()).isEqualTo("""
                         * Fri Jan 02 2026 Upstream Packager <up@example.org> - 1.0-6
                         - Fix
 
@@ -207,9 +236,9 @@ class GitHistoryTest {
 
     @Test
     void snapshotInformationIsAppended() throws Exception {
-        commitSpec("1.0^20260101git1234abc", "Snapshot");
-        assertThat(history().changelog(AutoreleaseFlags.parse("%{autorelease -s 20260101git1234abc}")))
-                .contains("- 1.0^20260101git1234abc-1.20260101git1234abc\n- Snapshot");
+        repo.commit(
+                "pkg.spec", spec("1.0^20260101git1234abc", "%{autorelease -s 20260101git1234abc}"), "Snapshot", next());
+        assertThat(changelog()).contains("- 1.0^20260101git1234abc-1.20260101git1234abc\n- Snapshot");
     }
 
     @Test
@@ -238,9 +267,10 @@ class GitHistoryTest {
     }
 
     @Test
-    void anEllipsisLineContinuesTheSubjectAndDashLinesAddBullets() throws Exception {
-        commitSpec("1.0", "Update to 1.0, which fixes\n\n... CVE-2026-0001\n- also drop the old patch\nnot a bullet");
-        assertThat(changelog()).endsWith("- Update to 1.0, which fixes CVE-2026-0001\n- also drop the old patch\n");
+    void anEllipsisLineContinuesTheSubjectAndDashLinesAddBulletsContinuedByTheLinesAfterThem() throws Exception {
+        commitSpec("1.0", "Update to 1.0, which fixes\n\n... CVE-2026-0001\n- also drop the old patch\nand its test");
+        assertThat(changelog())
+                .endsWith("- Update to 1.0, which fixes CVE-2026-0001\n- also drop the old patch and its test\n");
     }
 
     @Test

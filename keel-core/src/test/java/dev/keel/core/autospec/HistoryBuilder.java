@@ -52,12 +52,16 @@ final class HistoryBuilder {
         return this;
     }
 
-    Optional<String> version(Commit commit) {
+    Optional<String> epochVersion(Commit commit) {
         return Optional.ofNullable(versions.get(commit.id()));
     }
 
+    Optional<SpecVersion> version(Commit commit) {
+        return epochVersion(commit).map(version -> new SpecVersion(version, AutoreleaseFlags.DEFAULT));
+    }
+
     int release(String id) {
-        return new ReleaseNumbers(commits, this::version).of(id);
+        return new ReleaseNumbers(commits, this::epochVersion).of(id);
     }
 
     String head() {

@@ -107,21 +107,55 @@ class ReleaseNumbersTest {
 
     @Test
     void flagsRenderTheRelease() {
-        assertThat(AutoreleaseFlags.parse("%autorelease").render(3)).isEqualTo("3");
-        assertThat(AutoreleaseFlags.parse("%autorelease -b7").render(3)).isEqualTo("9");
-        assertThat(AutoreleaseFlags.parse("%{autorelease -p -e rc1}").render(2)).isEqualTo("0.2.rc1");
-        assertThat(AutoreleaseFlags.parse("%autorelease -s 20260101git1234abc").render(1))
+        assertThat(AutoreleaseFlags.DEFAULT.render(3)).isEqualTo("3");
+        assertThat(new AutoreleaseFlags(7, false, null, null).render(3)).isEqualTo("9");
+        assertThat(new AutoreleaseFlags(1, true, "rc1", null).render(2)).isEqualTo("0.2.rc1");
+        assertThat(new AutoreleaseFlags(1, false, null, "20260101git1234abc").render(1))
                 .isEqualTo("1.20260101git1234abc");
-        assertThat(AutoreleaseFlags.parse("%autorelease -n").noDist()).isTrue();
+        assertThat(AutoreleaseFlags.noDist("%{autorelease -n}")).isTrue();
+        assertThat(AutoreleaseFlags.noDist("%autorelease -b 2 -n")).isTrue();
+        assertThat(AutoreleaseFlags.noDist("%autorelease -e n")).isFalse();
     }
 
     @Test
-    void theBlockFreezesTheNumber() {
-        assertThat(AutospecBlock.lines(4, true, true, "0.1.0"))
-                .contains(
-                        "## START: Set by rpmautospec",
-                        "## RPMAUTOSPEC: autorelease, autochangelog",
-                        "    release_number = 4;")
-                .endsWith("## END: Set by rpmautospec", "");
+    void theProbeReadsTheOptionsRpmExpanded() {
+        assertThat(SpecVersion.of("1.0", "E_S_P0_B").flags()).isEqualTo(AutoreleaseFlags.DEFAULT);
+        assertThat(SpecVersion.of("1.0", "Erc1_S20260101git1_P1_B5").flags())
+                .isEqualTo(new AutoreleaseFlags(5, true, "rc1", "20260101git1"));
+        assertThat(SpecVersion.of("1.0", "3%{?dist}").flags())
+                .as("no %autorelease")
+                .isEqualTo(AutoreleaseFlags.DEFAULT);
+    }
+
+    @Test
+    void theBlockFreezesTheNumberAsProcessDistgitWritesIt() {
+        assertThat(AutospecBlock.text("## (rpmautospec version 0.8.4)", 4, true, true))
+                .isEqualTo("""
+                        ## START: Set by rpmautospec
+                        ## (rpmautospec version 0.8.4)
+                        ## RPMAUTOSPEC: autorelease, autochangelog
+                        %define autorelease(e:s:pb:n) %{?-p:0.}%{lua:
+                            release_number = 4;
+                            base_release_number = tonumber(rpm.expand("%{?-b*}%{!?-b:1}"));
+                            print(release_number + base_release_number - 1);
+                        }%{?-e:.%{-e*}}%{?-s:.%{-s*}}%{!?-n:%{?dist}}
+                        ## END: Set by rpmautospec
+
+                        """);
+    }
+
+    @Test
+    void aChangelogOnlyBlockHasNoDefinition() {
+        assertThat(AutospecBlock.text("## (rpmautospec version 0.8.4)", 0, false, true))
+                .isEqualTo("""
+                        ## START: Set by rpmautospec
+                        ## (rpmautospec version 0.8.4)
+                        ## RPMAUTOSPEC: autochangelog
+                        ## END: Set by rpmautospec
+
+                        """);
+        assertThat(AutospecBlock.text("## (rpmautospec-compatible: Keel)", 2, true, false))
+                .contains("## RPMAUTOSPEC: autorelease\n%define autorelease(e:s:pb:n)")
+                .contains("    release_number = 2;\n");
     }
 }

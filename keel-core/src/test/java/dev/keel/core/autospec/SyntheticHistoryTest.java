@@ -15,6 +15,10 @@ class SyntheticHistoryTest {
         return new PackageHistory(builder.commits, builder.head(), builder::version);
     }
 
+    private static String changelog(PackageHistory history) {
+        return String.join("\n\n", history.changelog()) + "\n";
+    }
+
     private static ProjectChange change(String id, String subject, String upstreamCommit) {
         return new ProjectChange(
                 id,
@@ -36,7 +40,7 @@ class SyntheticHistoryTest {
                 Optional.empty(),
                 warning -> {});
         assertThat(history.headReleaseNumber()).isEqualTo(4);
-        assertThat(history.changelog(AutoreleaseFlags.DEFAULT)).startsWith("""
+        assertThat(changelog(history)).startsWith("""
                         * Fri May 01 2026 Downstream Dev <dev@example.org> - 1.0-4
                         - Tune the overlay
 
@@ -58,7 +62,7 @@ class SyntheticHistoryTest {
                 List.of(change("p1", "Add our overlay", "a"), change("p2", "Move to c", "c")),
                 Optional.empty(),
                 warning -> {});
-        String changelog = history.changelog(AutoreleaseFlags.DEFAULT);
+        String changelog = changelog(history);
         assertThat(changelog.indexOf("- Add our overlay")).isGreaterThan(changelog.indexOf("- Fix"));
         assertThat(changelog).contains("- 1.0-2\n- Add our overlay").contains("- 1.0-5\n- Move to c");
         assertThat(history.headReleaseNumber()).isEqualTo(5);
@@ -91,17 +95,20 @@ class SyntheticHistoryTest {
                 upstream(builder), "b", List.of(change("p1", "Ours", "merge")), Optional.empty(), warning -> {});
         // a, b, main, merge (side is dropped by the first-parent replay), then ours
         assertThat(history.headReleaseNumber()).isEqualTo(5);
-        assertThat(history.changelog(AutoreleaseFlags.DEFAULT)).doesNotContain("- Side");
+        assertThat(changelog(history)).doesNotContain("- Side");
     }
 
     @Test
     void theRenderedVersionBelongsToTheLastChange() {
         HistoryBuilder builder = new HistoryBuilder().commit("a", "1.0", "Initial import", "");
         PackageHistory history = SyntheticHistory.interleave(
-                upstream(builder), "a", List.of(change("p1", "Backport 1.1", "a")), Optional.of("1.1"), warning -> {});
+                upstream(builder),
+                "a",
+                List.of(change("p1", "Backport 1.1", "a")),
+                Optional.of(new SpecVersion("1.1", AutoreleaseFlags.DEFAULT)),
+                warning -> {});
         assertThat(history.headReleaseNumber()).isEqualTo(1);
-        assertThat(history.changelog(AutoreleaseFlags.DEFAULT))
-                .startsWith("* Fri May 01 2026 Downstream Dev <dev@example.org> - 1.1-1\n");
+        assertThat(changelog(history)).startsWith("* Fri May 01 2026 Downstream Dev <dev@example.org> - 1.1-1\n");
     }
 
     @Test

@@ -45,6 +45,18 @@ public final class MacroContext {
         return new Builder();
     }
 
+    /** A builder holding this context's settings, to derive a context from it. */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.arch = arch;
+        builder.os = os;
+        builder.fedora = fedora;
+        builder.with.addAll(with);
+        builder.without.addAll(without);
+        builder.defines.putAll(defines);
+        return builder;
+    }
+
     /** The target CPU ({@code %{_target_cpu}}, {@code %{_arch}}). */
     public String arch() {
         return arch;
