@@ -1,6 +1,5 @@
 package dev.keel.core.autospec;
 
-import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -29,29 +28,53 @@ public record SpecFeatures(boolean hasAutorelease, int changelogLine, int autoch
     private static final Pattern AUTORELEASE_DEFINITION =
             Pattern.compile(S + "*%define" + S + "+autorelease" + S + "*\\(", FLAGS);
 
-    /** The features of a spec's text. */
+    /**
+     * The features of a spec's text. Lines are read as Python reads them (any line ending); the
+     * patterns run only on the few lines that can match them (a line naming {@code autorelease} or
+     * {@code autochangelog}, or starting with {@code %changelog}), so most specs cost one scan.
+     */
     public static SpecFeatures of(String text) {
+        String normalized =
+                text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
         boolean autorelease = false;
         int changelog = 0;
         int autochangelog = 0;
         boolean processed = false;
-        List<String> lines = PythonText.universalLines(text);
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).endsWith("\n")
-                    ? lines.get(i).substring(0, lines.get(i).length() - 1)
-                    : lines.get(i);
-            if (changelog == 0) {
-                autorelease |= AUTORELEASE.matcher(line).find();
-                if (CHANGELOG.matcher(line).matches()) {
-                    changelog = i + 1;
+        int nextAutorelease = normalized.indexOf("autorelease");
+        int nextAutochangelog = normalized.indexOf("autochangelog");
+        int start = 0;
+        for (int number = 1; start < normalized.length(); number++) {
+            int newline = normalized.indexOf('\n', start);
+            int end = newline < 0 ? normalized.length() : newline;
+            nextAutorelease = next(normalized, "autorelease", nextAutorelease, start);
+            nextAutochangelog = next(normalized, "autochangelog", nextAutochangelog, start);
+            boolean namesAutorelease = nextAutorelease >= 0 && nextAutorelease < end;
+            boolean namesAutochangelog = nextAutochangelog >= 0 && nextAutochangelog < end;
+            boolean startsChangelog = normalized.regionMatches(true, start, "%changelog", 0, "%changelog".length());
+            if (namesAutorelease || namesAutochangelog || startsChangelog) {
+                String line = normalized.substring(start, end);
+                if (changelog == 0) {
+                    autorelease |= namesAutorelease && AUTORELEASE.matcher(line).find();
+                    if (startsChangelog && CHANGELOG.matcher(line).matches()) {
+                        changelog = number;
+                    }
                 }
+                if (autochangelog == 0
+                        && namesAutochangelog
+                        && AUTOCHANGELOG.matcher(line).lookingAt()) {
+                    autochangelog = number;
+                }
+                processed |=
+                        namesAutorelease && AUTORELEASE_DEFINITION.matcher(line).lookingAt();
             }
-            if (autochangelog == 0 && AUTOCHANGELOG.matcher(line).lookingAt()) {
-                autochangelog = i + 1;
-            }
-            processed |= AUTORELEASE_DEFINITION.matcher(line).lookingAt();
+            start = end + 1;
         }
         return new SpecFeatures(autorelease, changelog, autochangelog, processed);
+    }
+
+    /** The first occurrence of {@code word} at or after {@code from}, starting from a known earlier one. */
+    private static int next(String text, String word, int known, int from) {
+        return known < 0 || known >= from ? known : text.indexOf(word, from);
     }
 
     /** Whether a spec uses {@code %autorelease} (before any {@code %changelog} line). */

@@ -79,17 +79,18 @@ public final class SnapshotCheck {
     }
 
     /**
-     * Whether the component's render on a spec snapshot does more than Keel's own steps (the header,
-     * the provenance macros), which cannot fail: overlays, source files or build settings (a
-     * snapshot has no project changes, so the release is never bumped, and no sources file). Only
-     * those, and local specs (read from their directory, sources file included, as render does),
-     * are rendered again, which keeps the check as fast as the overlays alone.
+     * Whether the component's render can fail other than by one of its overlays failing on its own:
+     * its overlays run after Keel's own edits (the macros file's lines), and its source files are
+     * merged into the upstream sources file. The other render steps (the header, the macros file,
+     * check skipping, which prepends to sections the spec has) cannot fail on a snapshot, which has
+     * no project changes (so no release bump) and no sources file. Only these components, and local
+     * specs (read from their directory, sources file included, as render does), are rendered again,
+     * which keeps the check about as fast as the overlays alone.
      */
     private static boolean configuresMore(ResolvedComponent component) {
         ComponentConfig config = component.config();
         return !component.overlays().isEmpty()
-                || (config.sourceFiles() != null && !config.sourceFiles().isEmpty())
-                || config.build() != null;
+                || (config.sourceFiles() != null && !config.sourceFiles().isEmpty());
     }
 
     private Optional<Failure> renderFailure(ResolvedComponent component, SourceTree sources, boolean specOnly) {
