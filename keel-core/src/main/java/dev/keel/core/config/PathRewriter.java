@@ -73,6 +73,9 @@ public final class PathRewriter {
             if (type instanceof ParameterizedType parameterized) {
                 Class<?> raw = (Class<?>) parameterized.getRawType();
                 Type argument = parameterized.getActualTypeArguments()[raw == Map.class ? 1 : 0];
+                if (path == null && argument instanceof Class<?> plain && !plain.isRecord()) {
+                    return node; // a list or map of plain values that are no paths (package names...)
+                }
                 if (raw == Map.class && node instanceof ConfigNode.Table table) {
                     Map<String, ConfigNode> entries = new LinkedHashMap<>();
                     table.entries()

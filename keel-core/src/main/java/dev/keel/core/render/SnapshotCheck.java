@@ -79,17 +79,21 @@ public final class SnapshotCheck {
     }
 
     /**
-     * Whether the component's render can fail other than by one of its overlays failing on its own:
-     * its overlays run after Keel's own edits (the macros file's lines), and its source files are
-     * merged into the upstream sources file. The other render steps (the header, the macros file,
-     * check skipping, which prepends to sections the spec has) cannot fail on a snapshot, which has
-     * no project changes (so no release bump) and no sources file. Only these components, and local
-     * specs (read from their directory, sources file included, as render does), are rendered again,
-     * which keeps the check about as fast as the overlays alone.
+     * Whether the component's render can fail where its overlays, checked one by one, do not. The
+     * steps Keel adds only add lines before the overlays run (the macros file's load line and
+     * source tag, which no overlay's success depends on) or cannot fail on a snapshot (the header;
+     * no project changes, so no release bump), except two: check skipping, which prepends to the
+     * upstream spec's %check sections after the overlays ran (an overlay may have removed one),
+     * and merging the source files into the upstream sources file. Only those components, and
+     * local specs (read from their directory, sources file included, as render reads them), are
+     * rendered again, which keeps the check as fast as the overlays alone.
      */
     private static boolean configuresMore(ResolvedComponent component) {
         ComponentConfig config = component.config();
-        return !component.overlays().isEmpty()
+        boolean skipsCheck = config.build() != null
+                && config.build().check() != null
+                && Boolean.TRUE.equals(config.build().check().skip());
+        return (skipsCheck && !component.overlays().isEmpty())
                 || (config.sourceFiles() != null && !config.sourceFiles().isEmpty());
     }
 

@@ -65,7 +65,10 @@ public final class Remote {
 
     /** The text with the userinfo of every URL in it replaced by {@code ***}. */
     public static String redact(String text) {
-        return text == null ? null : USERINFO.matcher(text).replaceAll("$1" + HIDDEN + "@");
+        if (text == null || text.indexOf('@') < 0 || !text.contains("://")) {
+            return text;
+        }
+        return USERINFO.matcher(text).replaceAll("$1" + HIDDEN + "@");
     }
 
     /** The URL (or URL template) without its userinfo. */
