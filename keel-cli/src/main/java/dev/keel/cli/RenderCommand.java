@@ -50,12 +50,15 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Option(
             names = "--check-only",
-            description = "Write nothing; exit 1 and list what differs when the rendered specs are stale.")
+            description = "The CI gate: write nothing; exit 1 when a component fails, when a rendered directory"
+                    + " differs from what would be rendered (listing the files) or, with -a, when a directory"
+                    + " belongs to no component.")
     boolean checkOnly;
 
     @Option(
             names = "--clean-stale",
-            description = "Remove rendered directories of components that no longer exist (needs -a).")
+            description = "Remove the rendered directories of components that no longer exist, if Keel wrote"
+                    + " them (needs -a); any other is reported and kept, and the run exits 1.")
     boolean cleanStale;
 
     @CommandLine.Mixin
