@@ -1,0 +1,6 @@
+/**
+ * The build dependency graph: what each component's sub-packages provide and what its
+ * BuildRequires need (evaluated with the macro expander), resolved to the components that provide
+ * them, with strongly connected components, build layers and the critical path.
+ */
+package dev.keel.build.graph;
