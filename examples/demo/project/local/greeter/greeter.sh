@@ -1,2 +1,3 @@
 #!/bin/sh
-echo "Hello from the example distro"
+# Shows the example distro's welcome banner at login.
+[ -r /usr/share/greeter/banner.txt ] && cat /usr/share/greeter/banner.txt

@@ -119,7 +119,7 @@ class ConcurrentProcessesTest {
     @Test
     void updatesRendersAndPreparesOnAFreshSharedCacheAllSucceedAlike() throws Exception {
         together("update", "update", "-a", "-O", "json");
-        assertThat(tree(project(0).resolve("locks"))).hasSize(4);
+        assertThat(tree(project(0).resolve("locks"))).hasSize(5);
         for (int i = 1; i < PROCESSES; i++) {
             assertThat(tree(project(i).resolve("locks")))
                     .isEqualTo(tree(project(0).resolve("locks")));

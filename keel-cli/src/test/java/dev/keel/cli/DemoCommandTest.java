@@ -24,6 +24,7 @@ class DemoCommandTest {
                         + dir.resolve("upstream/git").toUri() + "$pkg,")
                 .contains("h/hello/hello.spec")
                 .contains("g/greeter/greeter.sh")
+                .contains("n/notice/notice.spec")
                 .contains("    release_number = 3;")
                 .contains("- Do not embed an rpath")
                 .doesNotContain("Rebuild against the new toolchain");
@@ -32,9 +33,16 @@ class DemoCommandTest {
                 .startsWith("## START: Set by rpmautospec")
                 .doesNotContain("%autochangelog")
                 .doesNotContain("%package        static")
+                .contains("rm %{buildroot}%{_libdir}/libwidget.a\n")
+                .doesNotContain("0002-widget-no-rpath.patch")
                 .contains("* Wed Feb 11 2026 Jane Packager <jane@example.org> - 1:4.2.0-2\n- Do not embed an rpath\n")
                 .contains("* Wed Oct 15 2025 Mass Rebuild Bot <rebuild@example.org> - 1:4.1.0-2\n"
                         + "- Rebuilt for the mass rebuild\n");
+        assertThat(Files.readString(dir.resolve("project/specs/n/notice/notice.spec")))
+                .contains("BuildRequires:  libwidget-devel");
+        assertThat(Files.readString(dir.resolve("project/specs/g/greeter/greeter.spec")))
+                .contains("BuildRequires:  notice")
+                .contains("notice %{SOURCE1} > banner.txt");
         String hello = Files.readString(dir.resolve("project/specs/h/hello/hello.spec"));
         assertThat(hello).contains("Provides: greeting(keel-example)").contains("-fstack-clash-protection");
         assertThat(Files.readString(dir.resolve("project/specs/h/hello/hello.conf")))

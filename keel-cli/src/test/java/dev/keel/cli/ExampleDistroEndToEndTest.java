@@ -121,7 +121,8 @@ class ExampleDistroEndToEndTest {
                 .contains("\"component\" : \"libwidget\",\n    \"status\" : \"ok\"")
                 .contains("\"component\" : \"hello\",\n    \"status\" : \"unchanged\"")
                 .contains("\"component\" : \"pyfoo\",\n    \"status\" : \"unchanged\"")
-                .contains("\"component\" : \"greeter\",\n    \"status\" : \"unchanged\"");
+                .contains("\"component\" : \"greeter\",\n    \"status\" : \"unchanged\"")
+                .contains("\"component\" : \"notice\",\n    \"status\" : \"unchanged\"");
         assertThat(rendered("l/libwidget/libwidget.spec"))
                 .contains("Vendor: Keel Example")
                 .contains("    release_number = 5;\n")
