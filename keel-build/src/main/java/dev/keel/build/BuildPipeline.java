@@ -81,6 +81,7 @@ public final class BuildPipeline {
     private final OutputRepository output;
     private final BuildRecords records;
     private final PublishChannels channels;
+    private final Path cacheRoot;
     private final Map<String, BuildRecord> published = new ConcurrentHashMap<>();
 
     public BuildPipeline(
@@ -91,8 +92,8 @@ public final class BuildPipeline {
         this.backend = backend;
         this.options = options;
         this.output = new OutputRepository(project.outputDir());
-        this.records = new BuildRecords(
-                options.cacheDir() != null ? options.cacheDir() : KeelCache.directory(), project.outputDir());
+        this.cacheRoot = options.cacheDir() != null ? options.cacheDir() : KeelCache.directory();
+        this.records = new BuildRecords(cacheRoot, project.outputDir());
         this.channels = new PublishChannels(project);
     }
 
@@ -136,7 +137,7 @@ public final class BuildPipeline {
         }
         Path work = project.workDir().resolve("build");
         PublishRepository repository =
-                new PublishRepository(options.publishRepo(), new ToolRunner(work.resolve("home")));
+                new PublishRepository(options.publishRepo(), new ToolRunner(work.resolve("home")), cacheRoot);
         repository.initialize(project.logDir().resolve("createrepo.log"));
         return repository;
     }

@@ -1,9 +1,9 @@
 package dev.keel.build.backend;
 
+import dev.keel.build.BuildTarget;
+import dev.keel.build.tool.HostArch;
 import dev.keel.core.config.Location;
 import dev.keel.core.config.Project;
-import dev.keel.core.config.model.DistroDefinition;
-import dev.keel.core.config.model.DistroReference;
 import dev.keel.core.config.model.DistroVersionDefinition;
 import dev.keel.core.io.InputFiles;
 import dev.keel.core.outcome.Failure;
@@ -14,7 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -58,32 +58,25 @@ public final class DistroMacros {
     private DistroMacros() {}
 
     public static Result of(Project project) throws IOException {
-        DistroReference reference = project.config().project() == null
-                ? null
-                : project.config().project().defaultDistro();
-        if (reference == null || reference.name() == null) {
+        Optional<BuildTarget> target = BuildTarget.of(project);
+        if (target.isEmpty()) {
             return new Result(new TreeMap<>(), List.of("the project has no default-distro: builds get no dist tag"));
         }
-        DistroDefinition distro = project.distros().get(reference.name());
-        String version = reference.version() != null && !reference.version().isEmpty()
-                ? reference.version()
-                : distro == null ? null : distro.defaultVersion();
-        DistroVersionDefinition definition = distro == null || distro.versions() == null || version == null
-                ? null
-                : distro.versions().get(version);
+        DistroVersionDefinition definition = target.get().definition();
         SortedMap<String, String> macros = new TreeMap<>();
         List<String> notes = new ArrayList<>();
         String mockConfig = definition == null ? null : mockConfig(definition);
         if (mockConfig != null) {
             read(Path.of(mockConfig), Path.of(mockConfig).toAbsolutePath().getParent(), macros, notes, 0);
         } else if (definition != null) {
-            Project.fedoraRelease(reference.name(), definition.releaseVer()).ifPresent(release -> {
-                macros.put("dist", ".fc" + release);
-                macros.put("fedora", Integer.toString(release));
-            });
+            Project.fedoraRelease(target.get().distro(), definition.releaseVer())
+                    .ifPresent(release -> {
+                        macros.put("dist", ".fc" + release);
+                        macros.put("fedora", Integer.toString(release));
+                    });
         }
         if (!macros.containsKey("dist")) {
-            notes.add("distro " + reference.name() + (version == null ? "" : " " + version)
+            notes.add("distro " + target.get().label()
                     + " defines no dist tag: %{?dist} is empty unless a component's build.defines sets it");
         }
         return new Result(macros, notes);
@@ -91,10 +84,9 @@ public final class DistroMacros {
 
     /** The version's mock configuration for this host's architecture, else the generic one. */
     private static String mockConfig(DistroVersionDefinition definition) {
-        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-        String specific = switch (arch) {
-            case "amd64", "x86_64" -> definition.mockConfigX8664();
-            case "aarch64", "arm64" -> definition.mockConfigAarch64();
+        String specific = switch (HostArch.rpm()) {
+            case "x86_64" -> definition.mockConfigX8664();
+            case "aarch64" -> definition.mockConfigAarch64();
             default -> null;
         };
         return specific != null ? specific : definition.mockConfig();

@@ -1,6 +1,7 @@
 package dev.keel.build.backend;
 
 import dev.keel.build.tool.Dnf;
+import dev.keel.build.tool.HostArch;
 import dev.keel.build.tool.ToolCommand;
 import dev.keel.build.tool.ToolResult;
 import dev.keel.core.io.Sha256Records;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.TreeSet;
 
 /**
@@ -65,7 +65,8 @@ final class LocalRepositories {
                     "keel-local-" + i, directories.get(i).toUri().toString(), null));
         }
         List<String> arguments = new ArrayList<>(dnf.arguments(work.resolve("root"), null, null, repositories));
-        arguments.addAll(List.of("repoquery", "--location", "--latest-limit=1", "--arch=" + arch() + ",noarch"));
+        arguments.addAll(
+                List.of("repoquery", "--location", "--latest-limit=1", "--arch=" + HostArch.rpm() + ",noarch"));
         for (String requirement : requirements) {
             arguments.add("--whatprovides=" + requirement);
         }
@@ -102,15 +103,5 @@ final class LocalRepositories {
             }
         }
         throw new IOException("dnf reported a package outside the --local-repo directories: " + location);
-    }
-
-    /** The host's RPM architecture. */
-    static String arch() {
-        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-        return switch (arch) {
-            case "amd64" -> "x86_64";
-            case "arm64" -> "aarch64";
-            default -> arch;
-        };
     }
 }

@@ -5,7 +5,6 @@ import dev.keel.build.tool.ToolResult;
 import dev.keel.build.tool.ToolRunner;
 import dev.keel.core.io.CacheLock;
 import dev.keel.core.io.Digests;
-import dev.keel.core.io.KeelCache;
 import dev.keel.core.outcome.Failure;
 import dev.keel.core.outcome.FailureException;
 import java.io.IOException;
@@ -31,10 +30,13 @@ public final class PublishRepository {
 
     private final Path directory;
     private final ToolRunner runner;
+    private final Path cacheRoot;
 
-    public PublishRepository(Path directory, ToolRunner runner) {
+    /** @param cacheRoot Keel's cache, where the lock that serializes publications is */
+    public PublishRepository(Path directory, ToolRunner runner, Path cacheRoot) {
         this.directory = directory.toAbsolutePath().normalize();
         this.runner = runner;
+        this.cacheRoot = cacheRoot;
     }
 
     public Path directory() {
@@ -99,7 +101,7 @@ public final class PublishRepository {
     }
 
     private Path lockFile() {
-        return KeelCache.directory()
+        return cacheRoot
                 .resolve("publish")
                 .resolve(Digests.hex("SHA-256", directory.toString().getBytes(StandardCharsets.UTF_8)) + ".lock");
     }
