@@ -142,14 +142,23 @@ public final class LocalBackend implements BuildBackend {
         return all;
     }
 
+    /** Builds; a step that fails with a typed failure ends the build with it. */
     @Override
     public BackendResult build(BuildRequest request) throws IOException, InterruptedException {
+        List<String> notes = new ArrayList<>();
+        try {
+            return build(request, notes);
+        } catch (FailureException e) {
+            return BackendResult.failed(e.failure(), notes);
+        }
+    }
+
+    private BackendResult build(BuildRequest request, List<String> notes) throws IOException, InterruptedException {
         Trees.delete(request.workDir());
         BuildSandbox sandbox = new BuildSandbox(request.workDir().resolve("sandbox"));
         sandbox.create();
         ToolRunner runner = new ToolRunner(sandbox.home());
         copySources(request.sources(), sandbox.topdir().resolve("SOURCES"));
-        List<String> notes = new ArrayList<>();
 
         ToolResult srpmRun = runner.run(
                 sandbox.command(
