@@ -2,6 +2,7 @@ package dev.keel.build;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.keel.build.backend.LocalBackend;
 import dev.keel.build.tool.HostTool;
 import java.util.List;
 import java.util.Optional;
@@ -18,10 +19,7 @@ final class RpmTools {
 
     /** The tools of a local build, and root, which its mount namespace needs. */
     static void assumeLocalBuild(HostTool... more) {
-        assume(HostTool.RPM, HostTool.RPMBUILD, HostTool.UNSHARE, HostTool.MOUNT);
-        assume(more);
-        assumeTrue(
-                "root".equals(System.getProperty("user.name")),
-                "the local backend mounts overlays in a private mount namespace, which needs root");
+        Optional<String> why = LocalBackend.unavailable(List.of(more));
+        assumeTrue(why.isEmpty(), () -> why.orElse("") + " (this test builds RPMs)");
     }
 }

@@ -44,8 +44,9 @@ final class BuildSandbox {
     static final String LAYER_DB = INSIDE + "/layer/" + DependencyLayer.DB_NAME;
 
     /**
-     * Sets up the mounts and runs the command: {@code sh -c SCRIPT keel-sandbox ROOT DIR... --
-     * LIBDIR... -- COMMAND...}. The script is constant; every path reaches it as an argument. When
+     * Sets up the mounts and runs the command: {@code sh sandbox.sh ROOT DIR... --
+     * LIBDIR... -- COMMAND...}. The script is constant (written next to the sandbox directory so
+     * logs name it rather than print it); every path reaches it as an argument. When
      * the layer has library directories the host's loader does not search (Fedora's {@code
      * /usr/lib64} on Debian), a private {@code ld.so.cache} lists them after the host's own, so
      * programs of the layer find their libraries and host programs keep the host's.
@@ -95,6 +96,11 @@ final class BuildSandbox {
         for (String directory : List.of("build", "home", "layer", "shm")) {
             Files.createDirectories(root.resolve(directory));
         }
+        Files.writeString(script(), SCRIPT, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private Path script() {
+        return root.resolveSibling("sandbox.sh");
     }
 
     /** The build's top directory, seen from the host. */
@@ -119,7 +125,7 @@ final class BuildSandbox {
     /** {@code command} run in the namespace, with {@code HOME} and {@code TMPDIR} inside the sandbox. */
     ToolCommand command(List<String> command, Map<String, String> environment, Duration timeout) throws IOException {
         List<String> arguments = new ArrayList<>(
-                List.of("unshare", "--mount", "--propagation", "private", "--", "sh", "-c", SCRIPT, "keel-sandbox"));
+                List.of("unshare", "--mount", "--propagation", "private", "--", "sh", script().toString()));
         arguments.add(root.toString());
         arguments.addAll(layerDirectories());
         arguments.add("--");

@@ -57,7 +57,8 @@ final class DependencyLayer {
                                 ? "installing the build dependencies took too long"
                                 : "the build dependencies cannot be installed together (rpm exited with "
                                         + result.exitCode() + ")",
-                        log)
+                        log,
+                        result.logStart())
                 .withHint("two dependencies may own the same file, or one is for another architecture: see"
                         + " the log"));
     }

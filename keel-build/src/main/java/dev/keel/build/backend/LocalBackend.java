@@ -4,6 +4,7 @@ import dev.keel.build.tool.HostTool;
 import dev.keel.build.tool.ToolCommand;
 import dev.keel.build.tool.ToolResult;
 import dev.keel.build.tool.ToolRunner;
+import dev.keel.core.config.Location;
 import dev.keel.core.io.Trees;
 import dev.keel.core.outcome.Failure;
 import dev.keel.core.outcome.FailureException;
@@ -94,14 +95,40 @@ public final class LocalBackend implements BuildBackend {
         return List.of(HostTool.RPM, HostTool.RPMBUILD, HostTool.UNSHARE, HostTool.MOUNT);
     }
 
-    /** Fails with what to install when a tool is missing. */
-    public static void requireTools(List<HostTool> more) throws FailureException {
+    /**
+     * Why the local backend cannot build on this host, with what to do: the tools it runs (and
+     * {@code more}) that are missing, or that it does not run as root, which its mount namespace
+     * needs.
+     */
+    public static java.util.Optional<String> unavailable(List<HostTool> more) {
         List<HostTool> needed = new ArrayList<>(tools());
         needed.addAll(more);
         var missing = HostTool.missing(needed);
         if (missing.isPresent()) {
-            throw new FailureException(Failure.of(Failure.Kind.TOOL, "cannot build: " + missing.get())
-                    .withHint("the local backend runs rpmbuild on this host"));
+            return missing;
+        }
+        if (!root()) {
+            return java.util.Optional.of("the local backend mounts overlays in a private mount namespace, which"
+                    + " needs root: run the build as root (e.g. in a container or a CI job)");
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Fails with what to do when the local backend cannot build here ({@link #unavailable}). */
+    public static void requireHost(List<HostTool> more) throws FailureException {
+        var why = unavailable(more);
+        if (why.isPresent()) {
+            throw new FailureException(Failure.of(Failure.Kind.TOOL, "cannot build: " + why.get()));
+        }
+    }
+
+    /** Whether this process runs with user id 0 ({@code /proc/self/status}). */
+    private static boolean root() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .anyMatch(line -> line.matches("Uid:\\s+0\\s+0\\s.*"));
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -180,7 +207,7 @@ public final class LocalBackend implements BuildBackend {
         if (layerFailure.isPresent()) {
             return BackendResult.failed(layerFailure.get(), notes);
         }
-        List<String> missing = missingFromLayer(sandbox, runner, srpmInside, request.log());
+        List<String> missing = missingFromLayer(sandbox, runner, srpmInside, request.workDir(), request.log());
         if (!missing.isEmpty() && !localRepos.isEmpty()) {
             List<Path> provided =
                     localRepos.providers(missing, request.workDir().resolve("dnf"), request.log());
@@ -196,7 +223,7 @@ public final class LocalBackend implements BuildBackend {
                                 provided.stream()
                                         .map(p -> p.getFileName().toString())
                                         .toList()));
-                missing = missingFromLayer(sandbox, runner, srpmInside, request.log());
+                missing = missingFromLayer(sandbox, runner, srpmInside, request.workDir(), request.log());
             }
         }
         List<HostRequirements.Check> checks = HostRequirements.check(missing, runner, request.log());
@@ -242,11 +269,13 @@ public final class LocalBackend implements BuildBackend {
      * The build requirements of the source RPM that the layer does not provide, as rpm's own
      * dependency check against the layer's database finds them: {@code rpmbuild --rebuild
      * --nobuild} exits with 11 and lists them when some are missing; when none is, it goes on to
-     * package nothing, which fails or not, and says nothing about requirements.
+     * package nothing, which fails or not, and says nothing about requirements. Its output goes to
+     * a log of its own ({@code requirements.log} in the work directory); the build log gets the
+     * list.
      */
-    private List<String> missingFromLayer(BuildSandbox sandbox, ToolRunner runner, String srpm, Path log)
+    private List<String> missingFromLayer(BuildSandbox sandbox, ToolRunner runner, String srpm, Path workDir, Path log)
             throws IOException, InterruptedException {
-        long before = Files.size(log);
+        Path checkLog = workDir.resolve("requirements.log");
         List<String> arguments = new ArrayList<>(List.of(
                 "rpmbuild",
                 "--define",
@@ -258,34 +287,39 @@ public final class LocalBackend implements BuildBackend {
             arguments.add(name + " " + value);
         });
         arguments.addAll(List.of("--rebuild", "--nobuild", srpm));
-        ToolResult result = runner.run(sandbox.command(arguments, Map.of(), options.stepTimeout()), log);
+        ToolResult result = runner.run(sandbox.command(arguments, Map.of(), options.stepTimeout()), checkLog);
         if (result.timedOut()) {
-            throw new FailureException(stepFailure("the build requirement check", result, log));
-        }
-        if (result.exitCode() != MISSING_REQUIREMENTS) {
-            return List.of();
+            throw new FailureException(stepFailure("the build requirement check", result, checkLog));
         }
         List<String> missing = new ArrayList<>();
         List<String> conflicts = new ArrayList<>();
-        for (String line : readFrom(log, before).split("\n")) {
-            Matcher needed = NEEDED.matcher(line);
-            Matcher conflict = CONFLICT.matcher(line);
-            if (needed.matches()) {
-                missing.add(needed.group(1));
-            } else if (conflict.matches()) {
-                conflicts.add(conflict.group(1));
+        if (result.exitCode() == MISSING_REQUIREMENTS) {
+            for (String line : readFrom(checkLog, result.logStart()).split("\n")) {
+                Matcher needed = NEEDED.matcher(line);
+                Matcher conflict = CONFLICT.matcher(line);
+                if (needed.matches()) {
+                    missing.add(needed.group(1));
+                } else if (conflict.matches()) {
+                    conflicts.add(conflict.group(1));
+                }
+            }
+            if (missing.isEmpty() && conflicts.isEmpty()) {
+                throw new FailureException(stepFailure("the build requirement check", result, checkLog));
             }
         }
-        if (missing.isEmpty() && conflicts.isEmpty()) {
-            throw new FailureException(stepFailure("the build requirement check", result, log));
-        }
+        Files.writeString(
+                log,
+                "keel: build requirements the dependency layer does not provide: "
+                        + (missing.isEmpty() ? "none" : String.join(", ", missing)) + "\n",
+                StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
         if (!conflicts.isEmpty()) {
             Failure failure =
                     Failure.of(Failure.Kind.BUILD, "the build dependencies conflict with the spec's BuildConflicts");
             for (String conflict : conflicts) {
                 failure = failure.withDetail("conflict", conflict);
             }
-            throw new FailureException(failure.withDetail("log", log.toString()));
+            throw new FailureException(failure.at(Location.of(checkLog)));
         }
         return missing;
     }
@@ -312,11 +346,13 @@ public final class LocalBackend implements BuildBackend {
         return arguments;
     }
 
+    /** The failure of one step, naming the lines of its part of the log. */
     private static Failure stepFailure(String step, ToolResult result, Path log) throws IOException {
         String message = result.timedOut()
                 ? step + " ran out of time"
                 : step + " failed (exit status " + result.exitCode() + ")";
-        return BuildLog.failure(result.timedOut() ? Failure.Kind.TOOL : Failure.Kind.BUILD, message, log);
+        return BuildLog.failure(
+                result.timedOut() ? Failure.Kind.TOOL : Failure.Kind.BUILD, message, log, result.logStart());
     }
 
     /**

@@ -75,7 +75,8 @@ final class LocalRepositories {
             throw new FailureException(BuildLog.failure(
                     Failure.Kind.TOOL,
                     "dnf cannot read the --local-repo repositories (exit " + result.exitCode() + ")",
-                    log));
+                    log,
+                    result.logStart()));
         }
         TreeSet<Path> found = new TreeSet<>();
         for (String line : result.output().split("\n")) {

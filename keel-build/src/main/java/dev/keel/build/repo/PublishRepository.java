@@ -3,6 +3,7 @@ package dev.keel.build.repo;
 import dev.keel.build.tool.ToolCommand;
 import dev.keel.build.tool.ToolResult;
 import dev.keel.build.tool.ToolRunner;
+import dev.keel.core.config.Location;
 import dev.keel.core.io.CacheLock;
 import dev.keel.core.io.Digests;
 import dev.keel.core.outcome.Failure;
@@ -96,7 +97,7 @@ public final class PublishRepository {
             throw new FailureException(Failure.of(
                             Failure.Kind.TOOL,
                             "createrepo_c failed on " + directory + " (exit status " + result.exitCode() + ")")
-                    .withDetail("log", log.toString()));
+                    .at(Location.of(log)));
         }
     }
 

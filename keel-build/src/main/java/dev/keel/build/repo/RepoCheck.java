@@ -110,7 +110,8 @@ public final class RepoCheck {
             Failure failure = BuildLog.failure(
                     Failure.Kind.BUILD,
                     "the packages do not install into an empty root (dnf exit status " + result.exitCode() + ")",
-                    log);
+                    log,
+                    result.logStart());
             return new Report(unresolved, List.of(), failure);
         }
         ToolResult query = dnf.runner()
@@ -143,7 +144,8 @@ public final class RepoCheck {
             throw new FailureException(BuildLog.failure(
                     Failure.Kind.TOOL,
                     "dnf repoclosure failed (exit status " + result.exitCode() + "): a repository may be unreadable",
-                    log));
+                    log,
+                    result.logStart()));
         }
         return unresolved;
     }

@@ -89,8 +89,10 @@ public final class ToolRunner {
         environment.put("TZ", "UTC");
         environment.putAll(command.environment());
         builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        long logStart = 0;
         if (log != null) {
             Files.createDirectories(log.toAbsolutePath().getParent());
+            logStart = Files.exists(log) ? Files.size(log) : 0;
             Files.writeString(
                     log,
                     "$ " + command.display() + "\n",
@@ -127,7 +129,7 @@ public final class ToolRunner {
                     StandardCharsets.UTF_8,
                     StandardOpenOption.APPEND);
         }
-        return new ToolResult(finished ? process.exitValue() : -1, !finished, elapsed, output);
+        return new ToolResult(finished ? process.exitValue() : -1, !finished, elapsed, output, logStart);
     }
 
     /** Kills the program and every process it started, and waits for it to go. */

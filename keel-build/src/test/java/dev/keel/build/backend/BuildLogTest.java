@@ -32,8 +32,10 @@ class BuildLogTest {
                         "x.c:20: error: bad 20");
         assertThat(excerpt.tail()).hasSize(10).startsWith("line 21").endsWith("line 30");
         Failure failure = BuildLog.failure(Failure.Kind.BUILD, "it broke", log);
-        assertThat(failure.details().get(0)).isEqualTo(new Failure.Detail("log", log.toString()));
-        assertThat(failure.details()).hasSize(16);
+        assertThat(failure.location().file()).isEqualTo(log);
+        assertThat(failure.details()).hasSize(15);
+        assertThat(failure.details().get(0)).isEqualTo(new Failure.Detail("error 1", "x.c:4: error: bad 4"));
+        assertThat(failure.details().get(14)).isEqualTo(new Failure.Detail("log tail 10", "line 30"));
     }
 
     @Test
