@@ -114,4 +114,19 @@ class DistroMacrosTest {
                         "distro fedora rawhide defines no dist tag: %{?dist} is empty unless a component's build.defines sets it");
         assertThat(macros("").notes()).containsExactly("the project has no default-distro: builds get no dist tag");
     }
+
+    @Test
+    void azureLinuxBuildsWithItsMockConfigurationsDistTag() throws Exception {
+        Path corpus = Path.of(System.getProperty("keel.shared.dir", "../../shared"), "corpus/azurelinux-4.0-config")
+                .toAbsolutePath()
+                .normalize();
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                Files.isDirectory(corpus), "corpus not found at " + corpus + "; skipping");
+        DistroMacros.Result result = DistroMacros.of(new ProjectLoader(false).load(corpus.resolve("azldev.toml")));
+        assertThat(result.macros())
+                .containsEntry("dist", ".azl4")
+                .containsEntry("vendor", "Microsoft Corporation")
+                .containsEntry("distribution", "Azure Linux");
+        assertThat(result.notes()).isEmpty();
+    }
 }
