@@ -46,8 +46,10 @@ class BuildPipelineTest {
                 project,
                 TestDistro.graph(),
                 distro.sources(cache.resolve("lookaside")),
-                new LocalBackend(
-                        LocalBackend.Options.of(DistroMacros.of(project).macros(), List.of())),
+                new LocalBackend(LocalBackend.Options.of(
+                        DistroMacros.of(project).macros(),
+                        List.of(),
+                        project.workDir().resolve("tool-home"))),
                 options);
         return pipeline.run(new TreeMap<>(project.components()), result -> {});
     }
@@ -213,8 +215,10 @@ class BuildPipelineTest {
                 project,
                 TestDistro.graph(),
                 distro.sources(dir.resolve("lookaside")),
-                new LocalBackend(
-                        LocalBackend.Options.of(DistroMacros.of(project).macros(), List.of())),
+                new LocalBackend(LocalBackend.Options.of(
+                        DistroMacros.of(project).macros(),
+                        List.of(),
+                        project.workDir().resolve("tool-home"))),
                 options(dir.resolve("cache"), 1, false, false, null));
         assertThat(statuses(pipeline.run(prog, result -> {})))
                 .containsOnly(Map.entry(TestDistro.PROG, "blocked by keeltest-lib"));

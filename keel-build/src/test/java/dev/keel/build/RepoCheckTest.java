@@ -77,7 +77,8 @@ class RepoCheckTest {
                         provides.stream().map(p -> "Provides: " + p + "\n").reduce("", String::concat)));
         Path log = dir.resolve("stub.log");
         Files.createFile(log);
-        BackendResult stub = new LocalBackend(LocalBackend.Options.of(new TreeMap<>(), List.of()))
+        BackendResult stub = new LocalBackend(
+                        LocalBackend.Options.of(new TreeMap<>(), List.of(), dir.resolve("scratch")))
                 .build(new BuildRequest(
                         "keeltest-stub-libc",
                         sources,

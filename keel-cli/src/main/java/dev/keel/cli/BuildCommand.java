@@ -113,11 +113,14 @@ public final class BuildCommand implements Callable<Integer> {
                 project,
                 new DistGitSource(project, fetch.mirrors(), new LockStore(project.lockDir())),
                 fetch.lookaside());
+        LocalBackend local = new LocalBackend(LocalBackend.Options.of(
+                macros.macros(), localRepos, project.workDir().resolve("tool-home")));
+        local.identity(); // fails once, not per component, on a --local-repo that is no repository
         BuildPipeline pipeline = new BuildPipeline(
                 project,
                 graph(project),
                 (component, into) -> preparer.prepare(component, into, new SourcePreparer.Options(false, false, false)),
-                new LocalBackend(LocalBackend.Options.of(macros.macros(), localRepos)),
+                local,
                 new BuildPipeline.Options(
                         jobs.jobs(), keepGoing, srpmOnly, noCheck, rebuild, preserve, publishRepo, null));
         ProgressBar progress = status.progress("building", selected.size());

@@ -244,6 +244,19 @@ class BuildCommandTest {
     }
 
     @Test
+    void aLocalRepoWithoutMetadataIsRefusedBeforeAnyBuild() {
+        assumeBuilds();
+        Path notARepo = dir.resolve("not-a-repo");
+        CliRunner result = keel("component", "build", "-a", "--local-repo", notARepo.toString());
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err())
+                .endsWith("error: --local-repo " + notARepo + " is not an RPM repository (no repodata/repomd.xml)\n"
+                        + "   = hint: create its metadata with: createrepo_c " + notARepo + "\n");
+        assertThat(project.resolve("build/logs")).doesNotExist();
+    }
+
+    @Test
     void listsPackagesWithTheirChannels() throws Exception {
         CliRunner all = keel("package", "list", "-a", "-O", "json");
         assertThat(all.exitCode()).as(all.err()).isZero();

@@ -66,9 +66,15 @@ public final class LocalBackend implements BuildBackend {
      * @param localRepos repositories whose packages may satisfy build requirements
      * @param buildTimeout how long one {@code rpmbuild --rebuild} may run
      * @param stepTimeout how long any other step may run
+     * @param scratch a directory of Keel's for the backend's own queries (the {@code HOME} of
+     *     {@code rpmbuild --version})
      */
     public record Options(
-            SortedMap<String, String> macros, List<Path> localRepos, Duration buildTimeout, Duration stepTimeout) {
+            SortedMap<String, String> macros,
+            List<Path> localRepos,
+            Duration buildTimeout,
+            Duration stepTimeout,
+            Path scratch) {
 
         public Options {
             macros = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(macros));
@@ -76,8 +82,8 @@ public final class LocalBackend implements BuildBackend {
         }
 
         /** The distro's macros, the local repositories, and generous time limits (8 hours a build). */
-        public static Options of(SortedMap<String, String> macros, List<Path> localRepos) {
-            return new Options(macros, localRepos, Duration.ofHours(8), Duration.ofMinutes(30));
+        public static Options of(SortedMap<String, String> macros, List<Path> localRepos, Path scratch) {
+            return new Options(macros, localRepos, Duration.ofHours(8), Duration.ofMinutes(30), scratch);
         }
     }
 
@@ -146,16 +152,11 @@ public final class LocalBackend implements BuildBackend {
         return identity;
     }
 
-    private static String rpmVersion() throws IOException {
+    private String rpmVersion() throws IOException {
         try {
-            Path home = Files.createTempDirectory("keel-rpm-version");
-            try {
-                ToolResult result = new ToolRunner(home)
-                        .capture(ToolCommand.of(Duration.ofMinutes(1), List.of("rpmbuild", "--version")), null);
-                return result.output().strip();
-            } finally {
-                Trees.delete(home);
-            }
+            ToolResult result = new ToolRunner(options.scratch().resolve("home"))
+                    .capture(ToolCommand.of(Duration.ofMinutes(1), List.of("rpmbuild", "--version")), null);
+            return result.output().strip();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted while asking rpmbuild for its version");

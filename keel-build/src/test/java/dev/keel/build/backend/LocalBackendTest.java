@@ -29,8 +29,9 @@ class LocalBackendTest {
         assumeTrue(why.isEmpty(), () -> why.orElse("") + " (this test builds RPMs)");
     }
 
-    private static LocalBackend backend() {
-        return new LocalBackend(LocalBackend.Options.of(new TreeMap<>(Map.of("dist", ".kt1")), List.of()));
+    private LocalBackend backend() {
+        return new LocalBackend(
+                LocalBackend.Options.of(new TreeMap<>(Map.of("dist", ".kt1")), List.of(), dir.resolve("scratch")));
     }
 
     /** A noarch spec with the given preamble lines and build script, and a changelog. */
@@ -152,8 +153,8 @@ class LocalBackendTest {
 
     @Test
     void aBuildThatTakesTooLongIsKilledWithEverythingItStarted() throws Exception {
-        LocalBackend impatient = new LocalBackend(
-                new LocalBackend.Options(new TreeMap<>(), List.of(), Duration.ofSeconds(3), Duration.ofMinutes(5)));
+        LocalBackend impatient = new LocalBackend(new LocalBackend.Options(
+                new TreeMap<>(), List.of(), Duration.ofSeconds(3), Duration.ofMinutes(5), dir.resolve("scratch")));
         long start = System.nanoTime();
         BackendResult result = build(
                 impatient,
@@ -253,8 +254,8 @@ class LocalBackendTest {
                 .inheritIO()
                 .start();
         assertThat(createrepo.waitFor()).isZero();
-        LocalBackend withRepo =
-                new LocalBackend(LocalBackend.Options.of(new TreeMap<>(Map.of("dist", ".kt1")), List.of(repo)));
+        LocalBackend withRepo = new LocalBackend(
+                LocalBackend.Options.of(new TreeMap<>(Map.of("dist", ".kt1")), List.of(repo), dir.resolve("scratch")));
         BackendResult result = build(
                 withRepo,
                 request(
