@@ -29,11 +29,12 @@ import picocli.CommandLine.Parameters;
         name = "component",
         aliases = "comp",
         mixinStandardHelpOptions = true,
-        header = "Work with the project's components: list, show, update, render, prepare, check and diff.",
+        header = "Work with the project's components: list, show, update, render, build, prepare, check and diff.",
         subcommands = {
             ComponentCommand.ListCommand.class,
             ComponentCommand.Show.class,
             RenderCommand.class,
+            BuildCommand.class,
             UpdateCommand.class,
             PrepareSourcesCommand.class,
             CheckOverlaysCommand.class,

@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
             ConfigCommand.class,
             OverlayCommand.class,
             SpecCommand.class,
+            PackageCommand.class,
+            RepoCommand.class,
             DemoCommand.class,
             AutoComplete.GenerateCompletion.class
         })
@@ -48,6 +50,11 @@ public final class KeelCommand implements Runnable {
     /** The project of the command line a subcommand runs in, loaded once; its warnings said once. */
     static Project project(CommandLine.Model.CommandSpec command) {
         return projectOptions(command).load(status(command));
+    }
+
+    /** The project of the command line a subcommand runs in, or empty outside any project. */
+    static java.util.Optional<Project> projectIfAny(CommandLine.Model.CommandSpec command) {
+        return projectOptions(command).loadIfFound(status(command));
     }
 
     /** What a subcommand says on stderr besides errors, as -q and -v chose. */

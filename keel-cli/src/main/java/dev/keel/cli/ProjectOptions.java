@@ -59,6 +59,19 @@ public final class ProjectOptions {
         return loaded;
     }
 
+    /**
+     * The project of this run when there is one: named with -C (which must exist), else found
+     * upwards from the current directory; empty outside any project.
+     */
+    java.util.Optional<Project> loadIfFound(Status status) {
+        if (loaded == null
+                && project == null
+                && ProjectLoader.nearestRootFile(Path.of("")).isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(load(status));
+    }
+
     /** The directory of the project this run loaded (or tried to load), if any. */
     java.util.Optional<Path> rootDirectory() {
         return java.util.Optional.ofNullable(rootDirectory);

@@ -40,6 +40,20 @@ public final class ProjectLoader {
      */
     public static Path findRootFile(Path start) {
         Path directory = start.toAbsolutePath().normalize();
+        return nearestRootFile(start)
+                .orElseThrow(() -> new ConfigException(List.of(ConfigError.error(
+                        Location.of(directory),
+                        "",
+                        "no azldev.toml or keel.toml in " + directory + " or any parent directory",
+                        "run Keel inside a project, or name one with -C DIR"))));
+    }
+
+    /**
+     * The root file in {@code start} or its nearest ancestor, or empty when there is none (for
+     * commands that also work outside a project); the same errors as {@link #findRootFile}.
+     */
+    public static Optional<Path> nearestRootFile(Path start) {
+        Path directory = start.toAbsolutePath().normalize();
         if (!Files.isDirectory(directory)) {
             throw new ConfigException(List.of(ConfigError.error(
                     Location.of(directory),
@@ -51,7 +65,7 @@ public final class ProjectLoader {
             for (String name : ROOT_FILES) {
                 Path candidate = dir.resolve(name);
                 if (Files.isRegularFile(candidate)) {
-                    return candidate;
+                    return Optional.of(candidate);
                 }
                 Optional<String> special = InputFiles.special(candidate);
                 if (special.isPresent()) {
@@ -63,11 +77,7 @@ public final class ProjectLoader {
                 }
             }
         }
-        throw new ConfigException(List.of(ConfigError.error(
-                Location.of(directory),
-                "",
-                "no azldev.toml or keel.toml in " + directory + " or any parent directory",
-                "run Keel inside a project, or name one with -C DIR")));
+        return Optional.empty();
     }
 
     /** Loads the project whose root file is {@code rootFile}; throws {@link ConfigException} with every error. */

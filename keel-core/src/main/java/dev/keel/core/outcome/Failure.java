@@ -38,6 +38,13 @@ public record Failure(
         UPSTREAM(false),
         /** A local file could not be read or written (missing, unreadable, disk full). */
         FILESYSTEM(false),
+        /** A build ran and failed: the build tool reported an error about the component's sources. */
+        BUILD(true),
+        /**
+         * An external tool is missing, could not run or ran out of time, or the host lacks
+         * something a build needs.
+         */
+        TOOL(false),
         /** A bug in Keel. */
         INTERNAL(false);
 

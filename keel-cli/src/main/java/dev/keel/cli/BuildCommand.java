@@ -1,0 +1,253 @@
+package dev.keel.cli;
+
+import dev.keel.build.BuildOutcome;
+import dev.keel.build.BuildPipeline;
+import dev.keel.build.BuildResult;
+import dev.keel.build.PreservePolicy;
+import dev.keel.build.backend.DistroMacros;
+import dev.keel.build.backend.LocalBackend;
+import dev.keel.build.graph.BuildGraph;
+import dev.keel.build.tool.HostTool;
+import dev.keel.core.config.Project;
+import dev.keel.core.config.ResolvedComponent;
+import dev.keel.core.lock.LockStore;
+import dev.keel.core.outcome.FailureFormat;
+import dev.keel.core.outcome.PathDisplay;
+import dev.keel.core.render.SourcePreparer;
+import dev.keel.core.source.DistGitSource;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code keel component build}: build components into RPMs, in dependency order. */
+@Command(
+        name = "build",
+        mixinStandardHelpOptions = true,
+        header = "Build components into source and binary RPMs, in dependency order.",
+        description = "Each component's sources are prepared as prepare-sources does, then built by the backend"
+                + " (local: rpmbuild on this host, in a private mount namespace with the RPMs of the in-distro"
+                + " components it needs shown over the host's directories; needs root). Components build in"
+                + " parallel, each once what it needs is built; a component whose sources, dependencies and"
+                + " options are unchanged since its last build is not rebuilt. Results go to the project's"
+                + " output-dir: srpms/ and rpms/<publish channel>/; logs to log-dir/<component>.log.")
+public final class BuildCommand implements Callable<Integer> {
+
+    @CommandLine.Mixin
+    ComponentFilter filter = new ComponentFilter();
+
+    @Option(
+            names = {"-k", "--continue-on-error"},
+            description = "After a failure, keep building what does not depend on it (default: start nothing new).")
+    boolean keepGoing;
+
+    @Option(names = "--srpm-only", description = "Build source RPMs only.")
+    boolean srpmOnly;
+
+    @Option(names = "--no-check", description = "Skip the specs' %%check sections.")
+    boolean noCheck;
+
+    @Option(
+            names = "--local-repo",
+            paramLabel = "DIR",
+            description = "An RPM repository whose packages may satisfy build requirements (repeatable).")
+    List<Path> localRepos = new ArrayList<>();
+
+    @Option(
+            names = "--local-repo-with-publish",
+            paramLabel = "DIR",
+            description = "Also copy each component's RPMs into this repository and update it with createrepo_c.")
+    Path publishRepo;
+
+    @Option(
+            names = "--preserve-buildenv",
+            paramLabel = "WHEN",
+            converter = PreserveConverter.class,
+            description = "When to keep a build's work directory: on-failure (default), always or never.")
+    PreservePolicy preserve = PreservePolicy.ON_FAILURE;
+
+    @Option(names = "--rebuild", description = "Build even the components that are unchanged.")
+    boolean rebuild;
+
+    @Option(
+            names = "--backend",
+            paramLabel = "NAME",
+            description = "The build backend: local (rpmbuild on this host; the only one so far).")
+    String backend = "local";
+
+    @CommandLine.Mixin
+    FetchOptions fetch = new FetchOptions();
+
+    @CommandLine.Mixin
+    JobsOption jobs = new JobsOption();
+
+    @CommandLine.Mixin
+    OutputOption output = new OutputOption();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        filter.check(spec.commandLine());
+        checkOptions();
+        Project project = KeelCommand.project(spec);
+        SortedMap<String, ResolvedComponent> selected = filter.select(project, spec.commandLine());
+        LocalBackend.requireHost(publishRepo == null ? List.of() : List.of(HostTool.CREATEREPO));
+        Status status = KeelCommand.status(spec);
+        DistroMacros.Result macros = DistroMacros.of(project);
+        macros.notes().forEach(note -> status.info("note: " + Reports.printable(note)));
+        SourcePreparer preparer = new SourcePreparer(
+                project,
+                new DistGitSource(project, fetch.mirrors(), new LockStore(project.lockDir())),
+                fetch.lookaside());
+        LocalBackend local = new LocalBackend(LocalBackend.Options.of(
+                macros.macros(), localRepos, project.workDir().resolve("tool-home")));
+        local.identity(); // fails once, not per component, on a --local-repo that is no repository
+        BuildPipeline pipeline = new BuildPipeline(
+                project,
+                graph(project),
+                (component, into) -> preparer.prepare(component, into, new SourcePreparer.Options(false, false, false)),
+                local,
+                new BuildPipeline.Options(
+                        jobs.jobs(), keepGoing, srpmOnly, noCheck, rebuild, preserve, publishRepo, null));
+        ProgressBar progress = status.progress("building", selected.size());
+        BuildPipeline.Report report = pipeline.run(selected, result -> {
+            progress.step();
+            status.detail(Reports.timing(result.component(), result.outcome().key(), result.elapsed()));
+        });
+        progress.done();
+        print(report, PathDisplay.relativeTo(project.root()), status);
+        return report.failed() ? 1 : 0;
+    }
+
+    /**
+     * The dependency graph of the project's components. Integration point: until the dependency
+     * graph of issue 9 is wired in here, every component is independent (one layer, no edges).
+     */
+    private static BuildGraph graph(Project project) {
+        SortedMap<String, SortedSet<String>> dependsOn = new TreeMap<>();
+        project.components().keySet().forEach(name -> dependsOn.put(name, new TreeSet<>()));
+        return new BuildGraph(
+                dependsOn,
+                List.of(),
+                List.of(),
+                List.of(List.copyOf(project.components().keySet())),
+                List.of());
+    }
+
+    private void checkOptions() {
+        if (!backend.equals("local")) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "unknown backend '" + backend + "': the only backend is local");
+        }
+        if (srpmOnly && publishRepo != null) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--srpm-only and --local-repo-with-publish cannot be used together");
+        }
+        Path publish = publishRepo == null ? null : publishRepo.toAbsolutePath().normalize();
+        if (publish != null
+                && localRepos.stream()
+                        .anyMatch(r -> r.toAbsolutePath().normalize().equals(publish))) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--local-repo " + publishRepo + " is also --local-repo-with-publish");
+        }
+    }
+
+    private void print(BuildPipeline.Report report, PathDisplay paths, Status status) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (output.isJson()) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (BuildResult result : report.results()) {
+                rows.add(json(result, paths));
+            }
+            out.print(Json.write(rows));
+        } else {
+            Table table = new Table("component", "status", "rpms", "seconds", "detail");
+            for (BuildResult result : report.results()) {
+                table.row(
+                        result.component(),
+                        result.outcome().key(),
+                        result.rpms().size(),
+                        seconds(result),
+                        detail(result, paths));
+            }
+            out.print(table.render(output.format));
+            for (BuildResult result : report.results()) {
+                if (result.outcome() instanceof BuildOutcome.Failed failed) {
+                    err.print(FailureFormat.block(result.component(), failed.failure(), paths));
+                }
+            }
+        }
+        List<String> keys = new ArrayList<>();
+        report.results().forEach(r -> keys.add(r.outcome().key()));
+        out.flush();
+        err.flush();
+        status.info(Reports.count(report.results().size(), "component") + ": " + Reports.tally(keys));
+    }
+
+    private static Map<String, Object> json(BuildResult result, PathDisplay paths) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("component", result.component());
+        row.put("status", result.outcome().key());
+        row.put("srpm", result.srpm() == null ? null : paths.show(result.srpm()));
+        row.put(
+                "rpms",
+                result.rpms().stream().map(rpm -> paths.show(rpm.path())).toList());
+        row.put("log", result.log() == null ? null : paths.show(result.log()));
+        row.put("seconds", Double.valueOf(seconds(result)));
+        row.put("blockedBy", result.outcome() instanceof BuildOutcome.Blocked blocked ? blocked.by() : List.of());
+        row.put(
+                "failure",
+                result.outcome() instanceof BuildOutcome.Failed failed
+                        ? Reports.failureJson(failed.failure(), paths)
+                        : null);
+        row.put("notes", result.notes());
+        return row;
+    }
+
+    private static String seconds(BuildResult result) {
+        return String.format(Locale.ROOT, "%.1f", result.elapsed().toMillis() / 1000.0);
+    }
+
+    private static String detail(BuildResult result, PathDisplay paths) {
+        List<String> parts = new ArrayList<>();
+        if (result.outcome() instanceof BuildOutcome.Failed failed) {
+            parts.add(FailureFormat.line(failed.failure(), paths));
+        } else if (result.outcome() instanceof BuildOutcome.Blocked blocked) {
+            parts.add(blocked.reason());
+        } else if (result.outcome() instanceof BuildOutcome.Skipped skipped) {
+            parts.add(skipped.reason());
+        }
+        parts.addAll(result.notes());
+        return String.join("; ", parts);
+    }
+
+    /** {@code on-failure}, {@code always}, {@code never}. */
+    static final class PreserveConverter implements CommandLine.ITypeConverter<PreservePolicy> {
+        @Override
+        public PreservePolicy convert(String value) {
+            return switch (value) {
+                case "on-failure" -> PreservePolicy.ON_FAILURE;
+                case "always" -> PreservePolicy.ALWAYS;
+                case "never" -> PreservePolicy.NEVER;
+                default ->
+                    throw new CommandLine.TypeConversionException(
+                            "'" + value + "' is not one of on-failure, always, never");
+            };
+        }
+    }
+}
