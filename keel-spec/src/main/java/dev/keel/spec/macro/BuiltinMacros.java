@@ -18,6 +18,8 @@ import java.util.List;
  *         <tr><td>{@code _var}, {@code _localstatedir}</td><td>{@code /var}</td></tr>
  *         <tr><td>{@code _bindir}, {@code _sbindir}, {@code _libexecdir}</td><td>{@code /usr/bin}, {@code /usr/sbin}, {@code /usr/libexec}</td></tr>
  *         <tr><td>{@code _lib}, {@code _libdir}</td><td>{@code lib64}, {@code /usr/lib64} on 64-bit targets ({@code lib} otherwise)</td></tr>
+ *         <tr><td>{@code _isa}, {@code __isa}, {@code __isa_name}, {@code __isa_bits}</td><td>{@code (x86-64)}, {@code x86-64},
+ *             {@code x86}, {@code 64} on x86_64 (rpm's per-platform values; {@code (aarch-64)} on aarch64...)</td></tr>
  *         <tr><td>{@code _datarootdir}, {@code _datadir}</td><td>{@code /usr/share}</td></tr>
  *         <tr><td>{@code _sysconfdir}, {@code _initddir}</td><td>{@code /etc}, {@code /etc/init.d}</td></tr>
  *         <tr><td>{@code _includedir}, {@code _infodir}, {@code _mandir}</td><td>{@code /usr/include}, {@code /usr/share/info}, {@code /usr/share/man}</td></tr>
@@ -83,6 +85,8 @@ final class BuiltinMacros {
         {"riscv128", "riscv128"},
         {"riscv", "%{riscv32} %{riscv64} %{riscv128}"},
         {"loongarch64", "loongarch64"},
+        {"__isa", "%{__isa_name}-%{__isa_bits}"},
+        {"_isa", "%{?__isa:(%{__isa})}"},
     };
 
     /** rpm's own parametric macros from its {@code macros} file, with the same bodies. */
@@ -112,6 +116,11 @@ final class BuiltinMacros {
             macros.add(new PredefinedMacro(name, null, context.os()));
         }
         macros.add(new PredefinedMacro("_lib", null, arch.contains("64") ? "lib64" : "lib"));
+        String[] isa = isa(arch);
+        if (isa != null) {
+            macros.add(new PredefinedMacro("__isa_name", null, isa[0]));
+            macros.add(new PredefinedMacro("__isa_bits", null, isa[1]));
+        }
         for (String[] macro : STOCK) {
             macros.add(new PredefinedMacro(macro[0], null, macro[1]));
         }
@@ -122,6 +131,21 @@ final class BuiltinMacros {
             macros.addAll(fedora(context.fedora()));
         }
         return macros;
+    }
+
+    /** rpm's per-platform {@code __isa_name} and {@code __isa_bits}, or {@code null} for an arch Keel does not know. */
+    private static String[] isa(String arch) {
+        return switch (arch) {
+            case "x86_64", "amd64" -> new String[] {"x86", "64"};
+            case "i386", "i486", "i586", "i686", "pentium3", "pentium4", "athlon", "geode" ->
+                new String[] {"x86", "32"};
+            case "aarch64" -> new String[] {"aarch", "64"};
+            case "ppc64le", "ppc64", "ppc64p7" -> new String[] {"ppc", "64"};
+            case "s390x" -> new String[] {"s390", "64"};
+            case "riscv64" -> new String[] {"riscv", "64"};
+            case "loongarch64" -> new String[] {"loongarch", "64"};
+            default -> null;
+        };
     }
 
     private static List<PredefinedMacro> fedora(int release) {
