@@ -33,7 +33,12 @@ import java.util.List;
  *   <li><b>Fedora</b> (with {@link MacroContext.Builder#fedora(int)}): {@code fedora} (the release),
  *       {@code fcN} ({@code 1}), {@code _vendor} ({@code redhat}), {@code x86_64} (its arch list),
  *       {@code _sharedstatedir} ({@code /var/lib}), {@code _unitdir}, {@code python3_pkgversion}
- *       ({@code 3}), {@code __python3} and {@code python3} ({@code /usr/bin/python3}).
+ *       ({@code 3}), {@code __python3} and {@code python3} ({@code /usr/bin/python3}),
+ *       {@code __default_python3_pkgversion} (the release's main Python: {@code 3.12} for 39-40,
+ *       {@code 3.13} for 41-42, {@code 3.14} for 43; undefined otherwise), and perl's directories
+ *       {@code perl_privlib} ({@code /usr/share/perl5}), {@code perl_archlib}
+ *       ({@code /usr/lib64/perl5}), {@code perl_vendorlib} and {@code perl_vendorarch} (their
+ *       {@code vendor_perl}), which Fedora computes by running perl.
  * </ul>
  *
  * Macros that other packages provide (rpmautospec's {@code %autorelease}, forge, Go, Rust, font
@@ -149,7 +154,7 @@ final class BuiltinMacros {
     }
 
     private static List<PredefinedMacro> fedora(int release) {
-        return List.of(
+        List<PredefinedMacro> macros = new ArrayList<>(List.of(
                 new PredefinedMacro("fedora", null, Integer.toString(release)),
                 new PredefinedMacro("fc" + release, null, "1"),
                 new PredefinedMacro("_vendor", null, "redhat"),
@@ -158,6 +163,26 @@ final class BuiltinMacros {
                 new PredefinedMacro("_unitdir", null, "%{_prefix}/lib/systemd/system"),
                 new PredefinedMacro("python3_pkgversion", null, "3"),
                 new PredefinedMacro("__python3", null, "/usr/bin/python3"),
-                new PredefinedMacro("python3", null, "%{__python3}"));
+                new PredefinedMacro("python3", null, "%{__python3}"),
+                new PredefinedMacro("perl_privlib", null, "%{_prefix}/share/perl5"),
+                new PredefinedMacro("perl_archlib", null, "%{_libdir}/perl5"),
+                new PredefinedMacro("perl_vendorlib", null, "%{perl_privlib}/vendor_perl"),
+                new PredefinedMacro("perl_vendorarch", null, "%{perl_archlib}/vendor_perl")));
+        String python = defaultPython(release);
+        if (python != null) {
+            macros.add(new PredefinedMacro("__default_python3_pkgversion", null, python));
+        }
+        return macros;
+    }
+
+    /** The main Python of a Fedora release (python-srpm-macros' {@code __default_python3_pkgversion}), if known. */
+    private static String defaultPython(int release) {
+        if (release >= 39 && release <= 40) {
+            return "3.12";
+        }
+        if (release >= 41 && release <= 42) {
+            return "3.13";
+        }
+        return release == 43 ? "3.14" : null;
     }
 }

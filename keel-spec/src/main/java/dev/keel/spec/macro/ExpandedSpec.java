@@ -17,6 +17,8 @@ import java.util.List;
  * @param excludeArch the {@code ExcludeArch:} architectures
  * @param undeterminable reasons that concern the spec as a whole: rpm rejects it, Keel stopped, or a
  *     condition Keel cannot decide may declare a package or section
+ * @param isa what {@code %{?_isa}} expands to ({@code (x86-64)}), which rpm appends to an
+ *     arch-specific package's name in its second own provide
  */
 public record ExpandedSpec(
         ExpandedTags tags,
@@ -25,7 +27,8 @@ public record ExpandedSpec(
         boolean dynamicBuildRequires,
         List<String> exclusiveArch,
         List<String> excludeArch,
-        List<String> undeterminable) {
+        List<String> undeterminable,
+        String isa) {
 
     public ExpandedSpec {
         packages = List.copyOf(packages);
@@ -43,7 +46,8 @@ public record ExpandedSpec(
                 false,
                 List.of(),
                 List.of(),
-                List.of(reason));
+                List.of(reason),
+                "");
     }
 
     /**

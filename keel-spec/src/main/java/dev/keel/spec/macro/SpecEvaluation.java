@@ -181,7 +181,8 @@ final class SpecEvaluation {
                 dynamicBuildRequires,
                 exclusiveArch,
                 excludeArch,
-                List.copyOf(undeterminable));
+                List.copyOf(undeterminable),
+                isa);
     }
 
     // ---------------------------------------------------------------- reading
@@ -324,7 +325,7 @@ final class SpecEvaluation {
             return newPackage(header, name, number);
         }
         PackageState pkg = header.name() == null ? main : packages.get(name.key());
-        if (pkg == null && name.key().equals(mainKey())) {
+        if (pkg == null && (name.key().equals(mainKey()) || name.key().equals(mainText))) {
             pkg = main;
         }
         if (pkg == null) {
@@ -432,21 +433,32 @@ final class SpecEvaluation {
                 return true;
             }
             case INCLUDE -> {
-                return !level.reading || fail("line " + number + ": Keel does not read included files: " + directive);
+                return !level.reading || include(directive, number);
             }
             default -> {}
         }
         Boolean match;
+        String undecided = null;
         try {
             match = matches(type, directive, number);
         } catch (Expression.TooDeep e) {
             return fail("Keel stopped: line " + number + ": " + e.getMessage());
         } catch (Expression.Invalid e) {
-            return rejected(number, "bad " + type.directive() + " condition: " + e.getMessage());
+            Matcher call =
+                    MACRO_CALL.matcher(directive.substring(type.directive().length()));
+            if (!call.find() || (context.fedora() == null && engine.uncertainty() == null)) {
+                return rejected(number, "bad " + type.directive() + " condition: " + e.getMessage());
+            }
+            // A partial macro set (the Fedora layer, or after code Keel does not run) may lack the macro.
+            match = null;
+            undecided =
+                    undefinedMacro(call.group(1)) + (engine.uncertainty() == null ? "" : "; " + engine.uncertainty());
         }
         String unknown = match == null
                 ? "line " + number + ": cannot decide " + directive + ": "
-                        + String.join("; ", engine.unknowns().reasonsIn(directive))
+                        + (undecided != null
+                                ? undecided
+                                : String.join("; ", engine.unknowns().reasonsIn(directive)))
                 : null;
         if (type.opensBlock()) {
             boolean reading = level.reading && Boolean.TRUE.equals(match);
@@ -459,6 +471,25 @@ final class SpecEvaluation {
         } else {
             level.reading = level.readable && Boolean.TRUE.equals(match);
             level.readable &= !level.reading;
+        }
+        return true;
+    }
+
+    /**
+     * {@code %include}: Keel does not read the file. In the main preamble its tags may be anywhere in
+     * it, so the spec is undeterminable; after it, what the file adds to the current section is
+     * unknown (Keel assumes it starts no section of its own).
+     */
+    private boolean include(String directive, int number) {
+        String reason = "line " + number + ": Keel does not read included files: " + directive;
+        if (!wholeSpec || section == SectionKind.PREAMBLE) {
+            return fail(reason);
+        }
+        undeterminable.add(reason);
+        if (current != null && section.category() == SectionKind.Category.FILES) {
+            current.files.unknown(reason);
+        } else if (current != null && section.holdsTags()) {
+            unreadableLine(reason);
         }
         return true;
     }

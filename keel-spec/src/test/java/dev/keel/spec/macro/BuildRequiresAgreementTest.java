@@ -49,9 +49,15 @@ class BuildRequiresAgreementTest {
             }
             String kind = keel.complete() ? "different list" : "undeterminable";
             kinds.merge(kind, 1, Integer::sum);
-            disagreements.add(
-                    answer.spec().getFileName() + " (" + kind + ")\n    rpm:  " + answer.lines() + "\n    keel: "
-                            + keel.strings() + (keel.complete() ? "" : "\n    why:  " + keel.undeterminable()));
+            List<String> rpmOnly = new ArrayList<>(answer.lines());
+            rpmOnly.removeAll(keel.strings());
+            List<String> keelOnly = new ArrayList<>(keel.strings());
+            keelOnly.removeAll(answer.lines());
+            disagreements.add(answer.spec().getFileName() + " (" + kind + ")\n    rpm only:  " + rpmOnly
+                    + "\n    keel only: " + keelOnly
+                    + (keel.complete()
+                            ? ""
+                            : "\n    why:       " + keel.undeterminable().get(0)));
         }
         double agreement = 1.0 - (double) disagreements.size() / answers.size();
         System.out.printf(

@@ -355,6 +355,78 @@ class ExpandedSpecTest {
         }
     }
 
+    @Nested
+    class PartialMacroSets {
+
+        @Test
+        void anIncludeAfterTheMainPreambleLeavesTheRestKnown() {
+            ExpandedSpec spec =
+                    evaluate(HEADER + "BuildRequires: a\n%description\nd\n%files\n/x\n%include %{SOURCE1}\n");
+            assertThat(spec.buildRequires().strings()).containsExactly("a");
+            assertThat(pkg(spec, "demo").files().paths()).containsExactly("/x");
+            assertThat(pkg(spec, "demo").files().undeterminable())
+                    .singleElement()
+                    .asString()
+                    .contains("%include");
+            assertThat(evaluate("%include x.inc\n" + HEADER).packages()).isEmpty();
+        }
+
+        @Test
+        void withTheFedoraLayerAConditionOnAMacroKeelLacksIsUndecidedNotRejected() {
+            String text = HEADER + "%if %{glibc_autorequires}\nBuildRequires: maybe\n%endif\nBuildRequires: sure\n";
+            ExpandedSpec fedora = evaluate(text, DIST.toBuilder().fedora(43).build());
+            assertThat(fedora.buildRequires().strings()).containsExactly("sure");
+            assertThat(fedora.buildRequires().undeterminable())
+                    .singleElement()
+                    .asString()
+                    .contains("cannot decide", "%glibc_autorequires is not defined");
+            // Stock rpm (Debian's) has no such macro either, and rejects the spec: so does Keel without the layer.
+            assertThat(evaluate(text).undeterminable())
+                    .singleElement()
+                    .asString()
+                    .startsWith("rpm rejects the spec");
+        }
+
+        @Test
+        void theFedoraLayerKnowsTheMainPython() {
+            String text = HEADER.replace("Name: demo", "Name: python3.14") + """
+                    %global pybasever 3.14
+                    %bcond main_python %["%{?__default_python3_pkgversion}" == "%{pybasever}"]
+                    %if %{with main_python}
+                    Provides: python3-devel
+                    %endif
+                    %description
+                    d
+                    %files
+                    """;
+            assertThat(pkg(evaluate(text, DIST.toBuilder().fedora(43).build()), "python3.14")
+                            .provides()
+                            .strings())
+                    .contains("python3-devel");
+            assertThat(pkg(evaluate(text, DIST.toBuilder().fedora(41).build()), "python3.14")
+                            .provides()
+                            .strings())
+                    .doesNotContain("python3-devel");
+        }
+
+        @Test
+        void sectionsNamingTheMainPackageFindItWhenItsVersionIsUnknown() {
+            ExpandedSpec spec = evaluate("""
+                    Name: ddiskit
+                    Version: 3.6
+                    %forgemeta
+                    Release: 1
+                    %description -n ddiskit
+                    d
+                    %files -n ddiskit
+                    /usr/bin/ddiskit
+                    """);
+            assertThat(spec.packages())
+                    .singleElement()
+                    .satisfies(p -> assertThat(p.files().paths()).containsExactly("/usr/bin/ddiskit"));
+        }
+    }
+
     @Test
     void aHostileSpecNeverThrows() {
         for (String text : List.of(
