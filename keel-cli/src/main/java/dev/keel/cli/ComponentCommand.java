@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
         name = "component",
         aliases = "comp",
         mixinStandardHelpOptions = true,
-        header = "Work with the project's components: list, show, update, render, prepare, check and diff.",
+        header = "Work with the project's components: list, show, update, render, prepare, check, diff and graph.",
         subcommands = {
             ComponentCommand.ListCommand.class,
             ComponentCommand.Show.class,
@@ -37,7 +37,8 @@ import picocli.CommandLine.Parameters;
             UpdateCommand.class,
             PrepareSourcesCommand.class,
             CheckOverlaysCommand.class,
-            DiffSourcesCommand.class
+            DiffSourcesCommand.class,
+            GraphCommand.class
         })
 public final class ComponentCommand extends CommandGroup {
 

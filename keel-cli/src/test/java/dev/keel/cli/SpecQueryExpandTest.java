@@ -147,7 +147,7 @@ class SpecQueryExpandTest {
                         "--target",
                         "aarch64",
                         "--with",
-                        "tests",
+                        "docs",
                         demo.toString())
                 .out());
         assertThat(arm.get("buildRequires").toString())
