@@ -4,6 +4,7 @@ import dev.keel.core.io.InputFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,5 +39,19 @@ final class SpecFiles {
             }
         }
         return files;
+    }
+
+    /**
+     * The {@code *.macros} files beside a spec (a rendered spec's {@code <name>.azl.macros}), regular
+     * files only (a link is not followed), sorted.
+     */
+    static List<Path> macroFilesBeside(Path spec) throws IOException {
+        Path directory = spec.toAbsolutePath().getParent();
+        try (Stream<Path> list = Files.list(directory)) {
+            return list.filter(p -> p.getFileName().toString().endsWith(".macros")
+                            && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                    .sorted()
+                    .toList();
+        }
     }
 }

@@ -6,12 +6,16 @@ import dev.keel.spec.MacroDefinition;
 import dev.keel.spec.Section;
 import dev.keel.spec.SourceRef;
 import dev.keel.spec.Spec;
+import dev.keel.spec.macro.ExpandedDependencies;
+import dev.keel.spec.macro.ExpandedPackage;
+import dev.keel.spec.macro.ExpandedSpec;
 import dev.keel.spec.macro.ExpandedTags;
 import dev.keel.spec.macro.ExpandedValue;
 import dev.keel.spec.macro.MacroContext;
 import dev.keel.spec.macro.MacroExpander;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,10 +36,13 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "query",
         mixinStandardHelpOptions = true,
-        header = "Print a spec's structure as written, or with --expand its name, epoch, version and release.",
+        header = "Print a spec's structure as written, or with --expand as rpm reads it.",
         description = "As written (no macro expansion): name, epoch, version, release, sub-packages, sources, patches,"
                 + " sections with line ranges, build conditionals and diagnostics. With --expand, name, epoch,"
-                + " version and release are expanded the way rpmspec -q --srpm does.")
+                + " version and release are expanded the way rpmspec -q --srpm does, and the build requirements"
+                + " (as rpmspec -q --buildrequires prints them) and each package's provides and requires are added."
+                + " %%{load:...} reads the *.macros files beside the spec, %%{_sourcedir} being its directory unless"
+                + " defined.")
 public final class SpecQueryCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", description = "The spec file.")
@@ -46,8 +53,9 @@ public final class SpecQueryCommand implements Callable<Integer> {
 
     @Option(
             names = "--expand",
-            description = "Expand macros in name, epoch, version and release as rpm does; a value that cannot be"
-                    + " determined is null, with the reason under \"expansion\". A spec rpm refuses because its"
+            description = "Read the spec as rpm does: expanded name, epoch, version and release (null when they cannot"
+                    + " be determined), buildRequires, and provides and requires of each package; the reasons for what"
+                    + " cannot be determined are under \"expansion\". A spec rpm refuses because its"
                     + " %%if/%%else/%%endif do not pair up is an error.")
     boolean expand;
 
@@ -57,13 +65,40 @@ public final class SpecQueryCommand implements Callable<Integer> {
             description = "With --expand: define a macro, like rpm's --define 'NAME VALUE' (repeatable).")
     List<String> defines = new ArrayList<>();
 
+    @Option(
+            names = "--with",
+            paramLabel = "NAME",
+            description = "With --expand: enable a build conditional, like rpmbuild --with (repeatable).")
+    List<String> with = new ArrayList<>();
+
+    @Option(
+            names = "--without",
+            paramLabel = "NAME",
+            description = "With --expand: disable a build conditional, like rpmbuild --without (repeatable).")
+    List<String> without = new ArrayList<>();
+
+    @Option(
+            names = "--target",
+            paramLabel = "ARCH",
+            description = "With --expand: the target architecture for %%ifarch and %%{_isa} (default: x86_64).")
+    String target;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
 
     @Override
     public Integer call() throws IOException {
-        if (!defines.isEmpty() && !expand) {
-            throw new CommandLine.ParameterException(command.commandLine(), "--define needs --expand");
+        if (!expand) {
+            for (var option : List.of(
+                    Map.entry("--define", !defines.isEmpty()),
+                    Map.entry("--with", !with.isEmpty()),
+                    Map.entry("--without", !without.isEmpty()),
+                    Map.entry("--target", target != null))) {
+                if (option.getValue()) {
+                    throw new CommandLine.ParameterException(
+                            command.commandLine(), option.getKey() + " needs --expand");
+                }
+            }
         }
         MacroContext context = expand ? context() : null;
         Spec spec = Spec.parse(InputFiles.read(file, InputFiles.Kind.SPEC));
@@ -76,7 +111,7 @@ public final class SpecQueryCommand implements Callable<Integer> {
         }
         Map<String, Object> result = describe(spec);
         if (context != null) {
-            applyExpansion(result, MacroExpander.evaluate(spec, context));
+            applyExpansion(result, MacroExpander.evaluateSpec(spec, context));
         }
         PrintWriter out = command.commandLine().getOut();
         if (output.isJson()) {
@@ -96,8 +131,15 @@ public final class SpecQueryCommand implements Callable<Integer> {
                 + " (without --expand, 'keel spec query' lists each such line)\n";
     }
 
-    private MacroContext context() {
+    private MacroContext context() throws IOException {
         MacroContext.Builder builder = MacroContext.builder();
+        if (target != null) {
+            builder.arch(target);
+        }
+        with.forEach(builder::with);
+        without.forEach(builder::without);
+        Path directory = file.toAbsolutePath().getParent();
+        builder.define("_sourcedir", directory.toString());
         for (String definition : defines) {
             try {
                 builder.define(definition);
@@ -105,14 +147,69 @@ public final class SpecQueryCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(command.commandLine(), "--define: " + e.getMessage());
             }
         }
+        for (Path macros : SpecFiles.macroFilesBeside(file)) {
+            builder.macroFile(
+                    directory.resolve(macros.getFileName()).toString(),
+                    new String(InputFiles.read(macros, InputFiles.Kind.SOURCE), StandardCharsets.UTF_8));
+        }
         return builder.build();
     }
 
     /**
-     * Replaces name, epoch, version and release with their expanded values (null when undeterminable)
-     * and adds {@code expansion}: the reason for each undeterminable one.
+     * Replaces name, epoch, version and release with their expanded values (null when undeterminable),
+     * adds {@code buildRequires}, the main package's {@code provides} and {@code requires} and each
+     * sub-package's (with its expanded {@code fullName}), and {@code expansion}: the reason for each
+     * undeterminable value, and the reasons lists are incomplete.
      */
-    static void applyExpansion(Map<String, Object> result, ExpandedTags tags) {
+    @SuppressWarnings("unchecked")
+    static void applyExpansion(Map<String, Object> result, ExpandedSpec expanded) {
+        Map<String, Object> reasons = applyExpansion(result, expanded.tags());
+        result.put("buildRequires", expanded.buildRequires().strings());
+        addReasons(reasons, "buildRequires", expanded.buildRequires());
+        List<Map<String, Object>> subpackages = (List<Map<String, Object>>) result.get("subpackages");
+        for (ExpandedPackage pkg : expanded.packages()) {
+            Map<String, Object> entry = pkg.line() == 0 ? result : entryAt(subpackages, pkg);
+            String key = pkg.line() == 0 ? "" : entry.get("name") + ".";
+            if (pkg.line() != 0) {
+                entry.put("fullName", pkg.name().value());
+            }
+            entry.put("provides", pkg.provides().strings());
+            entry.put("requires", pkg.requires().strings());
+            addReasons(reasons, key + "provides", pkg.provides());
+            addReasons(reasons, key + "requires", pkg.requires());
+            if (!pkg.name().isDeterminable()) {
+                reasons.put(key + "fullName", pkg.name().reason());
+            }
+        }
+        if (!expanded.undeterminable().isEmpty()) {
+            reasons.put("spec", expanded.undeterminable());
+        }
+        result.put("expansion", result.remove("expansion"));
+    }
+
+    /** The sub-package entry of the {@code %package} header on the package's line (added if none is there). */
+    private static Map<String, Object> entryAt(List<Map<String, Object>> subpackages, ExpandedPackage pkg) {
+        for (Map<String, Object> entry : subpackages) {
+            if (entry.get("line").equals(pkg.line())) {
+                return entry;
+            }
+        }
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("name", pkg.name().value());
+        entry.put("form", "full");
+        entry.put("fullName", pkg.name().value());
+        entry.put("line", pkg.line());
+        subpackages.add(entry);
+        return entry;
+    }
+
+    private static void addReasons(Map<String, Object> reasons, String key, ExpandedDependencies dependencies) {
+        if (!dependencies.complete()) {
+            reasons.put(key, dependencies.undeterminable());
+        }
+    }
+
+    private static Map<String, Object> applyExpansion(Map<String, Object> result, ExpandedTags tags) {
         Map<String, Object> reasons = new LinkedHashMap<>();
         Map<String, ExpandedValue> values = new LinkedHashMap<>();
         values.put("name", tags.name());
@@ -126,6 +223,7 @@ public final class SpecQueryCommand implements Callable<Integer> {
             }
         });
         result.put("expansion", reasons);
+        return reasons;
     }
 
     /** The query result as ordered maps and lists, ready for JSON. */
@@ -229,6 +327,16 @@ public final class SpecQueryCommand implements Callable<Integer> {
             table.row(
                     "subpackage", pkg.get("line"), pkg.get("fullName") == null ? pkg.get("name") : pkg.get("fullName"));
         }
+        if (result.containsKey("buildRequires")) {
+            dependencyRows(table, "buildrequires", result, reasons.get("buildRequires"));
+            dependencyRows(table, "provides", result, reasons.get("provides"));
+            dependencyRows(table, "requires", result, reasons.get("requires"));
+            for (Map<String, Object> pkg : (List<Map<String, Object>>) result.get("subpackages")) {
+                String label = pkg.get("fullName") == null ? (String) pkg.get("name") : (String) pkg.get("fullName");
+                dependencyRows(table, "provides " + label, pkg, reasons.get(pkg.get("name") + ".provides"));
+                dependencyRows(table, "requires " + label, pkg, reasons.get(pkg.get("name") + ".requires"));
+            }
+        }
         for (String kind : List.of("sources", "patches")) {
             for (Map<String, Object> reference : (List<Map<String, Object>>) result.get(kind)) {
                 String label = kind.equals("sources") ? "source" : "patch";
@@ -251,5 +359,18 @@ public final class SpecQueryCommand implements Callable<Integer> {
             table.row(diagnostic.severity().name().toLowerCase(Locale.ROOT), diagnostic.line(), diagnostic.message());
         }
         return table;
+    }
+
+    /** One row per dependency of a list ({@code buildRequires}, {@code provides}...), then one per undeterminable part. */
+    @SuppressWarnings("unchecked")
+    private static void dependencyRows(Table table, String label, Map<String, Object> holder, Object reasons) {
+        String key = label.startsWith("buildrequires") ? "buildRequires" : label.split(" ")[0];
+        Object values = holder.get(key);
+        if (values instanceof List<?> list) {
+            list.forEach(value -> table.row(label, "", value));
+        }
+        if (reasons instanceof List<?> list) {
+            list.forEach(reason -> table.row(label, "", "undeterminable: " + reason));
+        }
     }
 }

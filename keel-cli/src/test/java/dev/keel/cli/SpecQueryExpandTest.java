@@ -73,7 +73,8 @@ class SpecQueryExpandTest {
                 spec.toString());
         JsonNode query = JSON.readTree(result.out());
         assertThat(query.get("version").asText()).isEqualTo("1.0");
-        assertThat(query.get("expansion").fieldNames()).toIterable().containsExactly("release");
+        // The package's own provide needs the release.
+        assertThat(query.get("expansion").fieldNames()).toIterable().containsExactly("release", "provides");
     }
 
     @Test
@@ -89,6 +90,84 @@ class SpecQueryExpandTest {
         String table =
                 CliRunner.run("spec", "query", "--expand", spec.toString()).out();
         assertThat(table).contains("python-demo").contains("undeterminable: line 3: the shell command");
+    }
+
+    @Test
+    void buildRequiresAndEachPackagesProvidesAndRequiresAreAdded() throws IOException {
+        Path rendered = dir.resolve("rendered");
+        Files.createDirectories(rendered);
+        Path demo = rendered.resolve("demo.spec");
+        Files.writeString(demo, """
+                %{load:%{_sourcedir}/demo.azl.macros}
+                %bcond tests 1
+                %bcond_with docs
+                Name: demo
+                Version: 1.0
+                Release: 2%{?dist}
+                Summary: s
+                License: MIT
+                %if %{with tests}
+                BuildRequires: pytest
+                %endif
+                %ifarch aarch64
+                BuildRequires: arm-only
+                %endif
+                %if %{with docs}
+                BuildRequires: sphinx
+                %endif
+                BuildRequires: gcc%{?_isa}, (a or b)
+                BuildRequires: %{py3_dist foo}
+                %description
+                d
+                %package devel
+                Summary: x
+                Requires: %{name}%{?_isa} = %{version}-%{release}
+                %description devel
+                x
+                %files
+                %files devel
+                """);
+        Files.writeString(rendered.resolve("demo.azl.macros"), "# generated\n%_without_tests 1\n");
+        JsonNode query = JSON.readTree(
+                CliRunner.run("spec", "query", "-O", "json", "--expand", "--define", "dist=.azl4", demo.toString())
+                        .out());
+        assertThat(query.get("buildRequires").toString()).isEqualTo("[\"(a or b)\",\"gcc(x86-64)\"]");
+        assertThat(query.get("provides").toString()).isEqualTo("[\"demo = 1.0-2.azl4\",\"demo(x86-64) = 1.0-2.azl4\"]");
+        JsonNode devel = query.get("subpackages").get(0);
+        assertThat(devel.get("fullName").asText()).isEqualTo("demo-devel");
+        assertThat(devel.get("requires").toString()).isEqualTo("[\"demo(x86-64) = 1.0-2.azl4\"]");
+        assertThat(query.get("expansion").get("buildRequires").get(0).asText()).contains("%py3_dist is not defined");
+
+        JsonNode arm = JSON.readTree(CliRunner.run(
+                        "spec",
+                        "query",
+                        "-O",
+                        "json",
+                        "--expand",
+                        "--target",
+                        "aarch64",
+                        "--with",
+                        "docs",
+                        demo.toString())
+                .out());
+        assertThat(arm.get("buildRequires").toString())
+                .isEqualTo("[\"(a or b)\",\"arm-only\",\"gcc(aarch-64)\",\"sphinx\"]");
+    }
+
+    @Test
+    void theTableListsTheBuildRequirements() {
+        String table =
+                CliRunner.run("spec", "query", "--expand", spec.toString()).out();
+        assertThat(table).contains("provides         undeterminable: the version of python-demo (its own provide)");
+    }
+
+    @Test
+    void expandOnlyOptionsNeedExpand() {
+        for (String option : new String[] {"--with", "--without", "--target"}) {
+            CliRunner alone = CliRunner.run("spec", "query", option, "x", spec.toString());
+            assertThat(alone.exitCode()).isEqualTo(2);
+            assertThat(alone.err()).contains(option + " needs --expand");
+        }
     }
 
     @Test

@@ -22,16 +22,41 @@ import java.util.TreeSet;
  * @param layers the build order: each layer's components depend only on earlier layers (the
  *     members of a cycle share a layer)
  * @param criticalPath the longest chain of dependencies, first to last
+ * @param bootstrap the stage-1 builds among the nodes, by node name ({@code NAME@stage1}): a
+ *     component built first with other build conditionals, to break a cycle (see
+ *     {@code build.bootstrap}); its normal build is the node {@code NAME}
  */
 public record BuildGraph(
         SortedMap<String, SortedSet<String>> dependsOn,
         List<Unresolved> unresolved,
         List<List<String>> cycles,
         List<List<String>> layers,
-        List<String> criticalPath) {
+        List<String> criticalPath,
+        SortedMap<String, Bootstrap> bootstrap) {
+
+    /** The suffix of a stage-1 node's name: {@code rebar3@stage1}. */
+    public static final String STAGE1 = "@stage1";
 
     /** A build requirement of a component that nothing known provides. */
     public record Unresolved(String component, String requires) {}
+
+    /** A stage-1 build: the component, built with these build conditionals. */
+    public record Bootstrap(String component, List<String> with, List<String> without) {
+        public Bootstrap {
+            with = List.copyOf(with);
+            without = List.copyOf(without);
+        }
+    }
+
+    /** A graph without stage-1 builds. */
+    public BuildGraph(
+            SortedMap<String, SortedSet<String>> dependsOn,
+            List<Unresolved> unresolved,
+            List<List<String>> cycles,
+            List<List<String>> layers,
+            List<String> criticalPath) {
+        this(dependsOn, unresolved, cycles, layers, criticalPath, new TreeMap<>());
+    }
 
     public BuildGraph {
         SortedMap<String, SortedSet<String>> copy = new TreeMap<>();
@@ -42,6 +67,7 @@ public record BuildGraph(
         cycles = cycles.stream().map(List::copyOf).toList();
         layers = layers.stream().map(List::copyOf).toList();
         criticalPath = List.copyOf(criticalPath);
+        bootstrap = Collections.unmodifiableSortedMap(new TreeMap<>(bootstrap));
     }
 
     /** The number of dependency edges between components. */

@@ -144,6 +144,36 @@ final class ComponentValidator {
                 && blank(Trees.string(tree, "build", "failure", "expected-reason"))) {
             error(new String[] {"build", "failure", "expected"}, "build.failure.expected needs an expected-reason", "");
         }
+        bootstrap();
+    }
+
+    /** {@code build.bootstrap}: at least one conditional, each a name rpm's {@code --with} takes. */
+    private void bootstrap() {
+        if (Trees.at(tree, "build", "bootstrap") == null) {
+            return;
+        }
+        boolean any = false;
+        for (String key : new String[] {"with", "without"}) {
+            if (!(Trees.at(tree, "build", "bootstrap", key) instanceof ConfigNode.Array names)) {
+                continue;
+            }
+            for (ConfigNode name : names.items()) {
+                Object value = value(name);
+                any = true;
+                if (value instanceof String text && !text.matches("[A-Za-z0-9_]{1,100}")) {
+                    error(
+                            new String[] {"build", "bootstrap", key},
+                            "build conditional '" + text + "' is not a name rpm's --" + key + " takes",
+                            "letters, digits and '_', such as \"tests\" or \"bootstrap\"");
+                }
+            }
+        }
+        if (!any) {
+            error(
+                    new String[] {"build", "bootstrap"},
+                    "build.bootstrap names no build conditional",
+                    "say how stage 1 differs: without = [\"tests\"] or with = [\"bootstrap\"]");
+        }
     }
 
     private void sourceFiles() {

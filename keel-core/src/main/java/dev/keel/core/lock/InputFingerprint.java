@@ -31,7 +31,7 @@ public final class InputFingerprint {
 
     /** Keys that do not change a build under a given parent key (their effect is in other inputs). */
     private static final Map<String, Set<String>> BY_PARENT = Map.of(
-            "build", Set.of("failure"),
+            "build", Set.of("failure", "bootstrap"),
             "spec", Set.of("path"),
             "upstream-distro", Set.of("snapshot"),
             "overlays", Set.of("source"),

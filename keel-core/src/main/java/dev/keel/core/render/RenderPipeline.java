@@ -191,21 +191,89 @@ public final class RenderPipeline {
         if (fingerprint.equals(cachedFingerprint(component, current))) {
             return new RenderResult(component.name(), relative, Outcome.unchanged(), false, List.of());
         }
+        Optional<RenderedComponent> rendered = render(component, source, changes);
+        if (rendered.isEmpty()) {
+            return new RenderResult(component.name(), relative, noUpstreamSpec(component), false, List.of());
+        }
+        return finish(
+                component,
+                fingerprint,
+                current,
+                rendered.get().files(),
+                rendered.get().notes(),
+                null);
+    }
+
+    /** The rendered files, or empty when the upstream has no spec for the component. */
+    private Optional<RenderedComponent> render(
+            ResolvedComponent component, UpstreamSource source, RenderInputs.Changes changes)
+            throws IOException, RenderException {
         Optional<SourceTree> sources = fromUpstream(() -> source.fetch(component));
         if (sources.isEmpty()) {
-            return new RenderResult(
-                    component.name(),
-                    relative,
-                    Outcome.skipped("no upstream spec " + component.upstreamName() + ".spec"),
-                    false,
-                    List.of());
+            return Optional.empty();
         }
         Optional<PackageHistory> history = fromUpstream(() -> RenderInputs.history(source, component, sources.get()));
-        RenderedComponent rendered = renderer.render(
+        return Optional.of(renderer.render(
                 component,
                 new RenderInput(
-                        sources.get(), source.specOnly(), history, changes.changes(), changes.importCommit(), false));
-        return finish(component, fingerprint, current, rendered.files(), rendered.notes(), null);
+                        sources.get(), source.specOnly(), history, changes.changes(), changes.importCommit(), false)));
+    }
+
+    private static Outcome noUpstreamSpec(ResolvedComponent component) {
+        return Outcome.skipped("no upstream spec " + component.upstreamName() + ".spec");
+    }
+
+    /**
+     * A component rendered in memory.
+     *
+     * @param component its name
+     * @param rendered its files, or empty when it was not rendered
+     * @param outcome {@code ok}, or why it was not rendered ({@code skipped}, {@code failed})
+     */
+    public record InMemory(String component, Optional<RenderedComponent> rendered, Outcome outcome) {}
+
+    /** Told about each component rendered in memory (called from worker threads). */
+    @FunctionalInterface
+    public interface InMemoryUse<R> {
+        R use(InMemory result) throws IOException;
+    }
+
+    /**
+     * Renders the components in memory on the worker threads, as {@code --check-only} renders them
+     * but reading and writing nothing of the rendered tree or the fingerprint cache, and hands each
+     * result to {@code use} there, so that nothing is kept that the caller does not keep. The
+     * results of {@code use} are in the components' order.
+     */
+    public <R> List<R> renderInMemory(Collection<ResolvedComponent> components, InMemoryUse<R> use)
+            throws IOException, InterruptedException {
+        UpstreamSource local = new LocalSpecs();
+        try (LockHistory lockHistory = LockHistory.open(project.lockDir())) {
+            return Parallel.map(
+                    components,
+                    options.jobs(),
+                    component -> use.use(inMemory(
+                            component, component.specType() == SpecType.LOCAL ? local : upstream, lockHistory)));
+        }
+    }
+
+    private InMemory inMemory(ResolvedComponent component, UpstreamSource source, LockHistory lockHistory) {
+        try {
+            if (source == null) {
+                return new InMemory(component.name(), Optional.empty(), Outcome.skipped("no upstream source given"));
+            }
+            String identity = fromUpstream(() -> source.identity(component));
+            RenderInputs.Changes changes = source.specOnly()
+                    ? RenderInputs.Changes.NONE
+                    : RenderInputs.changes(project, locks, lockHistory, component, identity);
+            Optional<RenderedComponent> rendered = render(component, source, changes);
+            return new InMemory(
+                    component.name(), rendered, rendered.isPresent() ? Outcome.ok() : noUpstreamSpec(component));
+        } catch (RenderException e) {
+            return new InMemory(component.name(), Optional.empty(), Outcome.failed(e.failure()));
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            return new InMemory(
+                    component.name(), Optional.empty(), Outcome.failed(Failures.of(e, Failure.Kind.FILESYSTEM)));
+        }
     }
 
     /** What reading the upstream does: a failure there is the upstream's (or the network's). */

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -86,6 +87,22 @@ public final class RenderedTree {
             throw e.getCause();
         }
         return files;
+    }
+
+    /**
+     * One file of a component's rendered directory ({@code curl.spec} of {@code c/curl}), or empty
+     * when there is no such regular file; nothing is read through a symbolic link.
+     */
+    public Optional<byte[]> file(String component, String name) throws IOException {
+        Path dir = dir(component);
+        Path file = dir.resolve(name);
+        if (Files.isSymbolicLink(dir.getParent())
+                || Files.isSymbolicLink(dir)
+                || !file.normalize().getParent().equals(dir)
+                || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        return Optional.of(InputFiles.read(file, InputFiles.Kind.inSources(name)));
     }
 
     /** What a symbolic link or special file in a rendered directory reads as: never equal to a rendered file. */

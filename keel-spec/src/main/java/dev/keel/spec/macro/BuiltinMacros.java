@@ -18,6 +18,8 @@ import java.util.List;
  *         <tr><td>{@code _var}, {@code _localstatedir}</td><td>{@code /var}</td></tr>
  *         <tr><td>{@code _bindir}, {@code _sbindir}, {@code _libexecdir}</td><td>{@code /usr/bin}, {@code /usr/sbin}, {@code /usr/libexec}</td></tr>
  *         <tr><td>{@code _lib}, {@code _libdir}</td><td>{@code lib64}, {@code /usr/lib64} on 64-bit targets ({@code lib} otherwise)</td></tr>
+ *         <tr><td>{@code _isa}, {@code __isa}, {@code __isa_name}, {@code __isa_bits}</td><td>{@code (x86-64)}, {@code x86-64},
+ *             {@code x86}, {@code 64} on x86_64 (rpm's per-platform values; {@code (aarch-64)} on aarch64...)</td></tr>
  *         <tr><td>{@code _datarootdir}, {@code _datadir}</td><td>{@code /usr/share}</td></tr>
  *         <tr><td>{@code _sysconfdir}, {@code _initddir}</td><td>{@code /etc}, {@code /etc/init.d}</td></tr>
  *         <tr><td>{@code _includedir}, {@code _infodir}, {@code _mandir}</td><td>{@code /usr/include}, {@code /usr/share/info}, {@code /usr/share/man}</td></tr>
@@ -31,7 +33,12 @@ import java.util.List;
  *   <li><b>Fedora</b> (with {@link MacroContext.Builder#fedora(int)}): {@code fedora} (the release),
  *       {@code fcN} ({@code 1}), {@code _vendor} ({@code redhat}), {@code x86_64} (its arch list),
  *       {@code _sharedstatedir} ({@code /var/lib}), {@code _unitdir}, {@code python3_pkgversion}
- *       ({@code 3}), {@code __python3} and {@code python3} ({@code /usr/bin/python3}).
+ *       ({@code 3}), {@code __python3} and {@code python3} ({@code /usr/bin/python3}),
+ *       {@code __default_python3_pkgversion} (the release's main Python: {@code 3.12} for 39-40,
+ *       {@code 3.13} for 41-42, {@code 3.14} for 43; undefined otherwise), and perl's directories
+ *       {@code perl_privlib} ({@code /usr/share/perl5}), {@code perl_archlib}
+ *       ({@code /usr/lib64/perl5}), {@code perl_vendorlib} and {@code perl_vendorarch} (their
+ *       {@code vendor_perl}), which Fedora computes by running perl.
  * </ul>
  *
  * Macros that other packages provide (rpmautospec's {@code %autorelease}, forge, Go, Rust, font
@@ -83,6 +90,8 @@ final class BuiltinMacros {
         {"riscv128", "riscv128"},
         {"riscv", "%{riscv32} %{riscv64} %{riscv128}"},
         {"loongarch64", "loongarch64"},
+        {"__isa", "%{__isa_name}-%{__isa_bits}"},
+        {"_isa", "%{?__isa:(%{__isa})}"},
     };
 
     /** rpm's own parametric macros from its {@code macros} file, with the same bodies. */
@@ -112,6 +121,11 @@ final class BuiltinMacros {
             macros.add(new PredefinedMacro(name, null, context.os()));
         }
         macros.add(new PredefinedMacro("_lib", null, arch.contains("64") ? "lib64" : "lib"));
+        String[] isa = isa(arch);
+        if (isa != null) {
+            macros.add(new PredefinedMacro("__isa_name", null, isa[0]));
+            macros.add(new PredefinedMacro("__isa_bits", null, isa[1]));
+        }
         for (String[] macro : STOCK) {
             macros.add(new PredefinedMacro(macro[0], null, macro[1]));
         }
@@ -124,8 +138,23 @@ final class BuiltinMacros {
         return macros;
     }
 
+    /** rpm's per-platform {@code __isa_name} and {@code __isa_bits}, or {@code null} for an arch Keel does not know. */
+    private static String[] isa(String arch) {
+        return switch (arch) {
+            case "x86_64", "amd64" -> new String[] {"x86", "64"};
+            case "i386", "i486", "i586", "i686", "pentium3", "pentium4", "athlon", "geode" ->
+                new String[] {"x86", "32"};
+            case "aarch64" -> new String[] {"aarch", "64"};
+            case "ppc64le", "ppc64", "ppc64p7" -> new String[] {"ppc", "64"};
+            case "s390x" -> new String[] {"s390", "64"};
+            case "riscv64" -> new String[] {"riscv", "64"};
+            case "loongarch64" -> new String[] {"loongarch", "64"};
+            default -> null;
+        };
+    }
+
     private static List<PredefinedMacro> fedora(int release) {
-        return List.of(
+        List<PredefinedMacro> macros = new ArrayList<>(List.of(
                 new PredefinedMacro("fedora", null, Integer.toString(release)),
                 new PredefinedMacro("fc" + release, null, "1"),
                 new PredefinedMacro("_vendor", null, "redhat"),
@@ -134,6 +163,26 @@ final class BuiltinMacros {
                 new PredefinedMacro("_unitdir", null, "%{_prefix}/lib/systemd/system"),
                 new PredefinedMacro("python3_pkgversion", null, "3"),
                 new PredefinedMacro("__python3", null, "/usr/bin/python3"),
-                new PredefinedMacro("python3", null, "%{__python3}"));
+                new PredefinedMacro("python3", null, "%{__python3}"),
+                new PredefinedMacro("perl_privlib", null, "%{_prefix}/share/perl5"),
+                new PredefinedMacro("perl_archlib", null, "%{_libdir}/perl5"),
+                new PredefinedMacro("perl_vendorlib", null, "%{perl_privlib}/vendor_perl"),
+                new PredefinedMacro("perl_vendorarch", null, "%{perl_archlib}/vendor_perl")));
+        String python = defaultPython(release);
+        if (python != null) {
+            macros.add(new PredefinedMacro("__default_python3_pkgversion", null, python));
+        }
+        return macros;
+    }
+
+    /** The main Python of a Fedora release (python-srpm-macros' {@code __default_python3_pkgversion}), if known. */
+    private static String defaultPython(int release) {
+        if (release >= 39 && release <= 40) {
+            return "3.12";
+        }
+        if (release >= 41 && release <= 42) {
+            return "3.13";
+        }
+        return release == 43 ? "3.14" : null;
     }
 }

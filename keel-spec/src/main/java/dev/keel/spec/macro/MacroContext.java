@@ -26,6 +26,7 @@ public final class MacroContext {
     private final Set<String> with;
     private final Set<String> without;
     private final Map<String, String> defines;
+    private final Map<String, String> macroFiles;
 
     private MacroContext(Builder builder) {
         this.arch = builder.arch;
@@ -34,6 +35,7 @@ public final class MacroContext {
         this.with = Set.copyOf(builder.with);
         this.without = Set.copyOf(builder.without);
         this.defines = new LinkedHashMap<>(builder.defines);
+        this.macroFiles = Map.copyOf(builder.macroFiles);
     }
 
     /** Stock rpm macros for {@code x86_64}/{@code linux}, no Fedora layer, nothing defined. */
@@ -54,6 +56,7 @@ public final class MacroContext {
         builder.with.addAll(with);
         builder.without.addAll(without);
         builder.defines.putAll(defines);
+        builder.macroFiles.putAll(macroFiles);
         return builder;
     }
 
@@ -70,6 +73,11 @@ public final class MacroContext {
     /** The Fedora release the Fedora layer describes, or {@code null} without that layer. */
     public Integer fedora() {
         return fedora;
+    }
+
+    /** The macro files {@code %{load:PATH}} reads, by path. */
+    Map<String, String> macroFiles() {
+        return macroFiles;
     }
 
     /** Every predefined macro in the order rpm would push it: built-ins, then conditionals, then defines. */
@@ -90,6 +98,7 @@ public final class MacroContext {
         private final Set<String> with = new LinkedHashSet<>();
         private final Set<String> without = new LinkedHashSet<>();
         private final Map<String, String> defines = new LinkedHashMap<>();
+        private final Map<String, String> macroFiles = new LinkedHashMap<>();
 
         private Builder() {}
 
@@ -128,6 +137,16 @@ public final class MacroContext {
         public Builder define(String name, String value) {
             defines.remove(Objects.requireNonNull(name, "name"));
             defines.put(name, Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * A macro file {@code %{load:PATH}} reads when its argument expands to exactly {@code path}
+         * (a rendered spec loads its {@code <name>.azl.macros} from {@code %{_sourcedir}}). Without
+         * it, a load makes everything after it undeterminable.
+         */
+        public Builder macroFile(String path, String contents) {
+            macroFiles.put(Objects.requireNonNull(path, "path"), Objects.requireNonNull(contents, "contents"));
             return this;
         }
 

@@ -30,6 +30,7 @@ final class MacroEngine {
 
     private final MacroTable table = new MacroTable();
     private final Unknowns unknowns;
+    private final Map<String, String> macroFiles;
     private final Expression.Nesting expressionNesting = new Expression.Nesting();
     private int depth;
     private int level;
@@ -40,7 +41,13 @@ final class MacroEngine {
     private String uncertainty;
 
     MacroEngine(Unknowns unknowns) {
+        this(unknowns, Map.of());
+    }
+
+    /** An engine where {@code %{load:PATH}} reads the given files' contents (by expanded path). */
+    MacroEngine(Unknowns unknowns, Map<String, String> macroFiles) {
         this.unknowns = unknowns;
+        this.macroFiles = macroFiles;
         for (Builtin builtin : Builtin.values()) {
             table.push(Macro.builtin(builtin));
         }
@@ -381,7 +388,7 @@ final class MacroEngine {
             }
             case ERROR -> rpmError("%{error:" + arg + "}");
             case LUA -> lua(arg, out);
-            case LOAD -> uncertainty = at("%{load:" + arg + "} reads macros from a file Keel does not read");
+            case LOAD -> load(arg);
             case GETENV -> append(out, unknowns.marker(at("%{getenv:" + arg + "} depends on the environment")));
             case EXISTS -> append(out, unknowns.marker(at("%{exists:" + arg + "} depends on the file system")));
             case GETNCPUS -> append(out, unknowns.marker(at("%{getncpus} depends on the build machine")));
@@ -393,6 +400,24 @@ final class MacroEngine {
                 }
             }
             default -> {} // echo, warn, dump, trace: output goes to the terminal, not the text
+        }
+    }
+
+    /**
+     * {@code %{load:PATH}} with a file the context holds: rpm's {@code loadMacroFile}, each line
+     * (backslash-newline joined) that starts with {@code %} after blanks is a {@code %define}.
+     */
+    private void load(String path) {
+        String contents = macroFiles.get(path);
+        if (contents == null) {
+            uncertainty = at("%{load:" + path + "} reads macros from a file Keel does not read");
+            return;
+        }
+        for (String line : contents.split("(?<!\\\\)\n")) {
+            String definition = line.strip();
+            if (definition.startsWith("%") && failure == null) {
+                define(definition.substring(1), false, null);
+            }
         }
     }
 

@@ -21,11 +21,27 @@ public final class MacroExpander {
 
     public static ExpandedTags evaluate(Spec spec, MacroContext context) {
         try {
-            return PreambleEvaluation.evaluate(spec, context);
+            return SpecEvaluation.tags(spec, context);
         } catch (StackOverflowError e) {
             return ExpandedTags.undeterminable("the spec nests macros too deeply for Keel to evaluate");
         } catch (RuntimeException e) {
             return ExpandedTags.undeterminable(
+                    "Keel failed to evaluate the spec (a bug in Keel: please report it with the spec)");
+        }
+    }
+
+    /**
+     * Reads the whole spec as {@code rpmspec -q} does: besides the main package's tags, its static
+     * build requirements ({@code rpmspec -q --buildrequires}) and every binary package with what it
+     * provides, requires and lists in {@code %files}. Never throws.
+     */
+    public static ExpandedSpec evaluateSpec(Spec spec, MacroContext context) {
+        try {
+            return SpecEvaluation.spec(spec, context);
+        } catch (StackOverflowError e) {
+            return ExpandedSpec.undeterminable("the spec nests macros too deeply for Keel to evaluate");
+        } catch (RuntimeException e) {
+            return ExpandedSpec.undeterminable(
                     "Keel failed to evaluate the spec (a bug in Keel: please report it with the spec)");
         }
     }

@@ -9,16 +9,28 @@ import java.util.Locale;
  * then an optional {@code (qualifier)} and a colon; the value is trimmed.
  *
  * @param token rpm's lower-case tag token ({@code version}, {@code buildarch}...)
+ * @param qualifier what is in parentheses after the tag ({@code post} of {@code Requires(post):}), or
+ *     {@code null}
  * @param value the trimmed value
  */
-record PreambleTag(String token, String value) {
+record PreambleTag(String token, String qualifier, String value) {
 
     /** The tags Keel evaluates. */
     static final List<String> NEVR = List.of("name", "epoch", "version", "release");
 
+    /** Tags whose values are dependencies of the package they are in. */
+    static final List<String> PACKAGE_DEPENDENCIES = List.of("requires", "prereq", "provides");
+
+    /** Tags whose values are build dependencies of the source package, wherever they are. */
+    static final List<String> BUILD_DEPENDENCIES = List.of("buildrequires", "buildprereq");
+
+    /** Tags that take a dependency qualifier in parentheses, as {@code Requires(post):}. */
+    private static final List<String> DEPENDENCY_QUALIFIED = List.of("requires", "prereq");
+
     /**
-     * Tags rpm also defines as macros ({@code %{summary}}, {@code %{url}}...), and the build
-     * architecture tags; longer tokens come first where one is a prefix of another, as in rpm.
+     * Tags rpm also defines as macros ({@code %{summary}}, {@code %{url}}...), the build
+     * architecture tags and the dependency tags Keel reads; longer tokens come first where one is a
+     * prefix of another, as in rpm.
      */
     private static final List<String> TOKENS = List.of(
             "name",
@@ -44,7 +56,14 @@ record PreambleTag(String token, String value) {
             "translationurl",
             "upstreamreleases",
             "removepathpostfixes",
-            "modularitylabel");
+            "modularitylabel",
+            "requires",
+            "prereq",
+            "provides",
+            "buildrequires",
+            "buildprereq",
+            "exclusivearch",
+            "excludearch");
 
     private static final String NAME_CHARS = ".-_+%{}";
     private static final String NAME_FIRST_CHARS = "_%";
@@ -58,22 +77,60 @@ record PreambleTag(String token, String value) {
                 continue;
             }
             int p = skipSpace(line, token.length());
-            boolean qualified = token.equals("summary") || token.equals("group");
+            boolean qualified =
+                    token.equals("summary") || token.equals("group") || DEPENDENCY_QUALIFIED.contains(token);
+            String qualifier = null;
             if (qualified && p < line.length() && line.charAt(p) == '(') {
                 int close = line.indexOf(')', p);
+                qualifier = close < 0 ? "" : line.substring(p + 1, close).strip();
                 p = close < 0 ? line.length() : skipSpace(line, close + 1);
             }
             if (p >= line.length() || line.charAt(p) != ':') {
                 return null;
             }
-            return new PreambleTag(token, line.substring(p + 1).strip());
+            return new PreambleTag(token, qualifier, line.substring(p + 1).strip());
         }
         return null;
     }
 
     /** Whether rpm makes this tag a macro ({@code %{name}}; for the main package also {@code %{NAME}}). */
     boolean definesMacro() {
-        return !token.startsWith("buildarch");
+        return !isBuildArch()
+                && !PACKAGE_DEPENDENCIES.contains(token)
+                && !BUILD_DEPENDENCIES.contains(token)
+                && !token.startsWith("exclu");
+    }
+
+    /**
+     * The {@code RPMSENSE_*} bits of a {@code Requires(...)} qualifier list such as {@code post,preun}
+     * ({@code PreReq} is a requirement with its own bit), or -1 for a qualifier rpm does not know.
+     */
+    int dependencyFlags() {
+        int flags = token.equals("prereq") ? 1 << 6 : 0;
+        if (qualifier == null) {
+            return flags;
+        }
+        for (String part : qualifier.split(",")) {
+            int bit = switch (part.strip()) {
+                case "interp" -> 1 << 8;
+                case "pre" -> 1 << 9;
+                case "post" -> 1 << 10;
+                case "preun" -> 1 << 11;
+                case "postun" -> 1 << 12;
+                case "verify" -> 1 << 13;
+                case "pretrans" -> 1 << 7;
+                case "posttrans" -> 1 << 5;
+                case "preuntrans" -> 1 << 20;
+                case "postuntrans" -> 1 << 21;
+                case "meta" -> 1 << 29;
+                default -> -1;
+            };
+            if (bit < 0) {
+                return -1;
+            }
+            flags |= bit;
+        }
+        return flags;
     }
 
     boolean isBuildArch() {

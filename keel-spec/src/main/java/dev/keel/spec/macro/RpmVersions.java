@@ -1,15 +1,15 @@
 package dev.keel.spec.macro;
 
 /** rpm's version comparison ({@code rpmvercmp}) and {@code [epoch:]version[-release]} ordering. */
-final class RpmVersions {
+public final class RpmVersions {
 
     private RpmVersions() {}
 
     /** An {@code [epoch:]version[-release]} as rpm splits it; epoch and release may be {@code null}. */
-    record Evr(String epoch, String version, String release) {
+    public record Evr(String epoch, String version, String release) {
 
         /** Parses as {@code rpmverParse} does; {@code null} for empty text. */
-        static Evr parse(String evr) {
+        public static Evr parse(String evr) {
             if (evr.isEmpty()) {
                 return null;
             }
@@ -36,7 +36,7 @@ final class RpmVersions {
     }
 
     /** {@code rpmverCmp}: epochs (missing is 0), then versions, then releases (missing sorts first). */
-    static int compare(Evr a, Evr b) {
+    public static int compare(Evr a, Evr b) {
         int result = compareParts(a.epoch() == null ? "0" : a.epoch(), b.epoch() == null ? "0" : b.epoch());
         if (result == 0) {
             result = compareParts(a.version(), b.version());
@@ -52,7 +52,7 @@ final class RpmVersions {
     }
 
     /** rpm's segment-wise comparison of two version strings, with {@code ~} and {@code ^}. */
-    static int rpmvercmp(String a, String b) {
+    public static int rpmvercmp(String a, String b) {
         if (a.equals(b)) {
             return 0;
         }

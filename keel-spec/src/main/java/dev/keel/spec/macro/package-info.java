@@ -3,7 +3,11 @@
  * {@code rpmspec -q --srpm --qf '%{name}|%{epoch}|%{version}|%{release}'} does:
  * {@link dev.keel.spec.macro.MacroExpander#evaluate MacroExpander.evaluate(spec, context)} with a
  * {@link dev.keel.spec.macro.MacroContext} (target arch/OS, {@code --define}s, {@code --with}/
- * {@code --without}, the built-in macros of {@code BuiltinMacros}).
+ * {@code --without}, the built-in macros of {@code BuiltinMacros}, macro files for
+ * {@code %{load:}}); and reads the whole spec with
+ * {@link dev.keel.spec.macro.MacroExpander#evaluateSpec evaluateSpec}: the build requirements as
+ * {@code rpmspec -q --buildrequires} prints them, and each binary package with its provides,
+ * requires and {@code %files} entries ({@link dev.keel.spec.macro.ExpandedSpec}).
  *
  * <h2>What follows rpm (4.18, {@code build/parseSpec.c}, {@code rpmio/macro.c},
  * {@code rpmio/expression.c})</h2>
@@ -12,8 +16,9 @@
  *   <li><b>Reading.</b> Physical lines are joined while a {@code %{}, {@code %(} or {@code %[} is
  *       open or a line ends in a backslash; the unit is expanded as a whole (comments too, so
  *       {@code # %global x 1} defines {@code x}), then read line by line. Units in a branch not
- *       taken are not expanded. Reading stops at the first section header: nothing after it can
- *       change the main package's tags.
+ *       taken are not expanded. For the name, epoch, version and release, reading stops at the
+ *       first section header: nothing after it can change them; the whole spec is read in order,
+ *       every section expanded, as rpm's section parsers do.
  *   <li><b>Conditionals.</b> {@code %if}/{@code %elif} use rpm's expression language on the
  *       expanded line; {@code %ifarch}/{@code %ifnarch}/{@code %elifarch} match
  *       {@code %{_target_cpu}}, {@code %ifos}/{@code %ifnos}/{@code %elifos} {@code %{_target_os}};

@@ -13,4 +13,7 @@ public record BuildConfig(
         @Doc("Emit %fedora_upstream_* provenance macros.") Boolean emitUpstreamProvenance,
         @Doc("%check settings.") CheckConfig check,
         @Doc("Expected build failure.") FailureConfig failure,
-        @Doc("Scheduling hints.") BuildHints hints) {}
+        @Doc("Scheduling hints.") BuildHints hints,
+
+        @Doc("Keel only: a stage-1 build with other conditionals, to break a dependency cycle.")
+        BootstrapConfig bootstrap) {}

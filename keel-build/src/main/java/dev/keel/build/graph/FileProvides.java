@@ -1,0 +1,84 @@
+package dev.keel.build.graph;
+
+import dev.keel.spec.dependency.Dependency;
+import dev.keel.spec.macro.ExpandedFiles;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a package's {@code %files} entries make knowable before the build, the way rpm's file list
+ * and Fedora's dependency generators would provide it:
+ *
+ * <ul>
+ *   <li>every absolute entry without a glob, file or {@code %dir}, is a file provide
+ *       ({@code /usr/bin/foo});
+ *   <li>{@code /usr/lib64/pkgconfig/NAME.pc} (also {@code /usr/lib}, {@code /usr/share}) gives
+ *       {@code pkgconfig(NAME)}, without a version (the version is in the {@code .pc} file, which
+ *       only the build writes, so a versioned requirement is taken as satisfied);
+ *   <li>{@code /usr/lib64/libNAME.so.N} (also {@code libNAME.so.N.M...}, {@code libNAME.so.N*},
+ *       {@code libNAME.so.N.*}) gives the soname {@code libNAME.so.N()(64bit)} ({@code libNAME.so.N}
+ *       under {@code /usr/lib}), assuming the library's soname is its name up to the major number;
+ *   <li>a Perl module file under perl's directories ({@code /usr/share/perl5},
+ *       {@code /usr/lib64/perl5} and their {@code vendor_perl}), {@code .../Foo/Bar.pm}, gives
+ *       {@code perl(Foo::Bar)}, as Fedora's perl generator does for a module whose package is its path;
+ *   <li>a CMake config file {@code /usr/lib64/cmake/DIR/NAMEConfig.cmake} or
+ *       {@code NAME-config.cmake} (also {@code /usr/lib}, {@code /usr/share}) gives
+ *       {@code cmake(NAME)} and {@code cmake(name)}, as Fedora's CMake generator does; a listed
+ *       package directory {@code /usr/lib64/cmake/NAME} is taken to hold {@code NAMEConfig.cmake},
+ *       as CMake packages are laid out.
+ * </ul>
+ *
+ * Not derived: anything behind a glob other than the soname patterns ({@code %{_bindir}/*}),
+ * {@code -f} file lists (the build writes them), and what other generators compute from file
+ * contents ({@code python3dist(...)}, {@code perl(...)}, {@code font(...)}, {@code crate(...)},
+ * versions of {@code pkgconfig(...)} and {@code cmake(...)}).
+ */
+final class FileProvides {
+
+    private static final Pattern PKGCONFIG = Pattern.compile("/usr/(?:lib64|lib|share)/pkgconfig/([^/]+)\\.pc");
+    private static final Pattern SONAME =
+            Pattern.compile("(?:/usr)?/(lib64|lib)/(lib[^/*?\\[\\]{}]*\\.so\\.\\d+)(?:[.*].*)?");
+    private static final Pattern PERL_MODULE =
+            Pattern.compile("/usr/(?:share/perl5|lib64/perl5|lib/perl5)(?:/vendor_perl)?/([A-Za-z_][\\w/]*)\\.pm");
+    private static final Pattern CMAKE_DIR = Pattern.compile("/usr/(?:lib64|lib|share)/cmake/([^/]+)/?");
+    private static final Pattern CMAKE_CONFIG =
+            Pattern.compile("/usr/(?:lib64|lib|share)/cmake/[^/]+/([^/]+?)(?:Config|-config)\\.cmake");
+
+    private FileProvides() {}
+
+    static List<Dependency> of(ExpandedFiles files) {
+        List<Dependency> provides = new ArrayList<>();
+        List<String> entries = new ArrayList<>(files.paths());
+        entries.addAll(files.directories());
+        for (String path : entries) {
+            String normalized = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+            boolean glob = normalized.chars().anyMatch(c -> "*?[]{}".indexOf(c) >= 0);
+            if (!glob) {
+                provides.add(Dependency.of(normalized));
+                match(PKGCONFIG, normalized).ifPresent(name -> provides.add(Dependency.of("pkgconfig(" + name + ")")));
+                match(PERL_MODULE, normalized)
+                        .ifPresent(name -> provides.add(Dependency.of("perl(" + name.replace("/", "::") + ")")));
+            }
+            Matcher soname = SONAME.matcher(normalized);
+            if (soname.matches()) {
+                provides.add(Dependency.of(soname.group(2) + (soname.group(1).equals("lib64") ? "()(64bit)" : "")));
+            }
+            Optional<String> cmake =
+                    glob ? Optional.empty() : match(CMAKE_CONFIG, normalized).or(() -> match(CMAKE_DIR, normalized));
+            if (cmake.isPresent()) {
+                provides.add(Dependency.of("cmake(" + cmake.get() + ")"));
+                provides.add(Dependency.of("cmake(" + cmake.get().toLowerCase(Locale.ROOT) + ")"));
+            }
+        }
+        return provides;
+    }
+
+    private static Optional<String> match(Pattern pattern, String path) {
+        Matcher matcher = pattern.matcher(path);
+        return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+}
