@@ -135,9 +135,8 @@ public final class BuildPipeline {
         if (options.publishRepo() == null || options.srpmOnly()) {
             return null;
         }
-        Path work = project.workDir().resolve("build");
-        PublishRepository repository =
-                new PublishRepository(options.publishRepo(), new ToolRunner(work.resolve("home")), cacheRoot);
+        PublishRepository repository = new PublishRepository(
+                options.publishRepo(), new ToolRunner(project.workDir().resolve("tool-home")), cacheRoot);
         repository.initialize(project.logDir().resolve("createrepo.log"));
         return repository;
     }
