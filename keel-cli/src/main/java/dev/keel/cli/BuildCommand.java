@@ -7,6 +7,10 @@ import dev.keel.build.PreservePolicy;
 import dev.keel.build.backend.DistroMacros;
 import dev.keel.build.backend.LocalBackend;
 import dev.keel.build.graph.BuildGraph;
+import dev.keel.build.graph.DependencyGraph;
+import dev.keel.build.graph.FactExtractor;
+import dev.keel.build.graph.ProjectGraph;
+import dev.keel.build.tool.HostArch;
 import dev.keel.build.tool.HostTool;
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;
@@ -14,6 +18,7 @@ import dev.keel.core.lock.LockStore;
 import dev.keel.core.outcome.FailureFormat;
 import dev.keel.core.outcome.PathDisplay;
 import dev.keel.core.render.SourcePreparer;
+import dev.keel.core.render.UpstreamSource;
 import dev.keel.core.source.DistGitSource;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -24,9 +29,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.SortedSet;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -109,16 +111,14 @@ public final class BuildCommand implements Callable<Integer> {
         Status status = KeelCommand.status(spec);
         DistroMacros.Result macros = DistroMacros.of(project);
         macros.notes().forEach(note -> status.info("note: " + Reports.printable(note)));
-        SourcePreparer preparer = new SourcePreparer(
-                project,
-                new DistGitSource(project, fetch.mirrors(), new LockStore(project.lockDir())),
-                fetch.lookaside());
+        UpstreamSource upstream = new DistGitSource(project, fetch.mirrors(), new LockStore(project.lockDir()));
+        SourcePreparer preparer = new SourcePreparer(project, upstream, fetch.lookaside());
         LocalBackend local = new LocalBackend(LocalBackend.Options.of(
                 macros.macros(), localRepos, project.workDir().resolve("tool-home")));
         local.identity(); // fails once, not per component, on a --local-repo that is no repository
         BuildPipeline pipeline = new BuildPipeline(
                 project,
-                graph(project),
+                graph(project, macros, upstream, selected, status),
                 (component, into) -> preparer.prepare(component, into, new SourcePreparer.Options(false, false, false)),
                 local,
                 new BuildPipeline.Options(
@@ -134,18 +134,30 @@ public final class BuildCommand implements Callable<Integer> {
     }
 
     /**
-     * The dependency graph of the project's components. Integration point: until the dependency
-     * graph of issue 9 is wired in here, every component is independent (one layer, no edges).
+     * The dependency graph of every component of the project (a selected component may need one
+     * outside the selection), read with the build's macros from the rendered tree, or without one
+     * from the upstream the build renders from; none for source RPMs, which need nothing built.
      */
-    private static BuildGraph graph(Project project) {
-        SortedMap<String, SortedSet<String>> dependsOn = new TreeMap<>();
-        project.components().keySet().forEach(name -> dependsOn.put(name, new TreeSet<>()));
-        return new BuildGraph(
-                dependsOn,
-                List.of(),
-                List.of(),
-                List.of(List.copyOf(project.components().keySet())),
-                List.of());
+    private BuildGraph graph(
+            Project project,
+            DistroMacros.Result macros,
+            UpstreamSource upstream,
+            SortedMap<String, ResolvedComponent> selected,
+            Status status)
+            throws IOException, InterruptedException {
+        if (srpmOnly) {
+            return BuildGraph.independent(selected.keySet());
+        }
+        FactExtractor extractor = new FactExtractor(HostArch.rpm(), macros.macros());
+        DependencyGraph graph = ProjectGraph.of(
+                project,
+                ProjectGraph.renderedOr(project, upstream, extractor, jobs.jobs()),
+                project.components().keySet());
+        graph.unreadable().stream()
+                .filter(note -> selected.containsKey(note.component()))
+                .forEach(note -> status.info("note: " + note.component() + ": its build requirements are unknown, so it"
+                        + " waits for nothing: " + Reports.printable(note.text())));
+        return graph.graph();
     }
 
     private void checkOptions() {

@@ -1,10 +1,10 @@
 package dev.keel.cli;
 
+import dev.keel.build.backend.DistroMacros;
 import dev.keel.build.graph.DependencyGraph;
-import dev.keel.build.graph.DistTag;
 import dev.keel.build.graph.FactExtractor;
-import dev.keel.build.graph.GraphBuilder;
 import dev.keel.build.graph.GraphFacts;
+import dev.keel.build.graph.ProjectGraph;
 import dev.keel.core.config.Location;
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;
@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -90,8 +89,8 @@ public final class GraphCommand implements Callable<Integer> {
         }
         Project project = KeelCommand.project(spec);
         SortedMap<String, ResolvedComponent> selected = filter.select(project, spec.commandLine());
-        FactExtractor extractor = new FactExtractor(target, macros(project));
         Status status = KeelCommand.status(spec);
+        FactExtractor extractor = new FactExtractor(target, macros(project, status));
         Optional<SpecSnapshot> snapshot = upstreamSpecs.open();
         GraphFacts facts;
         if (snapshot.isPresent()) {
@@ -105,13 +104,7 @@ public final class GraphCommand implements Callable<Integer> {
             }
             facts = GraphFacts.fromRenderedTree(project, tree, extractor, jobs.jobs());
         }
-        TreeSet<String> expensive = new TreeSet<>();
-        project.components().values().stream()
-                .filter(c -> c.config().build() != null
-                        && c.config().build().hints() != null
-                        && Boolean.TRUE.equals(c.config().build().hints().expensive()))
-                .forEach(c -> expensive.add(c.name()));
-        DependencyGraph graph = GraphBuilder.build(facts, selected.keySet(), expensive);
+        DependencyGraph graph = ProjectGraph.of(project, facts, selected.keySet());
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case JSON -> out.print(Json.write(GraphOutput.json(graph)));
@@ -123,10 +116,11 @@ public final class GraphCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** {@code dist} from the mock configuration, then the --define values. */
-    private Map<String, String> macros(Project project) throws IOException {
-        Map<String, String> macros = new LinkedHashMap<>();
-        DistTag.of(project, target).ifPresent(dist -> macros.put("dist", dist));
+    /** The distro's macros for the target ({@code dist}, from the mock configuration), then the --define values. */
+    private Map<String, String> macros(Project project, Status status) throws IOException {
+        DistroMacros.Result distro = DistroMacros.of(project, target);
+        distro.notes().forEach(note -> status.info("note: " + Reports.printable(note)));
+        Map<String, String> macros = new LinkedHashMap<>(distro.macros());
         for (String definition : defines) {
             int split = definition.indexOf('=');
             if (split <= 0 || !definition.substring(0, split).matches("[A-Za-z_][A-Za-z0-9_]*")) {

@@ -57,7 +57,13 @@ public final class DistroMacros {
 
     private DistroMacros() {}
 
+    /** The macros of builds on this host's architecture. */
     public static Result of(Project project) throws IOException {
+        return of(project, HostArch.rpm());
+    }
+
+    /** The macros of builds for {@code arch} (which mock configuration is read). */
+    public static Result of(Project project, String arch) throws IOException {
         Optional<BuildTarget> target = BuildTarget.of(project);
         if (target.isEmpty()) {
             return new Result(new TreeMap<>(), List.of("the project has no default-distro: builds get no dist tag"));
@@ -65,7 +71,7 @@ public final class DistroMacros {
         DistroVersionDefinition definition = target.get().definition();
         SortedMap<String, String> macros = new TreeMap<>();
         List<String> notes = new ArrayList<>();
-        String mockConfig = definition == null ? null : mockConfig(definition);
+        String mockConfig = definition == null ? null : mockConfig(definition, arch);
         if (mockConfig != null) {
             read(Path.of(mockConfig), Path.of(mockConfig).toAbsolutePath().getParent(), macros, notes, 0);
         } else if (definition != null) {
@@ -82,9 +88,9 @@ public final class DistroMacros {
         return new Result(macros, notes);
     }
 
-    /** The version's mock configuration for this host's architecture, else the generic one. */
-    private static String mockConfig(DistroVersionDefinition definition) {
-        String specific = switch (HostArch.rpm()) {
+    /** The version's mock configuration for the architecture, else the generic one. */
+    private static String mockConfig(DistroVersionDefinition definition, String arch) {
+        String specific = switch (arch) {
             case "x86_64" -> definition.mockConfigX8664();
             case "aarch64" -> definition.mockConfigAarch64();
             default -> null;

@@ -2,6 +2,7 @@ package dev.keel.build.graph;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -56,6 +57,13 @@ public record BuildGraph(
             List<List<String>> layers,
             List<String> criticalPath) {
         this(dependsOn, unresolved, cycles, layers, criticalPath, new TreeMap<>());
+    }
+
+    /** A graph of independent components: no edges, one layer. */
+    public static BuildGraph independent(Set<String> components) {
+        SortedMap<String, SortedSet<String>> none = new TreeMap<>();
+        components.forEach(c -> none.put(c, new TreeSet<>()));
+        return new BuildGraph(none, List.of(), List.of(), List.of(List.copyOf(none.keySet())), List.of());
     }
 
     public BuildGraph {
