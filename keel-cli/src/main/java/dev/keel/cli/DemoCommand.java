@@ -1,6 +1,9 @@
 package dev.keel.cli;
 
+import dev.keel.build.backend.LocalBackend;
+import dev.keel.build.tool.HostTool;
 import dev.keel.cli.demo.ExampleDistro;
+import dev.keel.cli.demo.UpstreamRuntime;
 import dev.keel.core.io.KeelCache;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -8,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -27,9 +31,12 @@ import picocli.CommandLine.Option;
         description = "Generates the example's upstream dist-git and lookaside, locks the upstream commits"
                 + " (component update), renders every component (overlays, macros file, check skip, %%autorelease and"
                 + " %%autochangelog from the history), verifies the rendered specs with --check-only, and prepares"
-                + " one component's complete sources (its archive from the lookaside). The project reads its"
-                + " upstream with file URLs, so the commands the demo prints can be rerun as printed. Needs no"
-                + " network.")
+                + " one component's complete sources (its archive from the lookaside). Then, unless --no-build,"
+                + " prints the dependency graph, builds every component's RPMs in dependency order with rpmbuild"
+                + " into a repository (keel-demo/repo), checks that the repository's dependencies close and that"
+                + " greeter installs into an empty root, and lists the RPMs; without the RPM tools (or not as"
+                + " root) that step says what is missing and is skipped. The project reads its upstream with file"
+                + " URLs, so the commands the demo prints can be rerun as printed. Needs no network.")
 public final class DemoCommand implements Callable<Integer> {
 
     @Option(
@@ -38,11 +45,14 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Where the example project, its upstream and caches go (default: ${DEFAULT-VALUE}).")
     Path dir = Path.of("keel-demo");
 
+    @Option(names = "--no-build", description = "Stop after rendering and preparing: do not build the example's RPMs.")
+    boolean noBuild;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         PrintWriter out = command.commandLine().getOut();
         Path root = dir.toAbsolutePath().normalize();
         try (ExampleDistro example = ExampleDistro.install(root)) {
@@ -61,13 +71,13 @@ public final class DemoCommand implements Callable<Integer> {
                         List.of("render", "-a"),
                         List.of("render", "-a", "--check-only"),
                         List.of("prepare-sources", "hello", "-o", shown(prepared), "--force"))) {
-                    int code = step(out, project, arguments);
+                    int code = step(out, project, component(arguments));
                     if (code != 0) {
                         return code;
                     }
                 }
                 tour(out, example.project().resolve("specs"), prepared);
-                return 0;
+                return noBuild ? 0 : build(out, project, example.project(), root.resolve("repo"));
             } finally {
                 if (previous == null) {
                     System.clearProperty(KeelCache.PROPERTY);
@@ -78,9 +88,49 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** Prints {@code keel -C PROJECT component ARGUMENTS...} and runs exactly that in this process. */
-    private int step(PrintWriter out, String project, List<String> componentArguments) {
-        List<String> arguments = Stream.concat(Stream.of("-C", project, "component"), componentArguments.stream())
+    /**
+     * Builds every component in dependency order into a repository, checks it installs, and lists
+     * the RPMs; on a host without the RPM tools, says what to install instead.
+     */
+    private int build(PrintWriter out, String project, Path projectDir, Path repo)
+            throws IOException, InterruptedException {
+        Optional<String> unavailable =
+                LocalBackend.unavailable(List.of(HostTool.CREATEREPO, HostTool.DNF, HostTool.REPOCLOSURE));
+        if (unavailable.isPresent()) {
+            out.println();
+            out.println("== Building the RPMs: skipped, " + unavailable.get());
+            out.println("   The example's specs also need: apt-get install -y " + EXAMPLE_BUILD_TOOLS);
+            out.flush();
+            return 0;
+        }
+        out.println();
+        out.println("== The example upstream's binary repository (what the example builds against): "
+                + shown(UpstreamRuntime.build(projectDir.getParent())));
+        out.flush();
+        for (List<String> arguments : List.of(
+                component(List.of("graph", "-a")),
+                component(List.of("build", "-a", "--local-repo-with-publish", shown(repo))),
+                List.of("repo", "check", "--repo", shown(repo), "--install", "greeter"))) {
+            int code = step(out, project, arguments);
+            if (code != 0) {
+                return code;
+            }
+        }
+        list(out, "The RPMs built, by publish channel: " + shown(projectDir.resolve("out")), projectDir.resolve("out"));
+        out.flush();
+        return 0;
+    }
+
+    /** The host tools the example's specs build with (their BuildRequires the host provides). */
+    private static final String EXAMPLE_BUILD_TOOLS = "gcc libc6-dev make patch python3";
+
+    private static List<String> component(List<String> arguments) {
+        return Stream.concat(Stream.of("component"), arguments.stream()).toList();
+    }
+
+    /** Prints {@code keel -C PROJECT ARGUMENTS...} and runs exactly that in this process. */
+    private int step(PrintWriter out, String project, List<String> commandArguments) {
+        List<String> arguments = Stream.concat(Stream.of("-C", project), commandArguments.stream())
                 .toList();
         out.println();
         out.println("== keel " + Reports.printable(String.join(" ", arguments)));

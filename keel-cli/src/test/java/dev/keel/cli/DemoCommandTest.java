@@ -2,6 +2,9 @@ package dev.keel.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keel.build.backend.LocalBackend;
+import dev.keel.build.tool.HostTool;
+import dev.keel.build.tool.ToolRunner;
 import dev.keel.core.io.KeelCache;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code keel demo} end to end: real git repositories, real render, real check, commands rerun as printed. */
+/**
+ * {@code keel demo} end to end: real git repositories, real render, real check, the real RPM
+ * tools where they are installed (what to install where they are not), commands rerun as printed.
+ */
 class DemoCommandTest {
 
     @TempDir
@@ -53,11 +59,45 @@ class DemoCommandTest {
         assertThat(Files.readString(dir.resolve("prepared/hello/hello.spec")))
                 .contains("Provides: greeting(keel-example)");
 
+        if (buildsHere()) {
+            assertThat(first.out())
+                    .contains("libwidget  built   3")
+                    .contains("greeter-1.1-1.kx1.noarch  installed")
+                    .contains("  rpms/libwidget-devel-4.2.0-3.kx1.x86_64.rpm");
+        } else {
+            System.out.println("keel: the demo's build step was skipped here: " + first.out());
+            assertThat(first.out()).contains("== Building the RPMs: skipped, ");
+        }
+
         byte[] before = Files.readAllBytes(dir.resolve("project/specs/l/libwidget/libwidget.spec"));
         CliRunner second = CliRunner.run("demo", "--dir", dir.toString());
         assertThat(second.exitCode()).as(second.err()).isZero();
         assertThat(Files.readAllBytes(dir.resolve("project/specs/l/libwidget/libwidget.spec")))
                 .isEqualTo(before);
+    }
+
+    @Test
+    void withoutTheRpmToolsItRendersAndSaysWhatToInstall() {
+        System.setProperty(ToolRunner.PATH_PROPERTY, dir.resolve("no-tools").toString());
+        try {
+            CliRunner demo = CliRunner.run("demo", "--dir", dir.toString());
+            assertThat(demo.exitCode()).as(demo.err()).isZero();
+            assertThat(demo.out())
+                    .contains("n/notice/notice.spec")
+                    .contains("== Building the RPMs: skipped, rpm, rpmbuild, unshare, mount, createrepo_c, dnf and"
+                            + " dnf repoclosure are not installed: apt-get install -y rpm util-linux mount"
+                            + " createrepo-c dnf dnf-plugins-core\n")
+                    .contains("   The example's specs also need: apt-get install -y gcc libc6-dev make patch python3\n")
+                    .doesNotContain("component build");
+        } finally {
+            System.clearProperty(ToolRunner.PATH_PROPERTY);
+        }
+    }
+
+    /** Whether the demo's build step runs on this host (the RPM tools, root). */
+    private static boolean buildsHere() {
+        return LocalBackend.unavailable(List.of(HostTool.CREATEREPO, HostTool.DNF, HostTool.REPOCLOSURE))
+                .isEmpty();
     }
 
     @Test
@@ -69,7 +109,7 @@ class DemoCommandTest {
                 .filter(line -> line.startsWith("== keel "))
                 .map(line -> line.substring("== keel ".length()))
                 .toList();
-        assertThat(printed).hasSize(4).anyMatch(line -> line.endsWith("render -a --check-only"));
+        assertThat(printed).hasSize(buildsHere() ? 7 : 4).anyMatch(line -> line.endsWith("render -a --check-only"));
         String previous = System.getProperty(KeelCache.PROPERTY);
         System.setProperty(KeelCache.PROPERTY, dir.resolve("another-cache").toString());
         try {

@@ -18,6 +18,9 @@ public final class ExampleDistro implements AutoCloseable {
     /** The lookaside address the example project is written with. */
     private static final String EXAMPLE_LOOKASIDE = "http://127.0.0.1:9419/lookaside/$pkg/$filename";
 
+    /** The address of the upstream's binary repository the example project is written with. */
+    private static final String EXAMPLE_RUNTIME = "http://127.0.0.1:9420/runtime";
+
     private static final String DISTRO_FILE = "distro/upstream.distro.toml";
 
     private final Optional<ExampleUpstream> served;
@@ -72,8 +75,20 @@ public final class ExampleDistro implements AutoCloseable {
         Path distro = project.resolve(DISTRO_FILE);
         Files.writeString(
                 distro,
-                Files.readString(distro).replace(EXAMPLE_URI, upstreamUri).replace(EXAMPLE_LOOKASIDE, lookasideUri));
+                Files.readString(distro)
+                        .replace(EXAMPLE_URI, upstreamUri)
+                        .replace(EXAMPLE_LOOKASIDE, lookasideUri)
+                        .replace(
+                                EXAMPLE_RUNTIME, runtimeRepository(root).toUri().toString()));
         return new ExampleDistro(served, project, upstreamUri, lookasideUri);
+    }
+
+    /**
+     * Where {@link UpstreamRuntime} builds the upstream's binary repository under {@code root},
+     * which the installed project names as its rpm-build input.
+     */
+    public static Path runtimeRepository(Path root) {
+        return root.toAbsolutePath().resolve("runtime");
     }
 
     /** The example project's directory. */
