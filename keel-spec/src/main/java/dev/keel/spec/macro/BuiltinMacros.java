@@ -38,11 +38,13 @@ import java.util.List;
  *       {@code 3.13} for 41-42, {@code 3.14} for 43; undefined otherwise), and perl's directories
  *       {@code perl_privlib} ({@code /usr/share/perl5}), {@code perl_archlib}
  *       ({@code /usr/lib64/perl5}), {@code perl_vendorlib} and {@code perl_vendorarch} (their
- *       {@code vendor_perl}), which Fedora computes by running perl.
+ *       {@code vendor_perl}), which Fedora computes by running perl, and rpmautospec's fallback
+ *       {@code %autorelease} (release 1 with its options), which Fedora's build root has for a spec
+ *       rpmautospec has not processed.
  * </ul>
  *
- * Macros that other packages provide (rpmautospec's {@code %autorelease}, forge, Go, Rust, font
- * macros...) are deliberately absent: a spec that needs them for its name, epoch, version or release
+ * Macros that other packages provide (rpmautospec's {@code %autorelease} outside the Fedora layer,
+ * forge, Go, Rust, font macros...) are deliberately absent: a spec that needs them for its name, epoch, version or release
  * gets "undeterminable" unless the caller defines them.
  */
 final class BuiltinMacros {
@@ -167,7 +169,13 @@ final class BuiltinMacros {
                 new PredefinedMacro("perl_privlib", null, "%{_prefix}/share/perl5"),
                 new PredefinedMacro("perl_archlib", null, "%{_libdir}/perl5"),
                 new PredefinedMacro("perl_vendorlib", null, "%{perl_privlib}/vendor_perl"),
-                new PredefinedMacro("perl_vendorarch", null, "%{perl_archlib}/vendor_perl")));
+                new PredefinedMacro("perl_vendorarch", null, "%{perl_archlib}/vendor_perl"),
+                // rpmautospec-rpm-macros' fallback, for a spec rpmautospec has not processed: release 1
+                // (its Lua adds -b's base minus one to the release number, 1).
+                new PredefinedMacro(
+                        "autorelease",
+                        "e:s:pb:n",
+                        "%{?-p:0.}%{?-b*}%{!?-b:1}%{?-e:.%{-e*}}%{?-s:.%{-s*}}%{!?-n:%{?dist}}")));
         String python = defaultPython(release);
         if (python != null) {
             macros.add(new PredefinedMacro("__default_python3_pkgversion", null, python));

@@ -410,6 +410,32 @@ class ExpandedSpecTest {
         }
 
         @Test
+        void theFedoraLayerHasRpmautospecsFallbackAutorelease() {
+            String text = """
+                    Name: cargo-rpm-macros
+                    Version: 28.5
+                    Release: %autorelease
+                    Summary: s
+                    License: MIT
+                    Provides: rust-packaging = %{version}-%{release}
+                    Provides: pre = %{version}-%{autorelease -p -e rc1 -b 3}
+                    Provides: bare = %{autorelease -n}
+                    %description
+                    d
+                    %files
+                    """;
+            assertThat(evaluate(text, DIST.toBuilder().fedora(43).build())
+                            .packages()
+                            .get(0)
+                            .provides()
+                            .strings())
+                    .contains("rust-packaging = 28.5-1.fc45", "pre = 28.5-0.3.rc1.fc45", "bare = 1");
+            ExpandedDependencies stock = evaluate(text).packages().get(0).provides();
+            assertThat(stock.values()).as("without the layer, as stock rpm").isEmpty();
+            assertThat(stock.undeterminable()).allMatch(reason -> reason.contains("%autorelease (rpmautospec)"));
+        }
+
+        @Test
         void sectionsNamingTheMainPackageFindItWhenItsVersionIsUnknown() {
             ExpandedSpec spec = evaluate("""
                     Name: ddiskit
