@@ -94,6 +94,7 @@ public final class FactExtractor {
             }
         }
         provides.addAll(FileProvides.of(pkg.files()));
+        FileProvides.perlDistribution(name, pkg.files()).ifPresent(provides::add);
         return new PackageFacts(name, provides, pkg.requires().values());
     }
 

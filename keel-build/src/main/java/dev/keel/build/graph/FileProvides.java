@@ -2,6 +2,9 @@ package dev.keel.build.graph;
 
 import dev.keel.spec.dependency.Dependency;
 import dev.keel.spec.macro.ExpandedFiles;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +35,12 @@ import java.util.regex.Pattern;
  *       as CMake packages are laid out.
  * </ul>
  *
- * Not derived: anything behind a glob other than the soname patterns ({@code %{_bindir}/*}),
+ * And Fedora's naming rule for Perl distributions: a package {@code perl-Foo-Bar} whose {@code %files}
+ * cover {@code Foo/Bar.pm} in one of perl's directories with a glob or a directory
+ * ({@code %{perl_vendorlib}/*}) provides {@code perl(Foo::Bar)}, without a version (perl's generator
+ * reads the module at build time; its other modules stay unknown).
+ *
+ * <p>Not derived: anything else behind a glob than the soname patterns ({@code %{_bindir}/*}),
  * {@code -f} file lists (the build writes them), and what other generators compute from file
  * contents ({@code python3dist(...)}, {@code perl(...)}, {@code font(...)}, {@code crate(...)},
  * versions of {@code pkgconfig(...)} and {@code cmake(...)}).
@@ -47,6 +55,10 @@ final class FileProvides {
     private static final Pattern CMAKE_DIR = Pattern.compile("/usr/(?:lib64|lib|share)/cmake/([^/]+)/?");
     private static final Pattern CMAKE_CONFIG =
             Pattern.compile("/usr/(?:lib64|lib|share)/cmake/[^/]+/([^/]+?)(?:Config|-config)\\.cmake");
+
+    private static final Pattern PERL_DISTRIBUTION = Pattern.compile("perl-([A-Za-z_]\\w*(?:-[A-Za-z_]\\w*)*)");
+    private static final List<String> PERL_DIRECTORIES = List.of(
+            "/usr/share/perl5/vendor_perl", "/usr/lib64/perl5/vendor_perl", "/usr/share/perl5", "/usr/lib64/perl5");
 
     private FileProvides() {}
 
@@ -75,6 +87,40 @@ final class FileProvides {
             }
         }
         return provides;
+    }
+
+    /** {@code perl(Foo::Bar)} when {@code perl-Foo-Bar}'s files cover {@code Foo/Bar.pm} in a perl directory. */
+    static Optional<Dependency> perlDistribution(String packageName, ExpandedFiles files) {
+        Matcher name = PERL_DISTRIBUTION.matcher(packageName == null ? "" : packageName);
+        if (!name.matches()) {
+            return Optional.empty();
+        }
+        String module = name.group(1).replace("-", "/") + ".pm";
+        List<String> entries = new ArrayList<>(files.paths());
+        entries.addAll(files.directories());
+        for (String root : PERL_DIRECTORIES) {
+            for (String entry : entries) {
+                if (covers(entry, root + "/" + module)) {
+                    return Optional.of(Dependency.of("perl(" + name.group(1).replace("-", "::") + ")"));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether a {@code %files} entry (a path, a directory or a glob) takes in {@code file}. */
+    private static boolean covers(String entry, String file) {
+        String normalized = entry.length() > 1 && entry.endsWith("/") ? entry.substring(0, entry.length() - 1) : entry;
+        if (!normalized.startsWith("/")) {
+            return false;
+        }
+        PathMatcher glob = FileSystems.getDefault().getPathMatcher("glob:" + normalized);
+        for (Path path = Path.of(file); path != null && path.getNameCount() > 0; path = path.getParent()) {
+            if (path.toString().equals(normalized) || glob.matches(path)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<String> match(Pattern pattern, String path) {

@@ -53,4 +53,32 @@ class FileProvidesTest {
         assertThat(provides("/usr/lib64/cmake/zstd/zstd-config.cmake")).contains("cmake(zstd)");
         assertThat(provides("/usr/share/cmake/GTest/GTestConfig.cmake")).contains("cmake(GTest)", "cmake(gtest)");
     }
+
+    private static String perl(String packageName, List<String> paths, List<String> directories) {
+        return FileProvides.perlDistribution(packageName, new ExpandedFiles(paths, directories, List.of(), List.of()))
+                .map(Dependency::toString)
+                .orElse("none");
+    }
+
+    @Test
+    void aPerlDistributionProvidesItsMainModuleWhenItsFilesCoverIt() {
+        assertThat(perl("perl-Carp", List.of("/usr/share/perl5/vendor_perl/*"), List.of()))
+                .isEqualTo("perl(Carp)");
+        assertThat(perl("perl-ExtUtils-MakeMaker", List.of("/usr/share/perl5/vendor_perl/*"), List.of()))
+                .isEqualTo("perl(ExtUtils::MakeMaker)");
+        assertThat(perl("perl-Test-Version", List.of(), List.of("/usr/share/perl5/vendor_perl/Test/")))
+                .isEqualTo("perl(Test::Version)");
+        assertThat(perl("perl-Digest-CRC", List.of("/usr/lib64/perl5/vendor_perl/Digest/CRC*"), List.of()))
+                .isEqualTo("perl(Digest::CRC)");
+        assertThat(perl("perl-Carp", List.of("/usr/share/perl5/vendor_perl/Other/*"), List.of()))
+                .as("files that do not take in Carp.pm")
+                .isEqualTo("none");
+        assertThat(perl("perl-Carp", List.of("/usr/share/man/man3/*"), List.of()))
+                .isEqualTo("none");
+        assertThat(perl("perl", List.of("/usr/share/perl5/*"), List.of())).isEqualTo("none");
+        assertThat(perl("python3-Carp", List.of("/usr/share/perl5/vendor_perl/*"), List.of()))
+                .isEqualTo("none");
+        assertThat(perl(null, List.of("/usr/share/perl5/vendor_perl/*"), List.of()))
+                .isEqualTo("none");
+    }
 }
