@@ -29,7 +29,8 @@ import picocli.CommandLine.Parameters;
         name = "component",
         aliases = "comp",
         mixinStandardHelpOptions = true,
-        header = "Work with the project's components: list, show, update, render, build, graph, prepare, check and diff.",
+        header =
+                "Work with the project's components: list, show, update, render, build, graph, prepare, check and diff.",
         subcommands = {
             ComponentCommand.ListCommand.class,
             ComponentCommand.Show.class,
