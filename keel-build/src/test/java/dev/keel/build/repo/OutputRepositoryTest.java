@@ -136,6 +136,22 @@ class OutputRepositoryTest {
     }
 
     @Test
+    void nothingIsCreatedThroughALinkOutAboveTheChannelDirectory() throws Exception {
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.createDirectories(out);
+        Files.createSymbolicLink(out.resolve("rpms"), elsewhere);
+        assertThatThrownBy(() -> repository.publish(
+                        "sha256:1",
+                        new OutputRepository.Output(built("x-1-1.src.rpm", "s"), "x", ""),
+                        List.of(new OutputRepository.Output(built("x-1-1.x86_64.rpm", "b"), "x", "base")),
+                        null))
+                .hasMessageContaining("it is a link out of");
+        try (Stream<Path> files = Files.list(elsewhere)) {
+            assertThat(files).as("no channel directory created outside").isEmpty();
+        }
+    }
+
+    @Test
     void aSourceOnlyBuildLeavesTheBinariesAlone() throws Exception {
         BuildRecord first = repository.publish(
                 "sha256:1",
