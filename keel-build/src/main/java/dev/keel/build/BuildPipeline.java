@@ -2,6 +2,7 @@ package dev.keel.build;
 
 import dev.keel.build.backend.BackendResult;
 import dev.keel.build.backend.BuildBackend;
+import dev.keel.build.backend.BuildConditionals;
 import dev.keel.build.backend.BuildRequest;
 import dev.keel.build.graph.BuildGraph;
 import dev.keel.build.repo.OutputRepository;
@@ -185,6 +186,7 @@ public final class BuildPipeline {
                     name,
                     prepared,
                     name + ".spec",
+                    BuildConditionals.NONE,
                     List.copyOf(dependencies.values()),
                     work.resolve("backend"),
                     log,
