@@ -41,7 +41,12 @@ import java.util.function.Consumer;
  * its last build left them is {@code unchanged} and not rebuilt; a component is built against the
  * published RPMs of the in-distro components it needs, directly or through others, so a change
  * that changes a component's RPMs rebuilds everything that depends on it. Each build writes
- * {@code <log-dir>/<component>.log} and works in {@code <work-dir>/build/<component>/}.
+ * {@code <log-dir>/<node>.log} and works in {@code <work-dir>/build/<node>/}.
+ *
+ * <p>A selected component with a stage-1 node in the graph ({@code NAME@stage1}, see {@link
+ * BuildGraph#bootstrap()}) is also built with its bootstrap's conditionals, as a node of its own
+ * with its own build record and report row; its RPMs are kept in {@code bootstrap/NAME/} of the
+ * output directory for the nodes that need them, never published.
  */
 public final class BuildPipeline {
 
@@ -65,7 +70,7 @@ public final class BuildPipeline {
             Path publishRepo,
             Path cacheDir) {}
 
-    /** What a run did: a result per selected component, sorted by name. */
+    /** What a run did: a result per selected component and stage-1 build, sorted by name. */
     public record Report(List<BuildResult> results) {
 
         public boolean failed() {
@@ -112,19 +117,31 @@ public final class BuildPipeline {
                     expensive.add(name);
                 }
             });
-            BuildScheduler scheduler = new BuildScheduler(
-                    options.srpmOnly() ? independent(selected.keySet()) : graph,
-                    new TreeSet<>(selected.keySet()),
-                    expensive);
-            List<BuildResult> results = scheduler.run(
-                    new BuildScheduler.Options(options.jobs(), options.keepGoing()),
-                    component -> build(selected.get(component), publishRepo),
-                    done);
+            BuildGraph order = order(selected.keySet());
+            SortedMap<String, BuildNode> nodes = BuildNode.of(order, selected);
+            List<BuildResult> results = new BuildScheduler(order, selected.keySet(), expensive)
+                    .run(
+                            new BuildScheduler.Options(options.jobs(), options.keepGoing()),
+                            node -> build(nodes.get(node), publishRepo),
+                            done);
             return new Report(results);
         }
     }
 
-    /** Source RPMs need no build dependency: a graph without edges. */
+    /**
+     * What a run of {@code selected} builds, each a row of its report: the components and the
+     * stage-1 builds ({@code NAME@stage1}) of those that have one.
+     */
+    public SortedSet<String> nodes(Set<String> selected) {
+        return order(selected).nodes(selected);
+    }
+
+    /** The graph to build {@code selected} in: the dependency graph, or none for source RPMs only. */
+    private BuildGraph order(Set<String> selected) {
+        return options.srpmOnly() ? independent(selected) : graph;
+    }
+
+    /** Source RPMs need no build dependency (nor a stage 1): a graph without edges. */
     private static BuildGraph independent(Set<String> components) {
         SortedMap<String, SortedSet<String>> none = new TreeMap<>();
         components.forEach(c -> none.put(c, new TreeSet<>()));
@@ -141,18 +158,23 @@ public final class BuildPipeline {
         return repository;
     }
 
-    private BuildResult build(ResolvedComponent component, PublishRepository publishRepo) {
+    private BuildResult build(BuildNode node, PublishRepository publishRepo) {
         long start = System.nanoTime();
-        String name = component.name();
+        String name = node.name();
+        ResolvedComponent component = node.component();
         Path work = project.workDir().resolve("build").resolve(name);
         Path log = project.logDir().resolve(name + ".log");
         List<String> notes = new ArrayList<>();
+        if (node.stage1()) {
+            notes.add("stage-1 build (" + node.conditionals().describe()
+                    + "): kept for the builds that need it, not published");
+        }
         boolean succeeded = false;
         try {
             Optional<BuildRecord> previous = records.read(name);
             SortedMap<String, Path> dependencies = new TreeMap<>();
             if (!options.srpmOnly()) {
-                Optional<BuildResult> blocked = dependencies(component, dependencies, notes);
+                Optional<BuildResult> blocked = dependencies(name, dependencies, notes);
                 if (blocked.isPresent()) {
                     return blocked.get();
                 }
@@ -164,11 +186,7 @@ public final class BuildPipeline {
             for (Map.Entry<String, Path> dependency : dependencies.entrySet()) {
                 digests.put(dependency.getKey(), BuildFingerprint.sha256(dependency.getValue()));
             }
-            String fingerprint = BuildFingerprint.of(
-                    backend.identity(),
-                    "srpm-only=" + options.srpmOnly() + " no-check=" + options.noCheck(),
-                    prepared,
-                    digests);
+            String fingerprint = BuildFingerprint.of(backend.identity(), fingerprintOptions(node), prepared, digests);
             if (!options.rebuild()
                     && !options.srpmOnly()
                     && previous.isPresent()
@@ -176,15 +194,16 @@ public final class BuildPipeline {
                     && records.intact(previous.get())) {
                 published.put(name, previous.get());
                 succeeded = true;
-                return result(component, new BuildOutcome.Unchanged(), previous.get(), null, start, notes);
+                return result(name, new BuildOutcome.Unchanged(), previous.get(), null, start, notes);
             }
             Files.createDirectories(log.toAbsolutePath().getParent());
             Files.deleteIfExists(log);
             Files.createFile(log);
             BackendResult built = backend.build(new BuildRequest(
-                    name,
+                    component.name(),
                     prepared,
-                    name + ".spec",
+                    component.name() + ".spec",
+                    node.conditionals(),
                     List.copyOf(dependencies.values()),
                     work.resolve("backend"),
                     log,
@@ -192,18 +211,17 @@ public final class BuildPipeline {
                     options.noCheck()));
             notes.addAll(built.notes());
             if (!built.succeeded()) {
-                return result(component, new BuildOutcome.Failed(built.failure()), null, log, start, notes);
+                return result(name, new BuildOutcome.Failed(built.failure()), null, log, start, notes);
             }
-            BuildRecord record = publish(component, fingerprint, built, previous.orElse(null), publishRepo, log, work);
+            BuildRecord record = publish(node, fingerprint, built, previous.orElse(null), publishRepo, log, work);
             succeeded = true;
-            return result(component, new BuildOutcome.Built(), record, log, start, notes);
+            return result(name, new BuildOutcome.Built(), record, log, start, notes);
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
             Failure failure = Failures.of(e, Failure.Kind.FILESYSTEM);
-            return result(
-                    component, new BuildOutcome.Failed(failure), null, Files.exists(log) ? log : null, start, notes);
+            return result(name, new BuildOutcome.Failed(failure), null, Files.exists(log) ? log : null, start, notes);
         } finally {
             if (!options.preserve().keep(succeeded)) {
                 try {
@@ -215,28 +233,42 @@ public final class BuildPipeline {
         }
     }
 
+    /** The build options that change outputs, with a stage-1 build's conditionals. */
+    private String fingerprintOptions(BuildNode node) {
+        String text = "srpm-only=" + options.srpmOnly() + " no-check=" + options.noCheck();
+        return node.conditionals().isEmpty()
+                ? text
+                : text + " " + node.conditionals().describe();
+    }
+
     /**
-     * Collects the published RPMs of every in-distro component {@code component} needs, directly
-     * or through others (not the debug packages); empty unless one of them has never been built.
+     * Collects the kept RPMs of every node {@code node} needs, directly or through others (not the
+     * debug packages), a stage-1 build's only when the closure does not also hold its component's
+     * final build, which replaces it; empty unless one of them has never been built.
      */
-    private Optional<BuildResult> dependencies(
-            ResolvedComponent component, SortedMap<String, Path> dependencies, List<String> notes) throws IOException {
-        Set<String> cycle = cyclePartners(component.name());
+    private Optional<BuildResult> dependencies(String node, SortedMap<String, Path> dependencies, List<String> notes)
+            throws IOException {
+        Set<String> cycle = cyclePartners(node);
         SortedSet<String> missing = new TreeSet<>();
-        for (String dependency : closure(component.name())) {
+        SortedMap<String, BuildRecord> found = new TreeMap<>();
+        for (String dependency : closure(node)) {
             Optional<BuildRecord> record = Optional.ofNullable(published.get(dependency));
             if (record.isEmpty()) {
                 record = records.read(dependency).filter(this::intactOrFalse);
             }
-            if (record.isEmpty()) {
-                if (cycle.contains(dependency)) {
-                    notes.add("built without " + dependency + " (a dependency cycle; it has not been built yet)");
-                } else {
-                    missing.add(dependency);
-                }
-                continue;
+            if (record.isPresent()) {
+                found.put(dependency, record.get());
+            } else if (cycle.contains(dependency)) {
+                notes.add("built without " + dependency + " (a dependency cycle; it has not been built yet)");
+            } else {
+                missing.add(dependency);
             }
-            for (BuildRecord.Artifact rpm : record.get().rpms()) {
+        }
+        found.keySet()
+                .removeIf(dependency -> graph.bootstrap().containsKey(dependency)
+                        && found.containsKey(graph.bootstrap().get(dependency).component()));
+        for (BuildRecord record : found.values()) {
+            for (BuildRecord.Artifact rpm : record.rpms()) {
                 if (!PublishChannels.isDebug(rpm.name())) {
                     dependencies.put(
                             Path.of(rpm.path()).getFileName().toString(),
@@ -248,11 +280,13 @@ public final class BuildPipeline {
             return Optional.empty();
         }
         return Optional.of(BuildResult.of(
-                component.name(),
+                node,
                 new BuildOutcome.Blocked(
                         List.copyOf(missing),
-                        "needs " + String.join(", ", missing)
-                                + ", which has not been built: build it first or with it")));
+                        "needs " + String.join(", ", missing) + ", which has not been built: build it first or with it"
+                                + (missing.stream().anyMatch(graph.bootstrap()::containsKey)
+                                        ? " (a stage-1 build comes with its component)"
+                                        : ""))));
     }
 
     private boolean intactOrFalse(BuildRecord record) {
@@ -263,22 +297,22 @@ public final class BuildPipeline {
         }
     }
 
-    /** Every component {@code component} needs, directly or through others, itself excluded. */
-    private SortedSet<String> closure(String component) {
+    /** Every node {@code node} needs, directly or through others, itself excluded. */
+    private SortedSet<String> closure(String node) {
         SortedSet<String> found = new TreeSet<>();
-        List<String> queue = new ArrayList<>(graph.dependsOn().getOrDefault(component, new TreeSet<>()));
+        List<String> queue = new ArrayList<>(graph.dependsOn().getOrDefault(node, new TreeSet<>()));
         while (!queue.isEmpty()) {
             String next = queue.remove(queue.size() - 1);
-            if (!next.equals(component) && found.add(next)) {
+            if (!next.equals(node) && found.add(next)) {
                 queue.addAll(graph.dependsOn().getOrDefault(next, new TreeSet<>()));
             }
         }
         return found;
     }
 
-    private Set<String> cyclePartners(String component) {
+    private Set<String> cyclePartners(String node) {
         for (List<String> cycle : graph.cycles()) {
-            if (cycle.contains(component)) {
+            if (cycle.contains(node)) {
                 return Set.copyOf(cycle);
             }
         }
@@ -286,7 +320,7 @@ public final class BuildPipeline {
     }
 
     private BuildRecord publish(
-            ResolvedComponent component,
+            BuildNode node,
             String fingerprint,
             BackendResult built,
             BuildRecord previous,
@@ -299,6 +333,10 @@ public final class BuildPipeline {
         files.add(built.srpm());
         files.addAll(built.rpms());
         List<RpmHeaders.Header> headers = RpmHeaders.read(files, runner, log);
+        if (node.stage1()) {
+            return keepStage1(node, fingerprint, headers, previous);
+        }
+        ResolvedComponent component = node.component();
         OutputRepository.Output srpm = new OutputRepository.Output(
                 built.srpm(), headers.get(0).name(), PublishChannels.srpmChannel(component.config()));
         List<OutputRepository.Output> rpms = new ArrayList<>();
@@ -318,18 +356,34 @@ public final class BuildPipeline {
                     publishRepo.publish(copies, previous == null ? List.of() : previous.repoCopies(), log);
             record = new BuildRecord(record.fingerprint(), record.srpm(), record.rpms(), repoCopies);
         }
-        records.write(component.name(), record);
-        published.put(component.name(), record);
+        return remember(node.name(), record);
+    }
+
+    /**
+     * Keeps a stage-1 build's RPMs in {@code bootstrap/<component>/}: neither in the channels nor
+     * in the {@code --local-repo-with-publish} repository, where they would clash with the final
+     * build's, which usually has the same file names.
+     */
+    private BuildRecord keepStage1(
+            BuildNode node, String fingerprint, List<RpmHeaders.Header> headers, BuildRecord previous)
+            throws IOException {
+        List<OutputRepository.Output> files = headers.stream()
+                .map(header -> new OutputRepository.Output(header.file(), header.name(), ""))
+                .toList();
+        BuildRecord record = output.keepStage1(
+                node.component().name(), fingerprint, files.get(0), files.subList(1, files.size()), previous);
+        return remember(node.name(), record);
+    }
+
+    /** Writes a node's build record and makes its RPMs available to the nodes that need it. */
+    private BuildRecord remember(String node, BuildRecord record) throws IOException {
+        records.write(node, record);
+        published.put(node, record);
         return record;
     }
 
     private BuildResult result(
-            ResolvedComponent component,
-            BuildOutcome outcome,
-            BuildRecord record,
-            Path log,
-            long start,
-            List<String> notes) {
+            String node, BuildOutcome outcome, BuildRecord record, Path log, long start, List<String> notes) {
         Path srpm = record == null || record.srpm() == null
                 ? null
                 : output.root().resolve(record.srpm().path());
@@ -339,7 +393,6 @@ public final class BuildPipeline {
                         .map(rpm -> new BuildResult.PublishedRpm(
                                 output.root().resolve(rpm.path()), rpm.name(), rpm.channel()))
                         .toList();
-        return new BuildResult(
-                component.name(), outcome, srpm, rpms, log, Duration.ofNanos(System.nanoTime() - start), notes);
+        return new BuildResult(node, outcome, srpm, rpms, log, Duration.ofNanos(System.nanoTime() - start), notes);
     }
 }

@@ -23,8 +23,9 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
- * Builds the selected components of a {@link BuildGraph} on at most {@code jobs} threads, each one
- * only after every selected component it needs has been built (or is unchanged). The members of
+ * Builds the selected components of a {@link BuildGraph}, with the stage-1 build ({@code
+ * NAME@stage1}) of each that has one, on at most {@code jobs} threads: each of these nodes only
+ * after every one of these nodes it needs has been built (or is unchanged). The members of
  * a dependency cycle do not wait for each other (they cannot: they are built in name order, each
  * with what the others left from an earlier build). Of the components ready at a time, the one
  * with the longest chain of selected components waiting on it goes first, then the one the
@@ -33,14 +34,14 @@ import java.util.function.Consumer;
  * <p>When a component fails, its dependents are {@code blocked} (naming the failed components they
  * needed); with {@code keepGoing} everything else is still built, without it nothing new starts
  * and the components not started are {@code skipped} (those already running finish). The results
- * are sorted by component name.
+ * are sorted by node name.
  */
 public final class BuildScheduler {
 
-    /** Builds one component; a build that fails is a result, an exception a bug. */
+    /** Builds one node (a component or a stage-1 build); a build that fails is a result, an exception a bug. */
     @FunctionalInterface
     public interface Work {
-        BuildResult build(String component) throws Exception;
+        BuildResult build(String node) throws Exception;
     }
 
     /**
@@ -50,18 +51,19 @@ public final class BuildScheduler {
     public record Options(int jobs, boolean keepGoing) {}
 
     private final BuildGraph graph;
-    private final SortedSet<String> selected;
+    private final SortedSet<String> nodes;
     private final Set<String> expensive;
 
     /**
      * @param graph the dependency graph
      * @param selected the components to build (a subset of the graph's)
-     * @param expensive the components whose configuration says they are expensive to build
+     * @param expensive the components whose configuration says they are expensive to build (their
+     *     stage-1 builds are too)
      */
-    public BuildScheduler(BuildGraph graph, SortedSet<String> selected, Set<String> expensive) {
+    public BuildScheduler(BuildGraph graph, Set<String> selected, Set<String> expensive) {
         this.graph = graph;
-        this.selected = new TreeSet<>(selected);
-        this.expensive = Set.copyOf(expensive);
+        this.nodes = graph.nodes(selected);
+        this.expensive = graph.nodes(expensive);
     }
 
     /** Builds; {@code done} hears about each result as it comes (on the calling thread). */
@@ -72,7 +74,7 @@ public final class BuildScheduler {
                 .thenComparing(c -> !expensive.contains(c))
                 .thenComparing(Comparator.naturalOrder());
         SortedMap<String, BuildResult> results = new TreeMap<>();
-        Set<String> pending = new TreeSet<>(selected);
+        Set<String> pending = new TreeSet<>(nodes);
         Set<String> running = new HashSet<>();
         boolean stopped = false;
         ExecutorService executor = Executors.newFixedThreadPool(Math.max(1, options.jobs()));
@@ -186,7 +188,7 @@ public final class BuildScheduler {
         return blockers;
     }
 
-    /** What each selected component waits for: its selected dependencies outside its own cycle. */
+    /** What each node waits for: the nodes to build that it depends on outside its own cycle. */
     private Map<String, Set<String>> needs() {
         Map<String, Set<String>> cycleOf = new HashMap<>();
         for (List<String> cycle : graph.cycles()) {
@@ -194,11 +196,11 @@ public final class BuildScheduler {
             cycle.forEach(member -> cycleOf.put(member, members));
         }
         Map<String, Set<String>> needs = new HashMap<>();
-        for (String component : selected) {
+        for (String component : nodes) {
             Set<String> own = new TreeSet<>();
             for (String dependency : graph.dependsOn().getOrDefault(component, new TreeSet<>())) {
                 boolean sameCycle = cycleOf.getOrDefault(component, Set.of()).contains(dependency);
-                if (selected.contains(dependency) && !sameCycle && !dependency.equals(component)) {
+                if (nodes.contains(dependency) && !sameCycle && !dependency.equals(component)) {
                     own.add(dependency);
                 }
             }
@@ -207,13 +209,13 @@ public final class BuildScheduler {
         return needs;
     }
 
-    /** For each component, the longest chain of selected components that wait on it (0 for none). */
+    /** For each node, the longest chain of nodes to build that wait on it (0 for none). */
     private Map<String, Integer> heights(Map<String, Set<String>> needs) {
         Map<String, Set<String>> waiters = new HashMap<>();
-        selected.forEach(c -> waiters.put(c, new HashSet<>()));
+        nodes.forEach(c -> waiters.put(c, new HashSet<>()));
         needs.forEach((component, own) -> own.forEach(need -> waiters.get(need).add(component)));
         Map<String, Integer> height = new HashMap<>();
-        for (String component : selected) {
+        for (String component : nodes) {
             height(component, waiters, height, new HashSet<>());
         }
         return height;

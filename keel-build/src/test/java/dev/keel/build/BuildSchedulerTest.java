@@ -74,6 +74,10 @@ class BuildSchedulerTest {
                 .run(new BuildScheduler.Options(jobs, keepGoing), work, heard::add);
         assertThat(results).extracting(BuildResult::component).isSorted();
         assertThat(heard).containsExactlyInAnyOrderElementsOf(results);
+        return statuses(results);
+    }
+
+    private static Map<String, String> statuses(List<BuildResult> results) {
         return results.stream()
                 .collect(Collectors.toMap(
                         BuildResult::component, BuildSchedulerTest::describe, (a, b) -> a, TreeMap::new));
@@ -162,6 +166,65 @@ class BuildSchedulerTest {
         Recorder work = new Recorder();
         assertThat(run(Set.of("c"), 1, false, work)).containsOnly(Map.entry("c", "built"));
         assertThat(work.started).containsExactly("c");
+    }
+
+    /** p and q needed each other; q's stage 1 (q@stage1) now meets p's need; r needs q; e alone. */
+    private static BuildGraph bootstrapGraph() {
+        SortedMap<String, SortedSet<String>> dependsOn = new TreeMap<>();
+        dependsOn.put("e", new TreeSet<>());
+        dependsOn.put("p", new TreeSet<>(List.of("q@stage1")));
+        dependsOn.put("q", new TreeSet<>(List.of("p")));
+        dependsOn.put("q@stage1", new TreeSet<>());
+        dependsOn.put("r", new TreeSet<>(List.of("q")));
+        return new BuildGraph(
+                dependsOn,
+                List.of(),
+                List.of(),
+                List.of(List.of("e", "q@stage1"), List.of("p"), List.of("q"), List.of("r")),
+                List.of("q@stage1", "p", "q", "r"),
+                new TreeMap<>(Map.of("q@stage1", new BuildGraph.Bootstrap("q", List.of(), List.of("tests")))));
+    }
+
+    private static List<BuildResult> runBootstrap(Set<String> selected, Set<String> expensive, Recorder work)
+            throws InterruptedException {
+        return new BuildScheduler(bootstrapGraph(), selected, expensive)
+                .run(new BuildScheduler.Options(1, true), work, result -> {});
+    }
+
+    @Test
+    void aSelectedComponentsStage1BuildIsScheduledBeforeWhatNeedsIt() throws Exception {
+        Recorder work = new Recorder();
+        List<BuildResult> results = runBootstrap(Set.of("e", "p", "q", "r"), Set.of(), work);
+        assertThat(work.started).containsExactly("q@stage1", "p", "q", "e", "r");
+        assertThat(results).extracting(BuildResult::component).containsExactly("e", "p", "q", "q@stage1", "r");
+    }
+
+    @Test
+    void aStage1BuildIsScheduledOnlyWithItsComponent() throws Exception {
+        Recorder work = new Recorder();
+        assertThat(runBootstrap(Set.of("p", "r"), Set.of(), work))
+                .extracting(BuildResult::component)
+                .containsExactly("p", "r");
+        assertThat(work.started).containsExactly("p", "r");
+    }
+
+    @Test
+    void aFailedStage1BuildBlocksEverythingThatNeedsIt() throws Exception {
+        List<BuildResult> results = runBootstrap(Set.of("e", "p", "q", "r"), Set.of(), new Recorder("q@stage1"));
+        assertThat(statuses(results))
+                .containsExactly(
+                        Map.entry("e", "built"),
+                        Map.entry("p", "blocked by q@stage1"),
+                        Map.entry("q", "blocked by q@stage1"),
+                        Map.entry("q@stage1", "failed"),
+                        Map.entry("r", "blocked by q@stage1"));
+    }
+
+    @Test
+    void theStage1BuildOfAnExpensiveComponentIsExpensiveToo() throws Exception {
+        Recorder work = new Recorder();
+        runBootstrap(Set.of("e", "q"), Set.of("q"), work);
+        assertThat(work.started).containsExactly("q", "q@stage1", "e");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.keel.build;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.build.backend.BackendResult;
+import dev.keel.build.backend.BuildConditionals;
 import dev.keel.build.backend.BuildRequest;
 import dev.keel.build.backend.LocalBackend;
 import dev.keel.build.repo.RepoCheck;
@@ -83,6 +84,7 @@ class RepoCheckTest {
                         "keeltest-stub-libc",
                         sources,
                         "keeltest-stub-libc.spec",
+                        BuildConditionals.NONE,
                         List.of(),
                         dir.resolve("stub-work"),
                         log,

@@ -24,7 +24,7 @@ import java.util.TreeSet;
  * host can be searched for: {@code keeltest-lib} (a C library and its {@code -devel}),
  * {@code keeltest-prog} (a program that compiles against the header and links the library),
  * {@code keeltest-report} (noarch, runs the program during its build) and {@code keeltest-data}
- * (noarch, no dependency).
+ * (noarch, no dependency). Or ({@link #writeCycle}) a dependency cycle that a bootstrap breaks.
  */
 final class TestDistro {
 
@@ -32,6 +32,22 @@ final class TestDistro {
     static final String PROG = "keeltest-prog";
     static final String REPORT = "keeltest-report";
     static final String DATA = "keeltest-data";
+    static final String ALPHA = "keeltest-alpha";
+    static final String BETA = "keeltest-beta";
+    static final String GAMMA = "keeltest-gamma";
+
+    private static final String PROJECT = """
+            includes = ["components.toml"]
+            [project]
+            default-distro = { name = "testdistro", version = "1" }
+            [distros.testdistro]
+            default-version = "1"
+            [distros.testdistro.versions.1]
+            release-ver = "1"
+            [distros.testdistro.versions.1.default-component-config]
+            release = { calculation = "manual" }
+            build = { defines = { dist = ".kt1", vendor = "Keel Test" } }
+            """;
 
     private final Path root;
 
@@ -42,29 +58,10 @@ final class TestDistro {
     /** Writes the distro's project into {@code root}. */
     static TestDistro write(Path root) throws IOException {
         TestDistro distro = new TestDistro(root);
-        distro.file("azldev.toml", """
-                includes = ["components.toml"]
-                [project]
-                default-distro = { name = "testdistro", version = "1" }
-                [distros.testdistro]
-                default-version = "1"
-                [distros.testdistro.versions.1]
-                release-ver = "1"
-                [distros.testdistro.versions.1.default-component-config]
-                release = { calculation = "manual" }
-                build = { defines = { dist = ".kt1", vendor = "Keel Test" } }
-                """);
+        distro.file("azldev.toml", PROJECT);
         StringBuilder components = new StringBuilder();
         for (String name : List.of(LIB, PROG, REPORT, DATA)) {
-            components
-                    .append("[components.")
-                    .append(name)
-                    .append("]\n")
-                    .append("spec = { type = \"local\", path = \"local/")
-                    .append(name)
-                    .append('/')
-                    .append(name)
-                    .append(".spec\" }\n");
+            components.append(component(name));
         }
         distro.file("components.toml", components.toString());
         distro.file("local/" + LIB + "/keeltestlib.h", "int keeltest_answer(void);\n");
@@ -204,6 +201,119 @@ final class TestDistro {
                 - First release
                 """);
         return distro;
+    }
+
+    /**
+     * Writes a project of two noarch components that need each other: {@code keeltest-alpha}
+     * BuildRequires {@code keeltest-beta}, and its build fails unless the beta it gets is the
+     * stage-1 build; {@code keeltest-beta} BuildRequires {@code keeltest-alpha} unless built
+     * {@code --without a_dep}, which its {@code build.bootstrap} asks for stage 1. The final beta's
+     * build fails unless alpha is installed. {@code keeltest-gamma} needs both, and the final beta.
+     */
+    static TestDistro writeCycle(Path root) throws IOException {
+        TestDistro distro = new TestDistro(root);
+        distro.file("azldev.toml", PROJECT);
+        distro.file(
+                "components.toml",
+                component(ALPHA) + component(BETA) + "build = { bootstrap = { without = [\"a_dep\"] } }\n"
+                        + component(GAMMA));
+        distro.file("local/" + ALPHA + "/" + ALPHA + ".spec", """
+                Name:           keeltest-alpha
+                Version:        1.0
+                Release:        1%{?dist}
+                Summary:        Half of a dependency cycle of Keel's tests
+                License:        MIT
+                BuildArch:      noarch
+                BuildRequires:  keeltest-beta
+
+                %description
+                Needs keeltest-beta to build.
+
+                %prep
+
+                %build
+                test "$(cat /usr/share/keeltest-beta/beta.txt)" = stage1
+                echo alpha > alpha.txt
+
+                %install
+                install -Dpm 0644 alpha.txt %{buildroot}%{_datadir}/keeltest-alpha/alpha.txt
+
+                %files
+                %{_datadir}/keeltest-alpha/alpha.txt
+
+                %changelog
+                * Sat Mar 07 2026 Keel Test <test@example.org> - 1.0-1
+                - First release
+                """);
+        distro.file("local/" + BETA + "/" + BETA + ".spec", """
+                %bcond a_dep 1
+                Name:           keeltest-beta
+                Version:        1.0
+                Release:        1%{?dist}
+                Summary:        The other half of a dependency cycle of Keel's tests
+                License:        MIT
+                BuildArch:      noarch
+                %if %{with a_dep}
+                BuildRequires:  keeltest-alpha
+                %endif
+
+                %description
+                Needs keeltest-alpha to build, unless built --without a_dep.
+
+                %prep
+
+                %build
+                %if %{with a_dep}
+                test -f /usr/share/keeltest-alpha/alpha.txt
+                echo final > beta.txt
+                %else
+                echo stage1 > beta.txt
+                %endif
+
+                %install
+                install -Dpm 0644 beta.txt %{buildroot}%{_datadir}/keeltest-beta/beta.txt
+
+                %files
+                %{_datadir}/keeltest-beta/beta.txt
+
+                %changelog
+                * Sun Mar 08 2026 Keel Test <test@example.org> - 1.0-1
+                - First release
+                """);
+        distro.file("local/" + GAMMA + "/" + GAMMA + ".spec", """
+                Name:           keeltest-gamma
+                Version:        1.0
+                Release:        1%{?dist}
+                Summary:        Needs both halves of a dependency cycle of Keel's tests
+                License:        MIT
+                BuildArch:      noarch
+                BuildRequires:  keeltest-alpha
+                BuildRequires:  keeltest-beta
+
+                %description
+                Needs the final keeltest-beta to build.
+
+                %prep
+
+                %build
+                test "$(cat /usr/share/keeltest-beta/beta.txt)" = final
+
+                %install
+                install -Dpm 0644 /usr/share/keeltest-alpha/alpha.txt %{buildroot}%{_datadir}/keeltest-gamma/alpha.txt
+
+                %files
+                %{_datadir}/keeltest-gamma/alpha.txt
+
+                %changelog
+                * Mon Mar 09 2026 Keel Test <test@example.org> - 1.0-1
+                - First release
+                """);
+        return distro;
+    }
+
+    private static String component(String name) {
+        return "[components." + name + "]\nspec = { type = \"local\", path = \"local/" + name + "/" + name
+                + ".spec\" }\n";
     }
 
     /** Rewrites the library's source so that it answers {@code answer}. */

@@ -123,7 +123,8 @@ public final class BuildCommand implements Callable<Integer> {
                 local,
                 new BuildPipeline.Options(
                         jobs.jobs(), keepGoing, srpmOnly, noCheck, rebuild, preserve, publishRepo, null));
-        ProgressBar progress = status.progress("building", selected.size());
+        ProgressBar progress =
+                status.progress("building", pipeline.nodes(selected.keySet()).size());
         BuildPipeline.Report report = pipeline.run(selected, result -> {
             progress.step();
             status.detail(Reports.timing(result.component(), result.outcome().key(), result.elapsed()));

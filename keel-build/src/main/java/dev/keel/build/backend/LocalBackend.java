@@ -33,6 +33,7 @@ import java.util.stream.Stream;
  * over the host's directories; rpm itself then checks the build requirements against the layer
  * ({@code rpmbuild --rebuild --nobuild} with the layer's database), and what the layer does not
  * provide, the host must ({@link HostRequirements}). The build itself runs with {@code --nodeps}.
+ * Every rpmbuild gets the request's build conditionals ({@code --with}/{@code --without}).
  */
 public final class LocalBackend implements BuildBackend {
 
@@ -188,12 +189,9 @@ public final class LocalBackend implements BuildBackend {
         ToolRunner runner = new ToolRunner(sandbox.home());
         copySources(request.sources(), sandbox.topdir().resolve("SOURCES"));
 
-        ToolResult srpmRun = runner.run(
-                sandbox.command(
-                        rpmbuild("--nodeps", "-bs", BuildSandbox.TOPDIR + "/SOURCES/" + request.spec()),
-                        Map.of(),
-                        options.stepTimeout()),
-                request.log());
+        List<String> source = rpmbuild(request.conditionals());
+        source.addAll(List.of("--nodeps", "-bs", BuildSandbox.TOPDIR + "/SOURCES/" + request.spec()));
+        ToolResult srpmRun = runner.run(sandbox.command(source, Map.of(), options.stepTimeout()), request.log());
         if (!srpmRun.succeeded()) {
             return BackendResult.failed(stepFailure("rpmbuild -bs", srpmRun, request.log()), notes);
         }
@@ -208,7 +206,7 @@ public final class LocalBackend implements BuildBackend {
         if (layerFailure.isPresent()) {
             return BackendResult.failed(layerFailure.get(), notes);
         }
-        List<String> missing = missingFromLayer(sandbox, runner, srpmInside, request.workDir(), request.log());
+        List<String> missing = missingFromLayer(sandbox, runner, srpmInside, request);
         if (!missing.isEmpty() && !localRepos.isEmpty()) {
             List<Path> provided =
                     localRepos.providers(missing, request.workDir().resolve("dnf"), request.log());
@@ -224,7 +222,7 @@ public final class LocalBackend implements BuildBackend {
                                 provided.stream()
                                         .map(p -> p.getFileName().toString())
                                         .toList()));
-                missing = missingFromLayer(sandbox, runner, srpmInside, request.workDir(), request.log());
+                missing = missingFromLayer(sandbox, runner, srpmInside, request);
             }
         }
         List<HostRequirements.Check> checks = HostRequirements.check(missing, runner, request.log());
@@ -253,7 +251,8 @@ public final class LocalBackend implements BuildBackend {
                     notes);
         }
 
-        List<String> build = new ArrayList<>(rpmbuild("--define", "_dbpath " + BuildSandbox.LAYER_DB, "--nodeps"));
+        List<String> build = rpmbuild(request.conditionals());
+        build.addAll(List.of("--define", "_dbpath " + BuildSandbox.LAYER_DB, "--nodeps"));
         if (request.noCheck()) {
             build.add("--nocheck");
         }
@@ -272,11 +271,12 @@ public final class LocalBackend implements BuildBackend {
      * --nobuild} exits with 11 and lists them when some are missing; when none is, it goes on to
      * package nothing, which fails or not, and says nothing about requirements. Its output goes to
      * a log of its own ({@code requirements.log} in the work directory); the build log gets the
-     * list.
+     * list. The build's conditionals apply: they decide which requirements the spec has.
      */
-    private List<String> missingFromLayer(BuildSandbox sandbox, ToolRunner runner, String srpm, Path workDir, Path log)
+    private List<String> missingFromLayer(BuildSandbox sandbox, ToolRunner runner, String srpm, BuildRequest request)
             throws IOException, InterruptedException {
-        Path checkLog = workDir.resolve("requirements.log");
+        Path log = request.log();
+        Path checkLog = request.workDir().resolve("requirements.log");
         List<String> arguments = new ArrayList<>(List.of(
                 "rpmbuild",
                 "--define",
@@ -287,6 +287,7 @@ public final class LocalBackend implements BuildBackend {
             arguments.add("--define");
             arguments.add(name + " " + value);
         });
+        arguments.addAll(request.conditionals().arguments());
         arguments.addAll(List.of("--rebuild", "--nobuild", srpm));
         ToolResult result = runner.run(sandbox.command(arguments, Map.of(), options.stepTimeout()), checkLog);
         if (result.timedOut()) {
@@ -331,8 +332,8 @@ public final class LocalBackend implements BuildBackend {
         return new String(all, from, all.length - from, StandardCharsets.UTF_8);
     }
 
-    /** rpmbuild with the fixed top directory and every macro definition. */
-    private List<String> rpmbuild(String... more) {
+    /** rpmbuild with the fixed top directory, every macro definition and the build's conditionals. */
+    private List<String> rpmbuild(BuildConditionals conditionals) {
         List<String> arguments = new ArrayList<>(List.of(
                 "rpmbuild",
                 "--define",
@@ -343,7 +344,7 @@ public final class LocalBackend implements BuildBackend {
             arguments.add("--define");
             arguments.add(name + " " + value);
         });
-        arguments.addAll(List.of(more));
+        arguments.addAll(conditionals.arguments());
         return arguments;
     }
 

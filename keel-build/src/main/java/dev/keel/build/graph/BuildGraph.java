@@ -1,5 +1,6 @@
 package dev.keel.build.graph;
 
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -76,6 +77,20 @@ public record BuildGraph(
         layers = layers.stream().map(List::copyOf).toList();
         criticalPath = List.copyOf(criticalPath);
         bootstrap = Collections.unmodifiableSortedMap(new TreeMap<>(bootstrap));
+    }
+
+    /**
+     * The nodes that build {@code components}: each of them, and the stage-1 node of each that
+     * has one.
+     */
+    public SortedSet<String> nodes(Collection<String> components) {
+        SortedSet<String> nodes = new TreeSet<>(components);
+        bootstrap.forEach((node, stage) -> {
+            if (components.contains(stage.component())) {
+                nodes.add(node);
+            }
+        });
+        return nodes;
     }
 
     /** The number of dependency edges between components. */

@@ -6,6 +6,7 @@ import dev.keel.core.outcome.FailureException;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
@@ -16,13 +17,7 @@ final class AtomicCopy {
 
     /** Copies {@code source} next to {@code target} (inside {@code root}), then renames it over {@code target}. */
     static void copy(Path root, Path source, Path target) throws IOException {
-        Files.createDirectories(target.getParent());
-        if (!target.getParent().toRealPath().startsWith(root.toRealPath())) {
-            throw new FailureException(Failure.of(
-                            Failure.Kind.FILESYSTEM,
-                            "cannot publish into " + target.getParent() + ": it is a link out of " + root)
-                    .at(Location.of(target.getParent())));
-        }
+        createInside(root, target.getParent());
         Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
         try {
             Files.copy(source, temporary, StandardCopyOption.REPLACE_EXISTING);
@@ -33,6 +28,28 @@ final class AtomicCopy {
             }
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * Creates {@code directory} (inside {@code root}) one level at a time, refusing a level that
+     * is a link out of {@code root} before anything is created through it.
+     */
+    private static void createInside(Path root, Path directory) throws IOException {
+        Files.createDirectories(root);
+        Path realRoot = root.toRealPath();
+        Path current = root;
+        for (Path part : root.relativize(directory)) {
+            current = current.resolve(part.toString());
+            if (!Files.exists(current, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectory(current);
+            }
+            if (!current.toRealPath().startsWith(realRoot)) {
+                throw new FailureException(Failure.of(
+                                Failure.Kind.FILESYSTEM,
+                                "cannot publish into " + current + ": it is a link out of " + root)
+                        .at(Location.of(current)));
+            }
         }
     }
 }

@@ -18,12 +18,16 @@ import java.util.TreeMap;
 /**
  * The project's output directory as azldev lays it out: source RPMs in {@code srpms/}, binary RPMs
  * in {@code rpms/<channel>/} (in {@code rpms/} itself when no channel, or {@code none}, is
- * configured). A component is published only after its whole build succeeded, each file copied
+ * configured); and Keel's own {@code bootstrap/<component>/}, where the RPMs of stage-1 builds
+ * are kept. A component is published only after its whole build succeeded, each file copied
  * next to its place and renamed into it, so a file is never seen half written; the files of its
  * previous build that the new one does not replace are then removed, and only those: a file Keel
  * did not write for that component is never overwritten or deleted.
  */
 public final class OutputRepository {
+
+    /** The directory of the stage-1 builds' RPMs. */
+    public static final String BOOTSTRAP = "bootstrap";
 
     /** One file to publish: where the build left it, its package name and its channel. */
     public record Output(Path file, String name, String channel) {}
@@ -56,21 +60,50 @@ public final class OutputRepository {
         return publish(null, srpm, List.of(), previous, false);
     }
 
+    /**
+     * Keeps the RPMs of {@code component}'s stage-1 build, source RPM included, in {@code
+     * bootstrap/<component>/}, out of the channels: they are for the builds that need them, not a
+     * release (they usually have the final build's file names), and channels are ignored.
+     *
+     * @param previous the stage-1 build's last kept build, whose files it may replace, or null
+     */
+    public BuildRecord keepStage1(
+            String component, String fingerprint, Output srpm, List<Output> rpms, BuildRecord previous)
+            throws IOException {
+        requirePlainName(component, "invalid component name '" + component + "'");
+        String directory = BOOTSTRAP + "/" + component + "/";
+        List<Placed> placed = new ArrayList<>();
+        placed.add(place(srpm, directory + srpm.file().getFileName(), ""));
+        for (Output rpm : rpms) {
+            placed.add(place(rpm, directory + rpm.file().getFileName(), ""));
+        }
+        return publish(fingerprint, placed, previous, true);
+    }
+
     private BuildRecord publish(
             String fingerprint, Output srpm, List<Output> rpms, BuildRecord previous, boolean replacesAll)
+            throws IOException {
+        List<Placed> placed = new ArrayList<>();
+        placed.add(place(srpm, "srpms/" + srpm.file().getFileName(), srpm.channel()));
+        for (Output rpm : rpms) {
+            String channel = rpm.channel();
+            if (!channel.isEmpty()) {
+                requirePlainName(
+                        channel, "package " + rpm.name() + " has the invalid publish channel '" + channel + "'");
+            }
+            String directory =
+                    channel.isEmpty() || channel.equals(PublishChannels.NONE) ? "rpms/" : "rpms/" + channel + "/";
+            placed.add(place(rpm, directory + rpm.file().getFileName(), channel));
+        }
+        return publish(fingerprint, placed, previous, replacesAll);
+    }
+
+    /** Places the files (the source RPM first) and removes what the previous build no longer has. */
+    private BuildRecord publish(String fingerprint, List<Placed> placed, BuildRecord previous, boolean replacesAll)
             throws IOException {
         Map<String, String> owned = new TreeMap<>();
         if (previous != null) {
             previous.artifacts().forEach(artifact -> owned.put(artifact.path(), artifact.sha256()));
-        }
-        List<Placed> placed = new ArrayList<>();
-        placed.add(place(srpm, "srpms/" + srpm.file().getFileName()));
-        for (Output rpm : rpms) {
-            String channel = rpm.channel();
-            requireChannel(channel, rpm);
-            String directory =
-                    channel.isEmpty() || channel.equals(PublishChannels.NONE) ? "rpms/" : "rpms/" + channel + "/";
-            placed.add(place(rpm, directory + rpm.file().getFileName()));
         }
         for (Placed file : placed) {
             Path target = root.resolve(file.path());
@@ -118,20 +151,20 @@ public final class OutputRepository {
         }
     }
 
-    private static Placed place(Output output, String path) throws IOException {
-        return new Placed(output.file(), path, sha256(output.file()), output.name(), output.channel());
+    private static Placed place(Output output, String path, String channel) throws IOException {
+        return new Placed(output.file(), path, sha256(output.file()), output.name(), channel);
     }
 
-    private static void requireChannel(String channel, Output rpm) throws FailureException {
-        if (channel.equals(".")
-                || channel.equals("..")
-                || channel.contains("/")
-                || channel.contains("\\")
-                || channel.chars().anyMatch(Character::isISOControl)) {
-            throw new FailureException(Failure.of(
-                            Failure.Kind.CONFIGURATION,
-                            "package " + rpm.name() + " has the invalid publish channel '" + channel + "'")
-                    .withHint("a channel is a plain directory name: not . or .., without / or \\"));
+    /** Refuses a name that becomes a directory of the output directory unless it is a plain directory name. */
+    private static void requirePlainName(String name, String message) throws FailureException {
+        if (name.isEmpty()
+                || name.equals(".")
+                || name.equals("..")
+                || name.contains("/")
+                || name.contains("\\")
+                || name.chars().anyMatch(Character::isISOControl)) {
+            throw new FailureException(Failure.of(Failure.Kind.CONFIGURATION, message)
+                    .withHint("it names a directory: a plain name, not empty, . or .., without / or \\"));
         }
     }
 

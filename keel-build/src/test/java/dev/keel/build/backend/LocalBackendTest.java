@@ -1,6 +1,7 @@
 package dev.keel.build.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.keel.build.tool.HostTool;
@@ -79,6 +80,7 @@ class LocalBackendTest {
                 name,
                 sources,
                 name + ".spec",
+                BuildConditionals.NONE,
                 dependencies,
                 dir.resolve("work-" + name),
                 dir.resolve("logs/" + name + ".log"),
@@ -125,6 +127,53 @@ class LocalBackendTest {
                 .containsExactly("build requirements the host must provide, not checked: keeltest-no-such-package (no"
                         + " rpm database on this host says who provides it)");
         assertThat(Files.readString(dir.resolve("logs/keeltest-needs.log"))).doesNotContain("Executing(%build)");
+    }
+
+    @Test
+    void theBuildConditionalsApplyToEveryRpmbuild() throws Exception {
+        String text = spec(
+                        "keeltest-cond",
+                        "%if %{with a_dep}\nBuildRequires: /usr/share/keeltest-nowhere/needed\n%endif",
+                        "true",
+                        "")
+                .replace("Name:", "%bcond a_dep 1\n%bcond extra 0\nName:")
+                .replace(
+                        "Release:        1%{?dist}",
+                        "Release:        1%{!?with_a_dep:.noadep}%{?with_extra:.extra}%{?dist}");
+        BackendResult normal = build(backend(), request("keeltest-cond", text, List.of(), false, false));
+        assertThat(normal.failure().message())
+                .isEqualTo("the host lacks 1 build requirement that no in-distro dependency provides");
+
+        BuildRequest plain = request("keeltest-cond", text, List.of(), false, false);
+        BackendResult stage1 = build(
+                backend(),
+                new BuildRequest(
+                        plain.component(),
+                        plain.sources(),
+                        plain.spec(),
+                        new BuildConditionals(List.of("extra"), List.of("a_dep")),
+                        List.of(),
+                        plain.workDir(),
+                        plain.log(),
+                        false,
+                        false));
+        assertThat(stage1.succeeded()).as("%s", stage1.failure()).isTrue();
+        assertThat(stage1.srpm().getFileName()).hasToString("keeltest-cond-1-1.noadep.extra.kt1.src.rpm");
+        assertThat(stage1.rpms())
+                .extracting(p -> p.getFileName().toString())
+                .containsExactly("keeltest-cond-1-1.noadep.extra.kt1.noarch.rpm");
+        assertThat(Files.readString(plain.log())).contains("--without a_dep");
+    }
+
+    @Test
+    void aBuildConditionalThatIsNoNameIsRefused() {
+        for (String name : List.of("", "a b", "--define", "a\nb", "x%{y}")) {
+            assertThatThrownBy(() -> new BuildConditionals(List.of(), List.of(name)))
+                    .as(name)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(new BuildConditionals(List.of("bootstrap"), List.of("tests", "docs")).arguments())
+                .containsExactly("--with", "bootstrap", "--without", "tests", "--without", "docs");
     }
 
     @Test
@@ -229,6 +278,7 @@ class LocalBackendTest {
                 request.component(),
                 request.sources(),
                 request.spec(),
+                request.conditionals(),
                 List.of(),
                 dir.resolve("a,b"),
                 request.log(),

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,6 +129,102 @@ class OutputRepositoryTest {
                         "sha256:1",
                         new OutputRepository.Output(built("x-1-1.src.rpm", "s"), "x", ""),
                         List.of(new OutputRepository.Output(built("x-1-1.x86_64.rpm", "b"), "x", "base")),
+                        null))
+                .hasMessageContaining("it is a link out of");
+        try (Stream<Path> files = Files.list(elsewhere)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void nothingIsCreatedThroughALinkOutAboveTheChannelDirectory() throws Exception {
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.createDirectories(out);
+        Files.createSymbolicLink(out.resolve("rpms"), elsewhere);
+        assertThatThrownBy(() -> repository.publish(
+                        "sha256:1",
+                        new OutputRepository.Output(built("x-1-1.src.rpm", "s"), "x", ""),
+                        List.of(new OutputRepository.Output(built("x-1-1.x86_64.rpm", "b"), "x", "base")),
+                        null))
+                .hasMessageContaining("it is a link out of");
+        try (Stream<Path> files = Files.list(elsewhere)) {
+            assertThat(files).as("no channel directory created outside").isEmpty();
+        }
+    }
+
+    @Test
+    void aStage1BuildIsKeptApartFromThePublishedBuildAndReplacesOnlyItsOwnFiles() throws Exception {
+        BuildRecord published = repository.publish(
+                "sha256:final",
+                new OutputRepository.Output(built("x-1-1.src.rpm", "final s"), "x", ""),
+                List.of(new OutputRepository.Output(built("x-1-1.x86_64.rpm", "final b"), "x", "base")),
+                null);
+        BuildRecord first = repository.keepStage1(
+                "x",
+                "sha256:stage1",
+                new OutputRepository.Output(built("x-1-1.src.rpm", "stage1 s"), "x", "ignored"),
+                List.of(
+                        new OutputRepository.Output(built("x-1-1.x86_64.rpm", "stage1 b"), "x", "base"),
+                        new OutputRepository.Output(built("x-extra-1-1.x86_64.rpm", "e"), "x-extra", "")),
+                null);
+        assertThat(first.artifacts())
+                .extracting(BuildRecord.Artifact::path, BuildRecord.Artifact::channel)
+                .containsExactly(
+                        Tuple.tuple("bootstrap/x/x-1-1.src.rpm", ""),
+                        Tuple.tuple("bootstrap/x/x-1-1.x86_64.rpm", ""),
+                        Tuple.tuple("bootstrap/x/x-extra-1-1.x86_64.rpm", ""));
+        assertThat(Files.readString(out.resolve("rpms/base/x-1-1.x86_64.rpm"))).isEqualTo("final b");
+
+        repository.keepStage1(
+                "x",
+                "sha256:stage1b",
+                new OutputRepository.Output(built("x-1-2.src.rpm", "stage1 s2"), "x", ""),
+                List.of(new OutputRepository.Output(built("x-1-2.x86_64.rpm", "stage1 b2"), "x", "")),
+                first);
+        assertThat(files())
+                .containsExactly(
+                        "bootstrap/x/x-1-2.src.rpm",
+                        "bootstrap/x/x-1-2.x86_64.rpm",
+                        "rpms/base/x-1-1.x86_64.rpm",
+                        "srpms/x-1-1.src.rpm");
+        assertThat(published.rpms()).hasSize(1);
+    }
+
+    @Test
+    void aStage1BuildNeverReplacesAFileKeelDidNotWrite() throws Exception {
+        Files.createDirectories(out.resolve("bootstrap/x"));
+        Files.writeString(out.resolve("bootstrap/x/x-1-1.src.rpm"), "someone else's");
+        assertThatThrownBy(() -> repository.keepStage1(
+                        "x",
+                        "sha256:1",
+                        new OutputRepository.Output(built("x-1-1.src.rpm", "s"), "x", ""),
+                        List.of(),
+                        null))
+                .hasMessageContaining("a different file is there");
+        assertThat(Files.readString(out.resolve("bootstrap/x/x-1-1.src.rpm"))).isEqualTo("someone else's");
+    }
+
+    @Test
+    void aStage1BuildStaysInsideItsDirectory() throws Exception {
+        for (String component : List.of("", ".", "..", "../x", "a/b", "a\\b", "new\nline")) {
+            assertThatThrownBy(() -> repository.keepStage1(
+                            component,
+                            "sha256:1",
+                            new OutputRepository.Output(built("x-1-1.src.rpm", "s"), "x", ""),
+                            List.of(),
+                            null))
+                    .as(component)
+                    .isInstanceOf(FailureException.class)
+                    .hasMessageContaining("invalid component name");
+        }
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.createDirectories(out);
+        Files.createSymbolicLink(out.resolve("bootstrap"), elsewhere);
+        assertThatThrownBy(() -> repository.keepStage1(
+                        "x",
+                        "sha256:1",
+                        new OutputRepository.Output(built("x-1-1.src.rpm", "s"), "x", ""),
+                        List.of(),
                         null))
                 .hasMessageContaining("it is a link out of");
         try (Stream<Path> files = Files.list(elsewhere)) {
