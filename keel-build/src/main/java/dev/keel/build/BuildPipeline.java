@@ -4,6 +4,7 @@ import dev.keel.build.backend.BackendResult;
 import dev.keel.build.backend.BuildBackend;
 import dev.keel.build.backend.BuildRequest;
 import dev.keel.build.graph.BuildGraph;
+import dev.keel.build.graph.ProjectGraph;
 import dev.keel.build.repo.OutputRepository;
 import dev.keel.build.repo.PublishChannels;
 import dev.keel.build.repo.PublishRepository;
@@ -108,15 +109,7 @@ public final class BuildPipeline {
         OutputGuard.of(project).check(project.outputDir(), "output-dir");
         try (CacheLock lock = CacheLock.acquire(records.lockFile())) {
             PublishRepository publishRepo = publishRepository();
-            Set<String> expensive = new TreeSet<>();
-            selected.forEach((name, component) -> {
-                var build = component.config().build();
-                if (build != null
-                        && build.hints() != null
-                        && Boolean.TRUE.equals(build.hints().expensive())) {
-                    expensive.add(name);
-                }
-            });
+            Set<String> expensive = ProjectGraph.expensive(selected.values());
             BuildGraph order = order(selected.keySet());
             SortedMap<String, BuildNode> nodes = BuildNode.of(order, selected);
             List<BuildResult> results = new BuildScheduler(order, selected.keySet(), expensive)
@@ -138,14 +131,7 @@ public final class BuildPipeline {
 
     /** The graph to build {@code selected} in: the dependency graph, or none for source RPMs only. */
     private BuildGraph order(Set<String> selected) {
-        return options.srpmOnly() ? independent(selected) : graph;
-    }
-
-    /** Source RPMs need no build dependency (nor a stage 1): a graph without edges. */
-    private static BuildGraph independent(Set<String> components) {
-        SortedMap<String, SortedSet<String>> none = new TreeMap<>();
-        components.forEach(c -> none.put(c, new TreeSet<>()));
-        return new BuildGraph(none, List.of(), List.of(), List.of(List.copyOf(new TreeSet<>(components))), List.of());
+        return options.srpmOnly() ? BuildGraph.independent(selected) : graph;
     }
 
     private PublishRepository publishRepository() throws IOException, InterruptedException {
