@@ -244,6 +244,57 @@ class BuildCommandTest {
     }
 
     @Test
+    void buildsInTheGraphsOrderAndBreaksACycleWithItsBootstrapBuild() throws Exception {
+        assumeBuilds();
+        write("azldev.toml", """
+                [project]
+                default-distro = { name = "testdistro", version = "1" }
+                [distros.testdistro.versions.1]
+                release-ver = "1"
+                [distros.testdistro.versions.1.default-component-config]
+                release = { calculation = "manual" }
+                build = { defines = { dist = ".kt1" } }
+
+                [components.keelcli-alpha]
+                spec = { type = "local", path = "local/keelcli-alpha/keelcli-alpha.spec" }
+
+                [components.keelcli-beta]
+                spec = { type = "local", path = "local/keelcli-beta/keelcli-beta.spec" }
+                build = { bootstrap = { without = ["a_dep"] } }
+                """);
+        write(
+                "local/keelcli-alpha/keelcli-alpha.spec",
+                spec(
+                        "keelcli-alpha",
+                        "BuildArch: noarch\nBuildRequires: keelcli-beta",
+                        "test \"$(cat /usr/share/keelcli-beta/beta.txt)\" = stage1",
+                        "install -Dpm 0644 /dev/null %{buildroot}%{_datadir}/keelcli-alpha/alpha.txt",
+                        "%{_datadir}/keelcli-alpha/alpha.txt"));
+        write(
+                "local/keelcli-beta/keelcli-beta.spec",
+                "%bcond a_dep 1\n"
+                        + spec(
+                                "keelcli-beta",
+                                "BuildArch: noarch\n%if %{with a_dep}\nBuildRequires: keelcli-alpha\n%endif",
+                                "%if %{with a_dep}\ntest -f /usr/share/keelcli-alpha/alpha.txt\necho final > beta.txt\n"
+                                        + "%else\necho stage1 > beta.txt\n%endif",
+                                "install -Dpm 0644 beta.txt %{buildroot}%{_datadir}/keelcli-beta/beta.txt",
+                                "%{_datadir}/keelcli-beta/beta.txt"));
+
+        CliRunner graph = keel("component", "graph", "-a", "-O", "json");
+        assertThat(graph.exitCode()).as(graph.err()).isEqualTo(1);
+        assertThat(graph.err()).contains("no rendered specs");
+        CliRunner first = keel("component", "build", "-a", "-O", "json");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(json(first).findValuesAsText("component"))
+                .containsExactly("keelcli-alpha", "keelcli-beta", "keelcli-beta@stage1");
+        assertThat(json(first).findValuesAsText("status")).containsExactly("built", "built", "built");
+        assertThat(project.resolve("out/bootstrap/keelcli-beta")).isDirectory();
+        CliRunner second = keel("component", "build", "-a", "-O", "json");
+        assertThat(json(second).findValuesAsText("status")).containsOnly("unchanged");
+    }
+
+    @Test
     void aLocalRepoWithoutMetadataIsRefusedBeforeAnyBuild() {
         assumeBuilds();
         Path notARepo = dir.resolve("not-a-repo");
