@@ -10,7 +10,6 @@ import dev.keel.core.config.Project;
 import dev.keel.core.io.Digests;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -227,30 +226,5 @@ class BuildPipelineTest {
         assertThat(statuses(pipeline.run(prog, result -> {})))
                 .as("the library's published build is used, not its changed sources")
                 .containsOnly(Map.entry(TestDistro.PROG, "unchanged"));
-    }
-
-    @Test
-    void reportsHowLongOneAndTwoJobsTake() throws Exception {
-        build(2, false, false);
-        List<Long> one = new ArrayList<>();
-        List<Long> two = new ArrayList<>();
-        for (int run = 0; run < 3; run++) {
-            one.add(timed(1));
-            two.add(timed(2));
-        }
-        System.err.println("keel: building the test distro (4 components) with --rebuild: --jobs 1 median "
-                + median(one) + " ms " + one + ", --jobs 2 median " + median(two) + " ms " + two);
-        assertThat(one).hasSize(3);
-    }
-
-    private long timed(int jobs) throws Exception {
-        long start = System.nanoTime();
-        BuildPipeline.Report report = build(jobs, false, true);
-        assertThat(report.failed()).isFalse();
-        return (System.nanoTime() - start) / 1_000_000;
-    }
-
-    private static long median(List<Long> values) {
-        return values.stream().sorted().toList().get(values.size() / 2);
     }
 }
