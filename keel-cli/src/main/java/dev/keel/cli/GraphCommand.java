@@ -46,6 +46,8 @@ public final class GraphCommand implements Callable<Integer> {
     enum GraphFormat {
         TABLE,
         JSON,
+        CSV,
+        MARKDOWN,
         DOT
     }
 
@@ -109,7 +111,9 @@ public final class GraphCommand implements Callable<Integer> {
         switch (format) {
             case JSON -> out.print(Json.write(GraphOutput.json(graph)));
             case DOT -> out.print(GraphOutput.dot(graph));
-            default -> out.print(GraphOutput.table(graph).render(OutputFormat.TABLE));
+            case CSV -> out.print(GraphOutput.table(graph).render(OutputFormat.CSV));
+            case MARKDOWN -> out.print(GraphOutput.table(graph).render(OutputFormat.MARKDOWN));
+            case TABLE -> out.print(GraphOutput.table(graph).render(OutputFormat.TABLE));
         }
         out.flush();
         status.info(GraphOutput.summary(graph));

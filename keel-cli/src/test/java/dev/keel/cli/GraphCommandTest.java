@@ -206,6 +206,16 @@ class GraphCommandTest {
     }
 
     @Test
+    void csvAndMarkdownHoldTheTablesRows() {
+        CliRunner csv = graph("-a", "--upstream-specs", snapshot.toString(), "-O", "csv");
+        assertThat(csv.exitCode()).as(csv.err()).isZero();
+        assertThat(csv.out().lines().toList().get(0)).isEqualTo("layer,component,cycle,depends on,unresolved");
+        assertThat(csv.out()).contains("greeter");
+        CliRunner markdown = graph("-a", "--upstream-specs", snapshot.toString(), "-O", "markdown");
+        assertThat(markdown.out().lines().toList().get(0)).startsWith("| layer | component |");
+    }
+
+    @Test
     void theTableListsEachComponentByLayerAndTheSummaryCountsEverything() {
         CliRunner result = graph("-a", "--upstream-specs", snapshot.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
