@@ -272,4 +272,24 @@ class GraphCommandTest {
         JsonNode graph = json(graph("-a", "--upstream-specs", snapshot.toString(), "-O", "json"));
         assertThat(graph.get("unreadable").toString()).contains("app");
     }
+
+    @Test
+    void aRenderedSpecThatIsALinkIsNotReadThrough() throws IOException {
+        CliRunner render = CliRunner.run(
+                "-C", project.toString(), "component", "render", "-a", "--upstream-specs", snapshot.toString());
+        assertThat(render.exitCode()).as(render.err()).isZero();
+        Path outside = dir.resolve("outside.spec");
+        write(outside, spec("app", "BuildRequires: secret-from-outside\n", ""));
+        Path app = project.resolve("specs/a/app/app.spec");
+        Files.delete(app);
+        Files.createSymbolicLink(app, outside);
+        Path greeter = project.resolve("specs/g/greeter");
+        Path moved = dir.resolve("greeter-elsewhere");
+        Files.move(greeter, moved);
+        Files.createSymbolicLink(greeter, moved);
+
+        JsonNode graph = json(graph("-a", "-O", "json"));
+        assertThat(graph.toString()).doesNotContain("secret-from-outside");
+        assertThat(graph.get("unreadable").toString()).contains("\"app\"").contains("\"greeter\"");
+    }
 }
