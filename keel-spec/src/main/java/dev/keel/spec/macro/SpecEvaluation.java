@@ -221,11 +221,15 @@ final class SpecEvaluation {
     private static int lineEnd(String text, int start) {
         int first = firstNonSpace(text, start);
         boolean continues = LineType.of(text.substring(first, Math.min(text.length(), first + 16))) != null;
+        if (!continues) {
+            int newline = text.indexOf('\n', start);
+            return newline < 0 ? text.length() : newline + 1;
+        }
         for (int i = start; i < text.length(); i++) {
             if (text.charAt(i) == '\n') {
                 return i + 1;
             }
-            if (continues && text.startsWith("\\\n", i)) {
+            if (text.startsWith("\\\n", i)) {
                 i++;
             }
         }
