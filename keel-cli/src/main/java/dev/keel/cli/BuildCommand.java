@@ -209,7 +209,12 @@ public final class BuildCommand implements Callable<Integer> {
         report.results().forEach(r -> keys.add(r.outcome().key()));
         out.flush();
         err.flush();
-        status.info(Reports.count(report.results().size(), "component") + ": " + Reports.tally(keys));
+        long stage1 = report.results().stream()
+                .filter(r -> r.component().endsWith(BuildGraph.STAGE1))
+                .count();
+        status.info(Reports.count(report.results().size() - stage1, "component")
+                + (stage1 == 0 ? "" : " and " + Reports.count(stage1, "stage-1 build"))
+                + ": " + Reports.tally(keys));
     }
 
     private static Map<String, Object> json(BuildResult result, PathDisplay paths) {

@@ -289,6 +289,7 @@ class BuildCommandTest {
         assertThat(json(first).findValuesAsText("component"))
                 .containsExactly("keelcli-alpha", "keelcli-beta", "keelcli-beta@stage1");
         assertThat(json(first).findValuesAsText("status")).containsExactly("built", "built", "built");
+        assertThat(first.err()).endsWith("2 components and 1 stage-1 build: 3 built\n");
         assertThat(project.resolve("out/bootstrap/keelcli-beta")).isDirectory();
         CliRunner second = keel("component", "build", "-a", "-O", "json");
         assertThat(json(second).findValuesAsText("status")).containsOnly("unchanged");
