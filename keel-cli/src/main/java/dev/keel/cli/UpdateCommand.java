@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -132,7 +133,22 @@ public final class UpdateCommand implements Callable<Integer> {
         if (before != null && after != null && !before.equals(after)) {
             return "was " + abbreviate(before);
         }
-        return result.change() == ComponentUpdater.Change.UPDATED ? "inputs changed" : "";
+        if (result.change() != ComponentUpdater.Change.UPDATED) {
+            return "";
+        }
+        LockFile was = result.before();
+        LockFile now = result.after();
+        List<String> changed = new ArrayList<>();
+        if (!Objects.equals(was.inputFingerprint(), now.inputFingerprint())) {
+            changed.add("inputs changed");
+        }
+        if (!Objects.equals(was.resolutionInputHash(), now.resolutionInputHash())) {
+            changed.add("resolution inputs changed");
+        }
+        if (!Objects.equals(was.importCommit(), now.importCommit())) {
+            changed.add("import commit was " + abbreviate(String.valueOf(was.importCommit())));
+        }
+        return String.join(", ", changed);
     }
 
     private static String commit(LockFile lock) {
