@@ -15,7 +15,8 @@ import java.util.Optional;
  * Reads a component's facts from its rendered spec with the macro expander, as rpm would read it
  * for the target architecture: the Fedora layer of the component's upstream release, the caller's
  * defines ({@code dist}), the component's macros file (which the rendered spec loads from
- * {@code %{_sourcedir}}) and, for a stage-1 build, its build conditionals.
+ * {@code %{_sourcedir}}) and, for a stage-1 build, its build conditionals. A build requirement
+ * whose version only is unknown ({@code foo >= %{undefined}}) is needed by name, at any version.
  */
 public final class FactExtractor {
 
@@ -70,13 +71,11 @@ public final class FactExtractor {
                 packages.add(facts(pkg, expanded.isa()));
             }
         }
+        List<Dependency> buildRequires =
+                new ArrayList<>(expanded.buildRequires().values());
+        buildRequires.addAll(expanded.buildRequires().unversioned());
         return new ComponentFacts(
-                component,
-                packages,
-                expanded.buildRequires().values(),
-                undeterminable,
-                expanded.dynamicBuildRequires(),
-                null);
+                component, packages, buildRequires, undeterminable, expanded.dynamicBuildRequires(), null);
     }
 
     /**

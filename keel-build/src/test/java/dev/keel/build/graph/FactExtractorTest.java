@@ -102,6 +102,14 @@ class FactExtractorTest {
     }
 
     @Test
+    void aRequirementWhoseVersionOnlyIsUnknownIsNeededAtAnyVersion() {
+        ComponentFacts facts =
+                Specs.facts("x", Specs.spec("x", "BuildRequires: y >= %{majmin_ver_kf5}\nBuildRequires: z\n", ""));
+        assertThat(strings(facts.buildRequires())).containsExactlyInAnyOrder("y", "z");
+        assertThat(facts.undeterminable()).singleElement().asString().contains("%majmin_ver_kf5");
+    }
+
+    @Test
     void aSpecNotBuiltForTheArchitectureHasNoPackagesOrRequirements() {
         ComponentFacts facts = Specs.facts("x", Specs.spec("x", "ExclusiveArch: aarch64\nBuildRequires: a\n", ""));
         assertThat(facts.packages()).isEmpty();

@@ -11,6 +11,7 @@ final class DependencyCollector {
 
     private final List<Dependency> values = new ArrayList<>();
     private final Set<String> undeterminable = new LinkedHashSet<>();
+    private final List<Dependency> unversioned = new ArrayList<>();
 
     void addAll(List<Dependency> dependencies) {
         values.addAll(dependencies);
@@ -24,7 +25,12 @@ final class DependencyCollector {
         undeterminable.add(reason);
     }
 
+    /** Names of dependencies whose versions are unknown (their reason given to {@link #unknown}). */
+    void unversioned(List<Dependency> names) {
+        unversioned.addAll(names);
+    }
+
     ExpandedDependencies result() {
-        return new ExpandedDependencies(values, List.copyOf(undeterminable));
+        return new ExpandedDependencies(values, List.copyOf(undeterminable), unversioned);
     }
 }

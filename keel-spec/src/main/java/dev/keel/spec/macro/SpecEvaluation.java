@@ -694,11 +694,13 @@ final class SpecEvaluation {
         if (Unknowns.containsMarker(value)) {
             into.unknown("line " + number + ": from "
                     + String.join("; ", engine.unknowns().reasonsIn(value)));
+            into.unversioned(UnversionedNames.of(value));
             return true;
         }
         Matcher call = MACRO_CALL.matcher(value);
         if (call.find()) {
             into.unknown("line " + number + ": " + undefinedMacro(call.group(1)));
+            into.unversioned(UnversionedNames.of(value));
             return true;
         }
         if (engine.uncertainty() != null) {

@@ -3,6 +3,7 @@ package dev.keel.spec.macro;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.spec.Spec;
+import dev.keel.spec.dependency.Dependency;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -407,6 +408,24 @@ class ExpandedSpecTest {
                             .provides()
                             .strings())
                     .doesNotContain("python3-devel");
+        }
+
+        @Test
+        void aRequirementWhoseVersionOnlyIsUnknownKeepsItsName() {
+            ExpandedDependencies requires = evaluate(HEADER + """
+                            BuildRequires: extra-cmake-modules >= %{majmin_ver_kf5}, kf5-rpm-macros >= %{majmin_ver_kf5}
+                            BuildRequires: plasma-breeze-devel >= %(echo 6.7.4 | cut -d. -f1-3) sure
+                            BuildRequires: %{kf5_name}-devel >= 1
+                            BuildRequires: (a if %{cond})
+                            BuildRequires: plain
+                            %description
+                            d
+                            %files
+                            """).buildRequires();
+            assertThat(requires.strings()).containsExactly("plain");
+            assertThat(requires.unversioned().stream().map(Dependency::toString))
+                    .containsExactly("extra-cmake-modules", "kf5-rpm-macros", "plasma-breeze-devel", "sure");
+            assertThat(requires.undeterminable()).hasSize(4);
         }
 
         @Test
