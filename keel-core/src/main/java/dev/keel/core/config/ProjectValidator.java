@@ -89,7 +89,23 @@ final class ProjectValidator {
                     "lookaside-base-uri",
                     Set.of("pkg", "filename", "hashtype", "hash"),
                     "https://src.example.org/repo/pkgs/$pkg/$filename/$hashtype/$hash/$filename");
+            forEach(Trees.at(distro, "versions"), (version, definition) -> kojiTarget(definition, at, version));
         });
+    }
+
+    private void kojiTarget(ConfigNode version, String distroAt, String name) {
+        String target = Trees.string(version, "koji-target");
+        if (target != null && (target.isEmpty() || target.codePoints().anyMatch(ProjectValidator::blankOrControl))) {
+            add(
+                    Trees.locate(version, "koji-target"),
+                    KeyPaths.child(distroAt + ".versions", name) + ".koji-target",
+                    "koji-target must be a Koji target name, without whitespace",
+                    "e.g. koji-target = \"f43-build\"");
+        }
+    }
+
+    private static boolean blankOrControl(int c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c);
     }
 
     private void uriTemplate(ConfigNode distro, String at, String key, Set<String> allowed, String example) {

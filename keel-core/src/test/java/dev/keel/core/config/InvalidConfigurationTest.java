@@ -844,6 +844,51 @@ class InvalidConfigurationTest extends ConfigFixture {
     }
 
     @Test
+    void kojiTargetIsReadPerDistroVersion() {
+        write("azldev.toml", """
+                [distros.fedora.versions.43]
+                release-ver = "43"
+                koji-target = "f43-build"
+                """);
+        Project project = load();
+        assertThat(project.distros().get("fedora").versions().get("43").kojiTarget())
+                .isEqualTo("f43-build");
+        assertThat(project.warnings()).isEmpty();
+    }
+
+    @Test
+    void kojiTargetWithWhitespace() {
+        write("azldev.toml", """
+                [distros.fedora.versions.43]
+                release-ver = "43"
+                koji-target = "f43 build"
+                """);
+        expectOnly(
+                "azldev.toml",
+                3,
+                1,
+                "distros.fedora.versions.43.koji-target",
+                "koji-target must be a Koji target name, without whitespace",
+                "e.g. koji-target = \"f43-build\"");
+    }
+
+    @Test
+    void emptyKojiTarget() {
+        write("azldev.toml", """
+                [distros.fedora.versions.43]
+                release-ver = "43"
+                koji-target = ""
+                """);
+        expectOnly(
+                "azldev.toml",
+                3,
+                1,
+                "distros.fedora.versions.43.koji-target",
+                "koji-target must be a Koji target name, without whitespace",
+                "e.g. koji-target = \"f43-build\"");
+    }
+
+    @Test
     void invalidPublishChannel() {
         write("azldev.toml", """
                 [components.a.publish]

@@ -19,4 +19,7 @@ public record DistroVersionDefinition(
         @PathValue @Key("mock-config-aarch64") @Doc("mock configuration file on aarch64 hosts.")
         String mockConfigAarch64,
 
-        @Doc("Build inputs.") DistroInputs inputs) {}
+        @Doc("Build inputs.") DistroInputs inputs,
+
+        @Doc("Keel only: the Koji build target of this version's builds (e.g. \"f43-build\"); no whitespace.")
+        String kojiTarget) {}

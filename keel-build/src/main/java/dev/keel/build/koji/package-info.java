@@ -1,0 +1,5 @@
+/**
+ * Keel's Koji client: Koji's own client configuration (profiles of {@code /etc/koji.conf} and
+ * {@code ~/.koji/config}) and the TLS material it names.
+ */
+package dev.keel.build.koji;
