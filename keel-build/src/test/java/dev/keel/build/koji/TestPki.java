@@ -199,7 +199,7 @@ final class TestPki {
         }
     }
 
-    private SSLContext serverContext() {
+    SSLContext serverContext() {
         try {
             char[] password = "server".toCharArray();
             KeyStore keys = KeyStore.getInstance("PKCS12");
