@@ -1,0 +1,195 @@
+package dev.keel.build.koji;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The build side of a Koji hub, on {@link KojiHubDouble}: one target ({@code kx1-candidate}, build
+ * tag {@code kx1-build}, destination tag {@code kx1}), uploads checked chunk by chunk and whole as
+ * the hub checks them, {@code build} tasks that run for a few looks and then close (tagging the
+ * build, which moves the tag event on) or fail (with a buildArch child and its build.log), and a
+ * build-tag repository that is regenerated a few looks after the last tagging. It records each
+ * {@code build} call with what the build tag's repository held then, so a test can check the order.
+ */
+final class KojiBuildHub {
+
+    /** A {@code build} call: the package, and the NVRs the current repository held when it came. */
+    record BuildCall(String name, boolean scratch, Set<String> repositoryHeld, int taskId) {}
+
+    private static final int LOOKS_TO_FINISH = 2;
+    private static final int LOOKS_TO_REGENERATE = 2;
+
+    private final Map<String, ByteArrayOutputStream> uploads = new TreeMap<>();
+    private final Map<String, String> uploadedNvr = new TreeMap<>();
+    private final Map<Integer, Task> tasks = new TreeMap<>();
+    private final Map<String, Integer> taggedAt = new LinkedHashMap<>();
+    private final List<BuildCall> builds = new ArrayList<>();
+    private final Set<String> failing;
+    private int event = 100;
+    private int repoEvent = 100;
+    private int looksSinceTag;
+    private int nextTask = 5000;
+
+    private static final class Task {
+        final String nvr;
+        final boolean scratch;
+        int looks;
+        int state = 0;
+
+        Task(String nvr, boolean scratch) {
+            this.nvr = nvr;
+            this.scratch = scratch;
+        }
+    }
+
+    KojiBuildHub(KojiHubDouble hub, Set<String> failing, Map<String, String> alreadyTagged) {
+        this.failing = failing;
+        alreadyTagged.values().forEach(nvr -> taggedAt.put(nvr, event));
+        hub.define(
+                "getBuildTarget",
+                params -> params.get(0).equals("kx1-candidate")
+                        ? Map.of("name", "kx1-candidate", "build_tag_name", "kx1-build", "dest_tag_name", "kx1")
+                        : null);
+        hub.define("getBuild", params -> {
+            String nvr = (String) params.get(0);
+            return taggedAt.containsKey(nvr) ? Map.of("nvr", nvr, "state", 1L) : null;
+        });
+        hub.define("listTagged", this::listTagged);
+        hub.define("uploadFile", this::uploadFile);
+        hub.define("build", this::build);
+        hub.define("getTaskInfo", this::taskInfo);
+        hub.define("getTaskResult", params -> {
+            Task task = tasks.get(((Number) params.get(0)).intValue());
+            if (task.state == 5) {
+                throw new KojiHubDouble.Fault(1005, "error building package (arch x86_64), mock exited with status 1");
+            }
+            return Map.of();
+        });
+        hub.define("getTaskChildren", params -> {
+            int id = ((Number) params.get(0)).intValue();
+            return List.of(Map.of("id", (long) id + 1, "state", (long) tasks.get(id).state, "method", "buildArch"));
+        });
+        hub.define("listTaskOutput", params -> List.of("build.log", "root.log"));
+        hub.define(
+                "downloadTaskOutput",
+                params -> Base64.getEncoder()
+                        .encodeToString(("Executing(%build)\n+ make\nmake: *** [all] Error 1\n"
+                                        + "error: Bad exit status from /var/tmp/rpm-tmp.x (%build)\n")
+                                .getBytes(StandardCharsets.UTF_8)));
+        hub.define("getRepo", params -> {
+            looksSinceTag++;
+            if (looksSinceTag >= LOOKS_TO_REGENERATE) {
+                repoEvent = event;
+            }
+            return Map.of("id", (long) repoEvent, "create_event", (long) repoEvent, "state", 1L);
+        });
+    }
+
+    List<BuildCall> builds() {
+        return List.copyOf(builds);
+    }
+
+    /** The NVRs the destination tag holds. */
+    Set<String> tagged() {
+        return Set.copyOf(taggedAt.keySet());
+    }
+
+    private Object listTagged(List<Object> params) {
+        Map<?, ?> kwargs = (Map<?, ?>) params.get(params.size() - 1);
+        String name = (String) kwargs.get("package");
+        long at = kwargs.containsKey("event") ? ((Number) kwargs.get("event")).longValue() : Long.MAX_VALUE;
+        List<Object> result = new ArrayList<>();
+        taggedAt.forEach((nvr, taggedEvent) -> {
+            if (taggedEvent <= at && (name == null || nvr.startsWith(name + "-"))) {
+                result.add(Map.of("nvr", nvr, "package_name", name == null ? nvr : name));
+            }
+        });
+        return result;
+    }
+
+    private Object uploadFile(List<Object> params) throws KojiHubDouble.Fault {
+        String key = params.get(0) + "/" + params.get(1);
+        long size = ((Number) params.get(2)).longValue();
+        List<?> checksum = (List<?>) params.get(3);
+        long offset = ((Number) params.get(4)).longValue();
+        byte[] data = Base64.getDecoder().decode((String) params.get(5));
+        ByteArrayOutputStream file = uploads.computeIfAbsent(key, k -> new ByteArrayOutputStream());
+        if (offset == -1) {
+            byte[] whole = file.toByteArray();
+            if (whole.length != size || !sha256(whole).equals(checksum.get(1))) {
+                throw new KojiHubDouble.Fault(1000, "upload of " + key + " does not match its size or digest");
+            }
+            return true;
+        }
+        if (offset != file.size() || data.length != size || !sha256(data).equals(checksum.get(1))) {
+            throw new KojiHubDouble.Fault(1000, "bad chunk of " + key + " at " + offset);
+        }
+        file.writeBytes(data);
+        uploadedNvr.put(
+                key,
+                new String(file.toByteArray(), StandardCharsets.UTF_8)
+                        .lines()
+                        .findFirst()
+                        .orElse(""));
+        return true;
+    }
+
+    private Object build(List<Object> params) throws KojiHubDouble.Fault {
+        String source = (String) params.get(0);
+        Map<?, ?> opts = (Map<?, ?>) params.get(2);
+        String nvr = uploadedNvr.get(source);
+        if (nvr == null) {
+            throw new KojiHubDouble.Fault(1000, "no such upload: " + source);
+        }
+        boolean scratch = Boolean.TRUE.equals(opts.get("scratch"));
+        int id = nextTask;
+        nextTask += 10;
+        tasks.put(id, new Task(nvr, scratch));
+        Set<String> held = new java.util.TreeSet<>();
+        taggedAt.forEach((tagged, at) -> {
+            if (at <= repoEvent) {
+                held.add(tagged);
+            }
+        });
+        builds.add(new BuildCall(nvr.substring(0, nvr.indexOf('-')), scratch, held, id));
+        return (long) id;
+    }
+
+    private Object taskInfo(List<Object> params) {
+        Task task = tasks.get(((Number) params.get(0)).intValue());
+        if (task == null) {
+            return null;
+        }
+        if (task.state < 2 && ++task.looks >= LOOKS_TO_FINISH) {
+            if (failing.contains(task.nvr.substring(0, task.nvr.indexOf('-')))) {
+                task.state = 5;
+            } else {
+                task.state = 2;
+                if (!task.scratch) {
+                    taggedAt.put(task.nvr, ++event);
+                    looksSinceTag = 0;
+                }
+            }
+        } else if (task.state == 0) {
+            task.state = 1;
+        }
+        return Map.of("id", params.get(0), "state", (long) task.state, "method", "build");
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package dev.keel.build.koji;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keel.build.graph.BuildGraph;
+import dev.keel.build.koji.TestPki.KeyFormat;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link KojiBuilder} against {@link KojiBuildHub}, a protocol double of a Koji hub over HTTPS with
+ * a client certificate (not a real hub): layers, skipping what the destination tag has, uploads,
+ * concurrent submission within a layer, waiting for the build tag's repository, failures with
+ * their logs, {@code --nowait} and resuming, {@code --scratch}.
+ */
+class KojiBuilderTest {
+
+    /** alpha; beta and gamma need alpha; delta needs beta; omega needs nothing and is already built. */
+    private static final BuildGraph GRAPH = graph(Map.of(
+            "alpha", Set.of(),
+            "beta", Set.of("alpha"),
+            "gamma", Set.of("alpha"),
+            "delta", Set.of("beta"),
+            "omega", Set.of()));
+
+    private static TestPki pki;
+
+    @TempDir
+    Path dir;
+
+    private KojiHubDouble hub;
+    private final List<Duration> slept = new ArrayList<>();
+
+    @BeforeAll
+    static void pki() {
+        pki = TestPki.create("koji");
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        hub = new KojiHubDouble(pki.serverContext());
+    }
+
+    @AfterEach
+    void stop() {
+        hub.close();
+    }
+
+    private static BuildGraph graph(Map<String, Set<String>> needs) {
+        SortedMap<String, SortedSet<String>> dependsOn = new TreeMap<>();
+        needs.forEach((component, dependencies) -> dependsOn.put(component, new TreeSet<>(dependencies)));
+        return new BuildGraph(
+                dependsOn,
+                List.of(),
+                List.of(),
+                List.of(List.of("alpha", "omega"), List.of("beta", "gamma"), List.of("delta")),
+                List.of("alpha", "beta", "delta"));
+    }
+
+    private KojiSession login() throws Exception {
+        pki.writeServerCa(dir.resolve("home/.koji/serverca.pem"));
+        pki.writeClient(dir.resolve("home/.koji/client.pem"), "keel-bot", KeyFormat.EC_SEC1);
+        Path config = Files.writeString(
+                dir.resolve("koji.conf"),
+                "[koji]\nserver = " + hub.uri() + "\nweburl = https://koji.example.org/koji\n"
+                        + "cert = ~/.koji/client.pem\nserverca = ~/.koji/serverca.pem\n");
+        KojiProfile profile = KojiConfig.load(Optional.of(config), "koji", dir.resolve("home"), dir.resolve("etc"));
+        HttpClient client = HttpClient.newBuilder()
+                .sslContext(KojiTls.of(profile, Instant.now()).sslContext())
+                .build();
+        KojiSession session = new KojiSession(profile.server(), client, KojiSession.Options.of(profile), slept::add);
+        session.sslLogin();
+        return session;
+    }
+
+    private List<KojiBuilder.Result> run(boolean scratch, boolean nowait) throws Exception {
+        try (KojiSession session = login()) {
+            KojiBuilder builder = new KojiBuilder(
+                    session,
+                    dir.resolve("work/koji"),
+                    new KojiBuilder.Options(
+                            "kx1-candidate",
+                            scratch,
+                            nowait,
+                            Duration.ofSeconds(6),
+                            Duration.ofMinutes(10),
+                            "https://koji.example.org/koji"),
+                    slept::add);
+            return builder.run(GRAPH, new TreeSet<>(GRAPH.dependsOn().keySet()), this::srpm);
+        }
+    }
+
+    /** A stand-in source RPM whose content is its NVR (the double reads it back from the upload). */
+    private KojiBuilder.SourceRpm srpm(String component) throws java.io.IOException {
+        String nvr = component + "-1.0-1.kx1";
+        Path file = dir.resolve("srpms/" + nvr + ".src.rpm");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, nvr + "\n" + "x".repeat(3 * KojiUpload.BLOCK / 2));
+        return new KojiBuilder.SourceRpm(file, component, nvr);
+    }
+
+    private static Map<String, String> statuses(List<KojiBuilder.Result> results) {
+        return results.stream()
+                .collect(Collectors.toMap(
+                        KojiBuilder.Result::component, r -> r.status().key(), (a, b) -> a, TreeMap::new));
+    }
+
+    @Test
+    void buildsLayerByLayerSubmittingALayerTogetherAndWaitingForTheRepository() throws Exception {
+        KojiBuildHub koji = new KojiBuildHub(hub, Set.of(), Map.of("omega", "omega-1.0-1.kx1"));
+        List<KojiBuilder.Result> results = run(false, false);
+        assertThat(statuses(results))
+                .containsExactlyEntriesOf(new TreeMap<>(Map.of(
+                        "alpha", "built", "beta", "built", "delta", "built", "gamma", "built", "omega", "skipped")));
+        List<KojiBuildHub.BuildCall> builds = koji.builds();
+        assertThat(builds).extracting(KojiBuildHub.BuildCall::name).containsExactly("alpha", "beta", "gamma", "delta");
+        assertThat(builds.get(1).repositoryHeld()).contains("alpha-1.0-1.kx1");
+        assertThat(builds.get(2).repositoryHeld())
+                .as("gamma was submitted before beta ended: the layer builds together")
+                .contains("alpha-1.0-1.kx1")
+                .doesNotContain("beta-1.0-1.kx1");
+        assertThat(builds.get(3).repositoryHeld()).contains("beta-1.0-1.kx1");
+        KojiBuilder.Result alpha = results.get(0);
+        assertThat(alpha.url()).isEqualTo("https://koji.example.org/koji/taskinfo?taskID=" + alpha.taskId());
+        assertThat(results.get(4).detail()).isEqualTo("kx1 already has omega-1.0-1.kx1");
+        assertThat(hub.received())
+                .extracting(KojiHubDouble.Received::method)
+                .filteredOn("uploadFile"::equals)
+                .hasSize(12);
+    }
+
+    @Test
+    void aFailedBuildShowsItsErrorAndLogAndBlocksItsDependentsOnly() throws Exception {
+        new KojiBuildHub(hub, Set.of("beta"), Map.of());
+        List<KojiBuilder.Result> results = run(false, false);
+        assertThat(statuses(results))
+                .containsExactlyEntriesOf(new TreeMap<>(Map.of(
+                        "alpha", "built", "beta", "failed", "delta", "blocked", "gamma", "built", "omega", "built")));
+        KojiBuilder.Result beta = results.get(1);
+        assertThat(beta.detail())
+                .startsWith("getTaskResult failed on the hub: BuildError")
+                .contains("mock exited with status 1")
+                .contains("build.log of task " + (beta.taskId() + 1) + ", last lines:")
+                .contains("    make: *** [all] Error 1");
+        assertThat(results.get(2).detail()).isEqualTo("needs beta");
+    }
+
+    @Test
+    void nowaitSubmitsTheFirstLayerAndARerunWatchesItInsteadOfSubmittingAgain() throws Exception {
+        KojiBuildHub koji = new KojiBuildHub(hub, Set.of(), Map.of());
+        List<KojiBuilder.Result> first = run(false, true);
+        assertThat(statuses(first))
+                .containsExactlyEntriesOf(new TreeMap<>(Map.of(
+                        "alpha",
+                        "submitted",
+                        "beta",
+                        "skipped",
+                        "delta",
+                        "skipped",
+                        "gamma",
+                        "skipped",
+                        "omega",
+                        "submitted")));
+        assertThat(first.get(1).detail()).contains("--nowait");
+        assertThat(koji.builds()).hasSize(2);
+
+        List<KojiBuilder.Result> second = run(false, false);
+        assertThat(statuses(second).values()).containsOnly("built");
+        assertThat(koji.builds())
+                .as("alpha and omega were watched, not submitted again")
+                .extracting(KojiBuildHub.BuildCall::name)
+                .containsExactly("alpha", "omega", "beta", "gamma", "delta");
+        assertThat(second.get(0).taskId()).isEqualTo(first.get(0).taskId());
+
+        List<KojiBuilder.Result> third = run(false, false);
+        assertThat(statuses(third).values())
+                .as("all in the destination tag now")
+                .containsOnly("skipped");
+    }
+
+    @Test
+    void scratchBuildsAreNeverSkippedTaggedOrWaitedFor() throws Exception {
+        KojiBuildHub koji = new KojiBuildHub(hub, Set.of(), Map.of("omega", "omega-1.0-1.kx1"));
+        List<KojiBuilder.Result> results = run(true, false);
+        assertThat(statuses(results).values()).containsOnly("built");
+        assertThat(koji.builds()).hasSize(5).allMatch(KojiBuildHub.BuildCall::scratch);
+        assertThat(koji.tagged()).containsExactly("omega-1.0-1.kx1");
+        assertThat(hub.received()).extracting(KojiHubDouble.Received::method).doesNotContain("getRepo");
+    }
+}
