@@ -86,8 +86,12 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(
             names = "--backend",
             paramLabel = "NAME",
-            description = "The build backend: local (rpmbuild on this host; the only one so far).")
+            description = "The build backend: local (rpmbuild on this host, the default) or koji (a Koji hub, with"
+                    + " the --koji-* options).")
     String backend = "local";
+
+    @CommandLine.Mixin
+    KojiOptions koji = new KojiOptions();
 
     @CommandLine.Mixin
     FetchOptions fetch = new FetchOptions();
@@ -116,6 +120,17 @@ public final class BuildCommand implements Callable<Integer> {
         LocalBackend local = new LocalBackend(LocalBackend.Options.of(
                 macros.macros(), localRepos, project.workDir().resolve("tool-home")));
         local.identity(); // fails once, not per component, on a --local-repo that is no repository
+        if (backend.equals("koji")) {
+            return new KojiBuild(project, koji, status)
+                    .run(
+                            keepGoing,
+                            graph(project, macros, upstream, selected, status),
+                            selected,
+                            preparer,
+                            local,
+                            output,
+                            spec.commandLine().getOut());
+        }
         BuildPipeline pipeline = new BuildPipeline(
                 project,
                 graph(project, macros, upstream, selected, status),
@@ -162,9 +177,19 @@ public final class BuildCommand implements Callable<Integer> {
     }
 
     private void checkOptions() {
-        if (!backend.equals("local")) {
+        if (!backend.equals("local") && !backend.equals("koji")) {
             throw new CommandLine.ParameterException(
-                    spec.commandLine(), "unknown backend '" + backend + "': the only backend is local");
+                    spec.commandLine(), "unknown backend '" + backend + "': the backends are local and koji");
+        }
+        if (!backend.equals("koji") && (koji.scratch || koji.nowait || koji.target != null || koji.config != null)) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--scratch, --nowait and --koji-* go with --backend koji");
+        }
+        if (backend.equals("koji") && (srpmOnly || publishRepo != null || !localRepos.isEmpty())) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--backend koji builds in Koji: --srpm-only, --local-repo and --local-repo-with-publish are for"
+                            + " the local backend");
         }
         if (srpmOnly && publishRepo != null) {
             throw new CommandLine.ParameterException(

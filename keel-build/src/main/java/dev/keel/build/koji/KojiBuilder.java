@@ -48,6 +48,7 @@ public final class KojiBuilder {
      * @param pollInterval between two looks at a task or a repository (Koji's {@code poll_interval})
      * @param repoTimeout how long to wait for the build tag's repository after a layer
      * @param weburl the hub's web interface, for task links
+     * @param keepGoing after a layer with a failure, go on with what does not depend on it ({@code -k})
      */
     public record Options(
             String target,
@@ -55,7 +56,8 @@ public final class KojiBuilder {
             boolean nowait,
             Duration pollInterval,
             Duration repoTimeout,
-            String weburl) {}
+            String weburl,
+            boolean keepGoing) {}
 
     /** How a component's Koji build ended. */
     public enum Status {
@@ -127,26 +129,44 @@ public final class KojiBuilder {
             if (options.nowait() && !running.isEmpty()) {
                 running.forEach((component, task) -> results.put(
                         component, result(component, Status.SUBMITTED, task, "task " + task.taskId + " submitted")));
-                selected.stream()
-                        .filter(component -> !results.containsKey(component))
-                        .forEach(
-                                component -> results.put(
-                                        component,
-                                        new Result(
-                                                component,
-                                                Status.SKIPPED,
-                                                null,
-                                                null,
-                                                null,
-                                                "not submitted: it waits for an earlier layer (--nowait); run again to go on")));
+                skipRest(
+                        selected,
+                        results,
+                        "not submitted: it waits for an earlier layer (--nowait); run again to go on");
                 break;
             }
             watch(running, results);
+            if (!options.keepGoing()
+                    && members.stream()
+                            .anyMatch(c ->
+                                    results.get(c) != null && results.get(c).status() == Status.FAILED)) {
+                skipRest(selected, results, "not submitted: a failure stops the build (-k goes on)");
+                break;
+            }
             if (!options.scratch()) {
                 waitForRepository(buildTag, results, members);
             }
         }
         return List.copyOf(results.values());
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    /** A fresh staging directory on the hub, as koji's {@code unique_path('cli-build')} makes one. */
+    private static String uniqueServerDir() {
+        StringBuilder letters = new StringBuilder();
+        String alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+        for (int i = 0; i < 8; i++) {
+            letters.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return "cli-build/" + System.currentTimeMillis() / 1000.0 + "." + letters;
+    }
+
+    private static void skipRest(SortedSet<String> selected, Map<String, Result> results, String why) {
+        selected.stream()
+                .filter(component -> !results.containsKey(component))
+                .forEach(component ->
+                        results.put(component, new Result(component, Status.SKIPPED, null, null, null, why)));
     }
 
     /** A task Keel submitted or found running. */
@@ -180,7 +200,7 @@ public final class KojiBuilder {
                             component, Status.SKIPPED, srpm.nvr(), null, null, destTag + " already has " + srpm.nvr()));
             return null;
         }
-        String serverDir = "cli-build/keel/" + component + "/" + srpm.nvr();
+        String serverDir = uniqueServerDir();
         String source = KojiUpload.upload(session, srpm.file(), serverDir);
         Map<String, Object> opts = new LinkedHashMap<>();
         if (options.scratch()) {

@@ -20,10 +20,10 @@ import java.util.TreeMap;
  * build-tag repository that is regenerated a few looks after the last tagging. It records each
  * {@code build} call with what the build tag's repository held then, so a test can check the order.
  */
-final class KojiBuildHub {
+public final class KojiBuildHub {
 
     /** A {@code build} call: the package, and the NVRs the current repository held when it came. */
-    record BuildCall(String name, boolean scratch, Set<String> repositoryHeld, int taskId) {}
+    public record BuildCall(String name, boolean scratch, Set<String> repositoryHeld, int taskId) {}
 
     private static final int LOOKS_TO_FINISH = 2;
     private static final int LOOKS_TO_REGENERATE = 2;
@@ -51,7 +51,7 @@ final class KojiBuildHub {
         }
     }
 
-    KojiBuildHub(KojiHubDouble hub, Set<String> failing, Map<String, String> alreadyTagged) {
+    public KojiBuildHub(KojiHubDouble hub, Set<String> failing, Map<String, String> alreadyTagged) {
         this.failing = failing;
         alreadyTagged.values().forEach(nvr -> taggedAt.put(nvr, event));
         hub.define(
@@ -94,12 +94,12 @@ final class KojiBuildHub {
         });
     }
 
-    List<BuildCall> builds() {
+    public List<BuildCall> builds() {
         return List.copyOf(builds);
     }
 
     /** The NVRs the destination tag holds. */
-    Set<String> tagged() {
+    public Set<String> tagged() {
         return Set.copyOf(taggedAt.keySet());
     }
 
@@ -109,7 +109,7 @@ final class KojiBuildHub {
         long at = kwargs.containsKey("event") ? ((Number) kwargs.get("event")).longValue() : Long.MAX_VALUE;
         List<Object> result = new ArrayList<>();
         taggedAt.forEach((nvr, taggedEvent) -> {
-            if (taggedEvent <= at && (name == null || nvr.startsWith(name + "-"))) {
+            if (taggedEvent <= at && (name == null || packageName(nvr).equals(name))) {
                 result.add(Map.of("nvr", nvr, "package_name", name == null ? nvr : name));
             }
         });
@@ -134,12 +134,8 @@ final class KojiBuildHub {
             throw new KojiHubDouble.Fault(1000, "bad chunk of " + key + " at " + offset);
         }
         file.writeBytes(data);
-        uploadedNvr.put(
-                key,
-                new String(file.toByteArray(), StandardCharsets.UTF_8)
-                        .lines()
-                        .findFirst()
-                        .orElse(""));
+        String name = (String) params.get(1);
+        uploadedNvr.put(key, name.endsWith(".src.rpm") ? name.substring(0, name.length() - ".src.rpm".length()) : name);
         return true;
     }
 
@@ -160,7 +156,7 @@ final class KojiBuildHub {
                 held.add(tagged);
             }
         });
-        builds.add(new BuildCall(nvr.substring(0, nvr.indexOf('-')), scratch, held, id));
+        builds.add(new BuildCall(packageName(nvr), scratch, held, id));
         return (long) id;
     }
 
@@ -170,7 +166,7 @@ final class KojiBuildHub {
             return null;
         }
         if (task.state < 2 && ++task.looks >= LOOKS_TO_FINISH) {
-            if (failing.contains(task.nvr.substring(0, task.nvr.indexOf('-')))) {
+            if (failing.contains(packageName(task.nvr))) {
                 task.state = 5;
             } else {
                 task.state = 2;
@@ -183,6 +179,12 @@ final class KojiBuildHub {
             task.state = 1;
         }
         return Map.of("id", params.get(0), "state", (long) task.state, "method", "build");
+    }
+
+    /** The name of an N-V-R. */
+    static String packageName(String nvr) {
+        int release = nvr.lastIndexOf('-');
+        return nvr.substring(0, nvr.lastIndexOf('-', release - 1));
     }
 
     private static String sha256(byte[] bytes) {

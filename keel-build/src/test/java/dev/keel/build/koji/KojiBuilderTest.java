@@ -92,6 +92,10 @@ class KojiBuilderTest {
     }
 
     private List<KojiBuilder.Result> run(boolean scratch, boolean nowait) throws Exception {
+        return run(scratch, nowait, true);
+    }
+
+    private List<KojiBuilder.Result> run(boolean scratch, boolean nowait, boolean keepGoing) throws Exception {
         try (KojiSession session = login()) {
             KojiBuilder builder = new KojiBuilder(
                     session,
@@ -102,18 +106,19 @@ class KojiBuilderTest {
                             nowait,
                             Duration.ofSeconds(6),
                             Duration.ofMinutes(10),
-                            "https://koji.example.org/koji"),
+                            "https://koji.example.org/koji",
+                            keepGoing),
                     slept::add);
             return builder.run(GRAPH, new TreeSet<>(GRAPH.dependsOn().keySet()), this::srpm);
         }
     }
 
-    /** A stand-in source RPM whose content is its NVR (the double reads it back from the upload). */
+    /** A stand-in source RPM of one and a half upload blocks, named by its NVR as rpmbuild names it. */
     private KojiBuilder.SourceRpm srpm(String component) throws java.io.IOException {
         String nvr = component + "-1.0-1.kx1";
         Path file = dir.resolve("srpms/" + nvr + ".src.rpm");
         Files.createDirectories(file.getParent());
-        Files.writeString(file, nvr + "\n" + "x".repeat(3 * KojiUpload.BLOCK / 2));
+        Files.writeString(file, "x".repeat(3 * KojiUpload.BLOCK / 2));
         return new KojiBuilder.SourceRpm(file, component, nvr);
     }
 
@@ -161,6 +166,17 @@ class KojiBuilderTest {
                 .contains("build.log of task " + (beta.taskId() + 1) + ", last lines:")
                 .contains("    make: *** [all] Error 1");
         assertThat(results.get(2).detail()).isEqualTo("needs beta");
+    }
+
+    @Test
+    void withoutKeepGoingAFailedLayerEndsTheBuild() throws Exception {
+        KojiBuildHub koji = new KojiBuildHub(hub, Set.of("beta"), Map.of());
+        List<KojiBuilder.Result> results = run(false, false, false);
+        assertThat(statuses(results))
+                .containsExactlyEntriesOf(new TreeMap<>(Map.of(
+                        "alpha", "built", "beta", "failed", "delta", "skipped", "gamma", "built", "omega", "built")));
+        assertThat(results.get(2).detail()).contains("-k goes on");
+        assertThat(koji.builds()).extracting(KojiBuildHub.BuildCall::name).doesNotContain("delta");
     }
 
     @Test

@@ -33,29 +33,29 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * every call it answered, with the query string it came with, so a test can check what the client
  * sent and in which order.
  */
-final class KojiHubDouble implements AutoCloseable {
+public final class KojiHubDouble implements AutoCloseable {
 
     /** A call as the double received it. */
-    record Received(String method, List<Object> params, String query, boolean clientCertificate) {}
+    public record Received(String method, List<Object> params, String query, boolean clientCertificate) {}
 
     /** A method's answer: its value, or a fault it throws. */
     @FunctionalInterface
-    interface Method {
+    public interface Method {
         Object answer(List<Object> params) throws Fault;
     }
 
     /** A fault a method answers with. */
-    static final class Fault extends Exception {
+    public static final class Fault extends Exception {
         final int code;
 
-        Fault(int code, String message) {
+        public Fault(int code, String message) {
             super(message);
             this.code = code;
         }
     }
 
-    static final String SESSION_ID = "4217";
-    static final String SESSION_KEY = "4217-secret-session-key-Zq9";
+    public static final String SESSION_ID = "4217";
+    public static final String SESSION_KEY = "4217-secret-session-key-Zq9";
 
     private final HttpsServer server;
     private final Map<String, Method> methods = new ConcurrentHashMap<>();
@@ -65,7 +65,7 @@ final class KojiHubDouble implements AutoCloseable {
     private byte[] lastAnswer;
     private boolean sessionOpen;
 
-    KojiHubDouble(SSLContext serverContext) throws IOException {
+    public KojiHubDouble(SSLContext serverContext) throws IOException {
         server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(serverContext) {
             @Override
@@ -81,11 +81,11 @@ final class KojiHubDouble implements AutoCloseable {
     }
 
     /** The hub's address, as a profile's {@code server}. */
-    URI uri() {
+    public URI uri() {
         return URI.create("https://127.0.0.1:" + server.getAddress().getPort() + "/kojihub");
     }
 
-    void define(String method, Method answer) {
+    public void define(String method, Method answer) {
         methods.put(method, answer);
     }
 
@@ -94,7 +94,7 @@ final class KojiHubDouble implements AutoCloseable {
         dropOnce.add(callnum);
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         synchronized (received) {
             return List.copyOf(received);
         }

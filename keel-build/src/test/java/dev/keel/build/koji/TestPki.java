@@ -57,10 +57,10 @@ import org.bouncycastle.util.io.pem.PemObject;
  * ({@code serverca.pem}; a client file holding the certificate and then its key), plus a JDK
  * {@link HttpsServer} on loopback that requires a client certificate from this CA.
  */
-final class TestPki {
+public final class TestPki {
 
     /** How a client file writes its private key. */
-    enum KeyFormat {
+    public enum KeyFormat {
         /** {@code RSA PRIVATE KEY} */
         RSA_PKCS1,
         /** {@code PRIVATE KEY} holding an RSA key */
@@ -92,7 +92,7 @@ final class TestPki {
         serverCertificate = certificate("CN=localhost", serverKey, caName, caKey, Role.SERVER, valid());
     }
 
-    static TestPki create(String name) {
+    public static TestPki create(String name) {
         try {
             return new TestPki(name);
         } catch (GeneralSecurityException | OperatorCreationException e) {
@@ -101,12 +101,12 @@ final class TestPki {
     }
 
     /** Writes the CA certificate, as Koji's {@code serverca}. */
-    Path writeServerCa(Path file) throws IOException {
+    public Path writeServerCa(Path file) throws IOException {
         return writePem(file, caCertificate);
     }
 
     /** Writes a new client certificate for {@code user} and its key in {@code format}, as Koji's {@code cert}. */
-    Path writeClient(Path file, String user, KeyFormat format) throws IOException {
+    public Path writeClient(Path file, String user, KeyFormat format) throws IOException {
         return writeClient(file, user, format, valid());
     }
 
@@ -199,7 +199,7 @@ final class TestPki {
         }
     }
 
-    SSLContext serverContext() {
+    public SSLContext serverContext() {
         try {
             char[] password = "server".toCharArray();
             KeyStore keys = KeyStore.getInstance("PKCS12");
