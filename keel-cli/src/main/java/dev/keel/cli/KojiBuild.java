@@ -83,10 +83,8 @@ final class KojiBuild {
                             java.time.Duration.ofHours(2),
                             profile.weburl(),
                             keepGoing));
-            results = builder.run(
-                    graph,
-                    new TreeSet<>(selected.keySet()),
-                    component -> sourceRpm(selected.get(component), preparer, local));
+            KojiBuilder.Sources sources = component -> sourceRpm(selected.get(component), preparer, local);
+            results = builder.run(graph, new TreeSet<>(selected.keySet()), sources);
         } catch (KojiException e) {
             throw new FailureException(Failure.of(Failure.Kind.BUILD, e.getMessage())
                     .withHint("the Koji profile '" + profile.name() + "' is read from "
@@ -115,7 +113,7 @@ final class KojiBuild {
     }
 
     /** The component's source RPM, built locally as the local backend builds one. */
-    private KojiBuilder.SourceRpm sourceRpm(ResolvedComponent component, SourcePreparer preparer, LocalBackend local)
+    private KojiBuilder.Source sourceRpm(ResolvedComponent component, SourcePreparer preparer, LocalBackend local)
             throws IOException, InterruptedException {
         Path work = project.workDir().resolve("build").resolve(component.name());
         Path sources = work.resolve("sources");
@@ -141,7 +139,7 @@ final class KojiBuild {
         String nvr = file.substring(0, file.length() - ".src.rpm".length());
         int release = nvr.lastIndexOf('-');
         String name = nvr.substring(0, nvr.lastIndexOf('-', release - 1));
-        return new KojiBuilder.SourceRpm(built.srpm(), name, nvr);
+        return KojiBuilder.Source.upload(built.srpm(), name, nvr);
     }
 
     private static void print(List<KojiBuilder.Result> results, OutputOption output, PrintWriter out) {

@@ -44,17 +44,7 @@ public final class FactExtractor {
      * @param stage the stage-1 build conditionals, or {@code null} for the normal build
      */
     public ComponentFacts extract(String component, byte[] spec, Optional<String> macros, Integer fedora, Stage stage) {
-        MacroContext.Builder context = MacroContext.builder().arch(arch).define("_sourcedir", SOURCE_DIR);
-        if (fedora != null) {
-            context.fedora(fedora);
-        }
-        defines.forEach(context::define);
-        macros.ifPresent(text -> context.macroFile(SOURCE_DIR + "/" + component + ".azl.macros", text));
-        if (stage != null) {
-            stage.with().forEach(context::with);
-            stage.without().forEach(context::without);
-        }
-        ExpandedSpec expanded = MacroExpander.evaluateSpec(Spec.parse(spec), context.build());
+        ExpandedSpec expanded = MacroExpander.evaluateSpec(Spec.parse(spec), context(component, macros, fedora, stage));
         if (expanded.packages().isEmpty()) {
             return ComponentFacts.unreadable(component, String.join("; ", expanded.undeterminable()));
         }
@@ -95,6 +85,20 @@ public final class FactExtractor {
         provides.addAll(FileProvides.of(pkg.files()));
         FileProvides.perlDistribution(name, pkg.files()).ifPresent(provides::add);
         return new PackageFacts(name, provides, pkg.requires().values());
+    }
+
+    private MacroContext context(String component, Optional<String> macros, Integer fedora, Stage stage) {
+        MacroContext.Builder context = MacroContext.builder().arch(arch).define("_sourcedir", SOURCE_DIR);
+        if (fedora != null) {
+            context.fedora(fedora);
+        }
+        defines.forEach(context::define);
+        macros.ifPresent(text -> context.macroFile(SOURCE_DIR + "/" + component + ".azl.macros", text));
+        if (stage != null) {
+            stage.with().forEach(context::with);
+            stage.without().forEach(context::without);
+        }
+        return context.build();
     }
 
     /** The build conditionals of a stage-1 build. */

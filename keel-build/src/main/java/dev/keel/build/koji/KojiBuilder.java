@@ -19,8 +19,8 @@ import java.util.TreeSet;
 /**
  * Builds components in Koji, layer by layer of the dependency graph, as the koji CLI's {@code
  * build} would for each: a component whose NVR the target's destination tag already has is
- * skipped; otherwise its source RPM (built locally) is uploaded and {@code build} is called on the
- * target. The components of a layer are all submitted before any is waited for, so they build
+ * skipped; otherwise its source RPM (built locally) is uploaded, or its SCM URL given, and {@code
+ * build} is called on the target. The components of a layer are all submitted before any is waited for, so they build
  * concurrently in Koji. Tasks are watched with {@code getTaskInfo} until they end; a failed task's
  * error ({@code getTaskResult}) and the tail of its failed child's {@code build.log} are reported.
  * Before the next layer, the build tag's repository must hold every NVR the layer built (as {@code
@@ -75,13 +75,26 @@ public final class KojiBuilder {
     /** A component's result: its NVR, task and link when it has them, and what to say about it. */
     public record Result(String component, Status status, String nvr, Long taskId, String url, String detail) {}
 
-    /** A component's source RPM, built locally, with the NVR it builds. */
-    public record SourceRpm(Path file, String name, String nvr) {}
+    /**
+     * What Koji builds a component from, with the package name and NVR it builds: a source RPM
+     * built locally (uploaded), or an SCM URL ({@code git+https://host/repo?path#commit}) the hub
+     * checks out itself.
+     */
+    public record Source(Path srpm, String scmUrl, String name, String nvr) {
 
-    /** Builds a component's source RPM. */
+        public static Source upload(Path srpm, String name, String nvr) {
+            return new Source(srpm, null, name, nvr);
+        }
+
+        public static Source scm(String url, String name, String nvr) {
+            return new Source(null, url, name, nvr);
+        }
+    }
+
+    /** Gives a component's source. */
     @FunctionalInterface
-    public interface SourceRpms {
-        SourceRpm build(String component) throws IOException, InterruptedException;
+    public interface Sources {
+        Source of(String component) throws IOException, InterruptedException;
     }
 
     private final KojiSession session;
@@ -101,7 +114,7 @@ public final class KojiBuilder {
     }
 
     /** Builds the selected components of {@code graph} in its layers; results sorted by component. */
-    public List<Result> run(BuildGraph graph, SortedSet<String> selected, SourceRpms sources)
+    public List<Result> run(BuildGraph graph, SortedSet<String> selected, Sources sources)
             throws IOException, KojiException, InterruptedException {
         Map<?, ?> target = asMap(session.call("getBuildTarget", options.target()));
         if (target == null) {
@@ -182,7 +195,7 @@ public final class KojiBuilder {
         return Optional.empty();
     }
 
-    private Submitted submit(String component, String destTag, SourceRpms sources, Map<String, Result> results)
+    private Submitted submit(String component, String destTag, Sources sources, Map<String, Result> results)
             throws IOException, KojiException, InterruptedException {
         Optional<Submitted> earlier = readState(component);
         if (earlier.isPresent()) {
@@ -192,7 +205,7 @@ public final class KojiBuilder {
                 return earlier.get();
             }
         }
-        SourceRpm srpm = sources.build(component);
+        Source srpm = sources.of(component);
         if (!options.scratch() && tagged(destTag, srpm)) {
             results.put(
                     component,
@@ -200,8 +213,8 @@ public final class KojiBuilder {
                             component, Status.SKIPPED, srpm.nvr(), null, null, destTag + " already has " + srpm.nvr()));
             return null;
         }
-        String serverDir = uniqueServerDir();
-        String source = KojiUpload.upload(session, srpm.file(), serverDir);
+        String source =
+                srpm.scmUrl() != null ? srpm.scmUrl() : KojiUpload.upload(session, srpm.srpm(), uniqueServerDir());
         Map<String, Object> opts = new LinkedHashMap<>();
         if (options.scratch()) {
             opts.put("scratch", true);
@@ -213,7 +226,7 @@ public final class KojiBuilder {
     }
 
     /** Whether the destination tag already has this NVR, complete. */
-    private boolean tagged(String destTag, SourceRpm srpm) throws KojiException, InterruptedException {
+    private boolean tagged(String destTag, Source srpm) throws KojiException, InterruptedException {
         Map<?, ?> build = asMap(session.call("getBuild", srpm.nvr()));
         if (build == null || number(build.get("state")) != BUILD_COMPLETE) {
             return false;
@@ -325,7 +338,8 @@ public final class KojiBuilder {
                         null);
             }
             sleeper.sleep(options.pollInterval());
-            waited += options.pollInterval().toMillis();
+            // a zero poll interval still counts as a second, so the wait ends
+            waited += Math.max(options.pollInterval().toMillis(), 1000);
         }
     }
 

@@ -23,13 +23,14 @@ import java.util.TreeMap;
 public final class KojiBuildHub {
 
     /** A {@code build} call: the package, and the NVRs the current repository held when it came. */
-    public record BuildCall(String name, boolean scratch, Set<String> repositoryHeld, int taskId) {}
+    public record BuildCall(String name, String source, boolean scratch, Set<String> repositoryHeld, int taskId) {}
 
     private static final int LOOKS_TO_FINISH = 2;
     private static final int LOOKS_TO_REGENERATE = 2;
 
     private final Map<String, ByteArrayOutputStream> uploads = new TreeMap<>();
     private final Map<String, String> uploadedNvr = new TreeMap<>();
+    private final Map<String, String> scmNvrs = new TreeMap<>();
     private final Map<Integer, Task> tasks = new TreeMap<>();
     private final Map<String, Integer> taggedAt = new LinkedHashMap<>();
     private final List<BuildCall> builds = new ArrayList<>();
@@ -94,6 +95,11 @@ public final class KojiBuildHub {
         });
     }
 
+    /** What a checkout of {@code path} from an SCM URL builds (the double checks nothing out). */
+    public void scm(String path, String nvr) {
+        scmNvrs.put(path, nvr);
+    }
+
     public List<BuildCall> builds() {
         return List.copyOf(builds);
     }
@@ -142,7 +148,9 @@ public final class KojiBuildHub {
     private Object build(List<Object> params) throws KojiHubDouble.Fault {
         String source = (String) params.get(0);
         Map<?, ?> opts = (Map<?, ?>) params.get(2);
-        String nvr = uploadedNvr.get(source);
+        String nvr = source.startsWith("git+")
+                ? scmNvrs.get(source.substring(source.indexOf('?') + 1, source.indexOf('#')))
+                : uploadedNvr.get(source);
         if (nvr == null) {
             throw new KojiHubDouble.Fault(1000, "no such upload: " + source);
         }
@@ -156,7 +164,7 @@ public final class KojiBuildHub {
                 held.add(tagged);
             }
         });
-        builds.add(new BuildCall(packageName(nvr), scratch, held, id));
+        builds.add(new BuildCall(packageName(nvr), source, scratch, held, id));
         return (long) id;
     }
 

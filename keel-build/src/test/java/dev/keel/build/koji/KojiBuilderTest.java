@@ -114,12 +114,12 @@ class KojiBuilderTest {
     }
 
     /** A stand-in source RPM of one and a half upload blocks, named by its NVR as rpmbuild names it. */
-    private KojiBuilder.SourceRpm srpm(String component) throws java.io.IOException {
+    private KojiBuilder.Source srpm(String component) throws java.io.IOException {
         String nvr = component + "-1.0-1.kx1";
         Path file = dir.resolve("srpms/" + nvr + ".src.rpm");
         Files.createDirectories(file.getParent());
         Files.writeString(file, "x".repeat(3 * KojiUpload.BLOCK / 2));
-        return new KojiBuilder.SourceRpm(file, component, nvr);
+        return KojiBuilder.Source.upload(file, component, nvr);
     }
 
     private static Map<String, String> statuses(List<KojiBuilder.Result> results) {
@@ -210,6 +210,34 @@ class KojiBuilderTest {
         assertThat(statuses(third).values())
                 .as("all in the destination tag now")
                 .containsOnly("skipped");
+    }
+
+    @Test
+    void fromScmTheHubChecksOutTheSourceAndNothingIsUploaded() throws Exception {
+        KojiBuildHub koji = new KojiBuildHub(hub, Set.of(), Map.of());
+        GRAPH.dependsOn().keySet().forEach(c -> koji.scm("specs/" + c, c + "-1.0-1.kx1"));
+        List<KojiBuilder.Result> results;
+        try (KojiSession session = login()) {
+            results = new KojiBuilder(
+                            session,
+                            dir.resolve("work/koji"),
+                            new KojiBuilder.Options(
+                                    "kx1-candidate",
+                                    false,
+                                    false,
+                                    Duration.ZERO,
+                                    Duration.ofMinutes(1),
+                                    "https://koji.example.org/koji",
+                                    true),
+                            slept::add)
+                    .run(
+                            GRAPH,
+                            new TreeSet<>(GRAPH.dependsOn().keySet()),
+                            c -> KojiBuilder.Source.scm(
+                                    "git+https://git.example.org/distro.git?specs/" + c + "#abc", c, c + "-1.0-1.kx1"));
+        }
+        assertThat(statuses(results).values()).containsOnly("built");
+        assertThat(hub.received()).extracting(KojiHubDouble.Received::method).doesNotContain("uploadFile");
     }
 
     @Test
