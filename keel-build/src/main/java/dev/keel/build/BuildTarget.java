@@ -25,14 +25,20 @@ public record BuildTarget(String distro, String version, DistroVersionDefinition
         if (reference == null || reference.name() == null) {
             return Optional.empty();
         }
-        DistroDefinition distro = project.distros().get(reference.name());
-        String version = reference.version() != null && !reference.version().isEmpty()
-                ? reference.version()
-                : distro == null ? null : distro.defaultVersion();
-        DistroVersionDefinition definition = distro == null || distro.versions() == null || version == null
+        return Optional.of(of(project, reference.name(), reference.version()));
+    }
+
+    /**
+     * The version {@code version} of distro {@code name} as a build target; the distro's default
+     * version when {@code version} is null or empty.
+     */
+    public static BuildTarget of(Project project, String name, String version) {
+        DistroDefinition distro = project.distros().get(name);
+        String key = version != null && !version.isEmpty() ? version : distro == null ? null : distro.defaultVersion();
+        DistroVersionDefinition definition = distro == null || distro.versions() == null || key == null
                 ? null
-                : distro.versions().get(version);
-        return Optional.of(new BuildTarget(reference.name(), version, definition));
+                : distro.versions().get(key);
+        return new BuildTarget(name, key, definition);
     }
 
     /** {@code name version}, for messages. */

@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             SpecCommand.class,
             PackageCommand.class,
             RepoCommand.class,
+            MockCommand.class,
             DemoCommand.class,
             AutoComplete.GenerateCompletion.class
         })

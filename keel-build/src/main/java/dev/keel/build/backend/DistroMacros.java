@@ -1,16 +1,11 @@
 package dev.keel.build.backend;
 
 import dev.keel.build.BuildTarget;
+import dev.keel.build.mock.MockConfigChain;
 import dev.keel.build.tool.HostArch;
-import dev.keel.core.config.Location;
 import dev.keel.core.config.Project;
 import dev.keel.core.config.model.DistroVersionDefinition;
-import dev.keel.core.io.InputFiles;
-import dev.keel.core.outcome.Failure;
-import dev.keel.core.outcome.FailureException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +22,7 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>the {@code config_opts['macros']['%NAME'] = 'VALUE'} lines of the version's mock
  *       configuration (for the host's architecture), following its {@code include('FILE')} lines
- *       within the configuration's directory, as mock would define them;
+ *       ({@link MockConfigChain}), as mock would define them;
  *   <li>else, for a numbered Fedora release N, {@code dist .fcN} and {@code fedora N}.
  * </ol>
  *
@@ -52,8 +47,6 @@ public final class DistroMacros {
 
     private static final Pattern MACRO = Pattern.compile(
             "\\s*config_opts\\[(['\"])macros\\1]\\[(['\"])%?([A-Za-z_][A-Za-z0-9_]*)\\2]\\s*=\\s*(['\"])(.*?)\\4\\s*(?:#.*)?");
-    private static final Pattern INCLUDE = Pattern.compile("\\s*include\\((['\"])(.+?)\\1\\)\\s*(?:#.*)?");
-    private static final int DEEPEST_INCLUDE = 8;
 
     private DistroMacros() {}
 
@@ -64,7 +57,11 @@ public final class DistroMacros {
 
     /** The macros of builds for {@code arch} (which mock configuration is read). */
     public static Result of(Project project, String arch) throws IOException {
-        Optional<BuildTarget> target = BuildTarget.of(project);
+        return of(project, BuildTarget.of(project), arch);
+    }
+
+    /** The macros of builds of {@code target} for {@code arch}. */
+    public static Result of(Project project, Optional<BuildTarget> target, String arch) throws IOException {
         if (target.isEmpty()) {
             return new Result(new TreeMap<>(), List.of("the project has no default-distro: builds get no dist tag"));
         }
@@ -73,7 +70,7 @@ public final class DistroMacros {
         List<String> notes = new ArrayList<>();
         String mockConfig = definition == null ? null : mockConfig(definition, arch);
         if (mockConfig != null) {
-            read(Path.of(mockConfig), Path.of(mockConfig).toAbsolutePath().getParent(), macros, notes, 0);
+            read(Path.of(mockConfig), macros, notes);
         } else if (definition != null) {
             Project.fedoraRelease(target.get().distro(), definition.releaseVer())
                     .ifPresent(release -> {
@@ -88,8 +85,8 @@ public final class DistroMacros {
         return new Result(macros, notes);
     }
 
-    /** The version's mock configuration for the architecture, else the generic one. */
-    private static String mockConfig(DistroVersionDefinition definition, String arch) {
+    /** The version's mock configuration for the architecture, else the generic one; null when none. */
+    public static String mockConfig(DistroVersionDefinition definition, String arch) {
         String specific = switch (arch) {
             case "x86_64" -> definition.mockConfigX8664();
             case "aarch64" -> definition.mockConfigAarch64();
@@ -98,44 +95,18 @@ public final class DistroMacros {
         return specific != null ? specific : definition.mockConfig();
     }
 
-    private static void read(Path file, Path directory, SortedMap<String, String> macros, List<String> notes, int depth)
-            throws IOException {
-        if (depth > DEEPEST_INCLUDE) {
-            throw refused(file, "includes nest deeper than " + DEEPEST_INCLUDE + " files (a loop?)");
-        }
-        String text = new String(InputFiles.read(file, InputFiles.Kind.CONFIG), StandardCharsets.UTF_8);
-        for (String line : text.split("\n", -1)) {
-            Matcher include = INCLUDE.matcher(line);
-            Matcher macro = MACRO.matcher(line);
-            if (include.matches()) {
-                read(confined(directory, file, include.group(2)), directory, macros, notes, depth + 1);
-            } else if (macro.matches()) {
-                if (macro.group(5).contains("{{") || macro.group(5).contains("{%")) {
-                    notes.add("macro %" + macro.group(3) + " of " + file.getFileName()
-                            + " is a mock template, which Keel does not expand: left out");
-                } else {
-                    macros.put(macro.group(3), macro.group(5));
-                }
+    private static void read(Path config, SortedMap<String, String> macros, List<String> notes) throws IOException {
+        for (MockConfigChain.Text line : MockConfigChain.lines(config)) {
+            Matcher macro = MACRO.matcher(line.text());
+            if (!macro.matches()) {
+                continue;
+            }
+            if (macro.group(5).contains("{{") || macro.group(5).contains("{%")) {
+                notes.add("macro %" + macro.group(3) + " of " + line.file().getFileName()
+                        + " is a mock template, which Keel does not expand: left out");
+            } else {
+                macros.put(macro.group(3), macro.group(5));
             }
         }
-    }
-
-    /** The included file, which must be a file inside the mock configuration's directory. */
-    private static Path confined(Path directory, Path from, String name) throws IOException {
-        Path target = directory.resolve(name).normalize();
-        Path realDirectory = directory.toRealPath();
-        if (!target.startsWith(directory) || !Files.isRegularFile(target)) {
-            throw refused(from, "includes '" + name + "', which is not a file in " + directory);
-        }
-        if (!target.toRealPath().startsWith(realDirectory)) {
-            throw refused(from, "includes '" + name + "', a link out of " + directory);
-        }
-        return target;
-    }
-
-    private static FailureException refused(Path file, String why) {
-        return new FailureException(Failure.of(Failure.Kind.CONFIGURATION, "mock configuration " + why)
-                .at(Location.of(file))
-                .withHint("keep the mock configuration's includes in its own directory"));
     }
 }

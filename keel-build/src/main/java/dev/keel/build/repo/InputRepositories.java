@@ -27,11 +27,16 @@ public final class InputRepositories {
 
     private InputRepositories() {}
 
+    /** The inputs of the project's build target. */
     public static Result of(Project project) {
+        return of(project, BuildTarget.of(project).orElse(null));
+    }
+
+    /** The inputs of {@code target} (none when null). */
+    public static Result of(Project project, BuildTarget target) {
         List<Dnf.Repository> repositories = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        DistroVersionDefinition version =
-                BuildTarget.of(project).map(BuildTarget::definition).orElse(null);
+        DistroVersionDefinition version = target == null ? null : target.definition();
         Resources resources = project.config().resources();
         if (version == null || version.inputs() == null || version.inputs().rpmBuild() == null || resources == null) {
             return new Result(repositories, notes);

@@ -67,7 +67,7 @@ class DistroMacrosTest {
             write("mock/azl4-aarch64.cfg", "include('" + include + "')\n");
             assertThatThrownBy(() -> macros(MOCK_DISTRO))
                     .as(include)
-                    .hasMessageContaining("mock configuration includes '" + include + "', which is not a file in");
+                    .hasMessageContaining("mock configuration includes '" + include + "', which is outside");
         }
     }
 
@@ -82,10 +82,11 @@ class DistroMacrosTest {
     }
 
     @Test
-    void anIncludeLoopIsReportedNotFollowedForever() throws Exception {
-        write("mock/azl4-x86_64.cfg", "include('azl4-x86_64.cfg')\n");
-        write("mock/azl4-aarch64.cfg", "include('azl4-aarch64.cfg')\n");
-        assertThatThrownBy(() -> macros(MOCK_DISTRO)).hasMessageContaining("includes nest deeper than 8 files");
+    void anIncludeLoopEndsAsInMockWhichSkipsAFileAlreadyIncluded() throws Exception {
+        write("mock/azl4-x86_64.cfg", "include('azl4.tpl')\n");
+        write("mock/azl4-aarch64.cfg", "include('azl4.tpl')\n");
+        write("mock/azl4.tpl", "config_opts['macros']['%dist'] = '.azl4'\ninclude('azl4-x86_64.cfg')\n");
+        assertThat(macros(MOCK_DISTRO).macros()).containsOnlyKeys("dist");
     }
 
     @Test
