@@ -3,16 +3,12 @@ package dev.keel.build.koji;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.build.graph.BuildGraph;
-import dev.keel.build.koji.TestPki.KeyFormat;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -20,7 +16,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,27 +36,22 @@ class KojiBuilderTest {
             "delta", Set.of("beta"),
             "omega", Set.of()));
 
-    private static TestPki pki;
-
     @TempDir
     Path dir;
 
+    private KojiTestHub testHub;
     private KojiHubDouble hub;
     private final List<Duration> slept = new ArrayList<>();
 
-    @BeforeAll
-    static void pki() {
-        pki = TestPki.create("koji");
-    }
-
     @BeforeEach
     void start() throws Exception {
-        hub = new KojiHubDouble(pki.serverContext());
+        testHub = KojiTestHub.start(dir.resolve("home"));
+        hub = testHub.hub();
     }
 
     @AfterEach
     void stop() {
-        hub.close();
+        testHub.close();
     }
 
     private static BuildGraph graph(Map<String, Set<String>> needs) {
@@ -76,17 +66,8 @@ class KojiBuilderTest {
     }
 
     private KojiSession login() throws Exception {
-        pki.writeServerCa(dir.resolve("home/.koji/serverca.pem"));
-        pki.writeClient(dir.resolve("home/.koji/client.pem"), "keel-bot", KeyFormat.EC_SEC1);
-        Path config = Files.writeString(
-                dir.resolve("koji.conf"),
-                "[koji]\nserver = " + hub.uri() + "\nweburl = https://koji.example.org/koji\n"
-                        + "cert = ~/.koji/client.pem\nserverca = ~/.koji/serverca.pem\n");
-        KojiProfile profile = KojiConfig.load(Optional.of(config), "koji", dir.resolve("home"), dir.resolve("etc"));
-        HttpClient client = HttpClient.newBuilder()
-                .sslContext(KojiTls.of(profile, Instant.now()).sslContext())
-                .build();
-        KojiSession session = new KojiSession(profile.server(), client, KojiSession.Options.of(profile), slept::add);
+        KojiProfile profile = testHub.profile(true);
+        KojiSession session = testHub.session(profile, KojiSession.Options.of(profile), slept::add);
         session.sslLogin();
         return session;
     }

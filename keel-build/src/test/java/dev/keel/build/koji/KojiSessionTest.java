@@ -3,21 +3,15 @@ package dev.keel.build.koji;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.keel.build.koji.TestPki.KeyFormat;
 import dev.keel.build.koji.xmlrpc.MethodCall;
 import dev.keel.build.koji.xmlrpc.MulticallResult;
-import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,44 +23,28 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KojiSessionTest {
 
-    private static TestPki pki;
-
     @TempDir
     Path home;
 
+    private KojiTestHub koji;
     private KojiHubDouble hub;
     private final List<Duration> slept = new ArrayList<>();
 
-    @BeforeAll
-    static void pki() {
-        pki = TestPki.create("koji");
-    }
-
     @BeforeEach
     void startHub() throws Exception {
-        hub = new KojiHubDouble(pki.serverContext());
+        koji = KojiTestHub.start(home);
+        hub = koji.hub();
     }
 
     @AfterEach
     void stopHub() {
-        hub.close();
+        koji.close();
     }
 
     private KojiSession session(boolean withCertificate) throws Exception {
-        pki.writeServerCa(home.resolve(".koji/serverca.pem"));
-        StringBuilder ini = new StringBuilder("[koji]\nserver = " + hub.uri() + "\nserverca = ~/.koji/serverca.pem\n");
-        if (withCertificate) {
-            pki.writeClient(home.resolve(".koji/client.pem"), "keel-bot", KeyFormat.EC_SEC1);
-            ini.append("cert = ~/.koji/client.pem\n");
-        }
-        Path config = Files.writeString(home.resolve("koji.conf"), ini.toString());
-        KojiProfile profile = KojiConfig.load(Optional.of(config), "koji", home, home.resolve("etc"));
-        HttpClient client = HttpClient.newBuilder()
-                .sslContext(KojiTls.of(profile, Instant.now()).sslContext())
-                .build();
         KojiSession.Options options = new KojiSession.Options(
                 3, Duration.ofSeconds(20), Duration.ofSeconds(30), Duration.ofSeconds(30), false, false);
-        return new KojiSession(profile.server(), client, options, slept::add);
+        return koji.session(koji.profile(withCertificate), options, slept::add);
     }
 
     @Test
