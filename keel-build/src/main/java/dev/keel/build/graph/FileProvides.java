@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * What a package's {@code %files} entries make knowable before the build, the way rpm's file list
@@ -64,10 +65,8 @@ final class FileProvides {
 
     static List<Dependency> of(ExpandedFiles files) {
         List<Dependency> provides = new ArrayList<>();
-        List<String> entries = new ArrayList<>(files.paths());
-        entries.addAll(files.directories());
-        for (String path : entries) {
-            String normalized = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        for (String path : entries(files)) {
+            String normalized = withoutTrailingSlash(path);
             boolean glob = normalized.chars().anyMatch(c -> "*?[]{}".indexOf(c) >= 0);
             if (!glob) {
                 provides.add(Dependency.of(normalized));
@@ -96,27 +95,43 @@ final class FileProvides {
             return Optional.empty();
         }
         String module = name.group(1).replace("-", "/") + ".pm";
-        List<String> entries = new ArrayList<>(files.paths());
-        entries.addAll(files.directories());
-        for (String root : PERL_DIRECTORIES) {
-            for (String entry : entries) {
-                if (covers(entry, root + "/" + module)) {
-                    return Optional.of(Dependency.of("perl(" + name.group(1).replace("-", "::") + ")"));
-                }
+        for (String entry : entries(files)) {
+            Optional<PathMatcher> glob = glob(withoutTrailingSlash(entry));
+            if (glob.isPresent()
+                    && PERL_DIRECTORIES.stream().anyMatch(root -> covers(glob.get(), root + "/" + module))) {
+                return Optional.of(Dependency.of("perl(" + name.group(1).replace("-", "::") + ")"));
             }
         }
         return Optional.empty();
     }
 
-    /** Whether a {@code %files} entry (a path, a directory or a glob) takes in {@code file}. */
-    private static boolean covers(String entry, String file) {
-        String normalized = entry.length() > 1 && entry.endsWith("/") ? entry.substring(0, entry.length() - 1) : entry;
-        if (!normalized.startsWith("/")) {
-            return false;
+    /** The package's file and directory entries. */
+    private static List<String> entries(ExpandedFiles files) {
+        List<String> entries = new ArrayList<>(files.paths());
+        entries.addAll(files.directories());
+        return entries;
+    }
+
+    private static String withoutTrailingSlash(String path) {
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    /** An absolute {@code %files} entry as a glob (a plain path matches itself), or empty when it is not one. */
+    private static Optional<PathMatcher> glob(String entry) {
+        if (!entry.startsWith("/")) {
+            return Optional.empty();
         }
-        PathMatcher glob = FileSystems.getDefault().getPathMatcher("glob:" + normalized);
+        try {
+            return Optional.of(FileSystems.getDefault().getPathMatcher("glob:" + entry));
+        } catch (PatternSyntaxException e) {
+            return Optional.empty(); // rpm would find no file for such a glob either
+        }
+    }
+
+    /** Whether an entry takes in {@code file}: it matches the file or one of its directories. */
+    private static boolean covers(PathMatcher entry, String file) {
         for (Path path = Path.of(file); path != null && path.getNameCount() > 0; path = path.getParent()) {
-            if (path.toString().equals(normalized) || glob.matches(path)) {
+            if (entry.matches(path)) {
                 return true;
             }
         }

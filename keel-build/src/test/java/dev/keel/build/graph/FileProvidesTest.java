@@ -80,5 +80,8 @@ class FileProvidesTest {
                 .isEqualTo("none");
         assertThat(perl(null, List.of("/usr/share/perl5/vendor_perl/*"), List.of()))
                 .isEqualTo("none");
+        assertThat(perl("perl-Carp", List.of("/usr/share/perl5/vendor_perl/[", "/usr/share/perl5/{a,{b}}"), List.of()))
+                .as("malformed globs take in nothing")
+                .isEqualTo("none");
     }
 }
