@@ -32,13 +32,9 @@ import java.util.TreeSet;
  */
 public final class KojiBuilder {
 
-    /** Koji's task states that end a task (koji.TASK_STATES: FREE 0, OPEN 1, CLOSED 2, CANCELED 3, ASSIGNED 4, FAILED 5). */
-    static final long CLOSED = 2, CANCELED = 3, FAILED = 5;
-
     /** Koji's build state COMPLETE (koji.BUILD_STATES). */
     static final int BUILD_COMPLETE = 1;
 
-    private static final int LOG_TAIL = 12;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -97,10 +93,23 @@ public final class KojiBuilder {
         Source of(String component) throws IOException, InterruptedException;
     }
 
+    /**
+     * Told as each component's build moves on: its state ({@code submitted}, {@code open:
+     * buildArch x86_64}, {@code built}, ...), the time since Keel submitted it or began watching it
+     * in this run, and its task's page when it has one.
+     */
+    @FunctionalInterface
+    public interface Progress {
+        void update(String component, String state, Duration elapsed, String url);
+    }
+
     private final KojiSession session;
     private final Path stateDir;
     private final Options options;
     private final KojiSession.Sleeper sleeper;
+    private final KojiTaskWatch tasks;
+    private final Map<String, Long> started = new java.util.concurrent.ConcurrentHashMap<>();
+    private Progress progress = (component, state, elapsed, url) -> {};
 
     public KojiBuilder(KojiSession session, Path stateDir, Options options) {
         this(session, stateDir, options, duration -> Thread.sleep(duration.toMillis()));
@@ -111,6 +120,13 @@ public final class KojiBuilder {
         this.stateDir = stateDir;
         this.options = options;
         this.sleeper = sleeper;
+        this.tasks = new KojiTaskWatch(session, options.pollInterval(), sleeper);
+    }
+
+    /** Where to report each component's progress. */
+    public KojiBuilder progress(Progress progress) {
+        this.progress = progress;
+        return this;
     }
 
     /** Builds the selected components of {@code graph} in its layers; results sorted by component. */
@@ -122,6 +138,7 @@ public final class KojiBuilder {
         }
         String buildTag = String.valueOf(target.get("build_tag_name"));
         String destTag = String.valueOf(target.get("dest_tag_name"));
+        KojiRepoWait repository = new KojiRepoWait(session, options.pollInterval(), options.repoTimeout(), sleeper);
         SortedMap<String, Result> results = new TreeMap<>();
         for (List<String> layer : graph.layers()) {
             List<String> members = layer.stream().filter(selected::contains).toList();
@@ -129,9 +146,7 @@ public final class KojiBuilder {
             for (String component : members) {
                 Optional<String> blocker = blocker(graph, component, results);
                 if (blocker.isPresent()) {
-                    results.put(
-                            component,
-                            new Result(component, Status.BLOCKED, null, null, null, "needs " + blocker.get()));
+                    put(results, new Result(component, Status.BLOCKED, null, null, null, "needs " + blocker.get()));
                     continue;
                 }
                 Submitted submitted = submit(component, destTag, sources, results);
@@ -140,8 +155,8 @@ public final class KojiBuilder {
                 }
             }
             if (options.nowait() && !running.isEmpty()) {
-                running.forEach((component, task) -> results.put(
-                        component, result(component, Status.SUBMITTED, task, "task " + task.taskId + " submitted")));
+                running.forEach((component, task) -> put(
+                        results, result(component, Status.SUBMITTED, task, "task " + task.taskId() + " submitted")));
                 skipRest(
                         selected,
                         results,
@@ -157,7 +172,13 @@ public final class KojiBuilder {
                 break;
             }
             if (!options.scratch()) {
-                waitForRepository(buildTag, results, members);
+                repository.until(
+                        buildTag,
+                        members.stream()
+                                .map(results::get)
+                                .filter(r -> r != null && r.status() == Status.BUILT)
+                                .map(Result::nvr)
+                                .toList());
             }
         }
         return List.copyOf(results.values());
@@ -175,11 +196,21 @@ public final class KojiBuilder {
         return "cli-build/" + System.currentTimeMillis() / 1000.0 + "." + letters;
     }
 
-    private static void skipRest(SortedSet<String> selected, Map<String, Result> results, String why) {
+    private void skipRest(SortedSet<String> selected, Map<String, Result> results, String why) {
         selected.stream()
                 .filter(component -> !results.containsKey(component))
-                .forEach(component ->
-                        results.put(component, new Result(component, Status.SKIPPED, null, null, null, why)));
+                .forEach(component -> put(results, new Result(component, Status.SKIPPED, null, null, null, why)));
+    }
+
+    /** Records a component's result and reports it. */
+    private void put(Map<String, Result> results, Result result) {
+        results.put(result.component(), result);
+        progress.update(result.component(), result.status().key(), elapsed(result.component()), result.url());
+    }
+
+    private Duration elapsed(String component) {
+        Long since = started.get(component);
+        return since == null ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - since);
     }
 
     /** A task Keel submitted or found running. */
@@ -199,165 +230,115 @@ public final class KojiBuilder {
             throws IOException, KojiException, InterruptedException {
         Optional<Submitted> earlier = readState(component);
         if (earlier.isPresent()) {
-            Map<?, ?> info = asMap(session.call("getTaskInfo", earlier.get().taskId(), true));
-            long state = info == null ? FAILED : number(info.get("state"));
-            if (state != FAILED && state != CANCELED) {
+            long state = tasks.state(earlier.get().taskId());
+            if (state != KojiTaskWatch.FAILED && state != KojiTaskWatch.CANCELED) {
+                started.put(component, System.nanoTime());
+                progress.update(
+                        component,
+                        "watching task " + earlier.get().taskId() + " of an earlier run",
+                        Duration.ZERO,
+                        taskUrl(earlier.get().taskId()));
                 return earlier.get();
             }
         }
-        Source srpm = sources.of(component);
-        if (!options.scratch() && tagged(destTag, srpm)) {
-            results.put(
-                    component,
+        Source source = sources.of(component);
+        if (!options.scratch() && tagged(destTag, source)) {
+            put(
+                    results,
                     new Result(
-                            component, Status.SKIPPED, srpm.nvr(), null, null, destTag + " already has " + srpm.nvr()));
+                            component,
+                            Status.SKIPPED,
+                            source.nvr(),
+                            null,
+                            null,
+                            destTag + " already has " + source.nvr()));
             return null;
         }
-        String source =
-                srpm.scmUrl() != null ? srpm.scmUrl() : KojiUpload.upload(session, srpm.srpm(), uniqueServerDir());
+        started.put(component, System.nanoTime());
+        String from = source.scmUrl() != null
+                ? source.scmUrl()
+                : KojiUpload.upload(session, source.srpm(), uniqueServerDir());
         Map<String, Object> opts = new LinkedHashMap<>();
         if (options.scratch()) {
             opts.put("scratch", true);
         }
-        long taskId = number(session.call("build", List.of(source, options.target(), opts), Map.of()));
-        Submitted submitted = new Submitted(taskId, srpm.nvr());
+        long taskId = number(session.call("build", List.of(from, options.target(), opts), Map.of()));
+        Submitted submitted = new Submitted(taskId, source.nvr());
         writeState(component, submitted);
+        progress.update(component, "submitted", elapsed(component), taskUrl(taskId));
         return submitted;
     }
 
     /** Whether the destination tag already has this NVR, complete. */
-    private boolean tagged(String destTag, Source srpm) throws KojiException, InterruptedException {
-        Map<?, ?> build = asMap(session.call("getBuild", srpm.nvr()));
+    private boolean tagged(String destTag, Source source) throws KojiException, InterruptedException {
+        Map<?, ?> build = asMap(session.call("getBuild", source.nvr()));
         if (build == null || number(build.get("state")) != BUILD_COMPLETE) {
             return false;
         }
-        Object tagged = session.call("listTagged", List.of(destTag), Map.of("package", srpm.name(), "inherit", true));
+        Object tagged = session.call("listTagged", List.of(destTag), Map.of("package", source.name(), "inherit", true));
         return tagged instanceof List<?> list
                 && list.stream()
                         .anyMatch(entry ->
-                                entry instanceof Map<?, ?> map && srpm.nvr().equals(map.get("nvr")));
+                                entry instanceof Map<?, ?> map && source.nvr().equals(map.get("nvr")));
     }
 
     private void watch(Map<String, Submitted> running, Map<String, Result> results)
             throws IOException, KojiException, InterruptedException {
-        Map<String, Submitted> open = new LinkedHashMap<>(running);
-        Duration wait = options.pollInterval();
-        while (!open.isEmpty()) {
-            for (Map.Entry<String, Submitted> entry : List.copyOf(open.entrySet())) {
-                Map<?, ?> info =
-                        asMap(session.call("getTaskInfo", entry.getValue().taskId(), true));
-                long state = info == null ? FAILED : number(info.get("state"));
-                if (state == CLOSED) {
-                    open.remove(entry.getKey());
-                    results.put(entry.getKey(), result(entry.getKey(), Status.BUILT, entry.getValue(), ""));
-                    Files.deleteIfExists(stateFile(entry.getKey()));
-                } else if (state == FAILED || state == CANCELED) {
-                    open.remove(entry.getKey());
-                    results.put(
-                            entry.getKey(),
-                            result(
-                                    entry.getKey(),
-                                    Status.FAILED,
-                                    entry.getValue(),
-                                    failure(entry.getValue().taskId(), state)));
-                    Files.deleteIfExists(stateFile(entry.getKey()));
-                }
+        Map<String, Long> ids = new LinkedHashMap<>();
+        running.forEach((component, task) -> ids.put(component, task.taskId()));
+        tasks.watch(ids, new KojiTaskWatch.Listener() {
+            @Override
+            public void moved(String component, String state) {
+                progress.update(
+                        component,
+                        state,
+                        elapsed(component),
+                        taskUrl(running.get(component).taskId()));
             }
-            if (!open.isEmpty()) {
-                sleeper.sleep(wait);
-            }
-        }
-    }
 
-    /** Why a task failed: its error, and the last lines of the failed child's build log. */
-    private String failure(long taskId, long state) throws KojiException, InterruptedException {
-        if (state == CANCELED) {
-            return "task " + taskId + " was canceled";
-        }
-        StringBuilder why = new StringBuilder();
-        try {
-            session.call("getTaskResult", taskId);
-            why.append("task ").append(taskId).append(" failed");
-        } catch (KojiException e) {
-            why.append(e.getMessage());
-        }
-        Object children = session.call("getTaskChildren", taskId);
-        if (children instanceof List<?> list) {
-            for (Object child : list) {
-                if (child instanceof Map<?, ?> map && number(map.get("state")) == FAILED) {
-                    long childId = number(map.get("id"));
-                    Object files = session.call("listTaskOutput", childId);
-                    if (files instanceof List<?> names && names.contains("build.log")) {
-                        Object log = session.call(
-                                "downloadTaskOutput", List.of(childId, "build.log"), Map.of("offset", 0, "size", -1));
-                        String text = decodeLog(log);
-                        List<String> lines = text.lines().toList();
-                        why.append("\n  build.log of task ").append(childId).append(", last lines:");
-                        lines.subList(Math.max(0, lines.size() - LOG_TAIL), lines.size())
-                                .forEach(line -> why.append("\n    ").append(line));
-                    }
-                    break;
+            @Override
+            public void ended(String component, KojiTaskWatch.Ended how)
+                    throws IOException, KojiException, InterruptedException {
+                Submitted task = running.get(component);
+                Files.deleteIfExists(stateFile(component));
+                if (!how.closed()) {
+                    put(results, result(component, Status.FAILED, task, how.why()));
+                    return;
                 }
+                String built = options.scratch() ? task.nvr() : builtNvr(task);
+                put(
+                        results,
+                        result(
+                                component,
+                                Status.BUILT,
+                                new Submitted(task.taskId(), built),
+                                built.equals(task.nvr())
+                                        ? ""
+                                        : "Koji built " + built + ", not " + task.nvr() + " as the local source RPM"
+                                                + " is named: the hub's macros differ"));
             }
-        }
-        return why.toString();
-    }
-
-    private static String decodeLog(Object log) {
-        byte[] bytes = log instanceof byte[] raw
-                ? raw
-                : java.util.Base64.getDecoder().decode(String.valueOf(log).replaceAll("\\s", ""));
-        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        });
     }
 
     /**
-     * Waits until the build tag's current repository was made after every NVR the layer built was
-     * tagged there: {@code listTagged(buildTag, event=<repo create_event>, package=NAME)} holds it.
+     * The NVR a closed build task made ({@code listBuilds(taskID=...)}), which may differ from the
+     * one Keel expected when the hub's macros differ from Keel's.
      */
-    private void waitForRepository(String buildTag, Map<String, Result> results, List<String> layer)
-            throws KojiException, InterruptedException {
-        List<Result> built = layer.stream()
-                .map(results::get)
-                .filter(r -> r != null && r.status() == Status.BUILT)
-                .toList();
-        if (built.isEmpty()) {
-            return;
-        }
-        long waited = 0;
-        while (true) {
-            Map<?, ?> repo = asMap(session.call("getRepo", buildTag));
-            if (repo != null && holdsAll(buildTag, number(repo.get("create_event")), built)) {
-                return;
+    private String builtNvr(Submitted task) throws KojiException, InterruptedException {
+        Object builds = session.call("listBuilds", List.of(), Map.of("taskID", task.taskId()));
+        if (builds instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?> build) {
+            Object nvr = build.get("nvr");
+            if (nvr instanceof String text && !text.isEmpty()) {
+                return text;
             }
-            if (waited >= options.repoTimeout().toMillis()) {
-                throw KojiException.transport(
-                        "the repository of " + buildTag + " does not hold "
-                                + String.join(
-                                        ", ", built.stream().map(Result::nvr).toList()) + " after "
-                                + options.repoTimeout().toSeconds() + " s",
-                        null);
-            }
-            sleeper.sleep(options.pollInterval());
-            // a zero poll interval still counts as a second, so the wait ends
-            waited += Math.max(options.pollInterval().toMillis(), 1000);
         }
+        return task.nvr();
     }
 
-    private boolean holdsAll(String buildTag, long event, List<Result> built)
-            throws KojiException, InterruptedException {
-        for (Result result : built) {
-            String name = result.nvr()
-                    .substring(0, result.nvr().lastIndexOf('-', result.nvr().lastIndexOf('-') - 1));
-            Object tagged = session.call(
-                    "listTagged", List.of(buildTag), Map.of("event", event, "package", name, "inherit", true));
-            if (!(tagged instanceof List<?> list
-                    && list.stream()
-                            .anyMatch(e ->
-                                    e instanceof Map<?, ?> map && result.nvr().equals(map.get("nvr"))))) {
-                return false;
-            }
-        }
-        return true;
+    /** The name of an N-V-R. */
+    static String packageName(String nvr) {
+        int release = nvr.lastIndexOf('-');
+        return nvr.substring(0, nvr.lastIndexOf('-', release - 1));
     }
 
     private Result result(String component, Status status, Submitted task, String detail) {

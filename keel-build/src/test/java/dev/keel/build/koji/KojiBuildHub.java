@@ -25,12 +25,13 @@ public final class KojiBuildHub {
     /** A {@code build} call: the package, and the NVRs the current repository held when it came. */
     public record BuildCall(String name, String source, boolean scratch, Set<String> repositoryHeld, int taskId) {}
 
-    private static final int LOOKS_TO_FINISH = 2;
+    private int looksToFinish = 2;
     private static final int LOOKS_TO_REGENERATE = 2;
 
     private final Map<String, ByteArrayOutputStream> uploads = new TreeMap<>();
     private final Map<String, String> uploadedNvr = new TreeMap<>();
     private final Map<String, String> scmNvrs = new TreeMap<>();
+    private final Map<String, String> builtAs = new TreeMap<>();
     private final Map<Integer, Task> tasks = new TreeMap<>();
     private final Map<String, Integer> taggedAt = new LinkedHashMap<>();
     private final List<BuildCall> builds = new ArrayList<>();
@@ -68,6 +69,13 @@ public final class KojiBuildHub {
         hub.define("uploadFile", this::uploadFile);
         hub.define("build", this::build);
         hub.define("getTaskInfo", this::taskInfo);
+        hub.define("listBuilds", params -> {
+            Map<?, ?> kwargs = (Map<?, ?>) params.get(params.size() - 1);
+            Task task = tasks.get(((Number) kwargs.get("taskID")).intValue());
+            return task == null || task.scratch || task.state != 2
+                    ? List.of()
+                    : List.of(Map.of("nvr", task.nvr, "state", 1L, "task_id", kwargs.get("taskID")));
+        });
         hub.define("getTaskResult", params -> {
             Task task = tasks.get(((Number) params.get(0)).intValue());
             if (task.state == 5) {
@@ -77,7 +85,8 @@ public final class KojiBuildHub {
         });
         hub.define("getTaskChildren", params -> {
             int id = ((Number) params.get(0)).intValue();
-            return List.of(Map.of("id", (long) id + 1, "state", (long) tasks.get(id).state, "method", "buildArch"));
+            return List.of(Map.of(
+                    "id", (long) id + 1, "state", (long) tasks.get(id).state, "method", "buildArch", "arch", "x86_64"));
         });
         hub.define("listTaskOutput", params -> List.of("build.log", "root.log"));
         hub.define(
@@ -98,6 +107,16 @@ public final class KojiBuildHub {
     /** What a checkout of {@code path} from an SCM URL builds (the double checks nothing out). */
     public void scm(String path, String nvr) {
         scmNvrs.put(path, nvr);
+    }
+
+    /** The hub builds {@code nvr} for this package whatever the source says (its macros differ). */
+    public void builtAs(String name, String nvr) {
+        builtAs.put(name, nvr);
+    }
+
+    /** How many looks ({@code getTaskInfo}) a task takes to end. */
+    public void taskLooks(int looks) {
+        looksToFinish = looks;
     }
 
     public List<BuildCall> builds() {
@@ -154,6 +173,7 @@ public final class KojiBuildHub {
         if (nvr == null) {
             throw new KojiHubDouble.Fault(1000, "no such upload: " + source);
         }
+        nvr = builtAs.getOrDefault(packageName(nvr), nvr);
         boolean scratch = Boolean.TRUE.equals(opts.get("scratch"));
         int id = nextTask;
         nextTask += 10;
@@ -173,7 +193,7 @@ public final class KojiBuildHub {
         if (task == null) {
             return null;
         }
-        if (task.state < 2 && ++task.looks >= LOOKS_TO_FINISH) {
+        if (task.state < 2 && ++task.looks >= looksToFinish) {
             if (failing.contains(packageName(task.nvr))) {
                 task.state = 5;
             } else {

@@ -1,6 +1,7 @@
 package dev.keel.build.koji;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keel.build.graph.BuildGraph;
 import java.nio.file.Files;
@@ -76,6 +77,9 @@ class KojiBuilderTest {
         return run(scratch, nowait, true);
     }
 
+    private final List<String> progress = new ArrayList<>();
+    private Duration repoTimeout = Duration.ofMinutes(10);
+
     private List<KojiBuilder.Result> run(boolean scratch, boolean nowait, boolean keepGoing) throws Exception {
         try (KojiSession session = login()) {
             KojiBuilder builder = new KojiBuilder(
@@ -86,10 +90,14 @@ class KojiBuilderTest {
                             scratch,
                             nowait,
                             Duration.ofSeconds(6),
-                            Duration.ofMinutes(10),
+                            repoTimeout,
                             "https://koji.example.org/koji",
                             keepGoing),
                     slept::add);
+            builder.progress((component, state, elapsed, url) -> {
+                assertThat(elapsed.isNegative()).isFalse();
+                progress.add(component + ": " + state + (url == null ? "" : " " + url));
+            });
             return builder.run(GRAPH, new TreeSet<>(GRAPH.dependsOn().keySet()), this::srpm);
         }
     }
@@ -229,5 +237,69 @@ class KojiBuilderTest {
         assertThat(koji.builds()).hasSize(5).allMatch(KojiBuildHub.BuildCall::scratch);
         assertThat(koji.tagged()).containsExactly("omega-1.0-1.kx1");
         assertThat(hub.received()).extracting(KojiHubDouble.Received::method).doesNotContain("getRepo");
+    }
+
+    @Test
+    void eachComponentsProgressIsReportedAsItMovesOn() throws Exception {
+        new KojiBuildHub(hub, Set.of(), Map.of("omega", "omega-1.0-1.kx1"));
+        List<KojiBuilder.Result> results = run(false, false);
+        String alphaUrl = results.get(0).url();
+        assertThat(progress)
+                .filteredOn(line -> line.startsWith("alpha: "))
+                .containsExactly(
+                        "alpha: submitted " + alphaUrl,
+                        "alpha: open: buildArch x86_64 " + alphaUrl,
+                        "alpha: built " + alphaUrl);
+        assertThat(progress).contains("omega: skipped");
+        assertThat(progress.indexOf("beta: submitted " + results.get(1).url()))
+                .as("beta starts after alpha is built")
+                .isGreaterThan(progress.indexOf("alpha: built " + alphaUrl));
+    }
+
+    @Test
+    void watchingBacksOffWhileNothingChangesAndEveryRoundIsOneMulticall() throws Exception {
+        KojiBuildHub koji = new KojiBuildHub(hub, Set.of(), Map.of());
+        koji.taskLooks(9);
+        run(false, false);
+        List<Duration> firstLayer = slept.subList(0, 7);
+        assertThat(firstLayer)
+                .as("6 s after a change, then doubling up to a minute")
+                .containsExactly(
+                        Duration.ofSeconds(6),
+                        Duration.ofSeconds(12),
+                        Duration.ofSeconds(24),
+                        Duration.ofSeconds(48),
+                        Duration.ofSeconds(60),
+                        Duration.ofSeconds(60),
+                        Duration.ofSeconds(60));
+        assertThat(slept).allMatch(wait -> wait.compareTo(KojiTaskWatch.MAX_WAIT) <= 0);
+        assertThat(hub.received())
+                .extracting(KojiHubDouble.Received::method)
+                .as("no single getTaskInfo: each round asks for every open task at once")
+                .doesNotContain("getTaskInfo")
+                .contains("multiCall");
+    }
+
+    @Test
+    void theRepositoryWaitUsesTheNvrKojiBuiltWhenTheHubsMacrosDiffer() throws Exception {
+        KojiBuildHub koji = new KojiBuildHub(hub, Set.of(), Map.of());
+        koji.builtAs("alpha", "alpha-1.0-1.kx1.hub");
+        List<KojiBuilder.Result> results = run(false, false);
+        assertThat(statuses(results).values()).containsOnly("built");
+        assertThat(results.get(0).nvr()).isEqualTo("alpha-1.0-1.kx1.hub");
+        assertThat(results.get(0).detail()).contains("Koji built alpha-1.0-1.kx1.hub, not alpha-1.0-1.kx1");
+        assertThat(koji.builds().get(2).repositoryHeld()).contains("alpha-1.0-1.kx1.hub");
+    }
+
+    @Test
+    void aRepositoryThatNeverHoldsTheBuildEndsTheWaitWithAnError() throws Exception {
+        KojiBuildHub koji = new KojiBuildHub(hub, Set.of(), Map.of());
+        hub.define("getRepo", params -> Map.of("id", 1L, "create_event", 1L, "state", 1L));
+        repoTimeout = Duration.ofMinutes(1);
+        assertThatThrownBy(() -> run(false, false))
+                .isInstanceOf(KojiException.class)
+                .hasMessageContaining("the repository of kx1-build does not hold alpha-1.0-1.kx1, omega-1.0-1.kx1")
+                .hasMessageContaining("--wait-repo-timeout");
+        assertThat(koji.builds()).extracting(KojiBuildHub.BuildCall::name).containsExactly("alpha", "omega");
     }
 }
