@@ -181,9 +181,10 @@ public final class BuildCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "unknown backend '" + backend + "': the backends are local and koji");
         }
-        if (!backend.equals("koji") && (koji.scratch || koji.nowait || koji.target != null || koji.config != null)) {
+        if (!backend.equals("koji") && koji.any()) {
             throw new CommandLine.ParameterException(
-                    spec.commandLine(), "--scratch, --nowait and --koji-* go with --backend koji");
+                    spec.commandLine(),
+                    "--scratch, --nowait, --from-scm, --wait-repo-timeout and --koji-* go with --backend koji");
         }
         if (backend.equals("koji") && (srpmOnly || publishRepo != null || !localRepos.isEmpty())) {
             throw new CommandLine.ParameterException(

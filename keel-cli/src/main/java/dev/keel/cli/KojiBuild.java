@@ -12,6 +12,7 @@ import dev.keel.build.koji.KojiException;
 import dev.keel.build.koji.KojiProfile;
 import dev.keel.build.koji.KojiSession;
 import dev.keel.build.koji.KojiTls;
+import dev.keel.build.koji.RenderedSpecsScm;
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.outcome.Failure;
@@ -65,6 +66,11 @@ final class KojiBuild {
                 Path.of(System.getProperty("user.home")),
                 Path.of(System.getProperty(ETC_PROPERTY, "/etc")));
         String target = target();
+        if (options.waitRepoTimeout < 1) {
+            throw new FailureException(
+                    Failure.of(Failure.Kind.CONFIGURATION, "--wait-repo-timeout must be at least 1 minute"));
+        }
+        Map<String, String> scm = scmUrls(selected);
         KojiTls tls = KojiTls.of(profile, Instant.now());
         tls.warnings().forEach(warning -> status.info("warning: " + Reports.printable(warning)));
         HttpClient client = HttpClient.newBuilder().sslContext(tls.sslContext()).build();
@@ -80,10 +86,15 @@ final class KojiBuild {
                             options.scratch,
                             options.nowait,
                             profile.pollInterval(),
-                            java.time.Duration.ofHours(2),
+                            java.time.Duration.ofMinutes(options.waitRepoTimeout),
                             profile.weburl(),
                             keepGoing));
-            KojiBuilder.Sources sources = component -> sourceRpm(selected.get(component), preparer, local);
+            KojiBuilder.Sources sources = component -> {
+                KojiBuilder.Source built = sourceRpm(selected.get(component), preparer, local);
+                return scm.isEmpty() ? built : KojiBuilder.Source.scm(scm.get(component), built.name(), built.nvr());
+            };
+            builder.progress(
+                    (component, state, elapsed, url) -> status.info(progressLine(component, state, elapsed, url)));
             results = builder.run(graph, new TreeSet<>(selected.keySet()), sources);
         } catch (KojiException e) {
             throw new FailureException(Failure.of(Failure.Kind.BUILD, e.getMessage())
@@ -98,6 +109,33 @@ final class KojiBuild {
                                 r.status() == KojiBuilder.Status.FAILED || r.status() == KojiBuilder.Status.BLOCKED)
                 ? 1
                 : 0;
+    }
+
+    /**
+     * With --from-scm, each selected component's SCM URL, every one checked before anything is
+     * submitted (its rendered spec committed as rendered); none without.
+     */
+    private Map<String, String> scmUrls(SortedMap<String, ResolvedComponent> selected) throws IOException {
+        Map<String, String> urls = new LinkedHashMap<>();
+        if (options.fromScm == null) {
+            return urls;
+        }
+        try (RenderedSpecsScm scm = RenderedSpecsScm.open(options.fromScm, project.renderedSpecsDir())) {
+            for (String component : selected.keySet()) {
+                urls.put(component, scm.url(component));
+            }
+            status.info("Koji builds from " + Reports.printable(options.fromScm.split("#", 2)[0]) + " at commit "
+                    + scm.commit());
+        }
+        return urls;
+    }
+
+    /** {@code keel: koji: hello: open: buildArch x86_64 (1:05) https://.../taskinfo?taskID=5000}. */
+    private static String progressLine(String component, String state, java.time.Duration elapsed, String url) {
+        long seconds = elapsed.toSeconds();
+        return "keel: koji: " + Reports.printable(component) + ": " + Reports.printable(state) + " ("
+                + seconds / 60 + ":" + String.format(java.util.Locale.ROOT, "%02d", seconds % 60) + ")"
+                + (url == null ? "" : " " + Reports.printable(url));
     }
 
     /** --koji-target, else the distro version's {@code koji-target}. */

@@ -33,4 +33,30 @@ final class KojiOptions {
             description = "With --backend koji: submit the first layer and return, as koji build --nowait; run"
                     + " again to watch it and go on.")
     boolean nowait;
+
+    @Option(
+            names = "--from-scm",
+            paramLabel = "URL",
+            description = "With --backend koji: Koji checks each component's rendered spec out of this git repository"
+                    + " (git+https://HOST/REPO.git[#COMMIT], default commit HEAD) instead of an upload; Koji's"
+                    + " allowed_scms must permit it. The rendered specs must be committed.")
+    String fromScm;
+
+    @Option(
+            names = "--wait-repo-timeout",
+            paramLabel = "MINUTES",
+            description = "With --backend koji: how long to wait for the build tag's repository to hold a layer's"
+                    + " builds, as koji wait-repo --timeout (default: ${DEFAULT-VALUE}).")
+    long waitRepoTimeout = 120;
+
+    /** Whether any of these options was given. */
+    boolean any() {
+        return scratch
+                || nowait
+                || target != null
+                || config != null
+                || fromScm != null
+                || waitRepoTimeout != 120
+                || !profile.equals("koji");
+    }
 }

@@ -11,6 +11,7 @@ import dev.keel.build.koji.KojiHubDouble;
 import dev.keel.build.koji.TestPki;
 import dev.keel.cli.demo.ExampleDistro;
 import dev.keel.core.io.KeelCache;
+import dev.keel.core.render.RenderedTree;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -133,6 +134,12 @@ class KojiBackendCliTest {
         assertThat(builds.get(4).repositoryHeld()).anyMatch(nvr -> nvr.startsWith("notice-1.3-1"));
         JsonNode first = new ObjectMapper().readTree(result.out()).get(0);
         assertThat(first.get("url").asText()).startsWith("https://koji.example.org/koji/taskinfo?taskID=");
+        assertThat(result.err())
+                .as("a progress line per component and state, with elapsed time and the task's page")
+                .containsPattern(
+                        "keel: koji: hello: submitted \\(0:\\d\\d\\) https://koji.example.org/koji/taskinfo\\?taskID=\\d+")
+                .containsPattern("keel: koji: greeter: open: buildArch x86_64 \\(\\d+:\\d\\d\\) https://")
+                .containsPattern("keel: koji: greeter: built \\(\\d+:\\d\\d\\)");
         assertThat(result.out() + result.err()).doesNotContain(KojiHubDouble.SESSION_KEY);
         assertNoSecretIn(project);
 
@@ -164,10 +171,93 @@ class KojiBackendCliTest {
     }
 
     @Test
+    void fromScmKojiChecksOutTheCommittedRenderedSpecsAndNothingIsUploaded() throws Exception {
+        KojiBuildHub koji = new KojiBuildHub(hub, Set.of(), Map.of());
+        CliRunner srpms = keel("component", "build", "-a", "--srpm-only", "-O", "json");
+        assertThat(srpms.exitCode()).as(srpms.err()).isZero();
+        Path specs = project.resolve("specs");
+        for (JsonNode row : new ObjectMapper().readTree(srpms.out())) {
+            String file = Path.of(row.get("srpm").asText()).getFileName().toString();
+            koji.scm(
+                    "specs/" + RenderedTree.relativeDir(row.get("component").asText()),
+                    file.substring(0, file.length() - ".src.rpm".length()));
+        }
+        String head;
+        try (org.eclipse.jgit.api.Git git =
+                org.eclipse.jgit.api.Git.init().setDirectory(project.toFile()).call()) {
+            git.add().addFilepattern(".").call();
+            head = git.commit()
+                    .setMessage("Render the example")
+                    .setAuthor("Keel Test", "keel@example.org")
+                    .setCommitter("Keel Test", "keel@example.org")
+                    .setSign(false)
+                    .call()
+                    .getName();
+        }
+        String repository = "git+https://git.example.org/kx/rendered.git";
+
+        Files.writeString(
+                specs.resolve("h/hello/hello.spec"), "\n# not committed\n", java.nio.file.StandardOpenOption.APPEND);
+        CliRunner dirty = build("--from-scm", repository);
+        assertThat(dirty.exitCode()).isEqualTo(1);
+        assertThat(dirty.err())
+                .contains("hello's rendered spec differs from commit " + head.substring(0, 12))
+                .contains("specs/h/hello/hello.spec, modify")
+                .contains("commit the rendered specs");
+        assertThat(koji.builds())
+                .as("nothing is submitted when one spec is not committed")
+                .isEmpty();
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.open(project.toFile())) {
+            git.checkout().addPath("specs/h/hello/hello.spec").call();
+        }
+
+        CliRunner result = build("--from-scm", repository);
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(statuses(result).values()).containsOnly("built");
+        assertThat(result.err()).contains("Koji builds from " + repository + " at commit " + head);
+        assertThat(koji.builds())
+                .extracting(KojiBuildHub.BuildCall::source)
+                .contains(repository + "?specs/h/hello#" + head, repository + "?specs/g/greeter#" + head);
+        assertThat(koji.builds().get(4).name()).isEqualTo("greeter");
+        assertThat(koji.builds().get(4).repositoryHeld()).anyMatch(nvr -> nvr.startsWith("notice-1.3-1"));
+        assertThat(hub.received()).extracting(KojiHubDouble.Received::method).doesNotContain("uploadFile");
+    }
+
+    @Test
+    void fromScmRefusesWhatKojiCannotCheckOut() throws Exception {
+        new KojiBuildHub(hub, Set.of(), Map.of());
+        CliRunner noGit = build("--from-scm", "git+https://git.example.org/kx/rendered.git");
+        assertThat(noGit.exitCode()).isEqualTo(1);
+        assertThat(noGit.err()).contains("are not in a git work tree");
+        for (String hostile : List.of(
+                "https://git.example.org/kx.git",
+                "git+https://git.example.org/kx.git?specs#HEAD",
+                "git+https://git.example.org/kx.git#main",
+                "git+https://git.example.org/kx.git#abc\ndef",
+                "git+https://user:secret@git.example.org/kx.git")) {
+            CliRunner refused = build("--from-scm=" + hostile);
+            assertThat(refused.exitCode()).as(hostile).isEqualTo(1);
+            assertThat(refused.err())
+                    .as(hostile)
+                    .containsAnyOf("is not a git repository address Koji takes", "give a commit id")
+                    .doesNotContain("secret")
+                    .doesNotContain("Exception");
+        }
+        CliRunner option = build("--from-scm=-git+https://git.example.org/kx.git");
+        assertThat(option.exitCode())
+                .as("a value like an option is a usage error")
+                .isEqualTo(2);
+        assertThat(hub.received()).as("refused before logging in").isEmpty();
+    }
+
+    @Test
     void kojiOptionsWithoutTheKojiBackendAreUsageErrors() {
         CliRunner result = keel("component", "build", "-a", "--scratch");
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("--scratch, --nowait and --koji-* go with --backend koji");
+        assertThat(result.err()).contains("--scratch, --nowait, --from-scm, --wait-repo-timeout and --koji-* go with");
+        assertThat(keel("component", "build", "-a", "--from-scm", "git+https://h/r.git")
+                        .err())
+                .contains("go with --backend koji");
     }
 
     /** Neither the session key nor the client's private key is written into the project. */
