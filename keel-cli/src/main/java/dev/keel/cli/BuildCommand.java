@@ -4,12 +4,14 @@ import dev.keel.build.BuildOutcome;
 import dev.keel.build.BuildPipeline;
 import dev.keel.build.BuildResult;
 import dev.keel.build.PreservePolicy;
+import dev.keel.build.backend.BuildBackend;
 import dev.keel.build.backend.DistroMacros;
 import dev.keel.build.backend.LocalBackend;
 import dev.keel.build.graph.BuildGraph;
 import dev.keel.build.graph.DependencyGraph;
 import dev.keel.build.graph.FactExtractor;
 import dev.keel.build.graph.ProjectGraph;
+import dev.keel.build.mock.MockBackend;
 import dev.keel.build.tool.HostArch;
 import dev.keel.build.tool.HostTool;
 import dev.keel.core.config.Project;
@@ -41,7 +43,8 @@ import picocli.CommandLine.Option;
         header = "Build components into source and binary RPMs, in dependency order.",
         description = "Each component's sources are prepared as prepare-sources does, then built by the backend"
                 + " (local: rpmbuild on this host, in a private mount namespace with the RPMs of the in-distro"
-                + " components it needs shown over the host's directories; needs root). Components build in"
+                + " components it needs shown over the host's directories; needs root. mock: mock with the"
+                + " distro version's mock configuration). Components build in"
                 + " parallel, each once what it needs is built; a component whose sources, dependencies and"
                 + " options are unchanged since its last build is not rebuilt. Results go to the project's"
                 + " output-dir: srpms/ and rpms/<publish channel>/; logs to log-dir/<component>.log.")
@@ -86,8 +89,9 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(
             names = "--backend",
             paramLabel = "NAME",
-            description = "The build backend: local (rpmbuild on this host, the default) or koji (a Koji hub, with"
-                    + " the --koji-* options).")
+            description = "The build backend: local (rpmbuild on this host, the default), mock (mock with the"
+                    + " distro version's mock configuration; mock is not packaged for Debian 12) or koji (a Koji"
+                    + " hub, with the --koji-* options).")
     String backend = "local";
 
     @CommandLine.Mixin
@@ -111,7 +115,12 @@ public final class BuildCommand implements Callable<Integer> {
         checkOptions();
         Project project = KeelCommand.project(spec);
         SortedMap<String, ResolvedComponent> selected = filter.select(project, spec.commandLine());
-        LocalBackend.requireHost(publishRepo == null ? List.of() : List.of(HostTool.CREATEREPO));
+        List<HostTool> more = publishRepo == null ? List.of() : List.of(HostTool.CREATEREPO);
+        if (backend.equals("mock")) {
+            MockBackend.requireHost(MockBuild.executable(), more);
+        } else {
+            LocalBackend.requireHost(more);
+        }
         Status status = KeelCommand.status(spec);
         DistroMacros.Result macros = DistroMacros.of(project);
         macros.notes().forEach(note -> status.info("note: " + Reports.printable(note)));
@@ -119,7 +128,8 @@ public final class BuildCommand implements Callable<Integer> {
         SourcePreparer preparer = new SourcePreparer(project, upstream, fetch.lookaside());
         LocalBackend local = new LocalBackend(LocalBackend.Options.of(
                 macros.macros(), localRepos, project.workDir().resolve("tool-home")));
-        local.identity(); // fails once, not per component, on a --local-repo that is no repository
+        BuildBackend builder = backend.equals("mock") ? MockBuild.backend(project, localRepos) : local;
+        builder.identity(); // fails once, not per component, on a --local-repo that is no repository
         if (backend.equals("koji")) {
             return new KojiBuild(project, koji, status)
                     .run(
@@ -135,7 +145,7 @@ public final class BuildCommand implements Callable<Integer> {
                 project,
                 graph(project, macros, upstream, selected, status),
                 (component, into) -> preparer.prepare(component, into, new SourcePreparer.Options(false, false, false)),
-                local,
+                builder,
                 new BuildPipeline.Options(
                         jobs.jobs(), keepGoing, srpmOnly, noCheck, rebuild, preserve, publishRepo, null));
         ProgressBar progress =
@@ -177,9 +187,9 @@ public final class BuildCommand implements Callable<Integer> {
     }
 
     private void checkOptions() {
-        if (!backend.equals("local") && !backend.equals("koji")) {
+        if (!List.of("local", "mock", "koji").contains(backend)) {
             throw new CommandLine.ParameterException(
-                    spec.commandLine(), "unknown backend '" + backend + "': the backends are local and koji");
+                    spec.commandLine(), "unknown backend '" + backend + "': the backends are local, mock and koji");
         }
         if (!backend.equals("koji") && koji.any()) {
             throw new CommandLine.ParameterException(
@@ -190,7 +200,7 @@ public final class BuildCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(),
                     "--backend koji builds in Koji: --srpm-only, --local-repo and --local-repo-with-publish are for"
-                            + " the local backend");
+                            + " the local and mock backends");
         }
         if (srpmOnly && publishRepo != null) {
             throw new CommandLine.ParameterException(

@@ -168,7 +168,7 @@ class BuildCommandTest {
     void conflictingOptionsAreUsageErrors() {
         for (List<String> args : List.of(
                 List.of("--srpm-only", "--local-repo-with-publish", "repo"),
-                List.of("--backend", "mock"),
+                List.of("--backend", "chroot"),
                 List.of("--preserve-buildenv", "sometimes"),
                 List.of("--local-repo", "r", "--local-repo-with-publish", "r"))) {
             List<String> all = new ArrayList<>(List.of("component", "build", "-a"));

@@ -1,5 +1,6 @@
 package dev.keel.build.backend;
 
+import dev.keel.build.tool.ToolResult;
 import dev.keel.core.config.Location;
 import dev.keel.core.outcome.Failure;
 import java.io.BufferedReader;
@@ -53,6 +54,17 @@ public final class BuildLog {
             failure = failure.withDetail("log tail " + (i + 1), excerpt.tail().get(i));
         }
         return failure;
+    }
+
+    /**
+     * The failure of a build step that ran out of time (a tool failure) or exited with an error (a
+     * build failure), with the telling lines of the log from byte {@code from} on.
+     */
+    public static Failure stepFailure(String step, ToolResult result, Path log, long from) throws IOException {
+        String message = result.timedOut()
+                ? step + " ran out of time"
+                : step + " failed (exit status " + result.exitCode() + ")";
+        return failure(result.timedOut() ? Failure.Kind.TOOL : Failure.Kind.BUILD, message, log, from);
     }
 
     /** Reads the telling lines of a log (malformed UTF-8 is replaced, never fatal). */

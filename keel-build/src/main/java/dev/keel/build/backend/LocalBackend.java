@@ -11,9 +11,7 @@ import dev.keel.core.outcome.FailureException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,11 +46,12 @@ public final class LocalBackend implements BuildBackend {
      * spec's newest {@code %changelog} entry, uses it as the build time and clamps file times to
      * it; the build host is fixed.
      */
-    static final SortedMap<String, String> REPRODUCIBLE = new TreeMap<>(Map.of(
-            "source_date_epoch_from_changelog", "1",
-            "use_source_date_epoch_as_buildtime", "1",
-            "clamp_mtime_to_source_date_epoch", "1",
-            "_buildhost", BUILD_HOST));
+    public static final SortedMap<String, String> REPRODUCIBLE =
+            java.util.Collections.unmodifiableSortedMap(new TreeMap<>(Map.of(
+                    "source_date_epoch_from_changelog", "1",
+                    "use_source_date_epoch_as_buildtime", "1",
+                    "clamp_mtime_to_source_date_epoch", "1",
+                    "_buildhost", BUILD_HOST)));
 
     /** Exit status of {@code rpmbuild --nobuild} when build requirements are missing. */
     private static final int MISSING_REQUIREMENTS = 11;
@@ -187,7 +186,7 @@ public final class LocalBackend implements BuildBackend {
         BuildSandbox sandbox = new BuildSandbox(request.workDir().resolve("sandbox"));
         sandbox.create();
         ToolRunner runner = new ToolRunner(sandbox.home());
-        copySources(request.sources(), sandbox.topdir().resolve("SOURCES"));
+        PreparedSources.copy(request.sources(), sandbox.topdir().resolve("SOURCES"));
 
         List<String> source = rpmbuild(request.conditionals());
         source.addAll(List.of("--nodeps", "-bs", BuildSandbox.TOPDIR + "/SOURCES/" + request.spec()));
@@ -195,7 +194,7 @@ public final class LocalBackend implements BuildBackend {
         if (!srpmRun.succeeded()) {
             return BackendResult.failed(stepFailure("rpmbuild -bs", srpmRun, request.log()), notes);
         }
-        Path srpm = single(sandbox.topdir().resolve("SRPMS"), ".src.rpm", request.log());
+        Path srpm = BuiltFiles.sourceRpm(sandbox.topdir().resolve("SRPMS"), "rpmbuild -bs", request.log());
         if (request.srpmOnly()) {
             return BackendResult.built(srpm, List.of(), notes);
         }
@@ -350,53 +349,7 @@ public final class LocalBackend implements BuildBackend {
 
     /** The failure of one step, naming the lines of its part of the log. */
     private static Failure stepFailure(String step, ToolResult result, Path log) throws IOException {
-        String message = result.timedOut()
-                ? step + " ran out of time"
-                : step + " failed (exit status " + result.exitCode() + ")";
-        return BuildLog.failure(
-                result.timedOut() ? Failure.Kind.TOOL : Failure.Kind.BUILD, message, log, result.logStart());
-    }
-
-    /**
-     * Copies the prepared sources into the build's SOURCES with fixed permissions (0644, 0755 for
-     * executables), so the source RPM does not depend on the umask; symbolic links are refused.
-     */
-    private static void copySources(Path from, Path to) throws IOException {
-        Files.createDirectories(to);
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path source : walk.sorted().toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isSymbolicLink(source)) {
-                    throw new FailureException(Failure.of(
-                            Failure.Kind.SOURCES,
-                            "the prepared sources hold a symbolic link: " + from.relativize(source)));
-                }
-                if (Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.createDirectories(target);
-                    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
-                } else {
-                    boolean executable = Files.isExecutable(source);
-                    Files.copy(source, target);
-                    Files.setPosixFilePermissions(
-                            target, PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
-                }
-            }
-        }
-    }
-
-    /** The one file ending in {@code suffix} in {@code directory}. */
-    private static Path single(Path directory, String suffix, Path log) throws IOException {
-        List<Path> found;
-        try (Stream<Path> files = Files.list(directory)) {
-            found = files.filter(f -> f.getFileName().toString().endsWith(suffix))
-                    .sorted()
-                    .toList();
-        }
-        if (found.size() != 1) {
-            throw new FailureException(BuildLog.failure(
-                    Failure.Kind.BUILD, "rpmbuild -bs wrote " + found.size() + " source RPMs, not one", log));
-        }
-        return found.get(0);
+        return BuildLog.stepFailure(step, result, log, result.logStart());
     }
 
     /** Every RPM rpmbuild wrote, sorted. */

@@ -18,19 +18,25 @@ import java.util.TreeSet;
 
 /**
  * The {@code --local-repo} directories: RPM repositories (with {@code repodata/}) whose packages
- * may satisfy build requirements that no in-distro dependency provides. dnf (libsolv) finds the
- * packages that provide a requirement, versions and rich dependencies included; the newest of
- * each name for this architecture is installed into the build's layer.
+ * may satisfy build requirements that no in-distro dependency provides. For the local backend, dnf
+ * (libsolv) finds the packages that provide a requirement, versions and rich dependencies
+ * included; the newest of each name for this architecture is installed into the build's layer.
+ * The mock backend gives them to mock.
  */
-final class LocalRepositories {
+public final class LocalRepositories {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
     private final List<Path> directories;
 
-    LocalRepositories(List<Path> directories) {
+    public LocalRepositories(List<Path> directories) {
         this.directories =
                 directories.stream().map(d -> d.toAbsolutePath().normalize()).toList();
+    }
+
+    /** The directories, absolute. */
+    public List<Path> directories() {
+        return directories;
     }
 
     boolean isEmpty() {
@@ -38,7 +44,7 @@ final class LocalRepositories {
     }
 
     /** The repositories, each with its metadata's digest (a changed repository changes every build). */
-    String identity() throws IOException {
+    public String identity() throws IOException {
         List<String> parts = new ArrayList<>();
         for (Path directory : directories) {
             Path repomd = directory.resolve("repodata/repomd.xml");

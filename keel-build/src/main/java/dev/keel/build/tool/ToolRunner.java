@@ -51,8 +51,17 @@ public final class ToolRunner {
         return List.of(property.split(":"));
     }
 
-    /** The program's executable in the search path, if there is one. */
+    /**
+     * The program's executable in the search path, if there is one; a program given as an absolute
+     * path is that file, if it is an executable one.
+     */
     public static Optional<Path> find(String program) {
+        if (program.startsWith("/")) {
+            Path executable = Path.of(program);
+            return Files.isRegularFile(executable) && Files.isExecutable(executable)
+                    ? Optional.of(executable)
+                    : Optional.empty();
+        }
         for (String directory : searchPath()) {
             Path candidate = Path.of(directory, program);
             if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {

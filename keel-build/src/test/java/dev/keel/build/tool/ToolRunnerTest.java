@@ -72,6 +72,22 @@ class ToolRunnerTest {
     }
 
     @Test
+    void aProgramGivenAsAnAbsolutePathIsThatFileIfItIsExecutable() throws Exception {
+        Path program = dir.resolve("bin/say");
+        Files.createDirectories(program.getParent());
+        Files.writeString(program, "#!/bin/sh\necho \"said: $*\"\n");
+        assertThat(ToolRunner.find(program.toString())).as("not executable yet").isEmpty();
+        program.toFile().setExecutable(true);
+        assertThat(ToolRunner.find(program.toString())).contains(program);
+        assertThat(ToolRunner.find(dir.resolve("bin").toString()))
+                .as("a directory")
+                .isEmpty();
+        ToolResult result = new ToolRunner(dir.resolve("home"))
+                .capture(ToolCommand.of(Duration.ofMinutes(1), List.of(program.toString(), "-r", "x")), null);
+        assertThat(result.output()).isEqualTo("said: -r x\n");
+    }
+
+    @Test
     void aMissingProgramIsNamed() {
         assertThatThrownBy(() -> new ToolRunner(dir.resolve("home"))
                         .run(ToolCommand.of(Duration.ofMinutes(1), List.of("keel-no-such-program")), null))
