@@ -29,6 +29,15 @@ class CommandLineConventionsTest {
         });
     }
 
+    /** The command at {@code path} ("" for keel itself) in a fresh command tree. */
+    static CommandLine command(String path) {
+        CommandLine command = Main.commandLine();
+        for (String name : path.isEmpty() ? new String[0] : path.split(" ")) {
+            command = command.getSubcommands().get(name);
+        }
+        return command;
+    }
+
     @ParameterizedTest(name = "keel {0} --help")
     @MethodSource("commandPaths")
     void everyCommandHasHelp(String path) {
@@ -42,11 +51,7 @@ class CommandLineConventionsTest {
     @ParameterizedTest(name = "keel {0} has a one-sentence header")
     @MethodSource("commandPaths")
     void everyCommandHasAOneSentenceHeader(String path) {
-        CommandLine command = Main.commandLine();
-        for (String name : path.isEmpty() ? new String[0] : path.split(" ")) {
-            command = command.getSubcommands().get(name);
-        }
-        String[] header = command.getCommandSpec().usageMessage().header();
+        String[] header = command(path).getCommandSpec().usageMessage().header();
         assertThat(header).hasSize(1);
         assertThat(header[0]).matches("[A-Z][^\\n]*\\.").doesNotContain("%");
     }
