@@ -48,14 +48,6 @@ class CommandLineConventionsTest {
         assertThat(result.out()).startsWith("Usage: keel" + (path.isEmpty() ? "" : " " + path));
     }
 
-    @ParameterizedTest(name = "keel {0} has a one-sentence header")
-    @MethodSource("commandPaths")
-    void everyCommandHasAOneSentenceHeader(String path) {
-        String[] header = command(path).getCommandSpec().usageMessage().header();
-        assertThat(header).hasSize(1);
-        assertThat(header[0]).matches("[A-Z][^\\n]*\\.").doesNotContain("%");
-    }
-
     @ParameterizedTest(name = "keel component {0} with -a and a selection")
     @ValueSource(strings = {"list", "render", "update", "check-overlays"})
     void allComponentsTogetherWithASelectionIsAUsageError(String command) {
