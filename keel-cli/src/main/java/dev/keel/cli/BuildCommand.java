@@ -40,7 +40,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "build",
         mixinStandardHelpOptions = true,
-        header = "Build components into source and binary RPMs, in dependency order.",
+        header = "Build components into RPMs and SRPMs, in dependency order",
         description = "Each component's sources are prepared as prepare-sources does, then built by the backend"
                 + " (local: rpmbuild on this host, in a private mount namespace with the RPMs of the in-distro"
                 + " components it needs shown over the host's directories; needs root. mock: mock with the"

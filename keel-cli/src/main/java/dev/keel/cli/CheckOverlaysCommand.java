@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "check-overlays",
         mixinStandardHelpOptions = true,
-        header = "Check that each component's overlays still apply to an upstream spec snapshot.",
+        header = "Check that overlays still apply to an upstream spec snapshot",
         description = "Applies each component's overlays to its spec in the snapshot and classifies every overlay:"
                 + " applies; no-op (changes nothing: harmless); upstreamed (upstream already made the change and"
                 + " the render now fails on the overlay: retire it); target-missing; conflict; no-upstream (nothing"

@@ -29,8 +29,11 @@ import picocli.CommandLine.Parameters;
         name = "component",
         aliases = "comp",
         mixinStandardHelpOptions = true,
-        header =
-                "Work with the project's components: list, show, update, render, build, graph, prepare, check and diff.",
+        header = "Manage the project's components",
+        description = "A component is one RPM spec: an upstream distro's, from its dist-git with the project's"
+                + " overlays applied, or a local one in the project. Building it makes one or more RPMs. The"
+                + " commands that take several components select them by name or glob, -p PATTERN, -g GROUP, or"
+                + " -a for all.",
         subcommands = {
             ComponentCommand.ListCommand.class,
             ComponentCommand.Show.class,
@@ -48,7 +51,10 @@ public final class ComponentCommand extends CommandGroup {
     @Command(
             name = "list",
             mixinStandardHelpOptions = true,
-            header = "List components with their resolved spec source.")
+            header = "List components with their resolved spec source",
+            description = "One row per selected component: its name, spec type, upstream (distro, version, upstream"
+                    + " name and pinned commit) or local spec path, release calculation, number of overlays and"
+                    + " groups. -O json also gives the file that defines it and its locked upstream commit.")
     static final class ListCommand implements Callable<Integer> {
         @CommandLine.Mixin
         ComponentFilter filter = new ComponentFilter();
@@ -159,9 +165,9 @@ public final class ComponentCommand extends CommandGroup {
     @Command(
             name = "show",
             mixinStandardHelpOptions = true,
-            header = "Show a component's resolved configuration, every value with where it came from.",
-            description = "For every value: the file:line and the layer (distro version default, project default,"
-                    + " group, component, overlay file) it came from.")
+            header = "Show a component's resolved configuration",
+            description = "Prints every value with where it came from: the file:line and the layer (distro version"
+                    + " default, project default, group, component, overlay file).")
     static final class Show implements Callable<Integer> {
         @Parameters(paramLabel = "NAME", description = "The component.")
         String name;

@@ -22,7 +22,10 @@ import picocli.CommandLine.Option;
 @Command(
         name = "config",
         mixinStandardHelpOptions = true,
-        header = "Check, dump and describe the project configuration.",
+        header = "Check, dump and describe the project configuration",
+        description = "The configuration is the project's root file (azldev.toml, or keel.toml) and every file its"
+                + " includes name, merged in order. Unknown keys are errors unless --permissive-config makes them"
+                + " warnings.",
         subcommands = {ConfigCommand.Check.class, ConfigCommand.Dump.class, ConfigCommand.Schema.class})
 public final class ConfigCommand extends CommandGroup {
 
@@ -36,7 +39,7 @@ public final class ConfigCommand extends CommandGroup {
     @Command(
             name = "dump",
             mixinStandardHelpOptions = true,
-            header = "Print the merged configuration of all files, as TOML or JSON.",
+            header = "Print the merged configuration as TOML or JSON",
             description = "Paths are relative to the project directory, so the output is the same on every machine."
                     + " Saved in the project directory, the TOML output loads again to the same components and"
                     + " values.")
@@ -69,7 +72,7 @@ public final class ConfigCommand extends CommandGroup {
     @Command(
             name = "check",
             mixinStandardHelpOptions = true,
-            header = "Load and validate the whole configuration and the lock files.",
+            header = "Validate the whole configuration and the lock files",
             description = "Prints every warning, and every error of the configuration files and of the lock files in"
                     + " the project's lock-dir. Exits 1 on errors.")
     static final class Check implements Callable<Integer> {
@@ -104,7 +107,9 @@ public final class ConfigCommand extends CommandGroup {
             name = "schema",
             aliases = "generate-schema",
             mixinStandardHelpOptions = true,
-            header = "Print the JSON Schema of project files, for editors (Taplo, VS Code Even Better TOML).")
+            header = "Print the JSON Schema of project configuration files",
+            description = "For editors that check and complete TOML files against a schema, such as Taplo and VS"
+                    + " Code's Even Better TOML. generate-schema, azldev's name, is an alias.")
     static final class Schema implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;

@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
-        header = "Run Keel's main job on the embedded example distro.",
+        header = "Run Keel's main job on the embedded example distro",
         description = "Generates the example's upstream dist-git and lookaside, locks the upstream commits"
                 + " (component update), renders every component (overlays, macros file, check skip, %%autorelease and"
                 + " %%autochangelog from the history), verifies the rendered specs with --check-only, and prepares"

@@ -22,9 +22,10 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "diff-sources",
         mixinStandardHelpOptions = true,
-        header = "Print a diff from a component's upstream sources to its overlaid sources.",
-        description = "Every hunk names the overlays that made it. Upstream comes from --upstream-specs DIR (a spec"
-                + " snapshot; overlays of sidecar files are skipped there). Exits 1 when an overlay fails.")
+        header = "Print the diff that overlays make to a component's sources",
+        description = "From the upstream sources to the overlaid sources; every hunk names the overlays that made it."
+                + " Upstream comes from --upstream-specs DIR (a spec snapshot; overlays of sidecar files are skipped"
+                + " there). Exits 1 when an overlay fails.")
 public final class DiffSourcesCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "NAME", description = "The component.")

@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "graph",
         mixinStandardHelpOptions = true,
-        header = "Print the build order: which components need which built first, cycles and layers.",
+        header = "Print the build graph: build order, layers and cycles",
         description = "Reads every component's rendered spec (the rendered tree, or an in-memory render from"
                 + " --upstream-specs, which writes nothing) with the macro expander for the target architecture,"
                 + " the Fedora macros of the component's upstream release, dist from the default distro version's"

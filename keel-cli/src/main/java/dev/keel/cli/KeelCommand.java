@@ -14,7 +14,11 @@ import picocli.CommandLine.Command;
         name = "keel",
         mixinStandardHelpOptions = true,
         versionProvider = KeelCommand.Version.class,
-        header = "Builds a downstream RPM distribution from TOML configuration and overlays on Fedora sources.",
+        header = "Build an RPM distribution from TOML and overlays on Fedora sources",
+        description = "Keel renders a downstream RPM distribution, defined as TOML configuration plus overlays on"
+                + " Fedora's dist-git sources, into spec files checked into git, and builds them with the RPM tools."
+                + " It reads azldev's project format: run it in a project (the nearest directory upwards with"
+                + " azldev.toml or keel.toml), or point -C at one.",
         footer = {
             "Every command takes -C DIR, --permissive-config, -q and -v, before or after its name.",
             "Exit codes: 0 success; 1 failure (an error, or a gate that found a difference); 2 usage error.",

@@ -50,7 +50,11 @@ public final class Main {
                 .get("generate-completion")
                 .getCommandSpec()
                 .usageMessage()
-                .header("Print a bash/zsh completion script for keel (source it in a shell).");
+                .header("Print a bash/zsh completion script for keel")
+                .description(
+                        "Source it in a shell to complete keel's commands and options there with TAB:",
+                        "",
+                        "  source <(keel generate-completion)");
         HelpLayout.apply(commandLine);
         return commandLine;
     }

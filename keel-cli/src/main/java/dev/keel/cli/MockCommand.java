@@ -18,19 +18,22 @@ import picocli.CommandLine.Option;
 @Command(
         name = "mock",
         mixinStandardHelpOptions = true,
-        header = "Show the mock configuration of the project's builds.",
+        header = "Show the mock configuration of the project's builds",
+        description = "The mock tool builds RPMs in a chroot that a configuration file describes. Each distro"
+                + " version names its own (mock-config, or mock-config-ARCH per architecture), and Keel's builds"
+                + " take their distro macros from it.",
         subcommands = {MockCommand.ConfigCommand.class})
 public final class MockCommand extends CommandGroup {
 
     /** {@code keel mock config}; its {@code --version} is the distro version's, so it has no --version of its own. */
     @Command(
             name = "config",
-            header = "Print the one self-contained mock configuration Keel would use for a distro version.",
-            description = "The distro version's mock-config (or mock-config-ARCH) with its include('FILE') lines"
-                    + " inlined as mock executes them (FILE in the configuration's directory), then, each under a"
-                    + " '# Keel:' comment, the version's inputs.rpm-build repositories added to dnf.conf and the"
-                    + " distro macros. Keel does not evaluate Python: jinja templates ({{ }}) are left for mock."
-                    + " Use the file with mock -r FILE.cfg.")
+            header = "Print the self-contained mock configuration of a distro version",
+            description = "Prints the one configuration Keel would use: the distro version's mock-config (or"
+                    + " mock-config-ARCH) with its include('FILE') lines inlined as mock executes them (FILE in the"
+                    + " configuration's directory), then, each under a '# Keel:' comment, the version's"
+                    + " inputs.rpm-build repositories added to dnf.conf and the distro macros. Keel does not evaluate"
+                    + " Python: jinja templates ({{ }}) are left for mock. Use the file with mock -r FILE.cfg.")
     static final class ConfigCommand implements Callable<Integer> {
 
         @Option(

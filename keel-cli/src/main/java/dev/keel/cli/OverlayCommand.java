@@ -29,7 +29,10 @@ import picocli.CommandLine.Option;
 @Command(
         name = "overlay",
         mixinStandardHelpOptions = true,
-        header = "Apply overlay files to specs outside a project.",
+        header = "Apply overlay files to specs outside a project",
+        description = "An overlay file holds the overlays a component lists in overlay-files: one [metadata] and"
+                + " its [[overlays]]. Use it to try overlays on a spec and its sidecar files before a component"
+                + " takes them.",
         subcommands = {OverlayCommand.Apply.class})
 public final class OverlayCommand extends CommandGroup {
 
@@ -37,7 +40,7 @@ public final class OverlayCommand extends CommandGroup {
     @Command(
             name = "apply",
             mixinStandardHelpOptions = true,
-            header = "Apply an overlay file to a spec; print or write the result.",
+            header = "Apply an overlay file to a spec; print or write the result",
             description = "The overlay file has [[overlays]] and an optional [metadata]; its source paths are relative"
                     + " to it. Prints the overlaid spec, or writes the overlaid sources to -o OUTDIR, or prints a diff"
                     + " in which every hunk names the overlay that made it. The sources directory is never modified."

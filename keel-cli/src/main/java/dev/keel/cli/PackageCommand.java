@@ -20,7 +20,10 @@ import picocli.CommandLine.Parameters;
         name = "package",
         aliases = "pkg",
         mixinStandardHelpOptions = true,
-        header = "Work with the project's binary packages and their publish channels.",
+        header = "Inspect binary packages and their publish channels",
+        description = "Binary packages are the RPMs the components build into. Their configuration (publish channels,"
+                + " package groups) comes from default-package-config, the package-groups and each component's"
+                + " packages.<name> tables.",
         subcommands = {PackageCommand.ListCommand.class})
 public final class PackageCommand extends CommandGroup {
 
@@ -28,10 +31,11 @@ public final class PackageCommand extends CommandGroup {
     @Command(
             name = "list",
             mixinStandardHelpOptions = true,
-            header = "List packages with their source component, package group and publish channel.",
-            description = "As azldev resolves channels, later winning: default-package-config, the component's"
-                    + " publish channels, the package group, the component's packages.<name> table (debug packages"
-                    + " take the debuginfo channels). -a lists every package with explicit configuration;"
+            header = "List packages with their component, group and publish channel",
+            description = "One row per package: its type, package group, source component and publish channel."
+                    + " Channels resolve as azldev resolves them, later winning: default-package-config, the"
+                    + " component's publish channels, the package group, the component's packages.<name> table (debug"
+                    + " packages take the debuginfo channels). -a lists every package with explicit configuration;"
                     + " --rpm-file lists the source and binary packages of an RPM source map.")
     static final class ListCommand implements Callable<Integer> {
 

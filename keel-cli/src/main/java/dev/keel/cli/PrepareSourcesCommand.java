@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "prepare-sources",
         mixinStandardHelpOptions = true,
-        header = "Write a component's complete sources, ready to build, into a directory.",
+        header = "Write a component's complete buildable sources to a directory",
         description = "The upstream files, the lookaside archives its sources file lists and its downloaded"
                 + " source-files (hash-verified, from Keel's cache), with every render step applied, archive overlays"
                 + " included, and no file filtered out. With --upstream-specs (a spec snapshot) there is no upstream"

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "render",
         mixinStandardHelpOptions = true,
-        header = "Render components into the project's rendered specs directory.",
+        header = "Render components into the project's rendered specs directory",
         description = "Writes <rendered-specs-dir>/<letter>/<name>/: the overlaid spec, the sources file, the"
                 + " generated macros file and the sidecar files the spec references. Unchanged components are"
                 + " skipped; each changed directory is replaced atomically; failures leave a RENDER_FAILED marker."

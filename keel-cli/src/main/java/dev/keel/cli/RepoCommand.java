@@ -25,7 +25,9 @@ import picocli.CommandLine.Option;
 @Command(
         name = "repo",
         mixinStandardHelpOptions = true,
-        header = "Check RPM repositories.",
+        header = "Check RPM repositories",
+        description = "A repository is a directory of RPMs with repodata/, such as the one component build"
+                + " --local-repo-with-publish keeps. The checks run the host's dnf.",
         subcommands = {RepoCommand.CheckCommand.class})
 public final class RepoCommand extends CommandGroup {
 
@@ -33,9 +35,9 @@ public final class RepoCommand extends CommandGroup {
     @Command(
             name = "check",
             mixinStandardHelpOptions = true,
-            header = "Prove that a repository's packages install: every requirement resolves.",
-            description = "dnf repoclosure (libsolv) checks that every requirement of every package of the repository"
-                    + " resolves within it or the project's rpm-build inputs (the build distro version's"
+            header = "Check that every requirement of a repository's packages resolves",
+            description = "Runs dnf repoclosure (libsolv) to check that every requirement of every package of the"
+                    + " repository resolves within it or the project's rpm-build inputs (the build distro version's"
                     + " inputs.rpm-build); --install also installs packages into an empty root with dnf. dnf runs"
                     + " with its configuration, cache and logs in the work directory and touches nothing of the host."
                     + " Outside a project, only the repository itself is used. Exit 1 when anything is unresolved or"

@@ -36,7 +36,7 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "query",
         mixinStandardHelpOptions = true,
-        header = "Print a spec's structure as written, or with --expand as rpm reads it.",
+        header = "Print a spec's structure as written, or with --expand as rpm reads it",
         description = "As written (no macro expansion): name, epoch, version, release, sub-packages, sources, patches,"
                 + " sections with line ranges, build conditionals and diagnostics. With --expand, name, epoch,"
                 + " version and release are expanded the way rpmspec -q --srpm does, and the build requirements"

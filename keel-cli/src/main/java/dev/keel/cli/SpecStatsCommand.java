@@ -25,8 +25,9 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "stats",
         mixinStandardHelpOptions = true,
-        header = "Parse spec files, check that each prints back byte-for-byte, and print totals.",
-        description = "Directories are searched recursively for *.spec files. Exits 1 if any file cannot be read or"
+        header = "Check that spec files parse and print back byte-for-byte",
+        description = "Parses every file, checks that it prints back byte-for-byte and prints totals over all"
+                + " files. Directories are searched recursively for *.spec files. Exits 1 if any file cannot be read or"
                 + " does not print back byte-for-byte.")
 public final class SpecStatsCommand implements java.util.concurrent.Callable<Integer> {
 

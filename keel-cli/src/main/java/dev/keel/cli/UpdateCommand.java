@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "update",
         mixinStandardHelpOptions = true,
-        header = "Lock each component's upstream commit in locks/<name>.lock.",
+        header = "Lock each component's upstream commit in locks/<name>.lock",
         description = "The commit is the component's upstream-commit pin, else the last commit before its snapshot,"
                 + " else its branch head; the lock is written in azldev's format. A lock whose resolution inputs did"
                 + " not change keeps its commit, except for components following a branch head. With -a, locks of"

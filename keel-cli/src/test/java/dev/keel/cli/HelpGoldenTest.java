@@ -41,13 +41,13 @@ class HelpGoldenTest {
         return (path.isEmpty() ? "keel" : "keel " + path).replace(' ', '-') + ".txt";
     }
 
-    /** {@code keel PATH --help} at 80 columns, whatever the terminal. */
-    private static String help(String path) {
+    /** {@code keel PATH --help} at {@code width} columns, whatever the terminal. */
+    static String help(String path, int width) {
         List<String> args = new ArrayList<>(path.isEmpty() ? List.of() : List.of(path.split(" ")));
         args.add("--help");
         CommandLine keel = Main.commandLine();
         keel.setUsageHelpAutoWidth(false);
-        keel.setUsageHelpWidth(80);
+        keel.setUsageHelpWidth(width);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         keel.setOut(new PrintWriter(out, true));
@@ -60,7 +60,7 @@ class HelpGoldenTest {
     @ParameterizedTest(name = "keel {0} --help")
     @MethodSource("commandPaths")
     void helpIsAsPinned(String path) throws IOException {
-        Golden.check("help/" + fileName(path), help(path));
+        Golden.check("help/" + fileName(path), help(path, 80));
     }
 
     @Test
@@ -78,11 +78,8 @@ class HelpGoldenTest {
         // picocli formats the texts of the annotations with String.format and, when that fails (a lone
         // % such as %autorelease), warns on stderr and prints the raw text
         commandPaths().forEach(path -> {
-            CommandLine command = Main.commandLine();
-            for (String name : path.isEmpty() ? new String[0] : path.split(" ")) {
-                command = command.getSubcommands().get(name);
-            }
-            CommandLine.Model.CommandSpec spec = command.getCommandSpec();
+            CommandLine.Model.CommandSpec spec =
+                    CommandLineConventionsTest.command(path).getCommandSpec();
             List<String> texts = new ArrayList<>();
             CommandLine.Command annotation = spec.userObject().getClass().getAnnotation(CommandLine.Command.class);
             texts.addAll(List.of(annotation.header()));
