@@ -353,6 +353,7 @@ class PropertyTest {
             Random random, Spec original, Spec spec, List<String> packages, String label, boolean checkPlacement) {
         SpecEditor editor = SpecEditor.of(spec, label);
         String pkg = packages.get(random.nextInt(packages.size()));
+        PackageSelector.Single selected = pkg.isEmpty() ? PackageSelector.main() : PackageSelector.named(pkg);
         List<String> sections = List.of("%files", "%build", "%check", "%description", "%package", "%prep");
         String section = sections.get(random.nextInt(sections.size()));
         List<String> newLines = List.of("# added " + label, "added line");
@@ -360,18 +361,21 @@ class PropertyTest {
         Spec result;
         try {
             result = switch (kind) {
-                case 0 -> editor.addTag(pkg, "XAdded", label);
-                case 1 -> editor.insertTag(pkg, random.nextBoolean() ? "Patch99" : "Requires", label);
-                case 2 -> editor.setTag(pkg, "License", label);
-                case 3 -> editor.updateTag(pkg, "Requires", label);
-                case 4 -> editor.removeTag(pkg, random.nextBoolean() ? "BuildRequires" : "Requires", null);
-                case 5 -> editor.prependLines(random.nextBoolean() ? null : section, pkg, newLines);
-                case 6 -> editor.appendLines(random.nextBoolean() ? null : section, pkg, newLines);
+                case 0 -> editor.addTag(selected, "XAdded", label);
+                case 1 -> editor.insertTag(selected, random.nextBoolean() ? "Patch99" : "Requires", label);
+                case 2 -> editor.setTag(selected, "License", label);
+                case 3 -> editor.updateTag(selected, "Requires", label);
+                case 4 -> editor.removeTag(selected, random.nextBoolean() ? "BuildRequires" : "Requires", null);
+                case 5 -> editor.prependLines(random.nextBoolean() ? null : section, selected, newLines);
+                case 6 -> editor.appendLines(random.nextBoolean() ? null : section, selected, newLines);
                 case 7 ->
                     editor.searchReplace(
-                            random.nextBoolean() ? null : section, pkg, Pattern.compile("foo|gcc[0-9]|\\d+"), "R");
-                case 8 -> editor.removeSection(section, pkg);
-                case 9 -> editor.removeSubpackage(pkg);
+                            random.nextBoolean() ? null : section,
+                            pkg.isEmpty() ? PackageSelector.any() : selected,
+                            Pattern.compile("foo|gcc[0-9]|\\d+"),
+                            "R");
+                case 8 -> editor.removeSection(section, selected);
+                case 9 -> editor.removeSubpackage(selected);
                 case 10 -> editor.addPatch("new-" + label + ".patch");
                 default -> editor.addChangelogEntry("Tue Jan 02 2024 B - 1-2", List.of("- " + label));
             };
