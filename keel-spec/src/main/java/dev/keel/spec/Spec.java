@@ -363,7 +363,13 @@ public final class Spec {
     }
 
     /** A package with its header form, its full name (or {@code null}) and its defining section. */
-    public record Subpackage(PackageRef ref, String fullName, int section) {}
+    public record Subpackage(PackageRef ref, String fullName, int section) {
+
+        /** The defining section in {@code spec}, the spec it was found in. */
+        public Section sectionIn(Spec spec) {
+            return spec.section(section);
+        }
+    }
 
     LiteralMacros literalMacros() {
         if (literalMacros == null) {

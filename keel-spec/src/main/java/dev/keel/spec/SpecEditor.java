@@ -95,7 +95,7 @@ public final class SpecEditor {
         List<Tag> tags = requireTags(pkg, tag, null);
         Splices splices = new Splices();
         for (Tag found : tags) {
-            Element element = spec.element(found.element());
+            Element element = found.elementIn(spec);
             Line last = spec.line(element.endLine() - 1);
             splices.replace(
                     element.firstLine(),
@@ -109,7 +109,7 @@ public final class SpecEditor {
     public Spec removeTag(PackageSelector.Single pkg, String tag, String value) {
         Splices splices = new Splices();
         for (Tag found : requireTags(pkg, tag, value)) {
-            Element element = spec.element(found.element());
+            Element element = found.elementIn(spec);
             splices.replace(element.firstLine(), element.endLine(), List.of());
         }
         return splices.apply();
@@ -128,7 +128,7 @@ public final class SpecEditor {
             splices.insert(0, newLines(lines));
         } else {
             for (Section found : requireSections(section, pkg)) {
-                splices.insert(spec.element(found.firstElement()).endLine(), newLines(lines));
+                splices.insert(found.bodyFirstLine(spec), newLines(lines));
             }
         }
         return splices.apply();
@@ -263,7 +263,7 @@ public final class SpecEditor {
         Splices splices = new Splices();
         for (SourceRef reference : spec.references()) {
             if (filter.test(reference)) {
-                Element element = spec.element(reference.element());
+                Element element = reference.elementIn(spec);
                 splices.replace(element.firstLine(), element.endLine(), List.of());
             }
         }
@@ -295,7 +295,7 @@ public final class SpecEditor {
             section.addAll(entry);
             splices.insert(spec.lines().size(), newLines(section));
         } else {
-            splices.insert(spec.element(changelog.firstElement()).endLine(), newLines(entry));
+            splices.insert(changelog.bodyFirstLine(spec), newLines(entry));
         }
         return splices.apply();
     }

@@ -187,7 +187,7 @@ class PropertyTest {
             for (ConditionalBlock.Branch branch :
                     block.branches().subList(1, block.branches().size())) {
                 assertThat(branch.kind().isBranch()).isTrue();
-                assertThat(spec.element(branch.element()).block()).isEqualTo(i);
+                assertThat(branch.elementIn(spec).block()).isEqualTo(i);
             }
             if (block.isClosed()) {
                 assertThat(block.endElement()).isGreaterThan(block.startElement());
@@ -201,22 +201,22 @@ class PropertyTest {
             }
         }
         for (Tag tag : spec.tags()) {
-            assertThat(spec.element(tag.element()).kind()).isEqualTo(ElementKind.TAG);
-            assertThat(spec.element(tag.element()).section()).isEqualTo(tag.section());
+            assertThat(tag.elementIn(spec).kind()).isEqualTo(ElementKind.TAG);
+            assertThat(tag.elementIn(spec).section()).isEqualTo(tag.section());
             assertThat(spec.section(tag.section()).kind().holdsTags()).isTrue();
         }
         for (MacroDefinition macro : spec.macros()) {
-            assertThat(spec.element(macro.element()).kind()).isEqualTo(ElementKind.MACRO_DEFINITION);
+            assertThat(macro.elementIn(spec).kind()).isEqualTo(ElementKind.MACRO_DEFINITION);
         }
         for (Include include : spec.includes()) {
-            assertThat(spec.element(include.element()).kind()).isEqualTo(ElementKind.INCLUDE);
+            assertThat(include.elementIn(spec).kind()).isEqualTo(ElementKind.INCLUDE);
         }
         for (ChangelogEntry entry : spec.changelog()) {
-            assertThat(spec.element(entry.element()).kind()).isEqualTo(ElementKind.CHANGELOG_ENTRY);
+            assertThat(entry.elementIn(spec).kind()).isEqualTo(ElementKind.CHANGELOG_ENTRY);
             assertThat(entry.endLine()).isGreaterThan(entry.firstLine());
         }
         for (SourceRef reference : spec.references()) {
-            ElementKind kind = spec.element(reference.element()).kind();
+            ElementKind kind = reference.elementIn(spec).kind();
             assertThat(kind).isEqualTo(reference.fromList() ? ElementKind.TEXT : ElementKind.TAG);
         }
         for (Diagnostic diagnostic : spec.diagnostics()) {
@@ -437,10 +437,10 @@ class PropertyTest {
                     ? Set.of()
                     : enclosingBlocks(
                             result, result.element(section.firstElement()).block());
-            assertThat(enclosingBlocks(result, result.element(tag.element()).block()))
+            assertThat(enclosingBlocks(result, tag.elementIn(result).block()))
                     .as(
                             "blocks around the added tag at line %d",
-                            result.element(tag.element()).firstLine() + 1)
+                            tag.elementIn(result).firstLine() + 1)
                     .isEqualTo(headerBlocks);
         }
     }
