@@ -33,6 +33,7 @@ import java.util.function.Predicate;
  * Keel's documented fixes. A pure function of its inputs: the upstream tree is never modified, and
  * a failing overlay stops the sequence with an {@link OverlayException} before anything is
  * written. Every line of the result knows whether it is an upstream line or which overlay made it.
+ * An engine keeps no state between calls, so one can be reused and shared between threads.
  */
 public final class OverlayEngine {
 
