@@ -242,9 +242,7 @@ public final class SpecQueryCommand implements Callable<Integer> {
             entry.put("name", pkg.ref().name());
             entry.put("form", pkg.ref().form().name().toLowerCase(Locale.ROOT));
             entry.put("fullName", pkg.fullName());
-            entry.put(
-                    "line",
-                    spec.element(spec.section(pkg.section()).firstElement()).firstLine() + 1);
+            entry.put("line", pkg.sectionIn(spec).firstLine() + 1);
             subpackages.add(entry);
         }
         result.put("subpackages", subpackages);
@@ -275,7 +273,7 @@ public final class SpecQueryCommand implements Callable<Integer> {
                         case BCOND_WITHOUT -> "1";
                         default -> bcond.body();
                     });
-            entry.put("line", spec.element(bcond.element()).firstLine() + 1);
+            entry.put("line", bcond.elementIn(spec).firstLine() + 1);
             bconds.add(entry);
         }
         result.put("bconds", bconds);
@@ -300,7 +298,7 @@ public final class SpecQueryCommand implements Callable<Integer> {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("number", reference.number());
             entry.put("value", reference.value());
-            entry.put("line", spec.element(reference.element()).firstLine() + 1);
+            entry.put("line", reference.elementIn(spec).firstLine() + 1);
             list.add(entry);
         }
         return list;

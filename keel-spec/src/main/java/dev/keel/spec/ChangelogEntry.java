@@ -9,4 +9,4 @@ package dev.keel.spec;
  * @param firstLine 0-based first physical line
  * @param endLine 0-based line one past the entry
  */
-public record ChangelogEntry(int element, String header, int firstLine, int endLine) {}
+public record ChangelogEntry(int element, String header, int firstLine, int endLine) implements ElementItem {}

@@ -15,7 +15,7 @@ import java.util.List;
 public record ConditionalBlock(int index, int parent, int depth, List<Branch> branches, int endElement) {
 
     /** One branch: the directive that opens it and its condition text (empty for {@code %else}). */
-    public record Branch(ConditionalKind kind, int element, String condition) {}
+    public record Branch(ConditionalKind kind, int element, String condition) implements ElementItem {}
 
     public ConditionalBlock {
         branches = List.copyOf(branches);

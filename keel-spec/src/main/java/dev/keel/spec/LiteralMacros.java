@@ -33,7 +33,7 @@ final class LiteralMacros {
             boolean simple = macro.kind() != MacroDefinition.Kind.UNDEFINE
                     && macro.parameters() == null
                     && macro.body().indexOf('\n') < 0
-                    && spec.element(macro.element()).block() < 0;
+                    && macro.elementIn(spec).block() < 0;
             String previous = values.putIfAbsent(macro.name(), macro.body());
             if (!simple || (previous != null && !previous.equals(macro.body()))) {
                 uncertain.add(macro.name());

@@ -10,7 +10,8 @@ package dev.keel.spec;
  * @param parameters the parameter spec in parentheses after the name, or {@code null}
  * @param body the body as written (for bconds: the default expression), possibly multi-line
  */
-public record MacroDefinition(int element, Kind kind, String name, String parameters, String body) {
+public record MacroDefinition(int element, Kind kind, String name, String parameters, String body)
+        implements ElementItem {
 
     /** The directive that made the definition. */
     public enum Kind {

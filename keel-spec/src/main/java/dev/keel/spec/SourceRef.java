@@ -11,7 +11,8 @@ package dev.keel.spec;
  * @param element the element holding it
  * @param fromList whether it comes from a {@code %sourcelist}/{@code %patchlist} section
  */
-public record SourceRef(Kind kind, Integer number, boolean explicit, String value, int element, boolean fromList) {
+public record SourceRef(Kind kind, Integer number, boolean explicit, String value, int element, boolean fromList)
+        implements ElementItem {
 
     /** Sources and patches are numbered separately. */
     public enum Kind {

@@ -15,10 +15,13 @@ import java.util.Optional;
  * <p>The tree models what packagers write, without expanding macros: logical lines
  * ({@link Element}), sections, conditional blocks, tags, macro definitions, changelog entries,
  * sources and patches, includes, and diagnostics.
+ *
+ * <p>A {@code Spec} is immutable, so it can be shared between threads and reused freely: every
+ * list it returns is unmodifiable, and edits return a new {@code Spec}.
  */
 public final class Spec {
 
-    /** Everything the parser derives from the lines. */
+    /** Everything the parser derives from the lines, in lists no caller can change. */
     record Structure(
             List<Element> elements,
             List<Section> sections,
@@ -29,7 +32,20 @@ public final class Spec {
             List<SourceRef> sources,
             List<Include> includes,
             List<Diagnostic> diagnostics,
-            Diagnostic conditionalError) {}
+            Diagnostic conditionalError) {
+
+        Structure {
+            elements = List.copyOf(elements);
+            sections = List.copyOf(sections);
+            blocks = List.copyOf(blocks);
+            tags = List.copyOf(tags);
+            macros = List.copyOf(macros);
+            changelog = List.copyOf(changelog);
+            sources = List.copyOf(sources);
+            includes = List.copyOf(includes);
+            diagnostics = List.copyOf(diagnostics);
+        }
+    }
 
     private final SpecText text;
     /** 1-based input line of each line, or null when every line is input line index + 1. */
@@ -343,11 +359,17 @@ public final class Spec {
                 packages.add(new Subpackage(section.pkg(), fullName(section.pkg()), section.index()));
             }
         }
-        return packages;
+        return List.copyOf(packages);
     }
 
     /** A package with its header form, its full name (or {@code null}) and its defining section. */
-    public record Subpackage(PackageRef ref, String fullName, int section) {}
+    public record Subpackage(PackageRef ref, String fullName, int section) {
+
+        /** The defining section in {@code spec}, the spec it was found in. */
+        public Section sectionIn(Spec spec) {
+            return spec.section(section);
+        }
+    }
 
     LiteralMacros literalMacros() {
         if (literalMacros == null) {

@@ -15,10 +15,12 @@ import java.util.function.Predicate;
  * provenance can be traced. A method that cannot do its edit throws {@link SpecEditException} and
  * changes nothing.
  *
- * <p>Packages are named as in a section header: {@code ""} for the main package, a suffix such as
- * {@code devel}, or a full name such as {@code python3-foo}. A name also matches a package whose
- * header uses the other form when the full name can be determined ({@code %{name}-libs} matches
- * {@code %package libs}). Section names compare exactly, e.g. {@code %files}.
+ * <p>A {@link PackageSelector} says which package an edit applies to; a section name of {@code
+ * null} or {@code ""} stands for no section (the whole file, or any section for {@link
+ * #searchReplace}). Section names compare exactly, e.g. {@code %files}.
+ *
+ * <p>An editor keeps no state between calls, so it can be shared between threads; each call edits
+ * the spec the editor was made for, not the result of an earlier call.
  */
 public final class SpecEditor {
 
@@ -45,7 +47,7 @@ public final class SpecEditor {
      * starts in that section, since that would make the new tag conditional, nor after the end of a
      * block around the section's header, where it would belong to another section.
      */
-    public Spec addTag(String pkg, String tag, String value) {
+    public Spec addTag(PackageSelector.Single pkg, String tag, String value) {
         Splices splices = new Splices();
         for (Section section : tagSections(pkg)) {
             splices.insert(lineOf(endOutsideLocalBlocks(section)), tagLine(tag, value));
@@ -58,7 +60,7 @@ public final class SpecEditor {
      * {@code patch}), else after the last tag, else as {@link #addTag}. A position inside a
      * conditional block that starts in the section moves past that block's {@code %endif}.
      */
-    public Spec insertTag(String pkg, String tag, String value) {
+    public Spec insertTag(PackageSelector.Single pkg, String tag, String value) {
         Splices splices = new Splices();
         String family = Tag.familyOf(tag);
         for (Section section : tagSections(pkg)) {
@@ -81,7 +83,7 @@ public final class SpecEditor {
     }
 
     /** Updates the tag if the package has it, else adds it as {@link #addTag} does. */
-    public Spec setTag(String pkg, String tag, String value) {
+    public Spec setTag(PackageSelector.Single pkg, String tag, String value) {
         return matchingTags(pkg, tag, null).isEmpty() ? addTag(pkg, tag, value) : updateTag(pkg, tag, value);
     }
 
@@ -89,11 +91,11 @@ public final class SpecEditor {
      * Rewrites every line of that tag in the package (in all conditional branches); each rewritten
      * line keeps its line ending.
      */
-    public Spec updateTag(String pkg, String tag, String value) {
+    public Spec updateTag(PackageSelector.Single pkg, String tag, String value) {
         List<Tag> tags = requireTags(pkg, tag, null);
         Splices splices = new Splices();
         for (Tag found : tags) {
-            Element element = spec.element(found.element());
+            Element element = found.elementIn(spec);
             Line last = spec.line(element.endLine() - 1);
             splices.replace(
                     element.firstLine(),
@@ -104,10 +106,10 @@ public final class SpecEditor {
     }
 
     /** Removes every line of that tag in the package; with a value, only lines whose value matches (ignoring case). */
-    public Spec removeTag(String pkg, String tag, String value) {
+    public Spec removeTag(PackageSelector.Single pkg, String tag, String value) {
         Splices splices = new Splices();
         for (Tag found : requireTags(pkg, tag, value)) {
-            Element element = spec.element(found.element());
+            Element element = found.elementIn(spec);
             splices.replace(element.firstLine(), element.endLine(), List.of());
         }
         return splices.apply();
@@ -119,14 +121,14 @@ public final class SpecEditor {
      * Adds lines at the top of the file ({@code section} null or empty; the package must then be the
      * main one) or after the header of every matching section.
      */
-    public Spec prependLines(String section, String pkg, List<String> lines) {
+    public Spec prependLines(String section, PackageSelector.Single pkg, List<String> lines) {
         Splices splices = new Splices();
         if (section == null || section.isEmpty()) {
             requireMainPackage(pkg);
             splices.insert(0, newLines(lines));
         } else {
             for (Section found : requireSections(section, pkg)) {
-                splices.insert(spec.element(found.firstElement()).endLine(), newLines(lines));
+                splices.insert(found.bodyFirstLine(spec), newLines(lines));
             }
         }
         return splices.apply();
@@ -136,7 +138,7 @@ public final class SpecEditor {
      * Adds lines at the end of the file ({@code section} null or empty; the package must then be the
      * main one) or at the end of every matching section.
      */
-    public Spec appendLines(String section, String pkg, List<String> lines) {
+    public Spec appendLines(String section, PackageSelector.Single pkg, List<String> lines) {
         Splices splices = new Splices();
         if (section == null || section.isEmpty()) {
             requireMainPackage(pkg);
@@ -151,17 +153,17 @@ public final class SpecEditor {
 
     /**
      * Replaces every match of {@code regex} (RE2 syntax) on each line in scope with the literal
-     * {@code replacement}. Scope: sections named {@code section} (any if null or empty) of package
-     * {@code pkg} (any if null or empty). Section header lines are never rewritten.
+     * {@code replacement}. Scope: sections named {@code section} (any if null or empty) of the
+     * packages {@code pkg} selects. Section header lines are never rewritten.
      */
-    public Spec searchReplace(String section, String pkg, Pattern regex, String replacement) {
+    public Spec searchReplace(String section, PackageSelector pkg, Pattern regex, String replacement) {
+        Objects.requireNonNull(pkg, "pkg");
         String literal = Matcher.quoteReplacement(spec.encodeNewText(replacement));
         Splices splices = new Splices();
         for (Section found : spec.sections()) {
             boolean sectionMatches =
                     section == null || section.isEmpty() || found.name().equals(section);
-            boolean packageMatches = pkg == null || pkg.isEmpty() || spec.packageMatches(found.pkg(), pkg);
-            if (!sectionMatches || !packageMatches) {
+            if (!sectionMatches || !pkg.selects(spec, found.pkg())) {
                 continue;
             }
             for (int line = found.bodyFirstLine(spec); line < found.endLine(); line++) {
@@ -187,7 +189,7 @@ public final class SpecEditor {
      * Removes every matching section from its header to the next, keeping conditionals balanced as
      * azldev does (see {@link ConditionalBalancer}).
      */
-    public Spec removeSection(String section, String pkg) {
+    public Spec removeSection(String section, PackageSelector.Single pkg) {
         if (section == null || section.isEmpty()) {
             throw new SpecEditException(
                     SpecEditException.Reason.INVALID_ARGUMENT, "the preamble cannot be removed as a section");
@@ -198,19 +200,20 @@ public final class SpecEditor {
     /**
      * Removes every section of a sub-package ({@code %package}, {@code %description}, {@code %files},
      * scriptlets...), each balanced on its own as {@link #removeSection} does: a sub-package wrapped in
-     * {@code %if} leaves its empty {@code %if}/{@code %endif}.
+     * {@code %if} leaves its empty {@code %if}/{@code %endif}. The main package is refused.
      */
-    public Spec removeSubpackage(String pkg) {
-        if (pkg == null || pkg.isEmpty()) {
+    public Spec removeSubpackage(PackageSelector.Single pkg) {
+        if (!(Objects.requireNonNull(pkg, "pkg") instanceof PackageSelector.Named named)) {
             throw new SpecEditException(
                     SpecEditException.Reason.INVALID_ARGUMENT, "the main package cannot be removed as a sub-package");
         }
         List<Section> sections = spec.sections().stream()
-                .filter(s -> !s.pkg().isMain() && spec.packageMatches(s.pkg(), pkg))
+                .filter(s -> !s.pkg().isMain() && named.selects(spec, s.pkg()))
                 .toList();
         if (sections.isEmpty()) {
             throw new SpecEditException(
-                    SpecEditException.Reason.SECTION_NOT_FOUND, "no section belongs to sub-package '" + pkg + "'");
+                    SpecEditException.Reason.SECTION_NOT_FOUND,
+                    "no section belongs to sub-package '" + named.name() + "'");
         }
         return removeSections(sections);
     }
@@ -252,7 +255,7 @@ public final class SpecEditor {
             }
             return splices.apply();
         }
-        return addTag("", "Patch" + nextPatchNumber(spec), fileName);
+        return addTag(PackageSelector.main(), "Patch" + nextPatchNumber(spec), fileName);
     }
 
     /** Removes every source or patch reference (tag line or list entry) the filter accepts. */
@@ -260,7 +263,7 @@ public final class SpecEditor {
         Splices splices = new Splices();
         for (SourceRef reference : spec.references()) {
             if (filter.test(reference)) {
-                Element element = spec.element(reference.element());
+                Element element = reference.elementIn(spec);
                 splices.replace(element.firstLine(), element.endLine(), List.of());
             }
         }
@@ -292,28 +295,29 @@ public final class SpecEditor {
             section.addAll(entry);
             splices.insert(spec.lines().size(), newLines(section));
         } else {
-            splices.insert(spec.element(changelog.firstElement()).endLine(), newLines(entry));
+            splices.insert(changelog.bodyFirstLine(spec), newLines(entry));
         }
         return splices.apply();
     }
 
     // ---------------------------------------------------------------- lookups
 
-    private List<Section> tagSections(String pkg) {
-        if (pkg == null || pkg.isEmpty()) {
+    private List<Section> tagSections(PackageSelector.Single pkg) {
+        if (!(Objects.requireNonNull(pkg, "pkg") instanceof PackageSelector.Named named)) {
             return List.of(spec.section(0));
         }
         List<Section> sections = spec.sections().stream()
-                .filter(s -> s.kind() == SectionKind.PACKAGE && spec.packageMatches(s.pkg(), pkg))
+                .filter(s -> s.kind() == SectionKind.PACKAGE && named.selects(spec, s.pkg()))
                 .toList();
         if (sections.isEmpty()) {
             throw new SpecEditException(
-                    SpecEditException.Reason.SECTION_NOT_FOUND, "no %package section for sub-package '" + pkg + "'");
+                    SpecEditException.Reason.SECTION_NOT_FOUND,
+                    "no %package section for sub-package '" + named.name() + "'");
         }
         return sections;
     }
 
-    private List<Tag> matchingTags(String pkg, String tag, String value) {
+    private List<Tag> matchingTags(PackageSelector.Single pkg, String tag, String value) {
         List<Integer> sections = tagSections(pkg).stream().map(Section::index).toList();
         return spec.tags().stream()
                 .filter(t -> sections.contains(t.section()) && t.is(tag))
@@ -321,7 +325,7 @@ public final class SpecEditor {
                 .toList();
     }
 
-    private List<Tag> requireTags(String pkg, String tag, String value) {
+    private List<Tag> requireTags(PackageSelector.Single pkg, String tag, String value) {
         List<Tag> tags = matchingTags(pkg, tag, value);
         if (tags.isEmpty()) {
             String what = "tag '" + tag + "'" + (value == null ? "" : " with value '" + value + "'");
@@ -333,35 +337,41 @@ public final class SpecEditor {
         return tags;
     }
 
-    private List<Section> requireSections(String section, String pkg) {
+    private List<Section> requireSections(String section, PackageSelector.Single pkg) {
+        Objects.requireNonNull(pkg, "pkg");
         List<Section> sections = spec.sections().stream()
                 .filter(s -> !s.isPreamble() && s.name().equals(section))
-                .filter(s -> spec.packageMatches(s.pkg(), pkg == null ? "" : pkg))
+                .filter(s -> pkg.selects(spec, s.pkg()))
                 .toList();
         if (sections.isEmpty()) {
             throw new SpecEditException(
                     SpecEditException.Reason.SECTION_NOT_FOUND,
                     "no " + section + " section for " + packageName(pkg),
-                    ClosestLines.find(spec, section + " " + (pkg == null ? "" : pkg), 3));
+                    ClosestLines.find(spec, section + " " + spelling(pkg), 3));
         }
         return sections;
     }
 
     /** The whole file belongs to the main package: a sub-package without a section names nothing (as in azldev). */
-    private void requireMainPackage(String pkg) {
-        if (pkg != null && !pkg.isEmpty() && !spec.packageMatches(PackageRef.MAIN, pkg)) {
+    private void requireMainPackage(PackageSelector.Single pkg) {
+        if (!Objects.requireNonNull(pkg, "pkg").selects(spec, PackageRef.MAIN)) {
             throw new SpecEditException(
                     SpecEditException.Reason.SECTION_NOT_FOUND, "no section given for " + packageName(pkg));
         }
     }
 
-    private static String packageName(String pkg) {
-        return pkg == null || pkg.isEmpty() ? "the main package" : "sub-package '" + pkg + "'";
+    /** The package as the user named it, {@code ""} for the main one. */
+    private static String spelling(PackageSelector.Single pkg) {
+        return pkg instanceof PackageSelector.Named named ? named.name() : "";
     }
 
-    private static String scope(String section, String pkg) {
+    private static String packageName(PackageSelector.Single pkg) {
+        return pkg instanceof PackageSelector.Named named ? "sub-package '" + named.name() + "'" : "the main package";
+    }
+
+    private static String scope(String section, PackageSelector pkg) {
         String where = section == null || section.isEmpty() ? "" : " in " + section;
-        return where + (pkg == null || pkg.isEmpty() ? "" : " of " + packageName(pkg));
+        return where + (pkg instanceof PackageSelector.Single single ? " of " + packageName(single) : "");
     }
 
     // ---------------------------------------------------------------- placement

@@ -13,7 +13,8 @@ package dev.keel.spec;
  *     packager used ({@code Name:           foo} has its value at column 17)
  */
 public record Tag(
-        int element, String name, String qualifier, String value, int section, PackageRef pkg, int valueColumn) {
+        int element, String name, String qualifier, String value, int section, PackageRef pkg, int valueColumn)
+        implements ElementItem {
 
     /** The name with its qualifier, e.g. {@code Requires(post)}. */
     public String fullName() {

@@ -187,7 +187,7 @@ class PropertyTest {
             for (ConditionalBlock.Branch branch :
                     block.branches().subList(1, block.branches().size())) {
                 assertThat(branch.kind().isBranch()).isTrue();
-                assertThat(spec.element(branch.element()).block()).isEqualTo(i);
+                assertThat(branch.elementIn(spec).block()).isEqualTo(i);
             }
             if (block.isClosed()) {
                 assertThat(block.endElement()).isGreaterThan(block.startElement());
@@ -201,22 +201,22 @@ class PropertyTest {
             }
         }
         for (Tag tag : spec.tags()) {
-            assertThat(spec.element(tag.element()).kind()).isEqualTo(ElementKind.TAG);
-            assertThat(spec.element(tag.element()).section()).isEqualTo(tag.section());
+            assertThat(tag.elementIn(spec).kind()).isEqualTo(ElementKind.TAG);
+            assertThat(tag.elementIn(spec).section()).isEqualTo(tag.section());
             assertThat(spec.section(tag.section()).kind().holdsTags()).isTrue();
         }
         for (MacroDefinition macro : spec.macros()) {
-            assertThat(spec.element(macro.element()).kind()).isEqualTo(ElementKind.MACRO_DEFINITION);
+            assertThat(macro.elementIn(spec).kind()).isEqualTo(ElementKind.MACRO_DEFINITION);
         }
         for (Include include : spec.includes()) {
-            assertThat(spec.element(include.element()).kind()).isEqualTo(ElementKind.INCLUDE);
+            assertThat(include.elementIn(spec).kind()).isEqualTo(ElementKind.INCLUDE);
         }
         for (ChangelogEntry entry : spec.changelog()) {
-            assertThat(spec.element(entry.element()).kind()).isEqualTo(ElementKind.CHANGELOG_ENTRY);
+            assertThat(entry.elementIn(spec).kind()).isEqualTo(ElementKind.CHANGELOG_ENTRY);
             assertThat(entry.endLine()).isGreaterThan(entry.firstLine());
         }
         for (SourceRef reference : spec.references()) {
-            ElementKind kind = spec.element(reference.element()).kind();
+            ElementKind kind = reference.elementIn(spec).kind();
             assertThat(kind).isEqualTo(reference.fromList() ? ElementKind.TEXT : ElementKind.TAG);
         }
         for (Diagnostic diagnostic : spec.diagnostics()) {
@@ -353,6 +353,7 @@ class PropertyTest {
             Random random, Spec original, Spec spec, List<String> packages, String label, boolean checkPlacement) {
         SpecEditor editor = SpecEditor.of(spec, label);
         String pkg = packages.get(random.nextInt(packages.size()));
+        PackageSelector.Single selected = pkg.isEmpty() ? PackageSelector.main() : PackageSelector.named(pkg);
         List<String> sections = List.of("%files", "%build", "%check", "%description", "%package", "%prep");
         String section = sections.get(random.nextInt(sections.size()));
         List<String> newLines = List.of("# added " + label, "added line");
@@ -360,18 +361,21 @@ class PropertyTest {
         Spec result;
         try {
             result = switch (kind) {
-                case 0 -> editor.addTag(pkg, "XAdded", label);
-                case 1 -> editor.insertTag(pkg, random.nextBoolean() ? "Patch99" : "Requires", label);
-                case 2 -> editor.setTag(pkg, "License", label);
-                case 3 -> editor.updateTag(pkg, "Requires", label);
-                case 4 -> editor.removeTag(pkg, random.nextBoolean() ? "BuildRequires" : "Requires", null);
-                case 5 -> editor.prependLines(random.nextBoolean() ? null : section, pkg, newLines);
-                case 6 -> editor.appendLines(random.nextBoolean() ? null : section, pkg, newLines);
+                case 0 -> editor.addTag(selected, "XAdded", label);
+                case 1 -> editor.insertTag(selected, random.nextBoolean() ? "Patch99" : "Requires", label);
+                case 2 -> editor.setTag(selected, "License", label);
+                case 3 -> editor.updateTag(selected, "Requires", label);
+                case 4 -> editor.removeTag(selected, random.nextBoolean() ? "BuildRequires" : "Requires", null);
+                case 5 -> editor.prependLines(random.nextBoolean() ? null : section, selected, newLines);
+                case 6 -> editor.appendLines(random.nextBoolean() ? null : section, selected, newLines);
                 case 7 ->
                     editor.searchReplace(
-                            random.nextBoolean() ? null : section, pkg, Pattern.compile("foo|gcc[0-9]|\\d+"), "R");
-                case 8 -> editor.removeSection(section, pkg);
-                case 9 -> editor.removeSubpackage(pkg);
+                            random.nextBoolean() ? null : section,
+                            pkg.isEmpty() ? PackageSelector.any() : selected,
+                            Pattern.compile("foo|gcc[0-9]|\\d+"),
+                            "R");
+                case 8 -> editor.removeSection(section, selected);
+                case 9 -> editor.removeSubpackage(selected);
                 case 10 -> editor.addPatch("new-" + label + ".patch");
                 default -> editor.addChangelogEntry("Tue Jan 02 2024 B - 1-2", List.of("- " + label));
             };
@@ -433,10 +437,10 @@ class PropertyTest {
                     ? Set.of()
                     : enclosingBlocks(
                             result, result.element(section.firstElement()).block());
-            assertThat(enclosingBlocks(result, result.element(tag.element()).block()))
+            assertThat(enclosingBlocks(result, tag.elementIn(result).block()))
                     .as(
                             "blocks around the added tag at line %d",
-                            result.element(tag.element()).firstLine() + 1)
+                            tag.elementIn(result).firstLine() + 1)
                     .isEqualTo(headerBlocks);
         }
     }

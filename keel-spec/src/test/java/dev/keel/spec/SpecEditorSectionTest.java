@@ -1,7 +1,10 @@
 package dev.keel.spec;
 
 import static dev.keel.spec.EditAssertions.assertEdited;
+import static dev.keel.spec.PackageSelector.main;
+import static dev.keel.spec.PackageSelector.named;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
@@ -34,7 +37,7 @@ class SpecEditorSectionTest {
                 make install
                 """);
 
-        assertEdited(spec, editor(spec).removeSection("%check", null), BY, """
+        assertEdited(spec, editor(spec).removeSection("%check", main()), BY, """
                   Name: foo
 
                   %install
@@ -46,7 +49,7 @@ class SpecEditorSectionTest {
     void removeTheLastSection() {
         Spec spec = Spec.parse("Name: foo\n%check\nmake test");
 
-        assertEdited(spec, editor(spec).removeSection("%check", ""), BY, """
+        assertEdited(spec, editor(spec).removeSection("%check", main()), BY, """
                   Name: foo
                 """);
     }
@@ -64,7 +67,7 @@ class SpecEditorSectionTest {
                 /d
                 """);
 
-        assertEdited(spec, editor(spec).removeSection("%files", ""), BY, """
+        assertEdited(spec, editor(spec).removeSection("%files", main()), BY, """
                   %files devel
                   /b
                   %files -n foo-devel
@@ -89,9 +92,9 @@ class SpecEditorSectionTest {
                   /a
                 """;
 
-        assertEdited(spec, editor(spec).removeSection("%files", "foo-devel"), BY, expected);
-        assertEdited(spec, editor(spec).removeSection("%files", "%{name}-devel"), BY, expected);
-        assertEdited(spec, editor(spec).removeSection("%files", "devel"), BY, """
+        assertEdited(spec, editor(spec).removeSection("%files", named("foo-devel")), BY, expected);
+        assertEdited(spec, editor(spec).removeSection("%files", named("%{name}-devel")), BY, expected);
+        assertEdited(spec, editor(spec).removeSection("%files", named("devel")), BY, """
                   Name: foo
                   %files -n foo-devel
                   /d
@@ -115,7 +118,7 @@ class SpecEditorSectionTest {
                 %install
                 """);
 
-        assertEdited(spec, editor(spec).removeSection("%check", null), BY, """
+        assertEdited(spec, editor(spec).removeSection("%check", main()), BY, """
                   Name: foo
                   %install
                 """);
@@ -134,7 +137,7 @@ class SpecEditorSectionTest {
                 %install
                 """);
 
-        assertEdited(spec, editor(spec).removeSection("%check", null), BY, """
+        assertEdited(spec, editor(spec).removeSection("%check", main()), BY, """
                   Name: foo
                   %if %{with tests}
                   BuildRequires: pytest
@@ -157,7 +160,7 @@ class SpecEditorSectionTest {
                 %endif
                 """);
 
-        assertEdited(spec, editor(spec).removeSection("%files", null), BY, """
+        assertEdited(spec, editor(spec).removeSection("%files", main()), BY, """
                   %if %{with docs}
                   # documentation
 
@@ -179,7 +182,7 @@ class SpecEditorSectionTest {
                 %files devel
                 """);
 
-        assertEdited(spec, editor(spec).removeSection("%files", "doc"), BY, """
+        assertEdited(spec, editor(spec).removeSection("%files", named("doc")), BY, """
                   %if a
                   %if b
                   %endif
@@ -199,7 +202,7 @@ class SpecEditorSectionTest {
                 %endif
                 """);
 
-        assertEdited(spec, editor(spec).removeSection("%pre", null), BY, """
+        assertEdited(spec, editor(spec).removeSection("%pre", main()), BY, """
                   %if 0%{?fedora}
                   %post
                   echo post
@@ -221,7 +224,7 @@ class SpecEditorSectionTest {
                 """);
 
         assertRefused(
-                () -> editor(spec).removeSection("%check", null),
+                () -> editor(spec).removeSection("%check", main()),
                 SpecEditException.Reason.CONDITIONAL_SPANS_SECTIONS,
                 "removing lines 3-5 would split the conditional block at line 2 (%if 0%{?rhel}): its %else"
                         + " branch lies in the removed lines but the block continues outside them");
@@ -239,7 +242,7 @@ class SpecEditorSectionTest {
                 """);
 
         assertRefused(
-                () -> editor(spec).removeSection("%files", ""),
+                () -> editor(spec).removeSection("%files", main()),
                 SpecEditException.Reason.CONDITIONAL_SPANS_SECTIONS,
                 "removing lines 1-4 would split the conditional block at line 3 (%if %{with docs}): content after"
                         + " its opening line lies in the removed lines but the block continues outside them");
@@ -260,7 +263,7 @@ class SpecEditorSectionTest {
                 """);
 
         assertRefused(
-                () -> editor(spec).removeSection("%check", ""),
+                () -> editor(spec).removeSection("%check", main()),
                 SpecEditException.Reason.CONDITIONAL_SPANS_SECTIONS,
                 "removing lines 4-7 would split the conditional block at line 3 (%if %{with tests}): content after"
                         + " its %endif lies in the removed lines but the block continues outside them");
@@ -280,7 +283,7 @@ class SpecEditorSectionTest {
                 %files devel
                 """);
         assertRefused(
-                () -> editor(withElse).removeSection("%files", "doc"),
+                () -> editor(withElse).removeSection("%files", named("doc")),
                 SpecEditException.Reason.CONDITIONAL_SPANS_SECTIONS,
                 "removing lines 2-7 would split the conditional block at line 1 (%if %{with docs}): content after"
                         + " its %endif lies in the removed lines but the block continues outside them");
@@ -293,12 +296,12 @@ class SpecEditorSectionTest {
                 %files devel
                 """);
         assertRefused(
-                () -> editor(withDnl).removeSection("%files", "doc"),
+                () -> editor(withDnl).removeSection("%files", named("doc")),
                 SpecEditException.Reason.CONDITIONAL_SPANS_SECTIONS,
                 "removing lines 2-5 would split the conditional block at line 1 (%if %{with docs}): content after"
                         + " its %endif lies in the removed lines but the block continues outside them");
         Spec withHash = Spec.parse(withDnl.text().replace("%dnl", "#"));
-        assertEdited(withHash, editor(withHash).removeSection("%files", "doc"), BY, """
+        assertEdited(withHash, editor(withHash).removeSection("%files", named("doc")), BY, """
                   %if %{with docs}
                   %endif
                   # the devel files follow
@@ -309,16 +312,16 @@ class SpecEditorSectionTest {
     @Test
     void unbalancedConditionalsAreRefused() {
         assertRefused(
-                () -> editor(Spec.parse("%check\n%if 1\nx\n%install\n")).removeSection("%check", null),
+                () -> editor(Spec.parse("%check\n%if 1\nx\n%install\n")).removeSection("%check", main()),
                 SpecEditException.Reason.CONDITIONAL_SPANS_SECTIONS,
                 "cannot remove lines safely: the spec's conditionals are unbalanced (line 2: unclosed %if)");
         assertRefused(
-                () -> editor(Spec.parse("%check\nx\n%endif\n")).removeSection("%check", null),
+                () -> editor(Spec.parse("%check\nx\n%endif\n")).removeSection("%check", main()),
                 SpecEditException.Reason.CONDITIONAL_SPANS_SECTIONS,
                 "cannot remove lines safely: the spec's conditionals are unbalanced (line 3: %endif with no %if)");
         assertRefused(
                 () -> editor(Spec.parse("%check\n%if 1\n%else\n%else\n%endif\n%install\n"))
-                        .removeSection("%install", null),
+                        .removeSection("%install", main()),
                 SpecEditException.Reason.CONDITIONAL_SPANS_SECTIONS,
                 "cannot remove lines safely: the spec's conditionals are unbalanced (line 4: %else after %else)");
     }
@@ -328,15 +331,15 @@ class SpecEditorSectionTest {
         Spec spec = Spec.parse("Name: foo\n%build\n");
 
         assertRefused(
-                () -> editor(spec).removeSection("", null),
+                () -> editor(spec).removeSection("", main()),
                 SpecEditException.Reason.INVALID_ARGUMENT,
                 "the preamble cannot be removed as a section");
         assertRefused(
-                () -> editor(spec).removeSection(null, null),
+                () -> editor(spec).removeSection(null, main()),
                 SpecEditException.Reason.INVALID_ARGUMENT,
                 "the preamble cannot be removed as a section");
         assertRefused(
-                () -> editor(spec).removeSection("%check", null),
+                () -> editor(spec).removeSection("%check", main()),
                 SpecEditException.Reason.SECTION_NOT_FOUND,
                 "no %check section for the main package");
     }
@@ -367,7 +370,7 @@ class SpecEditorSectionTest {
                 %changelog
                 * Mon Jan 01 2024 A - 1
                 """);
-        Spec edited = editor(spec).removeSubpackage("devel");
+        Spec edited = editor(spec).removeSubpackage(named("devel"));
 
         assertEdited(spec, edited, BY, """
                   Name: foo
@@ -383,7 +386,7 @@ class SpecEditorSectionTest {
                   * Mon Jan 01 2024 A - 1
                 """);
         assertThat(edited.packages()).hasSize(1);
-        assertThat(editor(spec).removeSubpackage("foo-devel").text()).isEqualTo(edited.text());
+        assertThat(editor(spec).removeSubpackage(named("foo-devel")).text()).isEqualTo(edited.text());
     }
 
     @Test
@@ -406,7 +409,7 @@ class SpecEditorSectionTest {
                 %endif
                 """);
 
-        assertEdited(spec, editor(spec).removeSubpackage("python3-foo"), BY, """
+        assertEdited(spec, editor(spec).removeSubpackage(named("python3-foo")), BY, """
                   Name: foo
                   %if %{with python}
                   %endif
@@ -433,19 +436,16 @@ class SpecEditorSectionTest {
                 """);
 
         assertRefused(
-                () -> editor(spec).removeSubpackage("foo"),
+                () -> editor(spec).removeSubpackage(named("foo")),
                 SpecEditException.Reason.SECTION_NOT_FOUND,
                 "no section belongs to sub-package 'foo'");
         assertRefused(
-                () -> editor(spec).removeSubpackage(""),
+                () -> editor(spec).removeSubpackage(main()),
                 SpecEditException.Reason.INVALID_ARGUMENT,
                 "the main package cannot be removed as a sub-package");
+        assertThatNullPointerException().isThrownBy(() -> editor(spec).removeSubpackage(null));
         assertRefused(
-                () -> editor(spec).removeSubpackage(null),
-                SpecEditException.Reason.INVALID_ARGUMENT,
-                "the main package cannot be removed as a sub-package");
-        assertRefused(
-                () -> editor(spec).removeSubpackage("docs"),
+                () -> editor(spec).removeSubpackage(named("docs")),
                 SpecEditException.Reason.SECTION_NOT_FOUND,
                 "no section belongs to sub-package 'docs'");
     }
@@ -463,7 +463,7 @@ class SpecEditorSectionTest {
                 %endif
                 """);
 
-        assertThatThrownBy(() -> editor(spec).removeSubpackage("devel"))
+        assertThatThrownBy(() -> editor(spec).removeSubpackage(named("devel")))
                 .isInstanceOfSatisfying(SpecEditException.class, e -> {
                     assertThat(e.reason()).isEqualTo(SpecEditException.Reason.CONDITIONAL_SPANS_SECTIONS);
                     assertThat(e.getMessage())
@@ -475,7 +475,7 @@ class SpecEditorSectionTest {
     void removeSectionOnACrlfSpec() {
         Spec spec = Spec.parse("Name: foo\r\n%if 1\r\n%check\r\nx\r\n%endif\r\n");
 
-        assertEdited(spec, editor(spec).removeSection("%check", null), BY, """
+        assertEdited(spec, editor(spec).removeSection("%check", main()), BY, """
                   Name: foo
                   %if 1
                   %endif

@@ -1,6 +1,8 @@
 package dev.keel.spec;
 
 import static dev.keel.spec.EditAssertions.assertEdited;
+import static dev.keel.spec.PackageSelector.main;
+import static dev.keel.spec.PackageSelector.named;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,7 +39,7 @@ class SpecEditorTagTest {
     @Test
     void addTagGoesAtTheEndOfThePreamble() {
         Spec spec = Spec.parse(SPEC);
-        Spec edited = editor(spec).addTag("", "License", "MIT");
+        Spec edited = editor(spec).addTag(main(), "License", "MIT");
 
         assertEdited(spec, edited, BY, """
                   Name: foo
@@ -63,7 +65,7 @@ class SpecEditorTagTest {
     @Test
     void addTagGoesAtTheEndOfThePackageBlockAndKeepsExistingTags() {
         Spec spec = Spec.parse(SPEC);
-        Spec edited = editor(spec).addTag("devel", "Requires", "bar");
+        Spec edited = editor(spec).addTag(named("devel"), "Requires", "bar");
 
         assertEdited(spec, edited, BY, """
                   Name: foo
@@ -92,16 +94,16 @@ class SpecEditorTagTest {
     void addTagFindsTheSubpackageByItsFullName() {
         Spec spec = Spec.parse(SPEC);
 
-        assertThat(editor(spec).addTag("foo-devel", "Provides", "x").text())
-                .isEqualTo(editor(spec).addTag("devel", "Provides", "x").text());
-        assertThat(editor(spec).addTag("%{name}-devel", "Provides", "x").text())
-                .isEqualTo(editor(spec).addTag("devel", "Provides", "x").text());
+        assertThat(editor(spec).addTag(named("foo-devel"), "Provides", "x").text())
+                .isEqualTo(editor(spec).addTag(named("devel"), "Provides", "x").text());
+        assertThat(editor(spec).addTag(named("%{name}-devel"), "Provides", "x").text())
+                .isEqualTo(editor(spec).addTag(named("devel"), "Provides", "x").text());
     }
 
     @Test
     void addTagToAFileWithoutFinalNewline() {
         Spec spec = Spec.parse("Name: foo\nVersion: 1");
-        Spec edited = editor(spec).addTag(null, "Release", "1");
+        Spec edited = editor(spec).addTag(main(), "Release", "1");
 
         assertEdited(spec, edited, BY, """
                   Name: foo
@@ -114,7 +116,7 @@ class SpecEditorTagTest {
     void addTagToAnEmptySpec() {
         Spec spec = Spec.parse("");
 
-        assertEdited(spec, editor(spec).addTag("", "Name", "x"), BY, """
+        assertEdited(spec, editor(spec).addTag(main(), "Name", "x"), BY, """
                 + Name: x
                 """);
     }
@@ -123,7 +125,7 @@ class SpecEditorTagTest {
     void addTagToASpecWithoutPreambleGoesAtTheTop() {
         Spec spec = Spec.parse("%description\nText.\n");
 
-        assertEdited(spec, editor(spec).addTag("", "Name", "x"), BY, """
+        assertEdited(spec, editor(spec).addTag(main(), "Name", "x"), BY, """
                 + Name: x
                   %description
                   Text.
@@ -145,7 +147,7 @@ class SpecEditorTagTest {
                 %endif
                 Text.
                 """);
-        Spec edited = editor(spec).addTag("", "License", "MIT");
+        Spec edited = editor(spec).addTag(main(), "License", "MIT");
 
         assertEdited(spec, edited, BY, """
                   Name: foo
@@ -176,7 +178,7 @@ class SpecEditorTagTest {
                 Devel.
                 %endif
                 """);
-        Spec edited = editor(spec).addTag("devel", "Requires", "x");
+        Spec edited = editor(spec).addTag(named("devel"), "Requires", "x");
 
         assertEdited(spec, edited, BY, """
                   Name: foo
@@ -210,7 +212,7 @@ class SpecEditorTagTest {
                 %description
                 Foo.
                 """);
-        Spec edited = editor(spec).addTag("devel", "Requires", "x");
+        Spec edited = editor(spec).addTag(named("devel"), "Requires", "x");
 
         assertEdited(spec, edited, BY, """
                   Name: foo
@@ -241,7 +243,7 @@ class SpecEditorTagTest {
                 %endif
                 %description
                 """);
-        Spec edited = editor(spec).addTag("python3-foo", "Requires", "x");
+        Spec edited = editor(spec).addTag(named("python3-foo"), "Requires", "x");
 
         assertEdited(spec, edited, BY, """
                   Name: foo
@@ -267,7 +269,7 @@ class SpecEditorTagTest {
                 Summary: b
                 """);
 
-        assertEdited(spec, editor(spec).addTag("devel", "Requires", "x"), BY, """
+        assertEdited(spec, editor(spec).addTag(named("devel"), "Requires", "x"), BY, """
                   %package devel
                   Summary: a
                 + Requires: x
@@ -281,7 +283,7 @@ class SpecEditorTagTest {
     void addTagToAMissingSubpackageFails() {
         Spec spec = Spec.parse(SPEC);
 
-        assertThatThrownBy(() -> editor(spec).addTag("docs", "Requires", "x"))
+        assertThatThrownBy(() -> editor(spec).addTag(named("docs"), "Requires", "x"))
                 .isInstanceOfSatisfying(SpecEditException.class, e -> {
                     assertThat(e.reason()).isEqualTo(SpecEditException.Reason.SECTION_NOT_FOUND);
                     assertThat(e.getMessage()).isEqualTo("no %package section for sub-package 'docs'");
@@ -291,7 +293,7 @@ class SpecEditorTagTest {
     @Test
     void insertTagGoesAfterTheLastTagOfTheSameFamily() {
         Spec spec = Spec.parse(SPEC);
-        Spec edited = editor(spec).insertTag("", "Patch3", "c.patch");
+        Spec edited = editor(spec).insertTag(main(), "Patch3", "c.patch");
 
         assertEdited(spec, edited, BY, """
                   Name: foo
@@ -318,7 +320,7 @@ class SpecEditorTagTest {
     void insertTagMatchesTheFamilyIgnoringCase() {
         Spec spec = Spec.parse("Name: foo\nbuildrequires: a\nLicense: MIT\n");
 
-        assertEdited(spec, editor(spec).insertTag("", "BUILDREQUIRES", "b"), BY, """
+        assertEdited(spec, editor(spec).insertTag(main(), "BUILDREQUIRES", "b"), BY, """
                   Name: foo
                   buildrequires: a
                 + BUILDREQUIRES: b
@@ -329,7 +331,7 @@ class SpecEditorTagTest {
     @Test
     void insertTagWithoutFamilyMemberGoesAfterTheLastTag() {
         Spec spec = Spec.parse(SPEC);
-        Spec edited = editor(spec).insertTag("devel", "Provides", "bar");
+        Spec edited = editor(spec).insertTag(named("devel"), "Provides", "bar");
 
         assertEdited(spec, edited, BY, """
                   Name: foo
@@ -355,14 +357,14 @@ class SpecEditorTagTest {
     void insertTagWithoutAnyTagActsLikeAddTag() {
         Spec spec = Spec.parse("%global x 1\n\n%package devel\n%description devel\n");
 
-        assertEdited(spec, editor(spec).insertTag("devel", "Summary", "s"), BY, """
+        assertEdited(spec, editor(spec).insertTag(named("devel"), "Summary", "s"), BY, """
                   %global x 1
 
                   %package devel
                 + Summary: s
                   %description devel
                 """);
-        assertEdited(spec, editor(spec).insertTag("", "Name", "n"), BY, """
+        assertEdited(spec, editor(spec).insertTag(main(), "Name", "n"), BY, """
                   %global x 1
 
                 + Name: n
@@ -384,7 +386,7 @@ class SpecEditorTagTest {
                 %endif
                 BuildRequires: gcc
                 """);
-        Spec edited = editor(spec).insertTag("", "Source3", "d.tar");
+        Spec edited = editor(spec).insertTag(main(), "Source3", "d.tar");
 
         assertEdited(spec, edited, BY, """
                   Name: foo
@@ -412,7 +414,7 @@ class SpecEditorTagTest {
                 Summary: x
                 %endif
                 """);
-        Spec edited = editor(spec).insertTag("", "Patch5", "e.patch");
+        Spec edited = editor(spec).insertTag(main(), "Patch5", "e.patch");
 
         assertEdited(spec, edited, BY, """
                   Name: foo
@@ -437,7 +439,7 @@ class SpecEditorTagTest {
                 %endif
                 """);
 
-        assertEdited(spec, editor(spec).insertTag("devel", "Requires", "b"), BY, """
+        assertEdited(spec, editor(spec).insertTag(named("devel"), "Requires", "b"), BY, """
                   Name: foo
                   %if %{with devel}
                   %package devel
@@ -451,7 +453,7 @@ class SpecEditorTagTest {
     @Test
     void setTagUpdatesAnExistingTag() {
         Spec spec = Spec.parse(SPEC);
-        Spec edited = editor(spec).setTag("", "version", "2.0");
+        Spec edited = editor(spec).setTag(main(), "version", "2.0");
 
         assertEdited(spec, edited, BY, """
                   Name: foo
@@ -476,9 +478,9 @@ class SpecEditorTagTest {
     void setTagAddsAMissingTag() {
         Spec spec = Spec.parse(SPEC);
 
-        assertThat(editor(spec).setTag("devel", "License", "MIT").text())
-                .isEqualTo(editor(spec).addTag("devel", "License", "MIT").text());
-        assertThat(editor(spec).setTag("devel", "Version", "9").tags(PackageRef.suffix("devel")))
+        assertThat(editor(spec).setTag(named("devel"), "License", "MIT").text())
+                .isEqualTo(editor(spec).addTag(named("devel"), "License", "MIT").text());
+        assertThat(editor(spec).setTag(named("devel"), "Version", "9").tags(PackageRef.suffix("devel")))
                 .extracting(Tag::fullName)
                 .containsExactly("Summary", "Requires", "Version");
     }
@@ -494,7 +496,7 @@ class SpecEditorTagTest {
                 %endif
                 Release(x): 3
                 """);
-        Spec edited = editor(spec).updateTag("", "Release", "5%{?dist}");
+        Spec edited = editor(spec).updateTag(main(), "Release", "5%{?dist}");
 
         assertEdited(spec, edited, BY, """
                   Name: foo
@@ -510,7 +512,7 @@ class SpecEditorTagTest {
     @Test
     void updateTagOnlyTouchesTheNamedPackage() {
         Spec spec = Spec.parse(SPEC);
-        Spec edited = editor(spec).updateTag("devel", "Summary", "Headers");
+        Spec edited = editor(spec).updateTag(named("devel"), "Summary", "Headers");
 
         assertThat(edited.tags()).extracting(Tag::value).contains("Headers");
         assertThat(edited.line(10).text()).isEqualTo("Summary: Headers");
@@ -524,13 +526,13 @@ class SpecEditorTagTest {
     void updateTagKeepsTheLineEndingOfTheLineItRewrites() {
         Spec spec = Spec.parse("Name: foo\r\nVersion: 1\nRelease: 1");
 
-        Spec version = editor(spec).updateTag("", "Version", "2");
+        Spec version = editor(spec).updateTag(main(), "Version", "2");
         assertThat(version.toBytes()).isEqualTo("Name: foo\r\nVersion: 2\nRelease: 1".getBytes(StandardCharsets.UTF_8));
         assertThat(version.lines())
                 .extracting(Line::origin)
                 .containsExactly(new LineOrigin.Input(1), new LineOrigin.Edit(BY), new LineOrigin.Input(3));
 
-        Spec release = editor(spec).updateTag("", "Release", "2");
+        Spec release = editor(spec).updateTag(main(), "Release", "2");
         assertThat(release.toBytes()).isEqualTo("Name: foo\r\nVersion: 1\nRelease: 2".getBytes(StandardCharsets.UTF_8));
         assertThat(release.line(2).origin()).isEqualTo(new LineOrigin.Edit(BY));
         assertThat(release.line(0).origin()).isEqualTo(new LineOrigin.Input(1));
@@ -540,7 +542,7 @@ class SpecEditorTagTest {
     void updateTagOfAQualifiedTag() {
         Spec spec = Spec.parse("Requires(post): a\nRequires: b\n");
 
-        assertEdited(spec, editor(spec).updateTag("", "requires(post)", "c"), BY, """
+        assertEdited(spec, editor(spec).updateTag(main(), "requires(post)", "c"), BY, """
                 + requires(post): c
                   Requires: b
                 """);
@@ -550,13 +552,13 @@ class SpecEditorTagTest {
     void updateTagThatDoesNotExistFailsWithCandidates() {
         Spec spec = Spec.parse(SPEC);
 
-        assertThatThrownBy(() -> editor(spec).updateTag("", "Summary", "x"))
+        assertThatThrownBy(() -> editor(spec).updateTag(main(), "Summary", "x"))
                 .isInstanceOfSatisfying(SpecEditException.class, e -> {
                     assertThat(e.reason()).isEqualTo(SpecEditException.Reason.TAG_NOT_FOUND);
                     assertThat(e.getMessage()).isEqualTo("no tag 'Summary' in the main package");
                     assertThat(e.candidates()).first().isEqualTo("11: Summary: Development files");
                 });
-        assertThatThrownBy(() -> editor(spec).updateTag("devel", "License", "x"))
+        assertThatThrownBy(() -> editor(spec).updateTag(named("devel"), "License", "x"))
                 .isInstanceOfSatisfying(SpecEditException.class, e -> {
                     assertThat(e.reason()).isEqualTo(SpecEditException.Reason.TAG_NOT_FOUND);
                     assertThat(e.getMessage()).isEqualTo("no tag 'License' in sub-package 'devel'");
@@ -574,7 +576,7 @@ class SpecEditorTagTest {
                 BuildRequires(pre): x
                 """);
 
-        assertEdited(spec, editor(spec).removeTag("", "BuildRequires", null), BY, """
+        assertEdited(spec, editor(spec).removeTag(main(), "BuildRequires", null), BY, """
                   Name: foo
                   %if 1
                   %endif
@@ -591,7 +593,7 @@ class SpecEditorTagTest {
                 BuildRequires:   gcc  \s
                 """);
 
-        assertEdited(spec, editor(spec).removeTag("", "buildrequires", "gcc"), BY, """
+        assertEdited(spec, editor(spec).removeTag(main(), "buildrequires", "gcc"), BY, """
                   Name: foo
                   BuildRequires: make
                 """);
@@ -601,14 +603,14 @@ class SpecEditorTagTest {
     void removeTagWithoutMatchFails() {
         Spec spec = Spec.parse(SPEC);
 
-        assertThatThrownBy(() -> editor(spec).removeTag("", "BuildRequires", "clang"))
+        assertThatThrownBy(() -> editor(spec).removeTag(main(), "BuildRequires", "clang"))
                 .isInstanceOfSatisfying(SpecEditException.class, e -> {
                     assertThat(e.reason()).isEqualTo(SpecEditException.Reason.TAG_NOT_FOUND);
                     assertThat(e.getMessage())
                             .isEqualTo("no tag 'BuildRequires' with value 'clang' in the main package");
                     assertThat(e.candidates()).contains("5: BuildRequires: gcc");
                 });
-        assertThatThrownBy(() -> editor(spec).removeTag("nope", "BuildRequires", null))
+        assertThatThrownBy(() -> editor(spec).removeTag(named("nope"), "BuildRequires", null))
                 .isInstanceOfSatisfying(
                         SpecEditException.class,
                         e -> assertThat(e.reason()).isEqualTo(SpecEditException.Reason.SECTION_NOT_FOUND));
@@ -618,7 +620,7 @@ class SpecEditorTagTest {
     void tagEditsOnACrlfSpecUseCrlf() {
         Spec spec = Spec.parse("Name: foo\r\nVersion: 1\r\n\r\n%description\r\nx\r\n");
 
-        assertEdited(spec, editor(spec).addTag("", "License", "MIT"), BY, """
+        assertEdited(spec, editor(spec).addTag(main(), "License", "MIT"), BY, """
                   Name: foo
                   Version: 1
 
@@ -626,7 +628,7 @@ class SpecEditorTagTest {
                   %description
                   x
                 """, "\r\n");
-        assertEdited(spec, editor(spec).insertTag("", "Version", "2"), BY, """
+        assertEdited(spec, editor(spec).insertTag(main(), "Version", "2"), BY, """
                   Name: foo
                   Version: 1
                 + Version: 2
@@ -634,14 +636,14 @@ class SpecEditorTagTest {
                   %description
                   x
                 """, "\r\n");
-        assertEdited(spec, editor(spec).updateTag("", "Version", "3"), BY, """
+        assertEdited(spec, editor(spec).updateTag(main(), "Version", "3"), BY, """
                   Name: foo
                 + Version: 3
 
                   %description
                   x
                 """, "\r\n");
-        assertEdited(spec, editor(spec).removeTag("", "Version", "1"), BY, """
+        assertEdited(spec, editor(spec).removeTag(main(), "Version", "1"), BY, """
                   Name: foo
 
                   %description
@@ -660,12 +662,12 @@ class SpecEditorTagTest {
                 """);
 
         assertThat(spec.tags().get(1).value()).isEqualTo("%{lua:\n  print(\"a\")\n}");
-        assertEdited(spec, editor(spec).updateTag("", "Requires", "b"), BY, """
+        assertEdited(spec, editor(spec).updateTag(main(), "Requires", "b"), BY, """
                   Name: foo
                 + Requires: b
                   License: MIT
                 """);
-        assertEdited(spec, editor(spec).removeTag("", "Requires", null), BY, """
+        assertEdited(spec, editor(spec).removeTag(main(), "Requires", null), BY, """
                   Name: foo
                   License: MIT
                 """);
@@ -675,7 +677,7 @@ class SpecEditorTagTest {
     void tagEditsOnALatin1SpecWriteUtf8Bytes() {
         byte[] input = {'N', 'a', 'm', 'e', ':', ' ', 'f', (byte) 0xE9, '\n'};
         Spec spec = Spec.parse(input);
-        Spec edited = editor(spec).addTag("", "Summary", "café");
+        Spec edited = editor(spec).addTag(main(), "Summary", "café");
 
         byte[] expected = new byte[input.length + "Summary: café\n".getBytes(StandardCharsets.UTF_8).length];
         System.arraycopy(input, 0, expected, 0, input.length);
@@ -697,7 +699,7 @@ class SpecEditorTagTest {
     @Test
     void editsDoNotChangeTheOriginalSpec() {
         Spec spec = Spec.parse(SPEC);
-        editor(spec).addTag("", "License", "MIT");
+        editor(spec).addTag(main(), "License", "MIT");
 
         assertThat(spec.text()).isEqualTo(SPEC);
     }
@@ -705,8 +707,8 @@ class SpecEditorTagTest {
     @Test
     void editsChainAndKeepOriginalLineNumbers() {
         Spec spec = Spec.parse(SPEC);
-        Spec once = SpecEditor.of(spec, "first").insertTag("", "Patch3", "c.patch");
-        Spec twice = SpecEditor.of(once, "second").updateTag("devel", "Summary", "Headers");
+        Spec once = SpecEditor.of(spec, "first").insertTag(main(), "Patch3", "c.patch");
+        Spec twice = SpecEditor.of(once, "second").updateTag(named("devel"), "Summary", "Headers");
 
         assertThat(twice.lines())
                 .extracting(Line::origin)

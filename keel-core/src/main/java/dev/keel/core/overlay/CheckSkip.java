@@ -1,5 +1,6 @@
 package dev.keel.core.overlay;
 
+import dev.keel.spec.PackageSelector;
 import dev.keel.spec.SectionKind;
 import dev.keel.spec.Spec;
 import dev.keel.spec.SpecEditor;
@@ -46,7 +47,7 @@ public final class CheckSkip {
         }
         Spec edited = spec;
         for (String name : names) {
-            edited = SpecEditor.of(edited, LABEL).prependLines(name, "", lines(reason));
+            edited = SpecEditor.of(edited, LABEL).prependLines(name, PackageSelector.main(), lines(reason));
         }
         return new Result(edited, Optional.empty());
     }

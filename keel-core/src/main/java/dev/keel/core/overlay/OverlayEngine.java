@@ -11,6 +11,7 @@ import dev.keel.core.io.FileErrors;
 import dev.keel.core.io.InputFiles;
 import dev.keel.spec.Line;
 import dev.keel.spec.LineOrigin;
+import dev.keel.spec.PackageSelector;
 import dev.keel.spec.SourceRef;
 import dev.keel.spec.Spec;
 import dev.keel.spec.SpecEditException;
@@ -32,6 +33,7 @@ import java.util.function.Predicate;
  * Keel's documented fixes. A pure function of its inputs: the upstream tree is never modified, and
  * a failing overlay stops the sequence with an {@link OverlayException} before anything is
  * written. Every line of the result knows whether it is an upstream line or which overlay made it.
+ * An engine keeps no state between calls, so one can be reused and shared between threads.
  */
 public final class OverlayEngine {
 
@@ -168,7 +170,8 @@ public final class OverlayEngine {
                         spec = editor(located).appendLines(overlay.section(), pkg(overlay), lines(overlay));
                     case SPEC_SEARCH_REPLACE ->
                         spec = editor(located)
-                                .searchReplace(overlay.section(), overlay.pkg(), regex(located), replacement(overlay));
+                                .searchReplace(
+                                        overlay.section(), searchScope(overlay), regex(located), replacement(overlay));
                     case SPEC_REMOVE_SECTION -> spec = editor(located).removeSection(overlay.section(), pkg(overlay));
                     case SPEC_REMOVE_SUBPACKAGE -> spec = editor(located).removeSubpackage(pkg(overlay));
                     case PATCH_ADD -> patchAdd(located);
@@ -543,8 +546,16 @@ public final class OverlayEngine {
         }
     }
 
-    private static String pkg(Overlay overlay) {
-        return overlay.pkg() == null ? "" : overlay.pkg();
+    /** The overlay's package: the main one when it names none. */
+    private static PackageSelector.Single pkg(Overlay overlay) {
+        return overlay.pkg() == null || overlay.pkg().isEmpty()
+                ? PackageSelector.main()
+                : PackageSelector.named(overlay.pkg());
+    }
+
+    /** The packages {@code spec-search-replace} edits: any when the overlay names none (azldev). */
+    private static PackageSelector searchScope(Overlay overlay) {
+        return pkg(overlay) instanceof PackageSelector.Named named ? named : PackageSelector.any();
     }
 
     private static List<String> lines(Overlay overlay) {

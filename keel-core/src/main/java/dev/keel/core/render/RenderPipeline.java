@@ -40,6 +40,8 @@ import java.util.function.Consumer;
  * work directory), replacing each changed component's directory atomically, and writing a
  * {@code RENDER_FAILED} marker for failures. With {@code checkOnly}, nothing is written and the
  * results say what would change. Results are sorted by component, whatever the thread count.
+ * A pipeline keeps no state between runs, so one can be reused and shared between threads; {@link
+ * #run} lets one run at a time write a rendered tree.
  */
 public final class RenderPipeline {
 

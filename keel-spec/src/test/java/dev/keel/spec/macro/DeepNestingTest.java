@@ -1,5 +1,6 @@
 package dev.keel.spec.macro;
 
+import static dev.keel.spec.PackageSelector.main;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -139,7 +140,7 @@ class DeepNestingTest {
             assertThat(spec.diagnostics()).isEmpty();
             assertThat(MacroExpander.evaluate(spec, MacroContext.defaults()).toQueryFormat())
                     .isEqualTo("x|(none)|1|1");
-            return SpecEditor.of(spec, "test").removeTag("", "BuildRequires", null);
+            return SpecEditor.of(spec, "test").removeTag(main(), "BuildRequires", null);
         });
         assertThat(new String(edited.toBytes(), StandardCharsets.UTF_8)).doesNotContain("BuildRequires");
     }
