@@ -1,6 +1,5 @@
 package dev.keel.core.config;
 
-import dev.keel.core.config.model.Overlay;
 import dev.keel.core.config.model.OverlayType;
 import dev.keel.core.io.InputFiles;
 import java.nio.file.Files;
@@ -24,7 +23,7 @@ final class OverlayValidator {
             OverlayType.FILE_RENAME);
     /** The keys an overlay may have at all; others are reported as unknown keys when the file is bound. */
     private static final Set<String> OVERLAY_KEYS =
-            RecordInfo.of(Overlay.class).indexByKey.keySet();
+            RecordInfo.of(OverlayTable.class).indexByKey.keySet();
 
     private final List<ConfigError> errors;
 

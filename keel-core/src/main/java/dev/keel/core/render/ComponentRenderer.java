@@ -11,7 +11,6 @@ import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.config.model.BuildConfig;
 import dev.keel.core.config.model.Overlay;
-import dev.keel.core.config.model.OverlayType;
 import dev.keel.core.config.model.SourceFileRef;
 import dev.keel.core.outcome.Failure;
 import dev.keel.core.overlay.CheckSkip;
@@ -76,29 +75,21 @@ public final class ComponentRenderer {
             String file = MacrosFile.fileName(component.name());
             overlays.add(keel(
                     "render: macros file",
-                    specOverlay(
-                            OverlayType.SPEC_PREPEND_LINES,
-                            null,
-                            null,
-                            null,
-                            List.of(
-                                    RenderedComments.macrosLoad(project.renderTexts()),
-                                    "%{load:%{_sourcedir}/" + file + "}",
-                                    ""))));
-            overlays.add(keel(
-                    "render: macros file", specOverlay(OverlayType.SPEC_INSERT_TAG, "Source9999", file, null, null)));
+                    Overlay.SpecPrependLines.atTop(List.of(
+                            RenderedComments.macrosLoad(project.renderTexts()),
+                            "%{load:%{_sourcedir}/" + file + "}",
+                            ""))));
+            overlays.add(keel("render: macros file", Overlay.SpecInsertTag.inMainPackage("Source9999", file)));
             upstream = upstream.with(file, new SourceFile(macros.get().getBytes(StandardCharsets.UTF_8), false));
         }
         for (LocatedOverlay overlay : component.overlays()) {
-            String archive = overlay.overlay().archive();
-            if (specOnly && editsSidecars(overlay)) {
+            Optional<String> archive = overlay.overlay().archive();
+            if (specOnly && overlay.overlay() instanceof Overlay.SidecarEdit) {
                 notes.add(overlay.label() + " skipped: the spec snapshot has no sidecar files (" + overlay.summary()
                         + ")");
-            } else if (archive != null
-                    && !archive.isEmpty()
-                    && upstream.get(archive).isEmpty()) {
+            } else if (archive.isPresent() && upstream.get(archive.get()).isEmpty()) {
                 // As azldev: render does not download lookaside archives; prepare-sources applies these.
-                notes.add(overlay.label() + " skipped: " + archive
+                notes.add(overlay.label() + " skipped: " + archive.get()
                         + " is a lookaside archive, not fetched when rendering");
             } else {
                 overlays.add(overlay);
@@ -115,12 +106,8 @@ public final class ComponentRenderer {
             for (String section : checks) {
                 overlays.add(keel(
                         CheckSkip.LABEL,
-                        specOverlay(
-                                OverlayType.SPEC_PREPEND_LINES,
-                                null,
-                                null,
-                                section,
-                                CheckSkip.lines(build.check().skipReason()))));
+                        Overlay.SpecPrependLines.inSection(
+                                section, CheckSkip.lines(build.check().skipReason()))));
             }
         }
         if (!input.changes().isEmpty()) {
@@ -135,17 +122,11 @@ public final class ComponentRenderer {
                 overlays.add(keel(
                         "render: release bump for " + input.changes().size()
                                 + (input.changes().size() == 1 ? " project change" : " project changes"),
-                        specOverlay(OverlayType.SPEC_UPDATE_TAG, "Release", release.get(), null, null)));
+                        Overlay.SpecUpdateTag.inMainPackage("Release", release.get())));
             }
         }
         overlays.add(keel(
-                "render: header",
-                specOverlay(
-                        OverlayType.SPEC_PREPEND_LINES,
-                        null,
-                        null,
-                        null,
-                        RenderedComments.specHeader(project.renderTexts()))));
+                "render: header", Overlay.SpecPrependLines.atTop(RenderedComments.specHeader(project.renderTexts()))));
         OverlayResult result = apply(component, upstream, specPath, overlays);
         List<String> hashProblems =
                 result.verifyArchiveHashes(component.config().sourceFiles());
@@ -242,17 +223,6 @@ public final class ComponentRenderer {
         return same ? Optional.empty() : SpecVersion.read(rendered.toBytes(), MacroContext.defaults());
     }
 
-    /** Overlays that edit upstream files other than the spec (or inside archives). */
-    private static boolean editsSidecars(LocatedOverlay overlay) {
-        boolean archive = overlay.overlay().archive() != null
-                && !overlay.overlay().archive().isEmpty();
-        return archive
-                || switch (overlay.overlay().type()) {
-                    case FILE_PREPEND_LINES, FILE_SEARCH_REPLACE, FILE_REMOVE, FILE_RENAME -> true;
-                    default -> false;
-                };
-    }
-
     private static SourcesFile sourcesFile(Optional<SourceFile> file) throws RenderException {
         return file.isEmpty()
                 ? SourcesFile.empty()
@@ -314,9 +284,5 @@ public final class ComponentRenderer {
 
     private LocatedOverlay keel(String name, Overlay overlay) {
         return new LocatedOverlay(-1, overlay, renderLocation, name);
-    }
-
-    private static Overlay specOverlay(OverlayType type, String tag, String value, String section, List<String> lines) {
-        return new Overlay(type, null, null, section, null, tag, value, null, null, lines, null, null, null);
     }
 }
