@@ -82,34 +82,8 @@ public final class ComponentRenderer {
             overlays.add(keel("render: macros file", Overlay.SpecInsertTag.inMainPackage("Source9999", file)));
             upstream = upstream.with(file, new SourceFile(macros.get().getBytes(StandardCharsets.UTF_8), false));
         }
-        for (LocatedOverlay overlay : component.overlays()) {
-            Optional<String> archive = overlay.overlay().archive();
-            if (specOnly && overlay.overlay() instanceof Overlay.SidecarEdit) {
-                notes.add(overlay.label() + " skipped: the spec snapshot has no sidecar files (" + overlay.summary()
-                        + ")");
-            } else if (archive.isPresent() && upstream.get(archive.get()).isEmpty()) {
-                // As azldev: render does not download lookaside archives; prepare-sources applies these.
-                notes.add(overlay.label() + " skipped: " + archive.get()
-                        + " is a lookaside archive, not fetched when rendering");
-            } else {
-                overlays.add(overlay);
-            }
-        }
-        BuildConfig build = component.config().build();
-        if (build != null
-                && build.check() != null
-                && Boolean.TRUE.equals(build.check().skip())) {
-            List<String> checks = CheckSkip.sectionNames(pristine);
-            if (checks.isEmpty()) {
-                notes.add("warning: " + CheckSkip.NOTHING_TO_SKIP);
-            }
-            for (String section : checks) {
-                overlays.add(keel(
-                        CheckSkip.LABEL,
-                        Overlay.SpecPrependLines.inSection(
-                                section, CheckSkip.lines(build.check().skipReason()))));
-            }
-        }
+        overlays.addAll(configuredOverlays(component, upstream, specOnly, notes));
+        overlays.addAll(checkSkip(component, pristine, notes));
         if (!input.changes().isEmpty()) {
             OverlayResult overlaid = apply(component, upstream, specPath, overlays);
             Optional<String> release = ReleaseBump.value(
@@ -184,6 +158,51 @@ public final class ComponentRenderer {
             }
         }
         return new RenderedComponent(component.name(), files, notes);
+    }
+
+    /**
+     * The component's overlays that render applies: not those that edit sidecar files when only the
+     * spec is at hand, nor those inside an archive the sources do not have (each skip noted).
+     */
+    private static List<LocatedOverlay> configuredOverlays(
+            ResolvedComponent component, SourceTree upstream, boolean specOnly, List<String> notes) {
+        List<LocatedOverlay> applied = new ArrayList<>();
+        for (LocatedOverlay overlay : component.overlays()) {
+            Optional<String> archive = overlay.overlay().archive();
+            if (specOnly && overlay.overlay() instanceof Overlay.SidecarEdit) {
+                notes.add(overlay.label() + " skipped: the spec snapshot has no sidecar files (" + overlay.summary()
+                        + ")");
+            } else if (archive.isPresent() && upstream.get(archive.get()).isEmpty()) {
+                // As azldev: render does not download lookaside archives; prepare-sources applies these.
+                notes.add(overlay.label() + " skipped: " + archive.get()
+                        + " is a lookaside archive, not fetched when rendering");
+            } else {
+                applied.add(overlay);
+            }
+        }
+        return applied;
+    }
+
+    /** {@code build.check.skip}: lines that disable every {@code %check} section of the upstream spec. */
+    private List<LocatedOverlay> checkSkip(ResolvedComponent component, Spec pristine, List<String> notes) {
+        BuildConfig build = component.config().build();
+        if (build == null
+                || build.check() == null
+                || !Boolean.TRUE.equals(build.check().skip())) {
+            return List.of();
+        }
+        List<String> checks = CheckSkip.sectionNames(pristine);
+        if (checks.isEmpty()) {
+            notes.add("warning: " + CheckSkip.NOTHING_TO_SKIP);
+        }
+        List<LocatedOverlay> edits = new ArrayList<>();
+        for (String section : checks) {
+            edits.add(keel(
+                    CheckSkip.LABEL,
+                    Overlay.SpecPrependLines.inSection(
+                            section, CheckSkip.lines(build.check().skipReason()))));
+        }
+        return edits;
     }
 
     private OverlayResult apply(
