@@ -70,7 +70,7 @@ public final class CheckOverlaysCommand implements Callable<Integer> {
                         "description",
                         check.overlay() == null
                                 ? null
-                                : check.overlay().overlay().description());
+                                : check.overlay().overlay().description().orElse(null));
                 row.put("status", check.status().key());
                 row.put("reason", check.reason());
                 row.put(

@@ -1,5 +1,6 @@
 package dev.keel.core.config;
 
+import dev.keel.core.config.model.Overlay;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -55,6 +56,10 @@ final class Binder {
             return raw == Map.class ? map(node, argument, path) : list(node, argument, path);
         }
         Class<?> raw = (Class<?>) type;
+        if (raw == Overlay.class) {
+            OverlayTable table = (OverlayTable) record(node, OverlayTable.class, path);
+            return table == null ? null : table.toOverlay().orElse(null);
+        }
         if (raw.isRecord()) {
             return record(node, raw, path);
         }

@@ -24,7 +24,8 @@ public record LocatedOverlay(int index, Overlay overlay, Location location, Stri
 
     /** The overlay's description, or its type when it has none. */
     public String summary() {
-        String description = overlay.description();
-        return description == null || description.isBlank() ? Names.enumKey(overlay.type()) : description;
+        return overlay.description()
+                .filter(description -> !description.isBlank())
+                .orElseGet(() -> Names.enumKey(overlay.type()));
     }
 }

@@ -41,8 +41,11 @@ public final class OverlayFiles {
                     }
                     ConfigNode.Table withMetadata = new ConfigNode.Table(entries, table.location(), null);
                     new OverlayValidator(errors).validate(withMetadata, KeyPaths.index("overlays", i));
+                    // null when the overlay is invalid: the validator or the file's binding reported why
                     Overlay overlay = new Binder(new ArrayList<>(), true).bind(withMetadata, Overlay.class, "");
-                    overlays.add(new LocatedOverlay(i, overlay, table.location()));
+                    if (overlay != null) {
+                        overlays.add(new LocatedOverlay(i, overlay, table.location()));
+                    }
                 }
             }
             if (content != null

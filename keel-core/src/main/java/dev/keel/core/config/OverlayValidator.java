@@ -1,6 +1,5 @@
 package dev.keel.core.config;
 
-import dev.keel.core.config.model.Overlay;
 import dev.keel.core.config.model.OverlayType;
 import dev.keel.core.io.InputFiles;
 import java.nio.file.Files;
@@ -24,7 +23,7 @@ final class OverlayValidator {
             OverlayType.FILE_RENAME);
     /** The keys an overlay may have at all; others are reported as unknown keys when the file is bound. */
     private static final Set<String> OVERLAY_KEYS =
-            RecordInfo.of(Overlay.class).indexByKey.keySet();
+            RecordInfo.of(OverlayTable.class).indexByKey.keySet();
 
     private final List<ConfigError> errors;
 
@@ -38,8 +37,26 @@ final class OverlayValidator {
         if (type == null) {
             return;
         }
+        keys(overlay, at, type);
+        regex(overlay, at);
+        file(overlay, at, type);
+        archive(overlay, at);
+        if (type == OverlayType.SPEC_REMOVE_SECTION && "".equals(Trees.string(overlay, "section"))) {
+            located(
+                    overlay,
+                    "section",
+                    at,
+                    "spec-remove-section cannot remove the preamble",
+                    "name a section such as %files");
+        }
+        source(overlay, at);
+        metadata(overlay, at);
+    }
+
+    /** The keys the type requires are there, and no key it does not use. */
+    private void keys(ConfigNode.Table overlay, String at, OverlayType type) {
         OverlayRules.Fields fields = OverlayRules.of(type);
-        String typeName = Trees.string(overlay, "type");
+        String typeName = Names.enumKey(type);
         for (String required : fields.required()) {
             if (Trees.at(overlay, required) == null) {
                 errors.add(ConfigError.error(
@@ -58,34 +75,44 @@ final class OverlayValidator {
                         "it takes " + String.join(", ", sorted(fields)) + describe(overlay)));
             }
         });
+    }
+
+    private void regex(ConfigNode.Table overlay, String at) {
         String regex = Trees.string(overlay, "regex");
-        if (regex != null) {
-            try {
-                BoundedRegex.compile(regex);
-            } catch (BoundedRegex.InvalidRegexException e) {
-                located(
-                        overlay,
-                        "regex",
-                        at,
-                        "invalid regular expression: " + e.description(),
-                        e.exceedsBound()
-                                ? String.format(
-                                        "a pattern may compile to %,d instructions and nest groups %d deep;"
-                                                + " nested counted repetitions such as (x{50}){50} multiply",
-                                        BoundedRegex.MAX_PROGRAM_SIZE, BoundedRegex.MAX_NESTING)
-                                : "RE2 syntax (no look-around, no back-references)");
-            }
+        if (regex == null) {
+            return;
         }
+        try {
+            BoundedRegex.compile(regex);
+        } catch (BoundedRegex.InvalidRegexException e) {
+            located(
+                    overlay,
+                    "regex",
+                    at,
+                    "invalid regular expression: " + e.description(),
+                    e.exceedsBound()
+                            ? String.format(
+                                    "a pattern may compile to %,d instructions and nest groups %d deep;"
+                                            + " nested counted repetitions such as (x{50}){50} multiply",
+                                    BoundedRegex.MAX_PROGRAM_SIZE, BoundedRegex.MAX_NESTING)
+                            : "RE2 syntax (no look-around, no back-references)");
+        }
+    }
+
+    /** {@code file} is a valid glob where it is one, and a relative path inside the sources. */
+    private void file(ConfigNode.Table overlay, String at, OverlayType type) {
         String file = Trees.string(overlay, "file");
-        boolean fileIsGlob = FILE_GLOBS.contains(type) || Trees.string(overlay, "archive") != null;
-        if (file != null && fileIsGlob) {
+        if (file == null) {
+            return;
+        }
+        if (FILE_GLOBS.contains(type) || Trees.string(overlay, "archive") != null) {
             try {
                 Glob.of(file);
             } catch (Glob.InvalidGlobException e) {
                 located(overlay, "file", at, e.getMessage(), "globs take * ? ** [...] and {a,b}");
             }
         }
-        if (file != null && !ComponentValidator.isConfinedRelative(file)) {
+        if (!ComponentValidator.isConfinedRelative(file)) {
             located(
                     overlay,
                     "file",
@@ -93,6 +120,9 @@ final class OverlayValidator {
                     "overlay file '" + file + "' must be a relative path inside the sources",
                     "no absolute paths and no '..'");
         }
+    }
+
+    private void archive(ConfigNode.Table overlay, String at) {
         String archive = Trees.string(overlay, "archive");
         if (archive != null
                 && (!ComponentValidator.isSafeBaseName(archive)
@@ -104,14 +134,9 @@ final class OverlayValidator {
                     "archive '" + archive + "' must be a tar archive file name",
                     "one of " + String.join(", ", ARCHIVE_SUFFIXES));
         }
-        if (type == OverlayType.SPEC_REMOVE_SECTION && "".equals(Trees.string(overlay, "section"))) {
-            located(
-                    overlay,
-                    "section",
-                    at,
-                    "spec-remove-section cannot remove the preamble",
-                    "name a section such as %files");
-        }
+    }
+
+    private void source(ConfigNode.Table overlay, String at) {
         String source = Trees.string(overlay, "source");
         if (source != null && !Files.isRegularFile(Path.of(source))) {
             located(
@@ -123,7 +148,6 @@ final class OverlayValidator {
                             .orElse("overlay source not found: " + source),
                     "the path is relative to the file that declares the overlay");
         }
-        metadata(overlay, at);
     }
 
     private void metadata(ConfigNode.Table overlay, String at) {

@@ -73,7 +73,9 @@ public final class PathRewriter {
             if (type instanceof ParameterizedType parameterized) {
                 Class<?> raw = (Class<?>) parameterized.getRawType();
                 Type argument = parameterized.getActualTypeArguments()[raw == Map.class ? 1 : 0];
-                if (path == null && argument instanceof Class<?> plain && !plain.isRecord()) {
+                if (path == null
+                        && argument instanceof Class<?> plain
+                        && !RecordInfo.boundAs(plain).isRecord()) {
                     return node; // a list or map of plain values that are no paths (package names...)
                 }
                 if (raw == Map.class && node instanceof ConfigNode.Table table) {
@@ -92,7 +94,7 @@ public final class PathRewriter {
                 }
                 return node;
             }
-            Class<?> raw = (Class<?>) type;
+            Class<?> raw = RecordInfo.boundAs((Class<?>) type);
             if (raw.isRecord() && node instanceof ConfigNode.Table table) {
                 RecordInfo info = RecordInfo.of(raw);
                 Map<String, ConfigNode> entries = new LinkedHashMap<>();

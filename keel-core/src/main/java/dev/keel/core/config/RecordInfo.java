@@ -1,5 +1,6 @@
 package dev.keel.core.config;
 
+import dev.keel.core.config.model.Overlay;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -69,6 +70,14 @@ final class RecordInfo {
 
     static RecordInfo of(Class<?> type) {
         return CACHE.computeIfAbsent(type, RecordInfo::new);
+    }
+
+    /**
+     * The record a configuration type is read through: the type itself, or for the sealed {@link
+     * Overlay} the record of every key an overlay table may have.
+     */
+    static Class<?> boundAs(Class<?> type) {
+        return type == Overlay.class ? OverlayTable.class : type;
     }
 
     Object create(Object[] values) {

@@ -31,17 +31,18 @@ public final class SchemaGenerator {
         schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
         schema.put("$id", ID);
         schema.put("$ref", "#/$defs/" + root.getSimpleName());
-        define(root);
+        define(root.getSimpleName(), root);
         schema.put("$defs", definitions);
         return schema;
     }
 
-    private void define(Class<?> type) {
-        if (definitions.containsKey(type.getSimpleName())) {
+    /** Defines {@code name} as the keys of the record {@code type}. */
+    private void define(String name, Class<?> type) {
+        if (definitions.containsKey(name)) {
             return;
         }
         Map<String, Object> definition = new LinkedHashMap<>();
-        definitions.put(type.getSimpleName(), definition);
+        definitions.put(name, definition);
         Doc doc = type.getAnnotation(Doc.class);
         if (doc != null) {
             definition.put("description", doc.value());
@@ -86,8 +87,8 @@ public final class SchemaGenerator {
             return schema;
         }
         Class<?> raw = (Class<?>) type;
-        if (raw.isRecord()) {
-            define(raw);
+        if (RecordInfo.boundAs(raw).isRecord()) {
+            define(raw.getSimpleName(), RecordInfo.boundAs(raw));
             schema.put("$ref", "#/$defs/" + raw.getSimpleName());
         } else if (raw.isEnum()) {
             schema.put("type", "string");

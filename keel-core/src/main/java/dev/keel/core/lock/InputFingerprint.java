@@ -7,6 +7,7 @@ import dev.keel.core.config.ConfigNode;
 import dev.keel.core.config.LocatedOverlay;
 import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.config.TreeJson;
+import dev.keel.core.config.model.Overlay;
 import dev.keel.core.io.InputFiles;
 import dev.keel.core.io.Sha256Records;
 import java.io.IOException;
@@ -57,8 +58,8 @@ public final class InputFingerprint {
                 .add("manual_bump", Long.toString(manualBump))
                 .add("release_ver", releaseVer == null ? "" : releaseVer);
         for (LocatedOverlay overlay : component.overlays()) {
-            String source = overlay.overlay().source();
-            if (source != null && Files.isRegularFile(Path.of(source))) {
+            if (overlay.overlay() instanceof Overlay.FromSource added && Files.isRegularFile(Path.of(added.source()))) {
+                String source = added.source();
                 records.add(
                         "overlay:" + overlay.index(),
                         Path.of(source).getFileName() + ":"

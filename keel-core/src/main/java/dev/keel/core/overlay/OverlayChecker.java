@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,13 +27,6 @@ public final class OverlayChecker {
             OverlayType.SPEC_REMOVE_SUBPACKAGE,
             OverlayType.PATCH_REMOVE,
             OverlayType.FILE_REMOVE);
-
-    /** Overlays that edit upstream sidecar files, which a spec-only snapshot does not have. */
-    private static final Set<OverlayType> SIDECAR_EDITS = EnumSet.of(
-            OverlayType.FILE_PREPEND_LINES,
-            OverlayType.FILE_SEARCH_REPLACE,
-            OverlayType.FILE_REMOVE,
-            OverlayType.FILE_RENAME);
 
     /** The checks in order, and the state after applying every overlay that applied. */
     public record Report(List<OverlayCheck> checks, OverlayResult result) {}
@@ -63,15 +57,12 @@ public final class OverlayChecker {
         if (workspace.spec() == null) {
             return new OverlayCheck(component, located, OverlayCheck.Status.NO_UPSTREAM, "no upstream spec", null);
         }
-        if (overlay.archive() != null && !overlay.archive().isEmpty() && !workspace.hasFile(overlay.archive())) {
+        Optional<String> archive = overlay.archive();
+        if (archive.isPresent() && !workspace.hasFile(archive.get())) {
             return new OverlayCheck(
-                    component,
-                    located,
-                    OverlayCheck.Status.NO_UPSTREAM,
-                    "the snapshot has no " + overlay.archive(),
-                    null);
+                    component, located, OverlayCheck.Status.NO_UPSTREAM, "the snapshot has no " + archive.get(), null);
         }
-        if (specOnly && SIDECAR_EDITS.contains(overlay.type())) {
+        if (specOnly && overlay instanceof Overlay.SidecarEdit) {
             return new OverlayCheck(
                     component,
                     located,
@@ -127,28 +118,25 @@ public final class OverlayChecker {
 
     /** Why applying would change nothing because upstream already has the result, or null. */
     private static String alreadyPresent(Spec spec, Overlay overlay) {
-        String pkg = overlay.pkg() == null ? "" : overlay.pkg();
-        switch (overlay.type()) {
-            case SPEC_ADD_TAG, SPEC_INSERT_TAG, SPEC_SET_TAG, SPEC_UPDATE_TAG -> {
-                List<Tag> tags = tags(spec, pkg, overlay.tag());
-                boolean same = !tags.isEmpty()
-                        && tags.stream()
-                                .allMatch(t -> t.value().equals(overlay.value().strip()));
-                return same ? "upstream already has " + overlay.tag() + ": " + overlay.value() : null;
-            }
-            case SPEC_APPEND_LINES, SPEC_PREPEND_LINES -> {
-                List<String> lines = overlay.lines() == null ? List.of() : overlay.lines();
-                String block = String.join("\n", lines);
-                return !lines.isEmpty()
-                                && lines.stream().anyMatch(l -> !l.isBlank())
-                                && spec.text().replace("\r\n", "\n").contains(block)
-                        ? "upstream already has these lines"
-                        : null;
-            }
-            default -> {
-                return null;
-            }
+        if (overlay instanceof Overlay.SpecTagValue o) {
+            List<Tag> tags = tags(spec, o.pkg(), o.tag());
+            boolean same = !tags.isEmpty()
+                    && tags.stream().allMatch(t -> t.value().equals(o.value().strip()));
+            return same ? "upstream already has " + o.tag() + ": " + o.value() : null;
         }
+        if (overlay instanceof Overlay.SpecLines o) {
+            return linesPresent(spec, o.lines());
+        }
+        return null;
+    }
+
+    private static String linesPresent(Spec spec, List<String> lines) {
+        String block = String.join("\n", lines);
+        return !lines.isEmpty()
+                        && lines.stream().anyMatch(l -> !l.isBlank())
+                        && spec.text().replace("\r\n", "\n").contains(block)
+                ? "upstream already has these lines"
+                : null;
     }
 
     private static List<Tag> tags(Spec spec, String pkg, String name) {
@@ -163,8 +151,8 @@ public final class OverlayChecker {
     }
 
     private static boolean isDeletion(Overlay overlay) {
-        return overlay.type() == OverlayType.SPEC_SEARCH_REPLACE
-                && (overlay.replacement() == null || overlay.replacement().isBlank());
+        return overlay instanceof Overlay.SpecSearchReplace replace
+                && replace.replacement().isBlank();
     }
 
     /**
@@ -172,19 +160,17 @@ public final class OverlayChecker {
      * gone upstream. (If it still matches outside the overlay's scope, it moved: target missing.)
      */
     private static boolean nothingLeftToDelete(Spec spec, Overlay overlay) {
-        if (!isDeletion(overlay)) {
+        if (!(overlay instanceof Overlay.SpecSearchReplace replace) || !isDeletion(replace)) {
             return false;
         }
-        com.google.re2j.Pattern regex = com.google.re2j.Pattern.compile(overlay.regex());
+        com.google.re2j.Pattern regex = com.google.re2j.Pattern.compile(replace.regex());
         return spec.lines().stream()
                 .noneMatch(line -> regex.matcher(line.text()).find());
     }
 
     private static boolean replacementPresent(Spec spec, Overlay overlay) {
-        String replacement = overlay.replacement();
-        return overlay.type() == OverlayType.SPEC_SEARCH_REPLACE
-                && replacement != null
-                && !replacement.isBlank()
-                && spec.text().contains(replacement);
+        return overlay instanceof Overlay.SpecSearchReplace replace
+                && !replace.replacement().isBlank()
+                && spec.text().contains(replace.replacement());
     }
 }

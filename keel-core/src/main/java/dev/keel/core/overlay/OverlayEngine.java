@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
@@ -69,11 +70,13 @@ public final class OverlayEngine {
         Map<String, List<LocatedOverlay>> byArchive = new LinkedHashMap<>();
         List<LocatedOverlay> others = new ArrayList<>();
         for (LocatedOverlay overlay : overlays) {
-            String archive = overlay.overlay().archive();
-            if (archive == null || archive.isEmpty()) {
-                others.add(overlay);
+            Optional<String> archive = overlay.overlay().archive();
+            if (archive.isPresent()) {
+                byArchive
+                        .computeIfAbsent(archive.get(), key -> new ArrayList<>())
+                        .add(overlay);
             } else {
-                byArchive.computeIfAbsent(archive, key -> new ArrayList<>()).add(overlay);
+                others.add(overlay);
             }
         }
         List<LocatedOverlay> ordered = new ArrayList<>();
@@ -148,45 +151,64 @@ public final class OverlayEngine {
 
         void apply(LocatedOverlay located) throws OverlayException {
             byLabel.put(located.label(), located);
-            Overlay overlay = located.overlay();
-            if (overlay.archive() != null && !overlay.archive().isEmpty()) {
-                archives.apply(located);
-                return;
-            }
             Spec before = spec;
             try {
-                switch (overlay.type()) {
-                    case SPEC_ADD_TAG -> spec = editor(located).addTag(pkg(overlay), overlay.tag(), overlay.value());
-                    case SPEC_INSERT_TAG ->
-                        spec = editor(located).insertTag(pkg(overlay), overlay.tag(), overlay.value());
-                    case SPEC_SET_TAG -> spec = editor(located).setTag(pkg(overlay), overlay.tag(), overlay.value());
-                    case SPEC_UPDATE_TAG ->
-                        spec = editor(located).updateTag(pkg(overlay), overlay.tag(), overlay.value());
-                    case SPEC_REMOVE_TAG ->
-                        spec = editor(located).removeTag(pkg(overlay), overlay.tag(), valueFilter(overlay));
-                    case SPEC_PREPEND_LINES ->
-                        spec = editor(located).prependLines(overlay.section(), pkg(overlay), lines(overlay));
-                    case SPEC_APPEND_LINES ->
-                        spec = editor(located).appendLines(overlay.section(), pkg(overlay), lines(overlay));
-                    case SPEC_SEARCH_REPLACE ->
-                        spec = editor(located)
-                                .searchReplace(
-                                        overlay.section(), searchScope(overlay), regex(located), replacement(overlay));
-                    case SPEC_REMOVE_SECTION -> spec = editor(located).removeSection(overlay.section(), pkg(overlay));
-                    case SPEC_REMOVE_SUBPACKAGE -> spec = editor(located).removeSubpackage(pkg(overlay));
-                    case PATCH_ADD -> patchAdd(located);
-                    case PATCH_REMOVE -> patchRemove(located);
-                    case FILE_PREPEND_LINES -> filePrepend(located);
-                    case FILE_SEARCH_REPLACE -> fileSearchReplace(located);
-                    case FILE_ADD -> fileAdd(located);
-                    case FILE_REMOVE -> fileRemove(located);
-                    case FILE_RENAME -> fileRename(located);
-                }
+                edit(located);
             } catch (SpecEditException e) {
                 throw fail(located, reason(e.reason()), e.getMessage(), e.candidates());
             }
             if (before != null && spec != before) {
                 recordRemovedSpecLines(before, located);
+            }
+        }
+
+        /** Applies the overlay, by its type. */
+        private void edit(LocatedOverlay located) throws OverlayException {
+            Overlay overlay = located.overlay();
+            if (overlay instanceof Overlay.SpecAddTag o) {
+                spec = editor(located).addTag(pkg(o.pkg()), o.tag(), o.value());
+            } else if (overlay instanceof Overlay.SpecInsertTag o) {
+                spec = editor(located).insertTag(pkg(o.pkg()), o.tag(), o.value());
+            } else if (overlay instanceof Overlay.SpecSetTag o) {
+                spec = editor(located).setTag(pkg(o.pkg()), o.tag(), o.value());
+            } else if (overlay instanceof Overlay.SpecUpdateTag o) {
+                spec = editor(located).updateTag(pkg(o.pkg()), o.tag(), o.value());
+            } else if (overlay instanceof Overlay.SpecRemoveTag o) {
+                // SpecEditor's "any value" is null
+                spec = editor(located)
+                        .removeTag(pkg(o.pkg()), o.tag(), o.value().orElse(null));
+            } else if (overlay instanceof Overlay.SpecPrependLines o) {
+                spec = editor(located).prependLines(o.section(), pkg(o.pkg()), o.lines());
+            } else if (overlay instanceof Overlay.SpecAppendLines o) {
+                spec = editor(located).appendLines(o.section(), pkg(o.pkg()), o.lines());
+            } else if (overlay instanceof Overlay.SpecSearchReplace o) {
+                spec = editor(located)
+                        .searchReplace(o.section(), searchScope(o.pkg()), regex(located, o.regex()), o.replacement());
+            } else if (overlay instanceof Overlay.SpecRemoveSection o) {
+                spec = editor(located).removeSection(o.section(), pkg(o.pkg()));
+            } else if (overlay instanceof Overlay.SpecRemoveSubpackage o) {
+                spec = editor(located).removeSubpackage(pkg(o.pkg()));
+            } else if (overlay instanceof Overlay.PatchAdd o) {
+                patchAdd(located, o);
+            } else if (overlay instanceof Overlay.PatchRemove o) {
+                patchRemove(located, o);
+            } else if (overlay instanceof Overlay.FilePrependLines o) {
+                filePrepend(located, o);
+            } else if (overlay instanceof Overlay.FileSearchReplace o
+                    && o.archive().isPresent()) {
+                archives.searchReplace(located, o, o.archive().get());
+            } else if (overlay instanceof Overlay.FileSearchReplace o) {
+                fileSearchReplace(located, o);
+            } else if (overlay instanceof Overlay.FileAdd o) {
+                fileAdd(located, o);
+            } else if (overlay instanceof Overlay.FileRemove o && o.archive().isPresent()) {
+                archives.remove(located, o, o.archive().get());
+            } else if (overlay instanceof Overlay.FileRemove o) {
+                fileRemove(located, o);
+            } else if (overlay instanceof Overlay.FileRename o) {
+                fileRename(located, o);
+            } else {
+                throw new IllegalStateException("no edit for a " + overlay.type() + " overlay");
             }
         }
 
@@ -226,12 +248,11 @@ public final class OverlayEngine {
 
         // -------------------------------------------------------------- patches
 
-        private void patchAdd(LocatedOverlay located) throws OverlayException {
-            Overlay overlay = located.overlay();
-            byte[] content = readSource(located);
-            String name = overlay.file() == null || overlay.file().isEmpty()
+        private void patchAdd(LocatedOverlay located, Overlay.PatchAdd overlay) throws OverlayException {
+            byte[] content = readSource(located, overlay);
+            String name = overlay.file().isEmpty()
                     ? Path.of(overlay.source()).getFileName().toString()
-                    : confined(located, overlay.file());
+                    : confined(located, overlay.file().get());
             requireFree(located, name);
             SpecEditor editor = editor(located);
             files.put(name, new SourceFile(content, false));
@@ -244,12 +265,11 @@ public final class OverlayEngine {
          * {@code PatchN} tag, trimmed {@code %patchlist} lines) and the matching loose files. Fails
          * only when no spec reference matched (azldev also fails when no loose file matched).
          */
-        private void patchRemove(LocatedOverlay located) throws OverlayException {
-            Glob glob = glob(located);
+        private void patchRemove(LocatedOverlay located, Overlay.PatchRemove overlay) throws OverlayException {
+            Glob glob = glob(located, overlay.file());
             Predicate<SourceRef> patch =
                     reference -> reference.kind() == SourceRef.Kind.PATCH && glob.matches(reference.value());
-            spec = editor(located)
-                    .removeReferences(patch, "'" + located.overlay().file() + "'");
+            spec = editor(located).removeReferences(patch, "'" + overlay.file() + "'");
             for (String path : looseFiles(glob)) {
                 removeFile(path, located);
             }
@@ -257,9 +277,9 @@ public final class OverlayEngine {
 
         // -------------------------------------------------------------- loose files
 
-        private void filePrepend(LocatedOverlay located) throws OverlayException {
-            List<String> matches = requireLooseFiles(located);
-            byte[] prefix = (String.join("\n", lines(located.overlay())) + "\n").getBytes(StandardCharsets.UTF_8);
+        private void filePrepend(LocatedOverlay located, Overlay.FilePrependLines overlay) throws OverlayException {
+            List<String> matches = requireLooseFiles(located, overlay);
+            byte[] prefix = (String.join("\n", overlay.lines()) + "\n").getBytes(StandardCharsets.UTF_8);
             int added = TextDiff.lineCount(prefix);
             for (String path : matches) {
                 SourceFile file = files.get(path);
@@ -277,9 +297,10 @@ public final class OverlayEngine {
             }
         }
 
-        private void fileSearchReplace(LocatedOverlay located) throws OverlayException {
-            List<String> matches = requireLooseFiles(located);
-            Pattern regex = regex(located);
+        private void fileSearchReplace(LocatedOverlay located, Overlay.FileSearchReplace overlay)
+                throws OverlayException {
+            List<String> matches = requireLooseFiles(located, overlay);
+            Pattern regex = regex(located, overlay.regex());
             int changed = 0;
             for (String path : matches) {
                 SourceFile file = files.get(path);
@@ -287,7 +308,7 @@ public final class OverlayEngine {
                 TextCodec codec = TextCodec.of(before);
                 String text = codec.decode(before);
                 String replaced = regex.matcher(text)
-                        .replaceAll(Matcher.quoteReplacement(codec.represent(replacement(located.overlay()))));
+                        .replaceAll(Matcher.quoteReplacement(codec.represent(overlay.replacement())));
                 if (!replaced.equals(text)) {
                     byte[] after = codec.encode(replaced);
                     TextDiff.Attribution attribution =
@@ -311,8 +332,8 @@ public final class OverlayEngine {
             }
         }
 
-        private void fileAdd(LocatedOverlay located) throws OverlayException {
-            String path = confined(located, located.overlay().file());
+        private void fileAdd(LocatedOverlay located, Overlay.FileAdd overlay) throws OverlayException {
+            String path = confined(located, overlay.file());
             if (path.endsWith(".spec")) {
                 throw fail(
                         located,
@@ -321,31 +342,30 @@ public final class OverlayEngine {
                         List.of());
             }
             requireFree(located, path);
-            byte[] content = readSource(located);
+            byte[] content = readSource(located, overlay);
             files.put(path, new SourceFile(content, false));
             addedBy(path, content, located);
         }
 
-        private void fileRemove(LocatedOverlay located) throws OverlayException {
-            for (String path : requireLooseFiles(located)) {
+        private void fileRemove(LocatedOverlay located, Overlay.FileRemove overlay) throws OverlayException {
+            for (String path : requireLooseFiles(located, overlay)) {
                 removeFile(path, located);
             }
         }
 
-        private void fileRename(LocatedOverlay located) throws OverlayException {
-            List<String> matches = requireLooseFiles(located);
+        private void fileRename(LocatedOverlay located, Overlay.FileRename overlay) throws OverlayException {
+            List<String> matches = requireLooseFiles(located, overlay);
             if (matches.size() > 1) {
                 throw fail(
                         located,
                         OverlayFailure.Reason.MULTIPLE_MATCHES,
-                        "file-rename needs exactly one file, '"
-                                + located.overlay().file() + "' matches " + String.join(", ", matches),
+                        "file-rename needs exactly one file, '" + overlay.file() + "' matches "
+                                + String.join(", ", matches),
                         List.of());
             }
             String from = matches.get(0);
-            String newName = located.overlay().replacement();
-            if (newName == null
-                    || newName.isEmpty()
+            String newName = overlay.newName();
+            if (newName.isEmpty()
                     || newName.contains("/")
                     || newName.contains("\\")
                     || newName.equals(".")
@@ -394,9 +414,10 @@ public final class OverlayEngine {
         }
 
         /** Loose files (not specs, not under .git) matching the overlay's glob; none is a failure. */
-        private List<String> requireLooseFiles(LocatedOverlay located) throws OverlayException {
-            String pattern = located.overlay().file();
-            Glob glob = glob(located);
+        private List<String> requireLooseFiles(LocatedOverlay located, Overlay.SidecarEdit overlay)
+                throws OverlayException {
+            String pattern = overlay.file();
+            Glob glob = glob(located, pattern);
             List<String> matches = looseFiles(glob);
             if (matches.isEmpty()) {
                 boolean spec = glob.matches(specPath);
@@ -424,8 +445,8 @@ public final class OverlayEngine {
 
         // -------------------------------------------------------------- helpers
 
-        private byte[] readSource(LocatedOverlay located) throws OverlayException {
-            String source = located.overlay().source();
+        private byte[] readSource(LocatedOverlay located, Overlay.FromSource overlay) throws OverlayException {
+            String source = overlay.source();
             Path path = Path.of(source).toAbsolutePath().normalize();
             if (!Confinement.isInside(sourceRoot, path)) {
                 throw fail(
@@ -489,9 +510,9 @@ public final class OverlayEngine {
             return upstream;
         }
 
-        Pattern regex(LocatedOverlay located) throws OverlayException {
+        Pattern regex(LocatedOverlay located, String regex) throws OverlayException {
             try {
-                return BoundedRegex.compile(located.overlay().regex());
+                return BoundedRegex.compile(regex);
             } catch (BoundedRegex.InvalidRegexException e) {
                 throw fail(
                         located,
@@ -501,9 +522,9 @@ public final class OverlayEngine {
             }
         }
 
-        Glob glob(LocatedOverlay located) throws OverlayException {
+        Glob glob(LocatedOverlay located, String file) throws OverlayException {
             try {
-                return Glob.of(located.overlay().file());
+                return Glob.of(file);
             } catch (Glob.InvalidGlobException e) {
                 throw fail(located, OverlayFailure.Reason.INVALID, e.getMessage(), List.of());
             }
@@ -547,28 +568,13 @@ public final class OverlayEngine {
     }
 
     /** The overlay's package: the main one when it names none. */
-    private static PackageSelector.Single pkg(Overlay overlay) {
-        return overlay.pkg() == null || overlay.pkg().isEmpty()
-                ? PackageSelector.main()
-                : PackageSelector.named(overlay.pkg());
+    private static PackageSelector.Single pkg(String pkg) {
+        return pkg.isEmpty() ? PackageSelector.main() : PackageSelector.named(pkg);
     }
 
     /** The packages {@code spec-search-replace} edits: any when the overlay names none (azldev). */
-    private static PackageSelector searchScope(Overlay overlay) {
-        return pkg(overlay) instanceof PackageSelector.Named named ? named : PackageSelector.any();
-    }
-
-    private static List<String> lines(Overlay overlay) {
-        return overlay.lines() == null ? List.of() : overlay.lines();
-    }
-
-    /** The value a removed tag must have, or null for any: azldev cannot tell {@code ""} from no value. */
-    private static String valueFilter(Overlay overlay) {
-        return overlay.value() == null || overlay.value().isEmpty() ? null : overlay.value();
-    }
-
-    private static String replacement(Overlay overlay) {
-        return overlay.replacement() == null ? "" : overlay.replacement();
+    private static PackageSelector searchScope(String pkg) {
+        return pkg.isEmpty() ? PackageSelector.any() : PackageSelector.named(pkg);
     }
 
     private static OverlayFailure.Reason reason(SpecEditException.Reason reason) {

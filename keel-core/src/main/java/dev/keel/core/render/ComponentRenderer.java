@@ -11,7 +11,6 @@ import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.config.model.BuildConfig;
 import dev.keel.core.config.model.Overlay;
-import dev.keel.core.config.model.OverlayType;
 import dev.keel.core.config.model.SourceFileRef;
 import dev.keel.core.outcome.Failure;
 import dev.keel.core.overlay.CheckSkip;
@@ -76,53 +75,15 @@ public final class ComponentRenderer {
             String file = MacrosFile.fileName(component.name());
             overlays.add(keel(
                     "render: macros file",
-                    specOverlay(
-                            OverlayType.SPEC_PREPEND_LINES,
-                            null,
-                            null,
-                            null,
-                            List.of(
-                                    RenderedComments.macrosLoad(project.renderTexts()),
-                                    "%{load:%{_sourcedir}/" + file + "}",
-                                    ""))));
-            overlays.add(keel(
-                    "render: macros file", specOverlay(OverlayType.SPEC_INSERT_TAG, "Source9999", file, null, null)));
+                    Overlay.SpecPrependLines.atTop(List.of(
+                            RenderedComments.macrosLoad(project.renderTexts()),
+                            "%{load:%{_sourcedir}/" + file + "}",
+                            ""))));
+            overlays.add(keel("render: macros file", Overlay.SpecInsertTag.inMainPackage("Source9999", file)));
             upstream = upstream.with(file, new SourceFile(macros.get().getBytes(StandardCharsets.UTF_8), false));
         }
-        for (LocatedOverlay overlay : component.overlays()) {
-            String archive = overlay.overlay().archive();
-            if (specOnly && editsSidecars(overlay)) {
-                notes.add(overlay.label() + " skipped: the spec snapshot has no sidecar files (" + overlay.summary()
-                        + ")");
-            } else if (archive != null
-                    && !archive.isEmpty()
-                    && upstream.get(archive).isEmpty()) {
-                // As azldev: render does not download lookaside archives; prepare-sources applies these.
-                notes.add(overlay.label() + " skipped: " + archive
-                        + " is a lookaside archive, not fetched when rendering");
-            } else {
-                overlays.add(overlay);
-            }
-        }
-        BuildConfig build = component.config().build();
-        if (build != null
-                && build.check() != null
-                && Boolean.TRUE.equals(build.check().skip())) {
-            List<String> checks = CheckSkip.sectionNames(pristine);
-            if (checks.isEmpty()) {
-                notes.add("warning: " + CheckSkip.NOTHING_TO_SKIP);
-            }
-            for (String section : checks) {
-                overlays.add(keel(
-                        CheckSkip.LABEL,
-                        specOverlay(
-                                OverlayType.SPEC_PREPEND_LINES,
-                                null,
-                                null,
-                                section,
-                                CheckSkip.lines(build.check().skipReason()))));
-            }
-        }
+        overlays.addAll(configuredOverlays(component, upstream, specOnly, notes));
+        overlays.addAll(checkSkip(component, pristine, notes));
         if (!input.changes().isEmpty()) {
             OverlayResult overlaid = apply(component, upstream, specPath, overlays);
             Optional<String> release = ReleaseBump.value(
@@ -135,17 +96,11 @@ public final class ComponentRenderer {
                 overlays.add(keel(
                         "render: release bump for " + input.changes().size()
                                 + (input.changes().size() == 1 ? " project change" : " project changes"),
-                        specOverlay(OverlayType.SPEC_UPDATE_TAG, "Release", release.get(), null, null)));
+                        Overlay.SpecUpdateTag.inMainPackage("Release", release.get())));
             }
         }
         overlays.add(keel(
-                "render: header",
-                specOverlay(
-                        OverlayType.SPEC_PREPEND_LINES,
-                        null,
-                        null,
-                        null,
-                        RenderedComments.specHeader(project.renderTexts()))));
+                "render: header", Overlay.SpecPrependLines.atTop(RenderedComments.specHeader(project.renderTexts()))));
         OverlayResult result = apply(component, upstream, specPath, overlays);
         List<String> hashProblems =
                 result.verifyArchiveHashes(component.config().sourceFiles());
@@ -205,6 +160,51 @@ public final class ComponentRenderer {
         return new RenderedComponent(component.name(), files, notes);
     }
 
+    /**
+     * The component's overlays that render applies: not those that edit sidecar files when only the
+     * spec is at hand, nor those inside an archive the sources do not have (each skip noted).
+     */
+    private static List<LocatedOverlay> configuredOverlays(
+            ResolvedComponent component, SourceTree upstream, boolean specOnly, List<String> notes) {
+        List<LocatedOverlay> applied = new ArrayList<>();
+        for (LocatedOverlay overlay : component.overlays()) {
+            Optional<String> archive = overlay.overlay().archive();
+            if (specOnly && overlay.overlay() instanceof Overlay.SidecarEdit) {
+                notes.add(overlay.label() + " skipped: the spec snapshot has no sidecar files (" + overlay.summary()
+                        + ")");
+            } else if (archive.isPresent() && upstream.get(archive.get()).isEmpty()) {
+                // As azldev: render does not download lookaside archives; prepare-sources applies these.
+                notes.add(overlay.label() + " skipped: " + archive.get()
+                        + " is a lookaside archive, not fetched when rendering");
+            } else {
+                applied.add(overlay);
+            }
+        }
+        return applied;
+    }
+
+    /** {@code build.check.skip}: lines that disable every {@code %check} section of the upstream spec. */
+    private List<LocatedOverlay> checkSkip(ResolvedComponent component, Spec pristine, List<String> notes) {
+        BuildConfig build = component.config().build();
+        if (build == null
+                || build.check() == null
+                || !Boolean.TRUE.equals(build.check().skip())) {
+            return List.of();
+        }
+        List<String> checks = CheckSkip.sectionNames(pristine);
+        if (checks.isEmpty()) {
+            notes.add("warning: " + CheckSkip.NOTHING_TO_SKIP);
+        }
+        List<LocatedOverlay> edits = new ArrayList<>();
+        for (String section : checks) {
+            edits.add(keel(
+                    CheckSkip.LABEL,
+                    Overlay.SpecPrependLines.inSection(
+                            section, CheckSkip.lines(build.check().skipReason()))));
+        }
+        return edits;
+    }
+
     private OverlayResult apply(
             ResolvedComponent component, SourceTree upstream, String specPath, List<LocatedOverlay> overlays)
             throws RenderException {
@@ -240,17 +240,6 @@ public final class ComponentRenderer {
                 && Objects.equals(upstream.tagValue("Epoch"), rendered.tagValue("Epoch"))
                 && Objects.equals(upstream.tagValue("Release"), rendered.tagValue("Release"));
         return same ? Optional.empty() : SpecVersion.read(rendered.toBytes(), MacroContext.defaults());
-    }
-
-    /** Overlays that edit upstream files other than the spec (or inside archives). */
-    private static boolean editsSidecars(LocatedOverlay overlay) {
-        boolean archive = overlay.overlay().archive() != null
-                && !overlay.overlay().archive().isEmpty();
-        return archive
-                || switch (overlay.overlay().type()) {
-                    case FILE_PREPEND_LINES, FILE_SEARCH_REPLACE, FILE_REMOVE, FILE_RENAME -> true;
-                    default -> false;
-                };
     }
 
     private static SourcesFile sourcesFile(Optional<SourceFile> file) throws RenderException {
@@ -314,9 +303,5 @@ public final class ComponentRenderer {
 
     private LocatedOverlay keel(String name, Overlay overlay) {
         return new LocatedOverlay(-1, overlay, renderLocation, name);
-    }
-
-    private static Overlay specOverlay(OverlayType type, String tag, String value, String section, List<String> lines) {
-        return new Overlay(type, null, null, section, null, tag, value, null, null, lines, null, null, null);
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.keel.core.config.LocatedOverlay;
 import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.config.TreeJson;
+import dev.keel.core.config.model.Overlay;
 import dev.keel.core.config.model.RenderTexts;
 import dev.keel.core.io.InputFiles;
 import dev.keel.core.io.Sha256Records;
@@ -52,8 +53,8 @@ final class RenderFingerprint {
         }
         records.add("upstream", upstreamIdentity).add("project-changes", projectChanges);
         for (LocatedOverlay overlay : component.overlays()) {
-            String source = overlay.overlay().source();
-            if (source != null && Files.isRegularFile(Path.of(source))) {
+            if (overlay.overlay() instanceof Overlay.FromSource added && Files.isRegularFile(Path.of(added.source()))) {
+                String source = added.source();
                 records.add(
                         "overlay:" + overlay.index(),
                         Sha256Records.hex(InputFiles.read(Path.of(source), InputFiles.Kind.SOURCE)));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.core.config.model.ComponentConfig;
 import dev.keel.core.config.model.ConfigFile;
+import dev.keel.core.config.model.Overlay;
 import dev.keel.core.config.model.OverlayType;
 import dev.keel.core.config.model.ReleaseCalculation;
 import dev.keel.core.config.model.SpecType;
@@ -112,9 +113,10 @@ class AzureLinuxConfigTest {
         assertThat(config.release().calculation()).isEqualTo(ReleaseCalculation.MANUAL);
         assertThat(config.overlays()).singleElement().satisfies(overlay -> {
             assertThat(overlay.type()).isEqualTo(OverlayType.SPEC_SEARCH_REPLACE);
-            assertThat(overlay.description()).isEqualTo("Remove elfutils-default-yama-scope package");
-            assertThat(overlay.regex()).isEqualTo("%global provide_yama_scope\\s+1");
-            assertThat(overlay.replacement()).isEqualTo("%global provide_yama_scope 0");
+            assertThat(overlay.description()).hasValue("Remove elfutils-default-yama-scope package");
+            Overlay.SpecSearchReplace replace = (Overlay.SpecSearchReplace) overlay;
+            assertThat(replace.regex()).isEqualTo("%global provide_yama_scope\\s+1");
+            assertThat(replace.replacement()).isEqualTo("%global provide_yama_scope 0");
         });
     }
 
@@ -144,10 +146,12 @@ class AzureLinuxConfigTest {
         // base/comps/javapackages-tools/javapackages-tools.comp.toml: nine [[overlays]]
         ComponentConfig config = config("javapackages-tools");
         assertThat(config.overlays()).hasSize(9);
-        assertThat(config.overlays().get(0).description()).isEqualTo("Remove maven-local-openjdk21 %package section");
+        assertThat(config.overlays().get(0).description()).hasValue("Remove maven-local-openjdk21 %package section");
         assertThat(config.overlays().get(0).type()).isEqualTo(OverlayType.SPEC_REMOVE_SECTION);
-        assertThat(config.overlays().get(0).section()).isEqualTo("%package");
-        assertThat(config.overlays().get(0).pkg()).isEqualTo("maven-local-openjdk21");
+        Overlay.SpecRemoveSection remove =
+                (Overlay.SpecRemoveSection) config.overlays().get(0);
+        assertThat(remove.section()).isEqualTo("%package");
+        assertThat(remove.pkg()).isEqualTo("maven-local-openjdk21");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.keel.core.config.model.ComponentConfig;
 import dev.keel.core.config.model.ConfigFile;
 import dev.keel.core.config.model.Overlay;
 import dev.keel.core.config.model.OverlayCategory;
+import dev.keel.core.config.model.OverlayMetadata;
 import dev.keel.core.config.model.SpecType;
 import dev.keel.core.config.model.UpstreamStatus;
 import java.nio.file.Files;
@@ -83,7 +84,9 @@ class ResolutionTest extends ConfigFixture {
     }
 
     private static List<String> overlayValues(ComponentConfig config) {
-        return config.overlays().stream().map(Overlay::value).toList();
+        return config.overlays().stream()
+                .map(overlay -> ((Overlay.SpecAddTag) overlay).value())
+                .toList();
     }
 
     // ------------------------------------------------------------------ layers
@@ -252,9 +255,10 @@ class ResolutionTest extends ConfigFixture {
         List<Overlay> overlays = config(load(), "a").overlays();
         assertThat(overlays).hasSize(2);
         for (Overlay overlay : overlays) {
-            assertThat(overlay.metadata().category()).isEqualTo(OverlayCategory.UPSTREAM_BACKPORT);
-            assertThat(overlay.metadata().upstreamStatus()).isEqualTo(UpstreamStatus.UPSTREAMED);
-            assertThat(overlay.metadata().commits())
+            OverlayMetadata metadata = overlay.notes().metadata().orElseThrow();
+            assertThat(metadata.category()).isEqualTo(OverlayCategory.UPSTREAM_BACKPORT);
+            assertThat(metadata.upstreamStatus()).isEqualTo(UpstreamStatus.UPSTREAMED);
+            assertThat(metadata.commits())
                     .singleElement()
                     .satisfies(link -> assertThat(link.url()).isEqualTo("https://example.org/commit/1"));
         }
@@ -319,7 +323,7 @@ class ResolutionTest extends ConfigFixture {
         Project project = load();
         ComponentConfig a = config(project, "a");
         assertThat(a.spec().path()).isEqualTo(abs("base/comps/a/a.spec"));
-        assertThat(a.overlays().get(0).source()).isEqualTo(abs("base/comps/a/fix.patch"));
+        assertThat(((Overlay.PatchAdd) a.overlays().get(0)).source()).isEqualTo(abs("base/comps/a/fix.patch"));
         assertThat(project.renderedSpecsDir()).isEqualTo(dir.resolve("specs").toAbsolutePath());
         assertThat(project.lockDir()).isEqualTo(dir.resolve("locks").toAbsolutePath());
     }
@@ -340,7 +344,8 @@ class ResolutionTest extends ConfigFixture {
                 type = "patch-add"
                 source = "patches/fix.patch"
                 """);
-        assertThat(config(load(), "a").overlays().get(0).source()).isEqualTo(abs("ov/patches/fix.patch"));
+        assertThat(((Overlay.PatchAdd) config(load(), "a").overlays().get(0)).source())
+                .isEqualTo(abs("ov/patches/fix.patch"));
     }
 
     // ------------------------------------------------------------------ trees

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -89,36 +90,43 @@ class OverlayEngineGuardTest {
 
     // ------------------------------------------------------------------ helpers
 
-    /** The fields of an overlay under construction. */
+    /** The fields of an overlay under construction; those left out are empty, as the loader leaves them. */
     private static final class Fields {
-        String file;
-        String section;
-        String pkg;
-        String tag;
-        String value;
-        String regex;
-        String replacement;
-        List<String> lines;
-        String source;
+        String file = "";
+        String section = "";
+        String pkg = "";
+        String tag = "";
+        String value = "";
+        String regex = "";
+        String replacement = "";
+        List<String> lines = List.of();
+        String source = "";
     }
 
     private static LocatedOverlay overlay(OverlayType type, java.util.function.Consumer<Fields> setup) {
         Fields f = new Fields();
         setup.accept(f);
-        Overlay overlay = new Overlay(
-                type,
-                null,
-                f.file,
-                f.section,
-                f.pkg,
-                f.tag,
-                f.value,
-                f.regex,
-                f.replacement,
-                f.lines,
-                f.source,
-                null,
-                null);
+        Overlay.Notes none = Overlay.Notes.NONE;
+        Overlay overlay = switch (type) {
+            case SPEC_ADD_TAG -> new Overlay.SpecAddTag(f.pkg, f.tag, f.value, none);
+            case SPEC_INSERT_TAG -> new Overlay.SpecInsertTag(f.pkg, f.tag, f.value, none);
+            case SPEC_SET_TAG -> new Overlay.SpecSetTag(f.pkg, f.tag, f.value, none);
+            case SPEC_UPDATE_TAG -> new Overlay.SpecUpdateTag(f.pkg, f.tag, f.value, none);
+            case SPEC_REMOVE_TAG -> new Overlay.SpecRemoveTag(f.pkg, f.tag, Optional.of(f.value), none);
+            case SPEC_PREPEND_LINES -> new Overlay.SpecPrependLines(f.section, f.pkg, f.lines, none);
+            case SPEC_APPEND_LINES -> new Overlay.SpecAppendLines(f.section, f.pkg, f.lines, none);
+            case SPEC_SEARCH_REPLACE -> new Overlay.SpecSearchReplace(f.section, f.pkg, f.regex, f.replacement, none);
+            case SPEC_REMOVE_SECTION -> new Overlay.SpecRemoveSection(f.section, f.pkg, none);
+            case SPEC_REMOVE_SUBPACKAGE -> new Overlay.SpecRemoveSubpackage(f.pkg, none);
+            case PATCH_ADD -> new Overlay.PatchAdd(Optional.of(f.file), f.source, none);
+            case PATCH_REMOVE -> new Overlay.PatchRemove(f.file, none);
+            case FILE_PREPEND_LINES -> new Overlay.FilePrependLines(f.file, f.lines, none);
+            case FILE_SEARCH_REPLACE ->
+                new Overlay.FileSearchReplace(f.file, f.regex, f.replacement, Optional.empty(), none);
+            case FILE_ADD -> new Overlay.FileAdd(f.file, f.source, none);
+            case FILE_REMOVE -> new Overlay.FileRemove(f.file, Optional.empty(), none);
+            case FILE_RENAME -> new Overlay.FileRename(f.file, f.replacement, none);
+        };
         return new LocatedOverlay(0, overlay, new Location(Path.of("guard.toml"), 1, 1));
     }
 

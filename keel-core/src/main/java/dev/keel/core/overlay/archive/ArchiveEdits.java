@@ -3,11 +3,11 @@ package dev.keel.core.overlay.archive;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import dev.keel.core.config.Glob;
-import dev.keel.core.config.LocatedOverlay;
 import dev.keel.spec.TextBytes;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Edits inside one archive ({@code file-remove} and {@code file-search-replace} with
@@ -34,11 +34,15 @@ public final class ArchiveEdits {
 
     private ArchiveEdits() {}
 
+    /** What {@code file-search-replace} puts in place of each match of its compiled pattern. */
+    public record Replacement(Pattern regex, String text) {}
+
     /**
-     * The archive after one overlay, whose {@code file} glob and (for {@code file-search-replace})
-     * regex the caller compiled; throws when the overlay matched nothing.
+     * The archive after one overlay, whose {@code file} glob the caller compiled: the matching
+     * files removed ({@code file-remove}), or with the replacement made in them
+     * ({@code file-search-replace}); throws when the overlay matched nothing.
      */
-    public static TarArchive apply(TarArchive archive, LocatedOverlay located, Glob glob, Pattern regex)
+    public static TarArchive apply(TarArchive archive, String file, Glob glob, Optional<Replacement> replacement)
             throws NoMatchException {
         String root = archive.root();
         List<ArchiveEntry> result = new ArrayList<>();
@@ -54,16 +58,17 @@ public final class ArchiveEdits {
                 continue;
             }
             matched.add(entry.name());
-            if (regex == null) {
+            if (replacement.isEmpty()) {
                 continue;
             }
             Charset charset = TextBytes.charsetOf(entry.content());
             String text = new String(entry.content(), charset);
-            String replacement = located.overlay().replacement() == null
-                    ? ""
-                    : located.overlay().replacement();
-            String replaced =
-                    regex.matcher(text).replaceAll(Matcher.quoteReplacement(TextBytes.represent(replacement, charset)));
+            String replaced = replacement
+                    .get()
+                    .regex()
+                    .matcher(text)
+                    .replaceAll(Matcher.quoteReplacement(
+                            TextBytes.represent(replacement.get().text(), charset)));
             if (!replaced.equals(text)) {
                 changed++;
                 result.add(
@@ -73,12 +78,13 @@ public final class ArchiveEdits {
             }
         }
         if (matched.isEmpty()) {
-            throw new NoMatchException(
-                    "no file in the archive matches '" + located.overlay().file() + "'", true);
+            throw new NoMatchException("no file in the archive matches '" + file + "'", true);
         }
-        if (regex != null && changed == 0) {
+        if (replacement.isPresent() && changed == 0) {
             throw new NoMatchException(
-                    "pattern /" + regex.pattern() + "/ matched nothing in " + String.join(", ", matched), false);
+                    "pattern /" + replacement.get().regex().pattern() + "/ matched nothing in "
+                            + String.join(", ", matched),
+                    false);
         }
         return archive.withEntries(result);
     }

@@ -9,7 +9,6 @@ import dev.keel.core.config.model.HashType;
 import dev.keel.core.config.model.Origin;
 import dev.keel.core.config.model.OriginType;
 import dev.keel.core.config.model.Overlay;
-import dev.keel.core.config.model.OverlayType;
 import dev.keel.core.config.model.SourceFileRef;
 import dev.keel.core.overlay.OverlayEngine;
 import dev.keel.core.overlay.OverlayException;
@@ -24,6 +23,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.junit.jupiter.api.Test;
 
@@ -31,11 +31,21 @@ class ArchiveOverlayTest {
 
     private static final String SPEC = "Name: pkg\nVersion: 1.0\nSource0: pkg-1.0.tar.gz\n%prep\n%autosetup\n";
 
-    private static LocatedOverlay overlay(
-            int index, OverlayType type, String file, String regex, String replacement, String archive) {
-        Overlay overlay = new Overlay(
-                type, "test " + index, file, null, null, null, null, regex, replacement, null, null, archive, null);
+    private static LocatedOverlay located(int index, Overlay overlay) {
         return new LocatedOverlay(index, overlay, new Location(Path.of("overlays.toml"), index + 1, 1));
+    }
+
+    private static Overlay.Notes notes(int index) {
+        return new Overlay.Notes(Optional.of("test " + index), Optional.empty());
+    }
+
+    private static LocatedOverlay remove(int index, String file, String archive) {
+        return located(index, new Overlay.FileRemove(file, Optional.of(archive), notes(index)));
+    }
+
+    private static LocatedOverlay replace(int index, String file, String regex, String replacement, String archive) {
+        return located(
+                index, new Overlay.FileSearchReplace(file, regex, replacement, Optional.of(archive), notes(index)));
     }
 
     private static SourceTree sources(byte[] archive) {
@@ -60,9 +70,8 @@ class ArchiveOverlayTest {
     @Test
     void editsInsideTheArchiveRepackDeterministicallyAndRecordTheHash() throws Exception {
         SourceTree tree = sources(upstreamArchive());
-        LocatedOverlay remove = overlay(0, OverlayType.FILE_REMOVE, "vendor/**", null, null, "pkg-1.0.tar.gz");
-        LocatedOverlay replace =
-                overlay(1, OverlayType.FILE_SEARCH_REPLACE, "configure", "-O2", "-O3", "pkg-1.0.tar.gz");
+        LocatedOverlay remove = remove(0, "vendor/**", "pkg-1.0.tar.gz");
+        LocatedOverlay replace = replace(1, "configure", "-O2", "-O3", "pkg-1.0.tar.gz");
         OverlayResult first = apply(tree, remove, replace);
         OverlayResult second = apply(tree, remove, replace);
 
@@ -96,25 +105,23 @@ class ArchiveOverlayTest {
 
     @Test
     void archiveOverlaysRunBeforeTheOthers() {
-        LocatedOverlay spec = overlay(0, OverlayType.SPEC_SEARCH_REPLACE, null, "autosetup", "autosetup -p1", null);
-        LocatedOverlay archive = overlay(1, OverlayType.FILE_REMOVE, "tests/*", null, null, "pkg-1.0.tar.gz");
+        LocatedOverlay spec = located(0, new Overlay.SpecSearchReplace("", "", "autosetup", "autosetup -p1", notes(0)));
+        LocatedOverlay archive = remove(1, "tests/*", "pkg-1.0.tar.gz");
         assertThat(OverlayEngine.archivesFirst(List.of(spec, archive))).containsExactly(archive, spec);
     }
 
     @Test
     void failsClearlyWhenTheArchiveOrItsTargetIsMissing() throws IOException {
         SourceTree tree = sources(upstreamArchive());
-        assertThatThrownBy(() -> apply(tree, overlay(0, OverlayType.FILE_REMOVE, "x", null, null, "other.tar.gz")))
+        assertThatThrownBy(() -> apply(tree, remove(0, "x", "other.tar.gz")))
                 .isInstanceOfSatisfying(
                         OverlayException.class,
                         e -> assertThat(e.failure().reason()).isEqualTo(OverlayFailure.Reason.SOURCE_NOT_FOUND));
-        assertThatThrownBy(
-                        () -> apply(tree, overlay(0, OverlayType.FILE_REMOVE, "nope/*", null, null, "pkg-1.0.tar.gz")))
+        assertThatThrownBy(() -> apply(tree, remove(0, "nope/*", "pkg-1.0.tar.gz")))
                 .isInstanceOfSatisfying(
                         OverlayException.class,
                         e -> assertThat(e.failure().reason()).isEqualTo(OverlayFailure.Reason.NO_MATCHING_FILE));
-        assertThatThrownBy(() -> apply(
-                        tree, overlay(0, OverlayType.FILE_SEARCH_REPLACE, "configure", "-O9", "x", "pkg-1.0.tar.gz")))
+        assertThatThrownBy(() -> apply(tree, replace(0, "configure", "-O9", "x", "pkg-1.0.tar.gz")))
                 .isInstanceOfSatisfying(
                         OverlayException.class,
                         e -> assertThat(e.failure().reason()).isEqualTo(OverlayFailure.Reason.PATTERN_NOT_FOUND));
@@ -126,8 +133,7 @@ class ArchiveOverlayTest {
                 .file("pkg-1.0/ok", "x")
                 .file("../../etc/cron.d/evil", "* * * * * root sh")
                 .bytes();
-        assertThatThrownBy(() ->
-                        apply(sources(slip), overlay(0, OverlayType.FILE_REMOVE, "ok", null, null, "pkg-1.0.tar.gz")))
+        assertThatThrownBy(() -> apply(sources(slip), remove(0, "ok", "pkg-1.0.tar.gz")))
                 .isInstanceOfSatisfying(OverlayException.class, e -> {
                     assertThat(e.failure().reason()).isEqualTo(OverlayFailure.Reason.UNSAFE_ARCHIVE);
                     assertThat(e.failure().message()).contains("path leaves the archive");
@@ -135,8 +141,7 @@ class ArchiveOverlayTest {
         byte[] link = new Tars(Compression.GZIP)
                 .special("pkg-1.0/escape", TarConstants.LF_SYMLINK, "../../..")
                 .bytes();
-        assertThatThrownBy(() ->
-                        apply(sources(link), overlay(0, OverlayType.FILE_REMOVE, "x", null, null, "pkg-1.0.tar.gz")))
+        assertThatThrownBy(() -> apply(sources(link), remove(0, "x", "pkg-1.0.tar.gz")))
                 .isInstanceOfSatisfying(
                         OverlayException.class,
                         e -> assertThat(e.failure().reason()).isEqualTo(OverlayFailure.Reason.UNSAFE_ARCHIVE));

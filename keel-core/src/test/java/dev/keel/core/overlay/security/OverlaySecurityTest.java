@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,12 +55,27 @@ class OverlaySecurityTest {
         return new SourceFile(text.getBytes(StandardCharsets.UTF_8), false);
     }
 
+    private static final Overlay.Notes ATTACK = new Overlay.Notes(Optional.of("attack"), Optional.empty());
+
+    /** An overlay of that type with those fields, as the loader would make it (a missing field empty). */
     private static LocatedOverlay overlay(
             OverlayType type, String file, String source, String regex, String replacement) {
-        return new LocatedOverlay(
-                0,
-                new Overlay(type, "attack", file, null, null, null, null, regex, replacement, null, source, null, null),
-                new Location(Path.of("o.toml"), 1, 1));
+        Overlay overlay = switch (type) {
+            case FILE_ADD -> new Overlay.FileAdd(file, source, ATTACK);
+            case PATCH_ADD -> new Overlay.PatchAdd(Optional.ofNullable(file), source, ATTACK);
+            case FILE_RENAME -> new Overlay.FileRename(file, replacement, ATTACK);
+            case FILE_REMOVE -> new Overlay.FileRemove(file, Optional.empty(), ATTACK);
+            case PATCH_REMOVE -> new Overlay.PatchRemove(file, ATTACK);
+            case SPEC_SEARCH_REPLACE -> new Overlay.SpecSearchReplace("", "", regex, replacement, ATTACK);
+            case FILE_SEARCH_REPLACE ->
+                new Overlay.FileSearchReplace(file, regex, replacement, Optional.empty(), ATTACK);
+            default -> throw new IllegalArgumentException("no attack with a " + type + " overlay");
+        };
+        return located(overlay);
+    }
+
+    private static LocatedOverlay located(Overlay overlay) {
+        return new LocatedOverlay(0, overlay, new Location(Path.of("o.toml"), 1, 1));
     }
 
     private OverlayFailure.Reason failure(SourceTree tree, LocatedOverlay overlay) {
@@ -76,23 +92,7 @@ class OverlaySecurityTest {
     }
 
     private static LocatedOverlay inArchive(String archive, String file, String regex) {
-        return new LocatedOverlay(
-                0,
-                new Overlay(
-                        OverlayType.FILE_SEARCH_REPLACE,
-                        "attack",
-                        file,
-                        null,
-                        null,
-                        null,
-                        null,
-                        regex,
-                        "b",
-                        null,
-                        null,
-                        archive,
-                        null),
-                new Location(Path.of("o.toml"), 1, 1));
+        return located(new Overlay.FileSearchReplace(file, regex, "b", Optional.of(archive), ATTACK));
     }
 
     @ParameterizedTest
