@@ -55,11 +55,48 @@ public final class OverlayEngine {
      */
     public OverlayResult apply(String component, SourceTree upstream, String specPath, List<LocatedOverlay> overlays)
             throws OverlayException {
-        Workspace workspace = new Workspace(component, upstream, specPath);
-        for (LocatedOverlay overlay : archivesFirst(overlays)) {
-            workspace.apply(overlay);
+        Session session = open(component, upstream, specPath);
+        session.apply(overlays);
+        return session.result();
+    }
+
+    /**
+     * Opens a session over {@code upstream} that applies overlays in several calls, each seeing the
+     * result of the ones before, and gives one result with the provenance of every edit: what a
+     * caller that decides later edits from earlier results needs (render's release bump).
+     */
+    public Session open(String component, SourceTree upstream, String specPath) {
+        return new Session(new Workspace(component, upstream, specPath));
+    }
+
+    /** Overlays applied in steps to one source tree; not for use by several threads. */
+    public static final class Session {
+        private final Workspace workspace;
+
+        private Session(Workspace workspace) {
+            this.workspace = workspace;
         }
-        return workspace.result();
+
+        /**
+         * Applies {@code overlays} in their order ({@link #archivesFirst}).
+         *
+         * @throws OverlayException for the first overlay that cannot be applied
+         */
+        public void apply(List<LocatedOverlay> overlays) throws OverlayException {
+            for (LocatedOverlay overlay : archivesFirst(overlays)) {
+                workspace.apply(overlay);
+            }
+        }
+
+        /** The spec as the overlays so far left it, or empty when the sources have none. */
+        public Optional<Spec> spec() {
+            return Optional.ofNullable(workspace.spec());
+        }
+
+        /** The sources as the overlays left them, with their provenance: once, after the last apply. */
+        public OverlayResult result() {
+            return workspace.result();
+        }
     }
 
     /**

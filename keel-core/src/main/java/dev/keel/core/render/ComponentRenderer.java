@@ -1,36 +1,27 @@
 package dev.keel.core.render;
 
-import dev.keel.core.autospec.AutospecExpansion;
-import dev.keel.core.autospec.PackageHistory;
-import dev.keel.core.autospec.SpecFeatures;
-import dev.keel.core.autospec.SpecVersion;
-import dev.keel.core.autospec.SyntheticHistory;
 import dev.keel.core.config.LocatedOverlay;
 import dev.keel.core.config.Location;
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.config.model.BuildConfig;
 import dev.keel.core.config.model.Overlay;
-import dev.keel.core.config.model.SourceFileRef;
+import dev.keel.core.config.model.ReleaseConfig;
 import dev.keel.core.outcome.Failure;
 import dev.keel.core.overlay.CheckSkip;
-import dev.keel.core.overlay.OverlayEngine;
-import dev.keel.core.overlay.OverlayException;
-import dev.keel.core.overlay.OverlayResult;
 import dev.keel.core.overlay.SourceFile;
 import dev.keel.core.overlay.SourceTree;
 import dev.keel.spec.SourceRef;
 import dev.keel.spec.Spec;
-import dev.keel.spec.macro.MacroContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,117 +38,81 @@ public final class ComponentRenderer {
             Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://([^/?#]+)([^?#]*)(?:\\?[^#]*)?(?:#(.*))?$");
 
     private final Project project;
-    private final Path projectRoot;
-    private final Location renderLocation;
+    private final Context context;
 
     public ComponentRenderer(Project project) {
         this.project = project;
-        this.projectRoot = project.root();
-        this.renderLocation = Location.of(project.configFile());
+        this.context = new Context(
+                project.root(),
+                Location.of(project.configFile()),
+                RenderedComments.autospecVersion(project.renderTexts(), project.rpmautospecVersion()));
     }
 
-    /** Renders a component. */
+    /** Renders a component: builds its plan and applies it. */
     public RenderedComponent render(ResolvedComponent component, RenderInput input) throws RenderException {
-        SourceTree upstream = input.upstream();
-        boolean specOnly = input.specOnly();
         String specPath = component.name() + ".spec";
-        SourceFile upstreamSpec = upstream.get(specPath)
+        SourceFile upstreamSpec = input.upstream()
+                .get(specPath)
                 .orElseThrow(
                         () -> RenderException.of(Failure.Kind.SOURCES, "the upstream sources have no " + specPath));
         Spec pristine = Spec.parse(upstreamSpec.content());
+        return new RenderRun(plan(component, input, pristine), component, input, pristine, context).apply();
+    }
+
+    /**
+     * The plan of a component's render, from its configuration, its upstream spec and the render's
+     * inputs: the macros file and its load lines, the component's overlays, check skipping, the
+     * release bump for project changes, the header, then rpmautospec, the sources file and the
+     * sidecar filter.
+     */
+    RenderPlan plan(ResolvedComponent component, RenderInput input, Spec pristine) throws RenderException {
         List<String> notes = new ArrayList<>();
         Optional<String> macros = MacrosFile.contents(
                 component,
                 UpstreamProvenance.macros(project, component, pristine, input.history(), notes),
                 project.renderTexts());
-        List<LocatedOverlay> overlays = new ArrayList<>();
+        SortedMap<String, SourceFile> generated = new TreeMap<>();
+        List<RenderStep> steps = new ArrayList<>();
         if (macros.isPresent()) {
             String file = MacrosFile.fileName(component.name());
-            overlays.add(keel(
-                    "render: macros file",
-                    Overlay.SpecPrependLines.atTop(List.of(
-                            RenderedComments.macrosLoad(project.renderTexts()),
-                            "%{load:%{_sourcedir}/" + file + "}",
-                            ""))));
-            overlays.add(keel("render: macros file", Overlay.SpecInsertTag.inMainPackage("Source9999", file)));
-            upstream = upstream.with(file, new SourceFile(macros.get().getBytes(StandardCharsets.UTF_8), false));
+            generated.put(file, new SourceFile(macros.get().getBytes(StandardCharsets.UTF_8), false));
+            steps.add(new RenderStep.Edits("render: macros file", macrosFileEdits(file)));
         }
-        overlays.addAll(configuredOverlays(component, upstream, specOnly, notes));
-        overlays.addAll(checkSkip(component, pristine, notes));
+        SourceTree sources = input.upstream();
+        for (Map.Entry<String, SourceFile> file : generated.entrySet()) {
+            sources = sources.with(file.getKey(), file.getValue());
+        }
+        steps.add(new RenderStep.Edits("overlays", configuredOverlays(component, sources, input.specOnly(), notes)));
+        steps.add(new RenderStep.Edits(CheckSkip.LABEL, checkSkip(component, pristine, notes)));
         if (!input.changes().isEmpty()) {
-            OverlayResult overlaid = apply(component, upstream, specPath, overlays);
-            Optional<String> release = ReleaseBump.value(
-                    Spec.parse(overlaid.tree().get(specPath).orElseThrow().content()),
-                    component.config().release() == null
-                            ? null
-                            : component.config().release().calculation(),
-                    input.changes().size());
-            if (release.isPresent()) {
-                overlays.add(keel(
-                        "render: release bump for " + input.changes().size()
-                                + (input.changes().size() == 1 ? " project change" : " project changes"),
-                        Overlay.SpecUpdateTag.inMainPackage("Release", release.get())));
-            }
+            ReleaseConfig release = component.config().release();
+            steps.add(
+                    new RenderStep.ReleaseBump(input.changes().size(), release == null ? null : release.calculation()));
         }
-        overlays.add(keel(
-                "render: header", Overlay.SpecPrependLines.atTop(RenderedComments.specHeader(project.renderTexts()))));
-        OverlayResult result = apply(component, upstream, specPath, overlays);
-        List<String> hashProblems =
-                result.verifyArchiveHashes(component.config().sourceFiles());
-        if (!hashProblems.isEmpty()) {
-            throw new RenderException(Failure.of(Failure.Kind.CONFIGURATION, String.join("; ", hashProblems))
-                    .at(component.locationOf("source-files"))
-                    .withHint("record the archive's new hash in source-files with origin.type = \"overlay\""));
-        }
-        TreeMap<String, SourceFile> files = new TreeMap<>();
-        SourceFile overlaidSpec = result.tree().get(specPath).orElseThrow();
-        Spec spec = Spec.parse(overlaidSpec.content());
-        SpecFeatures features = SpecFeatures.of(spec.text());
-        if (features.needsProcessing()) {
-            if (input.history().isPresent()) {
-                PackageHistory history = input.changes().isEmpty()
-                        ? input.history().get()
-                        : interleave(input, renderedVersion(pristine, spec), notes);
-                spec = Spec.parse(AutospecExpansion.expand(
-                        spec,
-                        history,
-                        RenderedComments.autospecVersion(project.renderTexts(), project.rpmautospecVersion())));
-            } else if (features.hasAutorelease() || features.hasAutochangelog()) {
-                notes.add("%autorelease/%autochangelog left as written: the upstream has no history");
-            }
-        }
-        files.put(specPath, new SourceFile(spec.toBytes(), overlaidSpec.executable()));
-        List<SourceFileRef> sourceFiles = component.config().sourceFiles();
-        Optional<SourceFile> upstreamSources = result.tree().get("sources");
-        SourcesFile manifest = sourcesFile(upstreamSources);
-        manifest.verifyTracked(input.upstream());
-        if (sourceFiles == null || sourceFiles.isEmpty()) {
-            // nothing to merge: the upstream file, if any, is kept byte for byte (as azldev does)
-            upstreamSources.ifPresent(file -> files.put("sources", file));
-        } else {
-            files.put(
-                    "sources",
-                    new SourceFile(
-                            manifest.merge(sourceFiles, index -> component.locationOfItem("source-files", index))
-                                    .toBytes(),
-                            false));
-        }
-        Set<String> referenced = referencedFiles(spec);
-        boolean skipFilter = input.keepUnreferenced()
-                || referenced == null
+        steps.add(new RenderStep.Edits(
+                "render: header",
+                List.of(context.keel(
+                        "render: header",
+                        Overlay.SpecPrependLines.atTop(RenderedComments.specHeader(project.renderTexts()))))));
+        steps.add(new RenderStep.ArchiveHashes(component.config().sourceFiles()));
+        steps.add(new RenderStep.Autospec());
+        steps.add(new RenderStep.MergeSources(component.config().sourceFiles()));
+        steps.add(new RenderStep.FilterSidecars(input.keepUnreferenced()
                 || (component.config().render() != null
-                        && Boolean.TRUE.equals(component.config().render().skipFileFilter()));
-        for (Map.Entry<String, SourceFile> file : result.tree().files().entrySet()) {
-            String path = file.getKey();
-            if (path.equals(specPath) || path.equals("sources")) {
-                continue;
-            }
-            String top = path.contains("/") ? path.substring(0, path.indexOf('/')) : path;
-            if (skipFilter || referenced.contains(top)) {
-                files.put(path, file.getValue());
-            }
-        }
-        return new RenderedComponent(component.name(), files, notes);
+                        && Boolean.TRUE.equals(component.config().render().skipFileFilter()))));
+        return new RenderPlan(component.name(), component.name() + ".spec", generated, steps, notes);
+    }
+
+    /** The macros file's load lines at the top of the spec, and its {@code Source9999}. */
+    private List<LocatedOverlay> macrosFileEdits(String file) {
+        return List.of(
+                context.keel(
+                        "render: macros file",
+                        Overlay.SpecPrependLines.atTop(List.of(
+                                RenderedComments.macrosLoad(project.renderTexts()),
+                                "%{load:%{_sourcedir}/" + file + "}",
+                                ""))),
+                context.keel("render: macros file", Overlay.SpecInsertTag.inMainPackage("Source9999", file)));
     }
 
     /**
@@ -197,55 +152,12 @@ public final class ComponentRenderer {
         }
         List<LocatedOverlay> edits = new ArrayList<>();
         for (String section : checks) {
-            edits.add(keel(
+            edits.add(context.keel(
                     CheckSkip.LABEL,
                     Overlay.SpecPrependLines.inSection(
                             section, CheckSkip.lines(build.check().skipReason()))));
         }
         return edits;
-    }
-
-    private OverlayResult apply(
-            ResolvedComponent component, SourceTree upstream, String specPath, List<LocatedOverlay> overlays)
-            throws RenderException {
-        try {
-            return new OverlayEngine(projectRoot).apply(component.name(), upstream, specPath, overlays);
-        } catch (OverlayException e) {
-            throw new RenderException(e.failure().toFailure());
-        }
-    }
-
-    /** The upstream history with a commit per project change (the release stays upstream's version). */
-    private static PackageHistory interleave(
-            RenderInput input, Optional<SpecVersion> renderedVersion, List<String> notes) throws RenderException {
-        try {
-            return SyntheticHistory.interleave(
-                    input.history().get(),
-                    input.importCommit(),
-                    input.changes(),
-                    renderedVersion,
-                    warning -> notes.add("warning: " + warning));
-        } catch (IllegalArgumentException e) {
-            throw new RenderException(Failure.of(Failure.Kind.CONFIGURATION, e.getMessage())
-                    .withHint("run 'keel component update' for this component"));
-        }
-    }
-
-    /**
-     * The rendered spec's version when overlays changed the Version, Epoch or Release tags (the last
-     * synthetic commit carries it), else empty: the upstream head's stands.
-     */
-    private static Optional<SpecVersion> renderedVersion(Spec upstream, Spec rendered) {
-        boolean same = Objects.equals(upstream.tagValue("Version"), rendered.tagValue("Version"))
-                && Objects.equals(upstream.tagValue("Epoch"), rendered.tagValue("Epoch"))
-                && Objects.equals(upstream.tagValue("Release"), rendered.tagValue("Release"));
-        return same ? Optional.empty() : SpecVersion.read(rendered.toBytes(), MacroContext.defaults());
-    }
-
-    private static SourcesFile sourcesFile(Optional<SourceFile> file) throws RenderException {
-        return file.isEmpty()
-                ? SourcesFile.empty()
-                : SourcesFile.parse(new String(file.get().content(), StandardCharsets.UTF_8));
     }
 
     /**
@@ -301,7 +213,12 @@ public final class ComponentRenderer {
         return trimmed.substring(trimmed.lastIndexOf('/') + 1);
     }
 
-    private LocatedOverlay keel(String name, Overlay overlay) {
-        return new LocatedOverlay(-1, overlay, renderLocation, name);
+    /** What a render run needs from the renderer besides the plan. */
+    record Context(Path sourceRoot, Location renderLocation, String autospecVersion) {
+
+        /** One of Keel's own edits, named for provenance. */
+        LocatedOverlay keel(String name, Overlay overlay) {
+            return new LocatedOverlay(-1, overlay, renderLocation, name);
+        }
     }
 }

@@ -269,6 +269,53 @@ class ComponentRendererTest {
     // ------------------------------------------------------------------ order
 
     @Test
+    void thePlanNamesEveryStepInTheOrderItAppliesWithEachStepsEdits() throws Exception {
+        Project project = project("""
+                build = { with = ["docs"], check = { skip = true, skip_reason = "flaky" } }
+
+                [[components.demo.overlays]]
+                type = "spec-prepend-lines"
+                lines = ["# user top line"]
+                """);
+        ResolvedComponent component = project.components().get("demo");
+        dev.keel.core.autospec.ProjectChange change = new dev.keel.core.autospec.ProjectChange(
+                "0123abcd", "A Maintainer", "a@example.org", java.time.Instant.EPOCH, "Brand demo", null);
+        RenderInput input = new RenderInput(
+                tree(Map.of("demo.spec", SPEC)),
+                false,
+                java.util.Optional.empty(),
+                java.util.List.of(change, change),
+                null,
+                false);
+        RenderPlan plan = renderer(project)
+                .plan(component, input, dev.keel.spec.Spec.parse(SPEC.getBytes(StandardCharsets.UTF_8)));
+        assertThat(plan.stepNames())
+                .containsExactly(
+                        "render: macros file",
+                        "overlays",
+                        "build.check.skip",
+                        "render: release bump",
+                        "render: header",
+                        "render: archive hashes",
+                        "render: rpmautospec",
+                        "render: sources file",
+                        "render: sidecar files");
+        assertThat(plan.generated()).containsOnlyKeys("demo.azl.macros");
+        assertThat(((RenderStep.Edits) plan.steps().get(1)).overlays())
+                .extracting(located -> located.overlay().type())
+                .containsExactly(dev.keel.core.config.model.OverlayType.SPEC_PREPEND_LINES);
+        assertThat(((RenderStep.Edits) plan.steps().get(2)).overlays()).hasSize(1);
+        assertThat(plan.steps().get(3))
+                .isEqualTo(new RenderStep.ReleaseBump(2, dev.keel.core.config.model.ReleaseCalculation.AUTO));
+
+        RenderedComponent rendered = renderer(project).render(component, input);
+        assertThat(text(rendered, "demo.spec"))
+                .as("the release bump reads the spec the earlier steps made, in the same single application")
+                .contains("\nRelease: 3%{?dist}\n")
+                .startsWith(HEADER + "# user top line\n");
+    }
+
+    @Test
     void userOverlaysApplyAfterTheMacrosAndBeforeCheckSkipAndHeader() throws Exception {
         RenderedComponent rendered = render("""
                 build = { with = ["docs"], check = { skip = true, skip_reason = "flaky" } }

@@ -1,0 +1,191 @@
+package dev.keel.core.render;
+
+import dev.keel.core.autospec.AutospecExpansion;
+import dev.keel.core.autospec.PackageHistory;
+import dev.keel.core.autospec.SpecFeatures;
+import dev.keel.core.autospec.SpecVersion;
+import dev.keel.core.autospec.SyntheticHistory;
+import dev.keel.core.config.LocatedOverlay;
+import dev.keel.core.config.ResolvedComponent;
+import dev.keel.core.config.model.Overlay;
+import dev.keel.core.outcome.Failure;
+import dev.keel.core.overlay.OverlayEngine;
+import dev.keel.core.overlay.OverlayException;
+import dev.keel.core.overlay.OverlayResult;
+import dev.keel.core.overlay.SourceFile;
+import dev.keel.core.overlay.SourceTree;
+import dev.keel.spec.Spec;
+import dev.keel.spec.macro.MacroContext;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Applies a {@link RenderPlan} once: every edit step goes into one overlay session, so each
+ * overlay applies once; the release bump reads the spec the edits before it made; the other steps
+ * work on the result. One run renders one component.
+ */
+final class RenderRun {
+
+    private final RenderPlan plan;
+    private final ResolvedComponent component;
+    private final RenderInput input;
+    private final Spec pristine;
+    private final ComponentRenderer.Context context;
+    private final List<String> notes;
+    private final TreeMap<String, SourceFile> files = new TreeMap<>();
+    private OverlayEngine.Session session;
+    private OverlayResult overlaid;
+    private Spec spec;
+
+    RenderRun(
+            RenderPlan plan,
+            ResolvedComponent component,
+            RenderInput input,
+            Spec pristine,
+            ComponentRenderer.Context context) {
+        this.plan = plan;
+        this.component = component;
+        this.input = input;
+        this.pristine = pristine;
+        this.context = context;
+        this.notes = new ArrayList<>(plan.notes());
+    }
+
+    RenderedComponent apply() throws RenderException {
+        SourceTree sources = input.upstream();
+        for (Map.Entry<String, SourceFile> file : plan.generatedFiles().entrySet()) {
+            sources = sources.with(file.getKey(), file.getValue());
+        }
+        session = new OverlayEngine(context.sourceRoot()).open(component.name(), sources, plan.specPath());
+        for (RenderStep step : plan.steps()) {
+            if (step instanceof RenderStep.Edits edits) {
+                edit(edits.overlays());
+            } else if (step instanceof RenderStep.ReleaseBump bump) {
+                releaseBump(bump);
+            } else if (step instanceof RenderStep.ArchiveHashes hashes) {
+                archiveHashes(hashes);
+            } else if (step instanceof RenderStep.Autospec) {
+                autospec();
+            } else if (step instanceof RenderStep.MergeSources merge) {
+                mergeSources(merge);
+            } else if (step instanceof RenderStep.FilterSidecars filter) {
+                filterSidecars(filter);
+            }
+        }
+        return new RenderedComponent(component.name(), files, notes);
+    }
+
+    private void edit(List<LocatedOverlay> overlays) throws RenderException {
+        try {
+            session.apply(overlays);
+        } catch (OverlayException e) {
+            throw new RenderException(e.failure().toFailure());
+        }
+    }
+
+    private void releaseBump(RenderStep.ReleaseBump bump) throws RenderException {
+        Optional<String> release = ReleaseBump.value(session.spec().orElseThrow(), bump.calculation(), bump.changes());
+        if (release.isPresent()) {
+            edit(List.of(context.keel(
+                    "render: release bump for " + bump.changes()
+                            + (bump.changes() == 1 ? " project change" : " project changes"),
+                    Overlay.SpecUpdateTag.inMainPackage("Release", release.get()))));
+        }
+    }
+
+    /** The overlays' result: read once, by the first step after the edits. */
+    private OverlayResult overlaid() {
+        if (overlaid == null) {
+            overlaid = session.result();
+        }
+        return overlaid;
+    }
+
+    private void archiveHashes(RenderStep.ArchiveHashes hashes) throws RenderException {
+        List<String> problems = overlaid().verifyArchiveHashes(hashes.sourceFiles());
+        if (!problems.isEmpty()) {
+            throw new RenderException(Failure.of(Failure.Kind.CONFIGURATION, String.join("; ", problems))
+                    .at(component.locationOf("source-files"))
+                    .withHint("record the archive's new hash in source-files with origin.type = \"overlay\""));
+        }
+    }
+
+    private void autospec() throws RenderException {
+        SourceFile overlaidSpec = overlaid().tree().get(plan.specPath()).orElseThrow();
+        spec = Spec.parse(overlaidSpec.content());
+        SpecFeatures features = SpecFeatures.of(spec.text());
+        if (features.needsProcessing()) {
+            if (input.history().isPresent()) {
+                PackageHistory history =
+                        input.changes().isEmpty() ? input.history().get() : interleave(renderedVersion(pristine, spec));
+                spec = Spec.parse(AutospecExpansion.expand(spec, history, context.autospecVersion()));
+            } else if (features.hasAutorelease() || features.hasAutochangelog()) {
+                notes.add("%autorelease/%autochangelog left as written: the upstream has no history");
+            }
+        }
+        files.put(plan.specPath(), new SourceFile(spec.toBytes(), overlaidSpec.executable()));
+    }
+
+    /** The upstream history with a commit per project change (the release stays upstream's version). */
+    private PackageHistory interleave(Optional<SpecVersion> renderedVersion) throws RenderException {
+        try {
+            return SyntheticHistory.interleave(
+                    input.history().get(),
+                    input.importCommit(),
+                    input.changes(),
+                    renderedVersion,
+                    warning -> notes.add("warning: " + warning));
+        } catch (IllegalArgumentException e) {
+            throw new RenderException(Failure.of(Failure.Kind.CONFIGURATION, e.getMessage())
+                    .withHint("run 'keel component update' for this component"));
+        }
+    }
+
+    /**
+     * The rendered spec's version when overlays changed the Version, Epoch or Release tags (the last
+     * synthetic commit carries it), else empty: the upstream head's stands.
+     */
+    private static Optional<SpecVersion> renderedVersion(Spec upstream, Spec rendered) {
+        boolean same = Objects.equals(upstream.tagValue("Version"), rendered.tagValue("Version"))
+                && Objects.equals(upstream.tagValue("Epoch"), rendered.tagValue("Epoch"))
+                && Objects.equals(upstream.tagValue("Release"), rendered.tagValue("Release"));
+        return same ? Optional.empty() : SpecVersion.read(rendered.toBytes(), MacroContext.defaults());
+    }
+
+    private void mergeSources(RenderStep.MergeSources merge) throws RenderException {
+        Optional<SourceFile> upstreamSources = overlaid().tree().get("sources");
+        SourcesFile manifest = upstreamSources.isEmpty()
+                ? SourcesFile.empty()
+                : SourcesFile.parse(new String(upstreamSources.get().content(), StandardCharsets.UTF_8));
+        manifest.verifyTracked(input.upstream());
+        if (merge.sourceFiles() == null || merge.sourceFiles().isEmpty()) {
+            // nothing to merge: the upstream file, if any, is kept byte for byte (as azldev does)
+            upstreamSources.ifPresent(file -> files.put("sources", file));
+        } else {
+            SourcesFile merged =
+                    manifest.merge(merge.sourceFiles(), index -> component.locationOfItem("source-files", index));
+            files.put("sources", new SourceFile(merged.toBytes(), false));
+        }
+    }
+
+    private void filterSidecars(RenderStep.FilterSidecars filter) {
+        Set<String> referenced = ComponentRenderer.referencedFiles(spec);
+        boolean keepAll = filter.keepAll() || referenced == null;
+        for (Map.Entry<String, SourceFile> file : overlaid().tree().files().entrySet()) {
+            String path = file.getKey();
+            if (path.equals(plan.specPath()) || path.equals("sources")) {
+                continue;
+            }
+            String top = path.contains("/") ? path.substring(0, path.indexOf('/')) : path;
+            if (keepAll || referenced.contains(top)) {
+                files.put(path, file.getValue());
+            }
+        }
+    }
+}

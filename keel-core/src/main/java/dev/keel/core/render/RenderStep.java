@@ -1,0 +1,80 @@
+package dev.keel.core.render;
+
+import dev.keel.core.config.LocatedOverlay;
+import dev.keel.core.config.model.ReleaseCalculation;
+import dev.keel.core.config.model.SourceFileRef;
+import java.util.List;
+
+/** One step of a {@link RenderPlan}: its name and what it reads; {@link RenderRun} applies it. */
+public sealed interface RenderStep {
+
+    /** How the step is named in plans and provenance. */
+    String name();
+
+    /** Overlays applied to the sources in this order: Keel's own edits, or the component's overlays. */
+    record Edits(String name, List<LocatedOverlay> overlays) implements RenderStep {
+        public Edits {
+            overlays = List.copyOf(overlays);
+        }
+    }
+
+    /**
+     * azldev's release bump for the project's own changes of the component, decided on the spec the
+     * steps before it made.
+     *
+     * @param changes how many project changes there are (at least one)
+     * @param calculation the component's {@code release.calculation}, or null for the default
+     */
+    record ReleaseBump(int changes, ReleaseCalculation calculation) implements RenderStep {
+        @Override
+        public String name() {
+            return "render: release bump";
+        }
+    }
+
+    /**
+     * The archives the overlays repacked must have the hashes {@code source-files} records.
+     *
+     * @param sourceFiles the component's {@code source-files}, or null when it has none
+     */
+    record ArchiveHashes(List<SourceFileRef> sourceFiles) implements RenderStep {
+        @Override
+        public String name() {
+            return "render: archive hashes";
+        }
+    }
+
+    /** {@code %autorelease} and {@code %autochangelog} expanded from the history, as rpmautospec does. */
+    record Autospec() implements RenderStep {
+        @Override
+        public String name() {
+            return "render: rpmautospec";
+        }
+    }
+
+    /**
+     * The {@code sources} file: the upstream's, merged with {@code source-files} when the component
+     * has any.
+     *
+     * @param sourceFiles the component's {@code source-files}, or null when it has none
+     */
+    record MergeSources(List<SourceFileRef> sourceFiles) implements RenderStep {
+        @Override
+        public String name() {
+            return "render: sources file";
+        }
+    }
+
+    /**
+     * The sidecar files kept: those the rendered spec references (all when a reference needs macros
+     * to read), or all of them.
+     *
+     * @param keepAll keep every file (prepare-sources, {@code render.skip-file-filter})
+     */
+    record FilterSidecars(boolean keepAll) implements RenderStep {
+        @Override
+        public String name() {
+            return "render: sidecar files";
+        }
+    }
+}
