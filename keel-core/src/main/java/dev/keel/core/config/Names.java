@@ -1,5 +1,6 @@
 package dev.keel.core.config;
 
+import dev.keel.core.config.model.Key;
 import java.lang.reflect.Field;
 import java.util.Collection;
 import java.util.Comparator;

@@ -1,8 +1,12 @@
 package dev.keel.core.config;
 
+import dev.keel.core.config.model.Doc;
+import dev.keel.core.config.model.Key;
 import dev.keel.core.config.model.Overlay;
 import dev.keel.core.config.model.OverlayMetadata;
 import dev.keel.core.config.model.OverlayType;
+import dev.keel.core.config.model.PathValue;
+import dev.keel.core.config.model.Required;
 import java.util.List;
 import java.util.Optional;
 

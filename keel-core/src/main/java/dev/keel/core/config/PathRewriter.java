@@ -1,5 +1,6 @@
 package dev.keel.core.config;
 
+import dev.keel.core.config.model.PathValue;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.nio.file.Path;

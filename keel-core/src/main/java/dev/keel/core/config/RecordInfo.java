@@ -1,6 +1,12 @@
 package dev.keel.core.config;
 
+import dev.keel.core.config.model.Doc;
+import dev.keel.core.config.model.Format;
+import dev.keel.core.config.model.Key;
 import dev.keel.core.config.model.Overlay;
+import dev.keel.core.config.model.PathValue;
+import dev.keel.core.config.model.Required;
+import dev.keel.core.config.model.Superseded;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;

@@ -1,8 +1,5 @@
 package dev.keel.core.config.model;
 
-import dev.keel.core.config.Doc;
-import dev.keel.core.config.Key;
-
 /** Whether the %check section runs. */
 public record CheckConfig(
         @Doc("Skip the %check section.") Boolean skip,

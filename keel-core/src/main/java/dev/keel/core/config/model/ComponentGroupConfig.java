@@ -1,7 +1,5 @@
 package dev.keel.core.config.model;
 
-import dev.keel.core.config.Doc;
-import dev.keel.core.config.PathValue;
 import java.util.List;
 
 /** A named group of components with shared defaults. */

@@ -1,7 +1,5 @@
 package dev.keel.core.config.model;
 
-import dev.keel.core.config.Doc;
-
 /** Where a component's packages are published. */
 public record ComponentPublishConfig(
         @Doc("Channel for binary RPMs.") String rpmChannel,

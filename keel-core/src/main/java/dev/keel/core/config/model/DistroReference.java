@@ -1,8 +1,5 @@
 package dev.keel.core.config.model;
 
-import dev.keel.core.config.Doc;
-import dev.keel.core.config.Required;
-
 /** A distro, optionally a version of it and a snapshot time. */
 public record DistroReference(
         @Required @Doc("Distro name, a key of [distros].") String name,

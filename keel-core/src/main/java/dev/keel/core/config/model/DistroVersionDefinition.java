@@ -1,10 +1,5 @@
 package dev.keel.core.config.model;
 
-import dev.keel.core.config.Doc;
-import dev.keel.core.config.Key;
-import dev.keel.core.config.PathValue;
-import dev.keel.core.config.Required;
-
 /** One version of a distro. */
 public record DistroVersionDefinition(
         @Doc("What the version is.") String description,

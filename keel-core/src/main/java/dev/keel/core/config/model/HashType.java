@@ -1,7 +1,5 @@
 package dev.keel.core.config.model;
 
-import dev.keel.core.config.Key;
-
 /** Hash algorithms accepted for source files. */
 public enum HashType {
     @Key("SHA256")

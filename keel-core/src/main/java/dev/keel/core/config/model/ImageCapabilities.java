@@ -1,7 +1,5 @@
 package dev.keel.core.config.model;
 
-import dev.keel.core.config.Doc;
-
 /** What an image can do. */
 public record ImageCapabilities(
         @Doc("Boots on a machine.") Boolean machineBootable,

@@ -1,7 +1,5 @@
 package dev.keel.core.config.model;
 
-import dev.keel.core.config.Doc;
-
 /** An image built from the distro's packages. */
 public record ImageConfig(
         @Doc("What the image is.") String description,

@@ -1,8 +1,5 @@
 package dev.keel.core.config.model;
 
-import dev.keel.core.config.Doc;
-import dev.keel.core.config.PathValue;
-
 /** How an image is defined. */
 public record ImageDefinition(
         @Doc("Definition type; kiwi is the only buildable one.")

@@ -1,6 +1,5 @@
 package dev.keel.core.config.model;
 
-import dev.keel.core.config.Doc;
 import java.util.List;
 
 /** Tests of an image. */

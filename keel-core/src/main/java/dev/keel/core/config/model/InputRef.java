@@ -1,7 +1,5 @@
 package dev.keel.core.config.model;
 
-import dev.keel.core.config.Doc;
-
 /** A build input: an RPM repository or a repository set from [resources]. */
 public record InputRef(
         @Doc("A key of [resources.rpm-repos].") String repo,

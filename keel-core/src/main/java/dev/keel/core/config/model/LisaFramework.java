@@ -1,7 +1,5 @@
 package dev.keel.core.config.model;
 
-import dev.keel.core.config.Doc;
-
 /** Where the LISA framework comes from. */
 public record LisaFramework(
         @Doc("Git URL.") String gitUrl,

@@ -1,7 +1,5 @@
 package dev.keel.core.config.model;
 
-import dev.keel.core.config.Key;
-
 /** Why an overlay exists. */
 public enum OverlayCategory {
     @Key("upstream-backport")

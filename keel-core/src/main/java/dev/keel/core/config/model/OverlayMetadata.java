@@ -1,7 +1,5 @@
 package dev.keel.core.config.model;
 
-import dev.keel.core.config.Doc;
-import dev.keel.core.config.Required;
 import java.util.List;
 
 /** Why an overlay exists and whether it is upstream (documentation; not part of fingerprints). */

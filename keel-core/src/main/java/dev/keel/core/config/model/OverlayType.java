@@ -1,6 +1,5 @@
 package dev.keel.core.config.model;
 
-import dev.keel.core.config.Key;
 import java.util.HashMap;
 import java.util.Map;
 

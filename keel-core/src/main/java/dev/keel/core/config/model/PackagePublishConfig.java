@@ -1,8 +1,5 @@
 package dev.keel.core.config.model;
 
-import dev.keel.core.config.Doc;
-import dev.keel.core.config.Superseded;
-
 /** Where a binary package is published. */
 public record PackagePublishConfig(
         @Doc("Channel for the RPM.") String rpmChannel,

@@ -1,8 +1,5 @@
 package dev.keel.core.config.model;
 
-import dev.keel.core.config.Doc;
-import dev.keel.core.config.PathValue;
-
 /** Project-wide settings; paths are relative to the file that sets them. */
 public record ProjectInfo(
         @Doc("What the project is.") String description,

@@ -1,8 +1,5 @@
 package dev.keel.core.config.model;
 
-import dev.keel.core.config.Doc;
-import dev.keel.core.config.Format;
-
 /** Project-wide render settings (Keel only: azldev does not know this table). */
 public record ProjectRenderConfig(
         @Doc("Wording of the comments Keel writes into rendered specs and macros files: \"keel\" (default) or"

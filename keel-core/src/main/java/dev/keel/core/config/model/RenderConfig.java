@@ -1,7 +1,5 @@
 package dev.keel.core.config.model;
 
-import dev.keel.core.config.Doc;
-
 /** Render settings. */
 public record RenderConfig(
         @Doc("Copy every sidecar file, not only those the spec references.")

@@ -1,7 +1,5 @@
 package dev.keel.core.config.model;
 
-import dev.keel.core.config.Key;
-
 /** How the comments Keel writes into a rendered spec are worded. */
 public enum RenderTexts {
     /** Keel's wording: the header names Keel, the macros comment names no distro. */

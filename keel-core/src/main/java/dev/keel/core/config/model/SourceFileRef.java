@@ -1,8 +1,5 @@
 package dev.keel.core.config.model;
 
-import dev.keel.core.config.Doc;
-import dev.keel.core.config.Required;
-
 /** A source file of a component with its expected hash and origin. */
 public record SourceFileRef(
         @Required @Doc("File name (a safe base name, unique per component).")

@@ -1,8 +1,5 @@
 package dev.keel.core.config.model;
 
-import dev.keel.core.config.Doc;
-import dev.keel.core.config.PathValue;
-
 /** Where a component's spec comes from. */
 public record SpecSource(
         @Doc("upstream (a distro's dist-git) or local (a spec in this project).")

@@ -1,7 +1,5 @@
 package dev.keel.core.config.model;
 
-import dev.keel.core.config.Doc;
-import dev.keel.core.config.Required;
 import java.util.List;
 
 /** An overlay file used outside a project ({@code keel overlay apply}): [metadata] is optional. */

@@ -1,7 +1,5 @@
 package dev.keel.core.config.model;
 
-import dev.keel.core.config.Doc;
-
 /** A sub-repository of a repository-set template. */
 public record SubrepoTemplate(
         @Doc("Name.") String name,

@@ -1,7 +1,5 @@
 package dev.keel.core.config.model;
 
-import dev.keel.core.config.Doc;
-
 /** A test suite for images. */
 public record TestSuiteConfig(
         @Doc("What the suite tests.") String description,

@@ -1,7 +1,5 @@
 package dev.keel.core.config.model;
 
-import dev.keel.core.config.Key;
-
 /** Whether an overlay's change is, or could be, upstream. */
 public enum UpstreamStatus {
     @Key("upstreamed")

@@ -1,13 +1,11 @@
-package dev.keel.core.config;
+package dev.keel.core.config.model;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** A key still accepted for compatibility; its value says what to use instead. */
+/** A key that must be present whenever its table is. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.RECORD_COMPONENT)
-public @interface Superseded {
-    String value();
-}
+public @interface Required {}

@@ -1,13 +1,13 @@
-package dev.keel.core.config;
+package dev.keel.core.config.model;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** The regular expression a string key's whole value must match, shown as the JSON Schema's {@code pattern}. */
+/** A key still accepted for compatibility; its value says what to use instead. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.RECORD_COMPONENT)
-public @interface Format {
+public @interface Superseded {
     String value();
 }

@@ -1,4 +1,4 @@
-package dev.keel.core.config;
+package dev.keel.core.config.model;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,11 +1,13 @@
-package dev.keel.core.config;
+package dev.keel.core.config.model;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** A key that must be present whenever its table is. */
+/** The regular expression a string key's whole value must match, shown as the JSON Schema's {@code pattern}. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.RECORD_COMPONENT)
-public @interface Required {}
+public @interface Format {
+    String value();
+}
