@@ -1,6 +1,5 @@
 package dev.keel.spec.dependency;
 
-import dev.keel.spec.macro.RpmVersions;
 import java.util.Comparator;
 import java.util.Objects;
 

@@ -1,5 +1,7 @@
 package dev.keel.spec.macro;
 
+import dev.keel.spec.dependency.RpmVersions;
+
 /**
  * rpm's expression language ({@code %if}, {@code %[...]}, {@code %{expr:...}}): integers, strings,
  * {@code v"..."} versions, {@code + - * /}, comparisons, {@code ! && ||}, {@code ?:} and

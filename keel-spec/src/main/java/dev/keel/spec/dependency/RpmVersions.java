@@ -1,4 +1,4 @@
-package dev.keel.spec.macro;
+package dev.keel.spec.dependency;
 
 /** rpm's version comparison ({@code rpmvercmp}) and {@code [epoch:]version[-release]} ordering. */
 public final class RpmVersions {
