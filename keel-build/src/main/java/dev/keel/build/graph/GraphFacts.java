@@ -14,7 +14,7 @@ import dev.keel.core.render.MacrosFile;
 import dev.keel.core.render.RenderPipeline;
 import dev.keel.core.render.RenderedComponent;
 import dev.keel.core.render.RenderedTree;
-import dev.keel.core.render.UpstreamSource;
+import dev.keel.core.source.UpstreamSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;

@@ -3,7 +3,7 @@ package dev.keel.build.graph;
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.render.RenderedTree;
-import dev.keel.core.render.UpstreamSource;
+import dev.keel.core.source.UpstreamSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Collection;

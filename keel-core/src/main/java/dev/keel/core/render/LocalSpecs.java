@@ -6,6 +6,7 @@ import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.io.Sha256Records;
 import dev.keel.core.overlay.SourceFile;
 import dev.keel.core.overlay.SourceTree;
+import dev.keel.core.source.UpstreamSource;
 import dev.keel.spec.macro.MacroContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -12,6 +12,7 @@ import dev.keel.core.lock.LockHistory;
 import dev.keel.core.lock.LockStore;
 import dev.keel.core.overlay.SourceFile;
 import dev.keel.core.overlay.SourceTree;
+import dev.keel.core.source.UpstreamSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -11,6 +11,7 @@ import dev.keel.core.outcome.Failures;
 import dev.keel.core.overlay.OverlayCheck;
 import dev.keel.core.overlay.OverlayChecker;
 import dev.keel.core.overlay.SourceTree;
+import dev.keel.core.source.UpstreamSource;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;

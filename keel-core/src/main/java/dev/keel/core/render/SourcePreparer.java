@@ -13,6 +13,7 @@ import dev.keel.core.overlay.SourceFile;
 import dev.keel.core.overlay.SourceTree;
 import dev.keel.core.source.LookasideCache;
 import dev.keel.core.source.LookasideEntry;
+import dev.keel.core.source.UpstreamSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -12,6 +12,7 @@ import dev.keel.core.overlay.archive.ArchiveEntry;
 import dev.keel.core.overlay.archive.ArchiveException;
 import dev.keel.core.overlay.archive.ArchiveLimits;
 import dev.keel.core.overlay.archive.TarArchive;
+import dev.keel.core.source.UpstreamSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

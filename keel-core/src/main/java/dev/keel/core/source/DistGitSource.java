@@ -11,7 +11,6 @@ import dev.keel.core.lock.LockFile;
 import dev.keel.core.lock.LockStore;
 import dev.keel.core.overlay.SourceFile;
 import dev.keel.core.overlay.SourceTree;
-import dev.keel.core.render.UpstreamSource;
 import dev.keel.spec.macro.MacroContext;
 import java.io.IOException;
 import java.net.URLEncoder;

@@ -12,6 +12,7 @@ import dev.keel.core.io.FileModes;
 import dev.keel.core.outcome.Failure;
 import dev.keel.core.outcome.Outcome;
 import dev.keel.core.overlay.SourceTree;
+import dev.keel.core.source.UpstreamSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

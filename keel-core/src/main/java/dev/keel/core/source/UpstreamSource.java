@@ -1,4 +1,4 @@
-package dev.keel.core.render;
+package dev.keel.core.source;
 
 import dev.keel.core.autospec.PackageHistory;
 import dev.keel.core.config.ResolvedComponent;
