@@ -2,12 +2,12 @@ package dev.keel.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keel.build.backend.DistroMacros;
 import dev.keel.build.backend.LocalBackend;
 import dev.keel.build.graph.BuildGraph;
 import dev.keel.build.graph.FactExtractor;
 import dev.keel.build.graph.GraphBuilder;
 import dev.keel.build.graph.GraphFacts;
+import dev.keel.build.mock.DistroMacros;
 import dev.keel.build.tool.HostArch;
 import dev.keel.build.tool.HostTool;
 import dev.keel.core.config.Project;

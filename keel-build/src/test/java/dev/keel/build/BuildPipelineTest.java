@@ -2,8 +2,8 @@ package dev.keel.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keel.build.backend.DistroMacros;
 import dev.keel.build.backend.LocalBackend;
+import dev.keel.build.mock.DistroMacros;
 import dev.keel.build.repo.RepoCheck;
 import dev.keel.build.tool.HostTool;
 import dev.keel.core.config.Project;

@@ -1,10 +1,10 @@
 package dev.keel.cli;
 
-import dev.keel.build.backend.DistroMacros;
 import dev.keel.build.graph.DependencyGraph;
 import dev.keel.build.graph.FactExtractor;
 import dev.keel.build.graph.GraphFacts;
 import dev.keel.build.graph.ProjectGraph;
+import dev.keel.build.mock.DistroMacros;
 import dev.keel.core.config.Location;
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;

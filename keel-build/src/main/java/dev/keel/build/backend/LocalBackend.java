@@ -62,7 +62,7 @@ public final class LocalBackend implements BuildBackend {
     /**
      * How the backend builds.
      *
-     * @param macros the distro's macros ({@link DistroMacros}), defined on every rpmbuild
+     * @param macros the distro's macros ({@code DistroMacros}), defined on every rpmbuild
      * @param localRepos repositories whose packages may satisfy build requirements
      * @param buildTimeout how long one {@code rpmbuild --rebuild} may run
      * @param stepTimeout how long any other step may run

@@ -1,4 +1,4 @@
-package dev.keel.build.backend;
+package dev.keel.build.mock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
