@@ -1,9 +1,9 @@
 package dev.keel.cli;
 
-import dev.keel.build.BuildTarget;
 import dev.keel.build.backend.BackendResult;
 import dev.keel.build.backend.BuildConditionals;
 import dev.keel.build.backend.BuildRequest;
+import dev.keel.build.backend.BuildTarget;
 import dev.keel.build.backend.LocalBackend;
 import dev.keel.build.graph.BuildGraph;
 import dev.keel.build.koji.KojiBuilder;

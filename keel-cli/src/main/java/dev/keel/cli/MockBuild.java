@@ -1,6 +1,6 @@
 package dev.keel.cli;
 
-import dev.keel.build.BuildTarget;
+import dev.keel.build.backend.BuildTarget;
 import dev.keel.build.mock.MockBackend;
 import dev.keel.build.tool.HostArch;
 import dev.keel.core.config.Project;

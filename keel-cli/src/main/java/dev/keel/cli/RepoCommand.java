@@ -1,6 +1,6 @@
 package dev.keel.cli;
 
-import dev.keel.build.BuildTarget;
+import dev.keel.build.backend.BuildTarget;
 import dev.keel.build.repo.InputRepositories;
 import dev.keel.build.repo.RepoCheck;
 import dev.keel.build.tool.Dnf;

@@ -1,10 +1,10 @@
 package dev.keel.build.mock;
 
-import dev.keel.build.BuildTarget;
 import dev.keel.build.backend.BackendResult;
 import dev.keel.build.backend.BuildBackend;
 import dev.keel.build.backend.BuildLog;
 import dev.keel.build.backend.BuildRequest;
+import dev.keel.build.backend.BuildTarget;
 import dev.keel.build.backend.BuiltFiles;
 import dev.keel.build.backend.LocalBackend;
 import dev.keel.build.backend.LocalRepositories;

@@ -1,6 +1,6 @@
 package dev.keel.build.mock;
 
-import dev.keel.build.BuildTarget;
+import dev.keel.build.backend.BuildTarget;
 import dev.keel.build.repo.InputRepositories;
 import dev.keel.build.tool.Dnf;
 import dev.keel.core.config.Project;

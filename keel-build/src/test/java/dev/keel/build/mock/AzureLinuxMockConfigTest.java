@@ -2,7 +2,7 @@ package dev.keel.build.mock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keel.build.BuildTarget;
+import dev.keel.build.backend.BuildTarget;
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ProjectLoader;
 import dev.keel.core.config.model.DistroDefinition;

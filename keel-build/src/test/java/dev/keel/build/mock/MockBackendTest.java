@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.keel.build.BuildTarget;
 import dev.keel.build.backend.BackendResult;
 import dev.keel.build.backend.BuildConditionals;
 import dev.keel.build.backend.BuildRequest;
+import dev.keel.build.backend.BuildTarget;
 import dev.keel.build.tool.HostArch;
 import dev.keel.build.tool.HostTool;
 import dev.keel.build.tool.ToolCommand;

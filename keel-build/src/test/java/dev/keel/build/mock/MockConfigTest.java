@@ -3,7 +3,7 @@ package dev.keel.build.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.keel.build.BuildTarget;
+import dev.keel.build.backend.BuildTarget;
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ProjectLoader;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.keel.build;
+package dev.keel.build.backend;
 
 import dev.keel.core.config.Project;
 import dev.keel.core.config.model.DistroDefinition;
