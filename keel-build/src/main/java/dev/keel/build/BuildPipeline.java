@@ -5,6 +5,7 @@ import dev.keel.build.backend.BuildBackend;
 import dev.keel.build.backend.BuildRequest;
 import dev.keel.build.graph.BuildGraph;
 import dev.keel.build.graph.ProjectGraph;
+import dev.keel.build.repo.BuildRecord;
 import dev.keel.build.repo.OutputRepository;
 import dev.keel.build.repo.PublishChannels;
 import dev.keel.build.repo.PublishRepository;

@@ -2,6 +2,7 @@ package dev.keel.build;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keel.build.repo.BuildRecord;
 import dev.keel.core.io.AtomicFiles;
 import dev.keel.core.io.Sha256Records;
 import java.io.IOException;

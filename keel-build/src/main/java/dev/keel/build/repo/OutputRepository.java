@@ -1,6 +1,5 @@
 package dev.keel.build.repo;
 
-import dev.keel.build.BuildRecord;
 import dev.keel.core.config.Location;
 import dev.keel.core.io.Digests;
 import dev.keel.core.outcome.Failure;

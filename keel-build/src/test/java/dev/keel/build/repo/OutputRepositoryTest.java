@@ -3,7 +3,6 @@ package dev.keel.build.repo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.keel.build.BuildRecord;
 import dev.keel.core.outcome.FailureException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.keel.build;
+package dev.keel.build.repo;
 
 import java.util.List;
 
