@@ -14,8 +14,8 @@ import dev.keel.build.tool.ToolRunner;
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.io.CacheLock;
+import dev.keel.core.io.FileTrees;
 import dev.keel.core.io.KeelCache;
-import dev.keel.core.io.Trees;
 import dev.keel.core.outcome.Failure;
 import dev.keel.core.outcome.Failures;
 import dev.keel.core.render.OutputGuard;
@@ -166,7 +166,7 @@ public final class BuildPipeline {
                     return blocked.get();
                 }
             }
-            Trees.delete(work);
+            FileTrees.delete(work);
             Path prepared = work.resolve("sources");
             notes.addAll(sources.prepare(component, prepared));
             SortedMap<String, String> digests = new TreeMap<>();
@@ -212,7 +212,7 @@ public final class BuildPipeline {
         } finally {
             if (!options.preserve().keep(succeeded)) {
                 try {
-                    Trees.delete(work);
+                    FileTrees.delete(work);
                 } catch (IOException e) {
                     notes.add("cannot remove the build directory " + work + ": " + e.getMessage());
                 }

@@ -91,9 +91,9 @@ public final class RepoCommand extends CommandGroup {
             Files.createDirectories(log.toAbsolutePath().getParent());
             Files.deleteIfExists(log);
             RepoCheck.Report report = new RepoCheck(repo, inputs, releaseVer, work).run(install, log);
-            dev.keel.core.io.Trees.delete(work);
+            dev.keel.core.io.FileTrees.delete(work);
             if (scratch != null && report.passed()) {
-                dev.keel.core.io.Trees.delete(scratch);
+                dev.keel.core.io.FileTrees.delete(scratch);
             }
             PathDisplay paths = PathDisplay.relativeTo(
                     project.map(Project::root).orElse(Path.of("").toAbsolutePath()));

@@ -1,7 +1,7 @@
 package dev.keel.cli;
 
+import dev.keel.core.io.FileTrees;
 import dev.keel.core.io.KeelCache;
-import dev.keel.core.io.Trees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -33,6 +33,6 @@ final class TempCache implements BeforeEachCallback, AfterEachCallback {
         } else {
             System.setProperty(KeelCache.PROPERTY, previous);
         }
-        Trees.delete(directory);
+        FileTrees.delete(directory);
     }
 }

@@ -5,7 +5,7 @@ import dev.keel.build.tool.ToolCommand;
 import dev.keel.build.tool.ToolResult;
 import dev.keel.build.tool.ToolRunner;
 import dev.keel.core.config.Location;
-import dev.keel.core.io.Trees;
+import dev.keel.core.io.FileTrees;
 import dev.keel.core.outcome.Failure;
 import dev.keel.core.outcome.FailureException;
 import java.io.IOException;
@@ -182,7 +182,7 @@ public final class LocalBackend implements BuildBackend {
     }
 
     private BackendResult build(BuildRequest request, List<String> notes) throws IOException, InterruptedException {
-        Trees.delete(request.workDir());
+        FileTrees.delete(request.workDir());
         BuildSandbox sandbox = new BuildSandbox(request.workDir().resolve("sandbox"));
         sandbox.create();
         ToolRunner runner = new ToolRunner(sandbox.home());

@@ -17,7 +17,7 @@ import dev.keel.core.config.Location;
 import dev.keel.core.config.Project;
 import dev.keel.core.io.AtomicFiles;
 import dev.keel.core.io.Digests;
-import dev.keel.core.io.Trees;
+import dev.keel.core.io.FileTrees;
 import dev.keel.core.outcome.Failure;
 import dev.keel.core.outcome.FailureException;
 import java.io.IOException;
@@ -215,7 +215,7 @@ public final class MockBackend implements BuildBackend {
     private BackendResult buildIn(BuildRequest request, int root) throws IOException, InterruptedException {
         try {
             Path work = request.workDir().toAbsolutePath().normalize();
-            Trees.delete(work);
+            FileTrees.delete(work);
             Path sources = work.resolve("sources");
             PreparedSources.copy(request.sources(), sources);
             Path spec = sources.resolve(request.spec()).normalize();

@@ -6,7 +6,7 @@ import dev.keel.build.tool.HostArch;
 import dev.keel.build.tool.HostTool;
 import dev.keel.build.tool.ToolCommand;
 import dev.keel.build.tool.ToolResult;
-import dev.keel.core.io.Trees;
+import dev.keel.core.io.FileTrees;
 import dev.keel.core.outcome.Failure;
 import dev.keel.core.outcome.FailureException;
 import java.io.IOException;
@@ -91,7 +91,7 @@ public final class RepoCheck {
                             repository + " is not an RPM repository (no repodata/repomd.xml)")
                     .withHint("create its metadata with: createrepo_c " + repository));
         }
-        Trees.delete(work);
+        FileTrees.delete(work);
         Dnf dnf = new Dnf(work);
         List<Dnf.Repository> repositories = new ArrayList<>();
         repositories.add(new Dnf.Repository(REPO_ID, repository.toUri().toString(), null));

@@ -4,7 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.keel.core.config.ConfigError;
 import dev.keel.core.config.ConfigNode;
 import dev.keel.core.config.TomlDocuments;
-import dev.keel.core.io.Trees;
+import dev.keel.core.io.FileTrees;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -139,7 +139,7 @@ public final class ExampleUpstream implements AutoCloseable {
         if (!errors.isEmpty()) {
             throw new IOException(errors.get(0).toString());
         }
-        Trees.delete(target);
+        FileTrees.delete(target);
         try (Git git = Git.init()
                 .setDirectory(target.toFile())
                 .setInitialBranch(BRANCH)

@@ -3,7 +3,7 @@ package dev.keel.cli.demo;
 import dev.keel.build.tool.ToolCommand;
 import dev.keel.build.tool.ToolResult;
 import dev.keel.build.tool.ToolRunner;
-import dev.keel.core.io.Trees;
+import dev.keel.core.io.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,9 +27,9 @@ public final class UpstreamRuntime {
         Path top = root.resolve("runtime-build");
         Path repository = ExampleDistro.runtimeRepository(root);
         Path log = root.resolve("runtime.log");
-        Trees.delete(source);
-        Trees.delete(top);
-        Trees.delete(repository);
+        FileTrees.delete(source);
+        FileTrees.delete(top);
+        FileTrees.delete(repository);
         Files.deleteIfExists(log);
         EmbeddedExample.copy("runtime", source);
         ToolRunner runner = new ToolRunner(top.resolve("home"));
@@ -45,8 +45,8 @@ public final class UpstreamRuntime {
                         "_rpmdir " + repository,
                         source.resolve("upstream-runtime.spec").toString()));
         run(runner, log, List.of("createrepo_c", "--quiet", repository.toString()));
-        Trees.delete(top);
-        Trees.delete(source);
+        FileTrees.delete(top);
+        FileTrees.delete(source);
         return repository;
     }
 

@@ -1,6 +1,6 @@
 package dev.keel.core.autospec;
 
-import dev.keel.core.io.Trees;
+import dev.keel.core.io.FileTrees;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +81,7 @@ final class RpmspecVersion {
         } finally {
             if (scratch != null) {
                 try {
-                    Trees.delete(scratch);
+                    FileTrees.delete(scratch);
                 } catch (IOException ignored) {
                     // a scratch directory left in the temporary directory is harmless
                 }

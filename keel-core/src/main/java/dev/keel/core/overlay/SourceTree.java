@@ -4,8 +4,8 @@ import dev.keel.core.config.Confinement;
 import dev.keel.core.io.AtomicFiles;
 import dev.keel.core.io.FileErrors;
 import dev.keel.core.io.FileModes;
+import dev.keel.core.io.FileTrees;
 import dev.keel.core.io.InputFiles;
-import dev.keel.core.io.Trees;
 import dev.keel.core.overlay.archive.ArchiveLimits;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
@@ -133,10 +133,10 @@ public final class SourceTree {
             } catch (FileSystemException e) {
                 throw FileErrors.moved(e, staging, absolute);
             }
-            Trees.delete(absolute);
+            FileTrees.delete(absolute);
             Files.move(staging, absolute, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } finally {
-            Trees.delete(staging);
+            FileTrees.delete(staging);
         }
     }
 

@@ -2,9 +2,9 @@ package dev.keel.core.render;
 
 import dev.keel.core.io.FileErrors;
 import dev.keel.core.io.FileModes;
+import dev.keel.core.io.FileTrees;
 import dev.keel.core.io.InputFiles;
 import dev.keel.core.io.Sha256Records;
-import dev.keel.core.io.Trees;
 import dev.keel.core.overlay.SourceFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -319,6 +319,6 @@ public final class RenderedTree {
     }
 
     static void delete(Path path) throws IOException {
-        Trees.delete(path);
+        FileTrees.delete(path);
     }
 }

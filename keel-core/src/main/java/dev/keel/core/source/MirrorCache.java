@@ -1,7 +1,7 @@
 package dev.keel.core.source;
 
 import dev.keel.core.io.CacheLock;
-import dev.keel.core.io.Trees;
+import dev.keel.core.io.FileTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -135,7 +135,7 @@ public final class MirrorCache {
             }
         } catch (GitAPIException | IOException | RuntimeException e) {
             if (clone) {
-                Trees.delete(repository);
+                FileTrees.delete(repository);
             }
             if (limit.exceeded()) {
                 throw new DownloadException(
@@ -192,7 +192,7 @@ public final class MirrorCache {
             for (Path sibling : siblings.filter(
                             path -> path.getFileName().toString().startsWith(staging) && Files.isDirectory(path))
                     .toList()) {
-                Trees.delete(sibling);
+                FileTrees.delete(sibling);
             }
         }
         if (!Files.isDirectory(mirror)) {

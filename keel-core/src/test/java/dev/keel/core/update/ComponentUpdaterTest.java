@@ -3,7 +3,7 @@ package dev.keel.core.update;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.core.config.Project;
-import dev.keel.core.io.Trees;
+import dev.keel.core.io.FileTrees;
 import dev.keel.core.lock.LockFile;
 import dev.keel.core.lock.LockStore;
 import dev.keel.core.outcome.Outcome;
@@ -154,8 +154,8 @@ class ComponentUpdaterTest {
     void bumpRaisesManualBumpWithoutTheNetwork() throws Exception {
         Project project = project("");
         update(project, false, false);
-        Trees.delete(dir.resolve("upstream"));
-        Trees.delete(dir.resolve("cache"));
+        FileTrees.delete(dir.resolve("upstream"));
+        FileTrees.delete(dir.resolve("cache"));
         ComponentUpdater.Report report = update(project, true, false);
         assertThat(report.failed()).as(report.results().toString()).isFalse();
         assertThat(change(report, "hello")).isEqualTo(ComponentUpdater.Change.BUMPED);

@@ -8,9 +8,9 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** File-tree helpers. */
-public final class Trees {
+public final class FileTrees {
 
-    private Trees() {}
+    private FileTrees() {}
 
     /** Deletes a file or a directory with everything in it (symbolic links are removed, not followed). */
     public static void delete(Path path) throws IOException {
