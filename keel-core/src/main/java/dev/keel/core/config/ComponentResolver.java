@@ -71,21 +71,21 @@ final class ComponentResolver {
 
     private ConfigNode.Table groupLayer(String group) {
         return layers.computeIfAbsent("group " + group, key -> {
-            ConfigNode.Table table =
-                    (ConfigNode.Table) Trees.at(projectTree, "component-groups", group, "default-component-config");
+            ConfigNode.Table table = (ConfigNode.Table)
+                    TreeLookup.at(projectTree, "component-groups", group, "default-component-config");
             return table == null ? null : table.inLayer("group " + group);
         });
     }
 
     /** The distro version defaults for the distro the other layers name, else the project's default distro. */
     private ConfigNode.Table distroLayer(ConfigNode.Table otherLayers) {
-        String distro = Trees.string(otherLayers, "spec", "upstream-distro", "name");
-        String version = Trees.string(otherLayers, "spec", "upstream-distro", "version");
+        String distro = TreeLookup.string(otherLayers, "spec", "upstream-distro", "name");
+        String version = TreeLookup.string(otherLayers, "spec", "upstream-distro", "version");
         ConfigNode.Table layer = distro == null ? null : versionDefaults(distro, version);
         if (layer == null) {
             layer = versionDefaults(
-                    Trees.string(projectTree, "project", "default-distro", "name"),
-                    Trees.string(projectTree, "project", "default-distro", "version"));
+                    TreeLookup.string(projectTree, "project", "default-distro", "name"),
+                    TreeLookup.string(projectTree, "project", "default-distro", "version"));
         }
         return layer;
     }
@@ -95,7 +95,7 @@ final class ComponentResolver {
             return null;
         }
         String effectiveVersion = version == null || version.isEmpty()
-                ? Trees.string(projectTree, "distros", distro, "default-version")
+                ? TreeLookup.string(projectTree, "distros", distro, "default-version")
                 : version;
         if (effectiveVersion == null) {
             return null;
@@ -103,8 +103,8 @@ final class ComponentResolver {
         String key = "distro " + distro + " " + effectiveVersion;
         ConfigNode.Table cached = layers.get(key);
         if (cached == null && !layers.containsKey(key)) {
-            ConfigNode node =
-                    Trees.at(projectTree, "distros", distro, "versions", effectiveVersion, "default-component-config");
+            ConfigNode node = TreeLookup.at(
+                    projectTree, "distros", distro, "versions", effectiveVersion, "default-component-config");
             cached = node instanceof ConfigNode.Table table ? table.inLayer(key) : null;
             if (cached != null) {
                 layers.put(key, cached);
@@ -114,7 +114,7 @@ final class ComponentResolver {
     }
 
     private static ConfigNode.Table withDefaultRelease(ConfigNode.Table tree) {
-        if (Trees.at(tree, "release", "calculation") != null) {
+        if (TreeLookup.at(tree, "release", "calculation") != null) {
             return tree;
         }
         Location location = tree.location();

@@ -49,7 +49,7 @@ final class ComponentValidator {
                         path,
                         "invalid component name '" + component.name() + "': " + problem,
                         PackageNames.HINT)));
-        String upstreamName = Trees.string(tree, "spec", "upstream-name");
+        String upstreamName = TreeLookup.string(tree, "spec", "upstream-name");
         if (upstreamName != null && !upstreamName.isEmpty()) {
             PackageNames.problem(upstreamName)
                     .ifPresent(problem -> error(
@@ -61,7 +61,7 @@ final class ComponentValidator {
 
     private void spec() {
         SpecType type = component.specType();
-        String specPath = Trees.string(tree, "spec", "path");
+        String specPath = TreeLookup.string(tree, "spec", "path");
         if (type == SpecType.LOCAL) {
             if (specPath == null || specPath.isEmpty()) {
                 error(
@@ -77,7 +77,7 @@ final class ComponentValidator {
                         "");
             }
             for (String key : List.of("upstream-name", "upstream-commit")) {
-                if (Trees.at(tree, "spec", key) != null) {
+                if (TreeLookup.at(tree, "spec", key) != null) {
                     error(
                             new String[] {"spec", key},
                             "spec." + key + " is only allowed with spec.type = \"upstream\"",
@@ -91,7 +91,7 @@ final class ComponentValidator {
                         "spec.path is only allowed with spec.type = \"local\"",
                         "set spec.type = \"local\" or remove spec.path");
             }
-            String commit = Trees.string(tree, "spec", "upstream-commit");
+            String commit = TreeLookup.string(tree, "spec", "upstream-commit");
             if (commit != null && !COMMIT.matcher(commit).matches()) {
                 error(
                         new String[] {"spec", "upstream-commit"},
@@ -100,10 +100,10 @@ final class ComponentValidator {
             }
             distro();
         }
-        if (Trees.at(own, "spec", "upstream-distro", "snapshot") != null) {
+        if (TreeLookup.at(own, "spec", "upstream-distro", "snapshot") != null) {
             errors.add(
                     ConfigError.error(
-                            Trees.locate(own, "spec", "upstream-distro", "snapshot"),
+                            TreeLookup.locate(own, "spec", "upstream-distro", "snapshot"),
                             path + ".spec.upstream-distro.snapshot",
                             "a component cannot set its own upstream snapshot",
                             "pin a commit with spec.upstream-commit, or set the snapshot in the distro version's default-component-config"));
@@ -111,37 +111,37 @@ final class ComponentValidator {
     }
 
     private void distro() {
-        String name = Trees.string(tree, "spec", "upstream-distro", "name");
+        String name = TreeLookup.string(tree, "spec", "upstream-distro", "name");
         if (name == null) {
             return;
         }
-        ConfigNode distro = Trees.at(project, "distros", name);
+        ConfigNode distro = TreeLookup.at(project, "distros", name);
         if (distro == null) {
             error(
                     new String[] {"spec", "upstream-distro", "name"},
                     "unknown distro '" + name + "'",
-                    knownKeys(Trees.at(project, "distros"), name));
+                    knownKeys(TreeLookup.at(project, "distros"), name));
             return;
         }
-        String version = Trees.string(tree, "spec", "upstream-distro", "version");
-        if (version != null && !version.isEmpty() && Trees.at(distro, "versions", version) == null) {
+        String version = TreeLookup.string(tree, "spec", "upstream-distro", "version");
+        if (version != null && !version.isEmpty() && TreeLookup.at(distro, "versions", version) == null) {
             error(
                     new String[] {"spec", "upstream-distro", "version"},
                     "distro '" + name + "' has no version '" + version + "'",
-                    knownKeys(Trees.at(distro, "versions"), version));
+                    knownKeys(TreeLookup.at(distro, "versions"), version));
         }
     }
 
     private void build() {
         if (Boolean.TRUE.equals(scalar("build", "check", "skip"))
-                && blank(Trees.string(tree, "build", "check", "skip_reason"))) {
+                && blank(TreeLookup.string(tree, "build", "check", "skip_reason"))) {
             error(
                     new String[] {"build", "check", "skip"},
                     "build.check.skip needs a skip_reason",
                     "say why %check is skipped: skip_reason = \"...\"");
         }
         if (Boolean.TRUE.equals(scalar("build", "failure", "expected"))
-                && blank(Trees.string(tree, "build", "failure", "expected-reason"))) {
+                && blank(TreeLookup.string(tree, "build", "failure", "expected-reason"))) {
             error(new String[] {"build", "failure", "expected"}, "build.failure.expected needs an expected-reason", "");
         }
         bootstrap();
@@ -149,12 +149,12 @@ final class ComponentValidator {
 
     /** {@code build.bootstrap}: at least one conditional, each a name rpm's {@code --with} takes. */
     private void bootstrap() {
-        if (Trees.at(tree, "build", "bootstrap") == null) {
+        if (TreeLookup.at(tree, "build", "bootstrap") == null) {
             return;
         }
         boolean any = false;
         for (String key : new String[] {"with", "without"}) {
-            if (!(Trees.at(tree, "build", "bootstrap", key) instanceof ConfigNode.Array names)) {
+            if (!(TreeLookup.at(tree, "build", "bootstrap", key) instanceof ConfigNode.Array names)) {
                 continue;
             }
             for (ConfigNode name : names.items()) {
@@ -184,7 +184,7 @@ final class ComponentValidator {
         for (int i = 0; i < files.items().size(); i++) {
             ConfigNode file = files.items().get(i);
             String at = KeyPaths.index(path + ".source-files", i);
-            String filename = Trees.string(file, "filename");
+            String filename = TreeLookup.string(file, "filename");
             if (filename != null && !isSafeBaseName(filename)) {
                 located(
                         file,
@@ -195,11 +195,11 @@ final class ComponentValidator {
             } else if (filename != null && !names.add(filename)) {
                 located(file, "filename", at, "source file '" + filename + "' is listed twice", "");
             }
-            if (Trees.at(file, "hash") != null && Trees.at(file, "hash-type") == null) {
+            if (TreeLookup.at(file, "hash") != null && TreeLookup.at(file, "hash-type") == null) {
                 located(file, "hash", at, "hash needs a hash-type", "set hash-type = \"SHA512\" or \"SHA256\"");
             }
-            boolean replace = Boolean.TRUE.equals(value(Trees.at(file, "replace-upstream")));
-            if (replace == blank(Trees.string(file, "replace-reason"))) {
+            boolean replace = Boolean.TRUE.equals(value(TreeLookup.at(file, "replace-upstream")));
+            if (replace == blank(TreeLookup.string(file, "replace-reason"))) {
                 located(
                         file,
                         replace ? "replace-upstream" : "replace-reason",
@@ -214,11 +214,11 @@ final class ComponentValidator {
     }
 
     private void origin(ConfigNode file, String at, boolean replace) {
-        String type = Trees.string(file, "origin", "type");
+        String type = TreeLookup.string(file, "origin", "type");
         if (type == null) {
             return;
         }
-        String uri = Trees.string(file, "origin", "uri");
+        String uri = TreeLookup.string(file, "origin", "uri");
         switch (type) {
             case "download" -> {
                 if (uri == null || !SCHEME.matcher(uri).matches()) {
@@ -231,7 +231,7 @@ final class ComponentValidator {
                 }
             }
             case "custom" -> {
-                String script = Trees.string(file, "origin", "script");
+                String script = TreeLookup.string(file, "origin", "script");
                 if (script == null || !isSafeBaseName(script)) {
                     located(file, "origin", at, "a custom origin needs a script: a file name next to the spec", "");
                 }
@@ -253,7 +253,7 @@ final class ComponentValidator {
         }
         if (!type.equals("custom")) {
             for (String key : List.of("script", "mock-packages", "inputs")) {
-                if (Trees.at(file, "origin", key) != null) {
+                if (TreeLookup.at(file, "origin", key) != null) {
                     located(file, "origin", at, "origin." + key + " is only allowed with origin.type = \"custom\"", "");
                 }
             }
@@ -273,7 +273,7 @@ final class ComponentValidator {
 
     private void publish() {
         for (String key : List.of("rpm-channel", "srpm-channel", "debuginfo-channel")) {
-            String channel = Trees.string(tree, "publish", key);
+            String channel = TreeLookup.string(tree, "publish", key);
             if (channel != null && !isChannel(channel)) {
                 error(
                         new String[] {"publish", key},
@@ -327,7 +327,7 @@ final class ComponentValidator {
     }
 
     private Object scalar(String... keys) {
-        return value(Trees.at(tree, keys));
+        return value(TreeLookup.at(tree, keys));
     }
 
     private static Object value(ConfigNode node) {
@@ -339,7 +339,8 @@ final class ComponentValidator {
     }
 
     private void error(String[] keys, String message, String hint) {
-        errors.add(ConfigError.error(Trees.locate(tree, keys), path + "." + String.join(".", keys), message, hint));
+        errors.add(
+                ConfigError.error(TreeLookup.locate(tree, keys), path + "." + String.join(".", keys), message, hint));
     }
 
     private void located(ConfigNode table, String key, String at, String message, String hint) {

@@ -20,7 +20,7 @@ public record ConfigError(Severity severity, Location location, String keyPath, 
 
     /** An error at {@code key} of a table (at the table itself when the key is absent). */
     static ConfigError atKey(ConfigNode table, String key, String tablePath, String message, String hint) {
-        return error(Trees.locate(table, key), tablePath + "." + key, message, hint);
+        return error(TreeLookup.locate(table, key), tablePath + "." + key, message, hint);
     }
 
     public ConfigError asWarning() {

@@ -33,7 +33,7 @@ final class OverlayValidator {
 
     /** Checks one overlay table; {@code at} is its key path. */
     void validate(ConfigNode.Table overlay, String at) {
-        OverlayType type = overlayType(Trees.string(overlay, "type"));
+        OverlayType type = overlayType(TreeLookup.string(overlay, "type"));
         if (type == null) {
             return;
         }
@@ -41,7 +41,7 @@ final class OverlayValidator {
         regex(overlay, at);
         file(overlay, at, type);
         archive(overlay, at);
-        if (type == OverlayType.SPEC_REMOVE_SECTION && "".equals(Trees.string(overlay, "section"))) {
+        if (type == OverlayType.SPEC_REMOVE_SECTION && "".equals(TreeLookup.string(overlay, "section"))) {
             located(
                     overlay,
                     "section",
@@ -58,7 +58,7 @@ final class OverlayValidator {
         OverlayRules.Fields fields = OverlayRules.of(type);
         String typeName = Names.enumKey(type);
         for (String required : fields.required()) {
-            if (Trees.at(overlay, required) == null) {
+            if (TreeLookup.at(overlay, required) == null) {
                 errors.add(ConfigError.error(
                         overlay.location(),
                         at + "." + required,
@@ -78,7 +78,7 @@ final class OverlayValidator {
     }
 
     private void regex(ConfigNode.Table overlay, String at) {
-        String regex = Trees.string(overlay, "regex");
+        String regex = TreeLookup.string(overlay, "regex");
         if (regex == null) {
             return;
         }
@@ -101,11 +101,11 @@ final class OverlayValidator {
 
     /** {@code file} is a valid glob where it is one, and a relative path inside the sources. */
     private void file(ConfigNode.Table overlay, String at, OverlayType type) {
-        String file = Trees.string(overlay, "file");
+        String file = TreeLookup.string(overlay, "file");
         if (file == null) {
             return;
         }
-        if (FILE_GLOBS.contains(type) || Trees.string(overlay, "archive") != null) {
+        if (FILE_GLOBS.contains(type) || TreeLookup.string(overlay, "archive") != null) {
             try {
                 Glob.of(file);
             } catch (Glob.InvalidGlobException e) {
@@ -123,7 +123,7 @@ final class OverlayValidator {
     }
 
     private void archive(ConfigNode.Table overlay, String at) {
-        String archive = Trees.string(overlay, "archive");
+        String archive = TreeLookup.string(overlay, "archive");
         if (archive != null
                 && (!ComponentValidator.isSafeBaseName(archive)
                         || ARCHIVE_SUFFIXES.stream().noneMatch(archive::endsWith))) {
@@ -137,7 +137,7 @@ final class OverlayValidator {
     }
 
     private void source(ConfigNode.Table overlay, String at) {
-        String source = Trees.string(overlay, "source");
+        String source = TreeLookup.string(overlay, "source");
         if (source != null && !Files.isRegularFile(Path.of(source))) {
             located(
                     overlay,
@@ -155,10 +155,10 @@ final class OverlayValidator {
         if (metadata == null) {
             return;
         }
-        String category = Trees.string(metadata, "category");
-        String status = Trees.string(metadata, "upstream-status");
+        String category = TreeLookup.string(metadata, "category");
+        String status = TreeLookup.string(metadata, "upstream-status");
         if ("upstream-backport".equals(category)) {
-            if (!(Trees.at(metadata, "commits") instanceof ConfigNode.Array commits)
+            if (!(TreeLookup.at(metadata, "commits") instanceof ConfigNode.Array commits)
                     || commits.items().isEmpty()) {
                 errors.add(ConfigError.error(
                         metadata.location(),
@@ -168,16 +168,16 @@ final class OverlayValidator {
             }
             if (status != null && !status.equals("upstreamed") && !status.equals("upstreamable")) {
                 errors.add(ConfigError.error(
-                        Trees.locate(metadata, "upstream-status"),
+                        TreeLookup.locate(metadata, "upstream-status"),
                         at + ".metadata.upstream-status",
                         "an upstream-backport must be upstreamed or upstreamable, not " + status,
                         ""));
             }
         }
         for (String list : List.of("commits", "bugs")) {
-            if (Trees.at(metadata, list) instanceof ConfigNode.Array links) {
+            if (TreeLookup.at(metadata, list) instanceof ConfigNode.Array links) {
                 for (ConfigNode link : links.items()) {
-                    String url = Trees.string(link, "url");
+                    String url = TreeLookup.string(link, "url");
                     if (url != null && !HTTP.matcher(url).matches()) {
                         errors.add(ConfigError.error(
                                 link.location(), at + ".metadata." + list, "'" + url + "' is not an http(s) URL", ""));
@@ -203,7 +203,7 @@ final class OverlayValidator {
     }
 
     private static String describe(ConfigNode.Table overlay) {
-        String description = Trees.string(overlay, "description");
+        String description = TreeLookup.string(overlay, "description");
         return description == null ? "" : " (overlay \"" + description + "\")";
     }
 

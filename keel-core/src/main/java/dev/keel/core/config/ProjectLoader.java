@@ -169,7 +169,7 @@ public final class ProjectLoader {
         directories.put("output-dir", project.outputDir());
         directories.put("log-dir", project.logDir());
         directories.forEach((key, directory) -> {
-            if (Trees.at(tree, "project", key) == null && !Confinement.isInside(project.root(), directory)) {
+            if (TreeLookup.at(tree, "project", key) == null && !Confinement.isInside(project.root(), directory)) {
                 problems.add(ConfigError.error(
                         Location.of(project.configFile()),
                         "project." + key,

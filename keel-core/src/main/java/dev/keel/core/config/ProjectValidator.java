@@ -38,10 +38,10 @@ final class ProjectValidator {
     }
 
     private void renderSettings() {
-        String version = Trees.string(tree, "project", "render", "rpmautospec-version");
+        String version = TreeLookup.string(tree, "project", "render", "rpmautospec-version");
         if (version != null && !RPMAUTOSPEC_VERSION.matcher(version).matches()) {
             add(
-                    Trees.locate(tree, "project", "render", "rpmautospec-version"),
+                    TreeLookup.locate(tree, "project", "render", "rpmautospec-version"),
                     "project.render.rpmautospec-version",
                     "invalid rpmautospec version '" + version + "'",
                     "use dot-separated numbers, e.g. \"" + ProjectRenderConfig.DEFAULT_RPMAUTOSPEC_VERSION + "\"");
@@ -49,38 +49,40 @@ final class ProjectValidator {
     }
 
     private void defaultDistro() {
-        String name = Trees.string(tree, "project", "default-distro", "name");
+        String name = TreeLookup.string(tree, "project", "default-distro", "name");
         if (name == null) {
             return;
         }
-        if (Trees.at(tree, "distros", name) == null) {
+        if (TreeLookup.at(tree, "distros", name) == null) {
             add(
-                    Trees.locate(tree, "project", "default-distro", "name"),
+                    TreeLookup.locate(tree, "project", "default-distro", "name"),
                     "project.default-distro.name",
                     "unknown distro '" + name + "'",
-                    closest(Trees.at(tree, "distros"), name));
+                    closest(TreeLookup.at(tree, "distros"), name));
             return;
         }
-        String version = Trees.string(tree, "project", "default-distro", "version");
-        if (version != null && !version.isEmpty() && Trees.at(tree, "distros", name, "versions", version) == null) {
+        String version = TreeLookup.string(tree, "project", "default-distro", "version");
+        if (version != null
+                && !version.isEmpty()
+                && TreeLookup.at(tree, "distros", name, "versions", version) == null) {
             add(
-                    Trees.locate(tree, "project", "default-distro", "version"),
+                    TreeLookup.locate(tree, "project", "default-distro", "version"),
                     "project.default-distro.version",
                     "distro '" + name + "' has no version '" + version + "'",
-                    closest(Trees.at(tree, "distros", name, "versions"), version));
+                    closest(TreeLookup.at(tree, "distros", name, "versions"), version));
         }
     }
 
     private void distros() {
         forEach(tree.get("distros"), (name, distro) -> {
             String at = KeyPaths.child("distros", name);
-            String defaultVersion = Trees.string(distro, "default-version");
-            if (defaultVersion != null && Trees.at(distro, "versions", defaultVersion) == null) {
+            String defaultVersion = TreeLookup.string(distro, "default-version");
+            if (defaultVersion != null && TreeLookup.at(distro, "versions", defaultVersion) == null) {
                 add(
-                        Trees.locate(distro, "default-version"),
+                        TreeLookup.locate(distro, "default-version"),
                         at + ".default-version",
                         "distro '" + name + "' has no version '" + defaultVersion + "'",
-                        closest(Trees.at(distro, "versions"), defaultVersion));
+                        closest(TreeLookup.at(distro, "versions"), defaultVersion));
             }
             uriTemplate(distro, at, "dist-git-base-uri", Set.of("pkg"), "https://src.example.org/rpms/$pkg.git");
             uriTemplate(
@@ -89,15 +91,15 @@ final class ProjectValidator {
                     "lookaside-base-uri",
                     Set.of("pkg", "filename", "hashtype", "hash"),
                     "https://src.example.org/repo/pkgs/$pkg/$filename/$hashtype/$hash/$filename");
-            forEach(Trees.at(distro, "versions"), (version, definition) -> kojiTarget(definition, at, version));
+            forEach(TreeLookup.at(distro, "versions"), (version, definition) -> kojiTarget(definition, at, version));
         });
     }
 
     private void kojiTarget(ConfigNode version, String distroAt, String name) {
-        String target = Trees.string(version, "koji-target");
+        String target = TreeLookup.string(version, "koji-target");
         if (target != null && (target.isEmpty() || target.codePoints().anyMatch(ProjectValidator::blankOrControl))) {
             add(
-                    Trees.locate(version, "koji-target"),
+                    TreeLookup.locate(version, "koji-target"),
                     KeyPaths.child(distroAt + ".versions", name) + ".koji-target",
                     "koji-target must be a Koji target name, without whitespace",
                     "e.g. koji-target = \"f43-build\"");
@@ -109,18 +111,18 @@ final class ProjectValidator {
     }
 
     private void uriTemplate(ConfigNode distro, String at, String key, Set<String> allowed, String example) {
-        String uri = Trees.string(distro, key);
+        String uri = TreeLookup.string(distro, key);
         if (uri == null) {
             return;
         }
         if (!URI.matcher(uri).matches()) {
-            add(Trees.locate(distro, key), at + "." + key, key + " must be an absolute URI", "e.g. " + example);
+            add(TreeLookup.locate(distro, key), at + "." + key, key + " must be an absolute URI", "e.g. " + example);
         }
         var matcher = PLACEHOLDER.matcher(uri);
         while (matcher.find()) {
             if (!allowed.contains(matcher.group(1))) {
                 add(
-                        Trees.locate(distro, key),
+                        TreeLookup.locate(distro, key),
                         at + "." + key,
                         "unknown placeholder $" + matcher.group(1) + " in " + key,
                         "allowed: "
@@ -137,11 +139,11 @@ final class ProjectValidator {
     private void componentGroups() {
         ConfigNode components = tree.get("components");
         forEach(tree.get("component-groups"), (group, node) -> {
-            if (Trees.at(node, "components") instanceof ConfigNode.Array members) {
+            if (TreeLookup.at(node, "components") instanceof ConfigNode.Array members) {
                 for (ConfigNode member : members.items()) {
                     if (member instanceof ConfigNode.Scalar scalar
                             && scalar.value() instanceof String name
-                            && Trees.at(components, name) == null) {
+                            && TreeLookup.at(components, name) == null) {
                         add(
                                 member.location(),
                                 KeyPaths.child(KeyPaths.child("component-groups", group), "components"),
@@ -157,7 +159,7 @@ final class ProjectValidator {
         Map<String, String> groupOf = new HashMap<>();
         forEach(tree.get("package-groups"), (group, node) -> {
             Set<String> seen = new HashSet<>();
-            if (Trees.at(node, "packages") instanceof ConfigNode.Array packages) {
+            if (TreeLookup.at(node, "packages") instanceof ConfigNode.Array packages) {
                 String at = KeyPaths.child(KeyPaths.child("package-groups", group), "packages");
                 for (ConfigNode item : packages.items()) {
                     if (!(item instanceof ConfigNode.Scalar scalar && scalar.value() instanceof String name)) {
@@ -189,10 +191,10 @@ final class ProjectValidator {
     private void images() {
         ConfigNode suites = tree.get("test-suites");
         forEach(tree.get("images"), (image, node) -> {
-            if (Trees.at(node, "tests", "test-suites") instanceof ConfigNode.Array refs) {
+            if (TreeLookup.at(node, "tests", "test-suites") instanceof ConfigNode.Array refs) {
                 for (ConfigNode ref : refs.items()) {
-                    String name = Trees.string(ref, "name");
-                    if (name != null && Trees.at(suites, name) == null) {
+                    String name = TreeLookup.string(ref, "name");
+                    if (name != null && TreeLookup.at(suites, name) == null) {
                         add(
                                 ref.location(),
                                 KeyPaths.child(KeyPaths.child("images", image), "tests.test-suites"),
@@ -210,28 +212,28 @@ final class ProjectValidator {
             if (!ComponentValidator.isSafeBaseName(name)) {
                 add(suite.location(), at, "test suite name '" + name + "' must be a safe file name", "");
             }
-            String type = Trees.string(suite, "type");
+            String type = TreeLookup.string(suite, "type");
             if (type != null && !type.equals("pytest") && !type.equals("lisa")) {
                 add(
-                        Trees.locate(suite, "type"),
+                        TreeLookup.locate(suite, "type"),
                         at + ".type",
                         "invalid test suite type '" + type + "'",
                         "expected pytest or lisa");
             }
-            String install = Trees.string(suite, "pytest", "install");
-            if (Trees.at(suite, "pytest") != null
+            String install = TreeLookup.string(suite, "pytest", "install");
+            if (TreeLookup.at(suite, "pytest") != null
                     && !"none".equals(install)
-                    && Trees.string(suite, "pytest", "working-dir") == null) {
+                    && TreeLookup.string(suite, "pytest", "working-dir") == null) {
                 add(
-                        Trees.locate(suite, "pytest"),
+                        TreeLookup.locate(suite, "pytest"),
                         at + ".pytest.working-dir",
                         "a pytest suite needs working-dir unless install = \"none\"",
                         "");
             }
-            String ref = Trees.string(suite, "lisa", "framework", "ref");
+            String ref = TreeLookup.string(suite, "lisa", "framework", "ref");
             if (ref != null && !FULL_COMMIT.matcher(ref).matches()) {
                 add(
-                        Trees.locate(suite, "lisa", "framework", "ref"),
+                        TreeLookup.locate(suite, "lisa", "framework", "ref"),
                         at + ".lisa.framework.ref",
                         "LISA ref must be a full 40-digit commit hash",
                         "");
@@ -240,7 +242,7 @@ final class ProjectValidator {
     }
 
     private void repos() {
-        forEach(Trees.at(tree, "resources", "rpm-repos"), (name, repo) -> {
+        forEach(TreeLookup.at(tree, "resources", "rpm-repos"), (name, repo) -> {
             String at = KeyPaths.child("resources.rpm-repos", name);
             if (!REPO_NAME.matcher(name).matches()) {
                 add(
@@ -249,13 +251,13 @@ final class ProjectValidator {
                         "invalid repository name '" + name + "'",
                         "letters, digits and _ . : - ; starting with a letter or digit");
             }
-            boolean baseUri = Trees.at(repo, "base-uri") != null;
-            if (baseUri == (Trees.at(repo, "metalink") != null)) {
+            boolean baseUri = TreeLookup.at(repo, "base-uri") != null;
+            if (baseUri == (TreeLookup.at(repo, "metalink") != null)) {
                 add(repo.location(), at, "repository '" + name + "' needs exactly one of base-uri and metalink", "");
             }
             boolean noCheck = Boolean.TRUE.equals(
-                    Trees.at(repo, "disable-gpg-check") instanceof ConfigNode.Scalar s ? s.value() : null);
-            if (!noCheck && Trees.at(repo, "gpg-key") == null) {
+                    TreeLookup.at(repo, "disable-gpg-check") instanceof ConfigNode.Scalar s ? s.value() : null);
+            if (!noCheck && TreeLookup.at(repo, "gpg-key") == null) {
                 add(
                         repo.location(),
                         at,
@@ -263,14 +265,14 @@ final class ProjectValidator {
                         "set gpg-key, or disable-gpg-check = true");
             }
         });
-        forEach(Trees.at(tree, "resources", "rpm-repo-sets"), (name, set) -> {
-            String template = Trees.string(set, "template");
-            if (template != null && Trees.at(tree, "resources", "rpm-repo-set-templates", template) == null) {
+        forEach(TreeLookup.at(tree, "resources", "rpm-repo-sets"), (name, set) -> {
+            String template = TreeLookup.string(set, "template");
+            if (template != null && TreeLookup.at(tree, "resources", "rpm-repo-set-templates", template) == null) {
                 add(
-                        Trees.locate(set, "template"),
+                        TreeLookup.locate(set, "template"),
                         KeyPaths.child("resources.rpm-repo-sets", name) + ".template",
                         "unknown repository-set template '" + template + "'",
-                        closest(Trees.at(tree, "resources", "rpm-repo-set-templates"), template));
+                        closest(TreeLookup.at(tree, "resources", "rpm-repo-set-templates"), template));
             }
         });
     }

@@ -47,7 +47,7 @@ public record ResolvedComponent(
 
     /** Where a resolved value (a path of keys such as {@code release, calculation}) was written, else the nearest table. */
     public Location locationOf(String... keys) {
-        return Trees.locate(tree, keys);
+        return TreeLookup.locate(tree, keys);
     }
 
     /** Where item {@code index} of the array at {@code key} was written, else where the component is. */

@@ -30,7 +30,7 @@ record SpecGroups(SortedMap<String, List<String>> groupMembers, Map<String, Conf
         }
         groups.entries().forEach((group, node) -> {
             TreeSet<String> names = new TreeSet<>();
-            if (Trees.at(node, "components") instanceof ConfigNode.Array list) {
+            if (TreeLookup.at(node, "components") instanceof ConfigNode.Array list) {
                 for (ConfigNode item : list.items()) {
                     if (item instanceof ConfigNode.Scalar scalar && scalar.value() instanceof String name) {
                         names.add(name);
@@ -39,8 +39,8 @@ record SpecGroups(SortedMap<String, List<String>> groupMembers, Map<String, Conf
             }
             String groupPath = KeyPaths.child("component-groups", group);
             List<Glob> excluded =
-                    globs(Trees.at(node, "excluded-paths"), KeyPaths.child(groupPath, "excluded-paths"), errors);
-            if (Trees.at(node, "specs") instanceof ConfigNode.Array specs) {
+                    globs(TreeLookup.at(node, "excluded-paths"), KeyPaths.child(groupPath, "excluded-paths"), errors);
+            if (TreeLookup.at(node, "specs") instanceof ConfigNode.Array specs) {
                 for (ConfigNode item : specs.items()) {
                     if (!(item instanceof ConfigNode.Scalar scalar && scalar.value() instanceof String pattern)) {
                         continue;
@@ -107,10 +107,10 @@ record SpecGroups(SortedMap<String, List<String>> groupMembers, Map<String, Conf
             String name, Path spec, Location foundBy, ConfigNode.Table declared, List<ConfigError> errors) {
         String path = spec.toString().replace('\\', '/');
         if (declared != null) {
-            String configured = Trees.string(declared, "spec", "path");
+            String configured = TreeLookup.string(declared, "spec", "path");
             if (configured != null && !configured.equals(path)) {
                 errors.add(ConfigError.error(
-                        Trees.locate(declared, "spec", "path"),
+                        TreeLookup.locate(declared, "spec", "path"),
                         KeyPaths.child(KeyPaths.child("components", name), "spec.path"),
                         "component '" + name + "' is found by a group's specs glob at " + path
                                 + " but configures spec.path " + configured,

@@ -162,7 +162,7 @@ class AzureLinuxConfigTest {
         assertThat(component.upstreamDistro().name()).isEqualTo("fedora");
         assertThat(component.upstreamDistro().version()).isEqualTo("rawhide");
         assertThat(component.upstreamDistro().snapshot()).isEqualTo(SNAPSHOT);
-        ConfigNode snapshot = Trees.at(component.tree(), "spec", "upstream-distro", "snapshot");
+        ConfigNode snapshot = TreeLookup.at(component.tree(), "spec", "upstream-distro", "snapshot");
         assertThat(snapshot.layer()).isEqualTo("distro azurelinux 4.0-stage2");
         assertThat(snapshot.location().file()).isEqualTo(corpus.resolve("distro/azurelinux.distro.toml"));
         assertThat(snapshot.location().line()).isEqualTo(38);

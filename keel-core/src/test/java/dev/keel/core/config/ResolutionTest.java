@@ -359,15 +359,15 @@ class ResolutionTest extends ConfigFixture {
         Path root = dir.resolve("azldev.toml");
 
         assertNode(tree, "component", root, 20);
-        assertNode(Trees.at(tree, "spec", "upstream-distro", "snapshot"), "distro fedora 43", distro, 8);
-        assertNode(Trees.at(tree, "build", "defines", "distro"), "distro fedora 43", distro, 9);
-        assertNode(Trees.at(tree, "build", "defines", "project"), "project default-component-config", root, 7);
-        assertNode(Trees.at(tree, "build", "defines", "alpha"), "group alpha", root, 17);
-        assertNode(Trees.at(tree, "build", "defines", "group"), "group beta", root, 12);
-        assertNode(Trees.at(tree, "build", "defines", "layer"), "component", root, 21);
-        assertNode(Trees.at(tree, "release", "calculation"), "default", root, 20);
+        assertNode(TreeLookup.at(tree, "spec", "upstream-distro", "snapshot"), "distro fedora 43", distro, 8);
+        assertNode(TreeLookup.at(tree, "build", "defines", "distro"), "distro fedora 43", distro, 9);
+        assertNode(TreeLookup.at(tree, "build", "defines", "project"), "project default-component-config", root, 7);
+        assertNode(TreeLookup.at(tree, "build", "defines", "alpha"), "group alpha", root, 17);
+        assertNode(TreeLookup.at(tree, "build", "defines", "group"), "group beta", root, 12);
+        assertNode(TreeLookup.at(tree, "build", "defines", "layer"), "component", root, 21);
+        assertNode(TreeLookup.at(tree, "release", "calculation"), "default", root, 20);
 
-        ConfigNode.Array with = (ConfigNode.Array) Trees.at(tree, "build", "with");
+        ConfigNode.Array with = (ConfigNode.Array) TreeLookup.at(tree, "build", "with");
         assertThat(with.items())
                 .extracting(ConfigNode::layer)
                 .containsExactly(
@@ -407,9 +407,9 @@ class ResolutionTest extends ConfigFixture {
         ConfigNode.Array overlays = (ConfigNode.Array) project("a").tree().get("overlays");
         ConfigNode overlay = overlays.items().get(0);
         assertNode(overlay, "overlay file a.overlay.toml", dir.resolve("a.overlay.toml"), 5);
-        assertNode(Trees.at(overlay, "value"), "overlay file a.overlay.toml", dir.resolve("a.overlay.toml"), 8);
+        assertNode(TreeLookup.at(overlay, "value"), "overlay file a.overlay.toml", dir.resolve("a.overlay.toml"), 8);
         assertNode(
-                Trees.at(overlay, "metadata", "category"),
+                TreeLookup.at(overlay, "metadata", "category"),
                 "overlay file a.overlay.toml",
                 dir.resolve("a.overlay.toml"),
                 2);

@@ -216,7 +216,7 @@ class TomlParserDifferentialTest {
     @Test
     void locatesKeysTablesAndArrayItems() throws Exception {
         ConfigNode.Table root = TomlParser.parse("# c\n[components.curl]\n  x = [\n 'a',\n   'b']\n", FILE);
-        ConfigNode.Table curl = (ConfigNode.Table) Trees.at(root, "components", "curl");
+        ConfigNode.Table curl = (ConfigNode.Table) TreeLookup.at(root, "components", "curl");
         assertThat(curl.location()).isEqualTo(new Location(FILE, 2, 1));
         ConfigNode.Array x = (ConfigNode.Array) curl.get("x");
         assertThat(x.location()).isEqualTo(new Location(FILE, 3, 3));

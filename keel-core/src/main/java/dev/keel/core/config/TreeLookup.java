@@ -1,9 +1,9 @@
 package dev.keel.core.config;
 
 /** Lookups in configuration trees. */
-final class Trees {
+final class TreeLookup {
 
-    private Trees() {}
+    private TreeLookup() {}
 
     /** The node at a path of keys below a table, or null. */
     static ConfigNode at(ConfigNode node, String... keys) {
