@@ -40,7 +40,7 @@ final class ChangelogGenerator {
                     changelog == null && parents.stream().anyMatch(parent -> parent.changelogFile() != null);
             Commit follow = parents.size() == 1 ? parents.get(0) : sameTree(commit, parents);
             if (parents.size() > 1 && follow == null && !(changed && changelog != null)) {
-                entries.add(ChangelogEntry.error(commit, evr.apply(commit), "unresolvable merge"));
+                entries.add(GeneratedChangelogEntry.error(commit, evr.apply(commit), "unresolvable merge"));
                 break;
             }
             if (changed && changelog != null) {
@@ -54,7 +54,7 @@ final class ChangelogGenerator {
                     || !commit.specExists()
                     || MagicComments.of(commit.message()).skipChangelog();
             if (!skip) {
-                entries.add(ChangelogEntry.of(commit, evr.apply(commit)));
+                entries.add(GeneratedChangelogEntry.of(commit, evr.apply(commit)));
             }
             id = follow == null ? null : follow.id();
         }

@@ -18,14 +18,14 @@ import java.util.stream.Collectors;
  * body, continued by the lines after it, up to a blank line; a body starting otherwise adds nothing.
  * {@code %} is doubled so rpm prints it as written.
  */
-final class ChangelogEntry {
+final class GeneratedChangelogEntry {
 
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("EEE MMM dd yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final Pattern ELLIPSIS = Pattern.compile(
             "(?:\\.{3,}|…+)" + PythonText.SPACE + "*(.*)", Pattern.UNICODE_CHARACTER_CLASS | Pattern.DOTALL);
 
-    private ChangelogEntry() {}
+    private GeneratedChangelogEntry() {}
 
     /** The entry for a commit, {@code evr} null when unknown. */
     static String of(Commit commit, String evr) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
  * rpmautospec's entry format (changelog.py): the expected texts of the wrapping cases are copied
  * from azldev's render of mariadb-connector-c and cmocka for Azure Linux 4.
  */
-class ChangelogEntryTest {
+class GeneratedChangelogEntryTest {
 
     private static Commit commit(String message) {
         return new Commit(
@@ -27,7 +27,7 @@ class ChangelogEntryTest {
 
     @Test
     void aLongBulletWrapsAt75ColumnsBreakingAUrlThatFitsNoLine() {
-        assertThat(ChangelogEntry.of(
+        assertThat(GeneratedChangelogEntry.of(
                         commit("Fix RPM syntax: '%patchN' has been deprecated https://lists.fedoraproject.org/archives/"
                                 + "list/devel@lists.fedoraproject.org/thread/VBFDPQHAHF3WG6WBZR2L5GSWMW6CVTJS/"),
                         "3.3.4-4"))
@@ -71,37 +71,39 @@ class ChangelogEntryTest {
 
     @Test
     void theSubjectRunsToTheFirstBlankLineAndLosesALeadingDash() {
-        assertThat(ChangelogEntry.items("- Rebase to 3.1.2 version\nDisabling the ED25519 plugin\n\nbody is dropped"))
+        assertThat(GeneratedChangelogEntry.items(
+                        "- Rebase to 3.1.2 version\nDisabling the ED25519 plugin\n\nbody is dropped"))
                 .containsExactly("Rebase to 3.1.2 version Disabling the ED25519 plugin");
     }
 
     @Test
     void bodyBulletsCollectTheirContinuationLinesUpToABlankLine() {
-        assertThat(ChangelogEntry.items("Update\n\n- first\n  continued\n-second\n\n- after the blank line"))
+        assertThat(GeneratedChangelogEntry.items("Update\n\n- first\n  continued\n-second\n\n- after the blank line"))
                 .containsExactly("Update", "first continued", "second");
     }
 
     @Test
     void anEllipsisParagraphContinuesTheSubjectUntilADashLine() {
-        assertThat(ChangelogEntry.items("Update to 2.0 which\n\n... fixes\nCVE-1\n- and a bullet"))
+        assertThat(GeneratedChangelogEntry.items("Update to 2.0 which\n\n... fixes\nCVE-1\n- and a bullet"))
                 .containsExactly("Update to 2.0 which fixes CVE-1", "and a bullet");
-        assertThat(ChangelogEntry.items("Update\n\n…… more")).containsExactly("Update more");
+        assertThat(GeneratedChangelogEntry.items("Update\n\n…… more")).containsExactly("Update more");
     }
 
     @Test
     void percentSignsAreDoubledSoRpmPrintsThemAsWritten() {
-        assertThat(ChangelogEntry.items("Use %%cmake, not %make")).containsExactly("Use %%%%cmake, not %%make");
+        assertThat(GeneratedChangelogEntry.items("Use %%cmake, not %make"))
+                .containsExactly("Use %%%%cmake, not %%make");
     }
 
     @Test
     void aBodyThatIsNotABulletListAddsNothingAndCarriageReturnsAreStripped() {
-        assertThat(ChangelogEntry.items("Fix the build\r\n\r\nThis explains why.\r\n- not reached\r\n"))
+        assertThat(GeneratedChangelogEntry.items("Fix the build\r\n\r\nThis explains why.\r\n- not reached\r\n"))
                 .containsExactly("Fix the build");
     }
 
     @Test
     void anUnknownVersionLeavesTheEvrOut() {
-        assertThat(ChangelogEntry.error(commit("x"), null, "unresolvable merge"))
+        assertThat(GeneratedChangelogEntry.error(commit("x"), null, "unresolvable merge"))
                 .isEqualTo("* Wed Apr 19 2023 Michal Schorm <mschorm@redhat.com>\n- RPMAUTOSPEC: unresolvable merge");
     }
 }
