@@ -56,5 +56,8 @@
  *
  * 64 nested expansions (rpm's limit, an error as in rpm); 16 Mi characters of expanded text and
  * one million macro calls per spec (Keel's bounds against runaway expansion, reported as such).
+ *
+ * <p>Builds on the syntax tree of {@link dev.keel.spec} and on {@link dev.keel.spec.dependency};
+ * nothing else in keel-spec uses it.
  */
 package dev.keel.spec.macro;
