@@ -208,7 +208,8 @@ class MockBackendCliTest {
     void theOptionsOfOtherBackendsAndUnknownBackendsAreUsageErrors() {
         CliRunner koji = keel("component", "build", "-a", "--backend", "mock", "--scratch");
         assertThat(koji.exitCode()).isEqualTo(2);
-        assertThat(koji.err()).contains("--scratch, --nowait and --koji-* go with --backend koji");
+        assertThat(koji.err())
+                .contains("--scratch, --nowait, --from-scm, --wait-repo-timeout and --koji-* go with --backend koji");
         CliRunner unknown = keel("component", "build", "-a", "--backend", "chroot");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("unknown backend 'chroot': the backends are local, mock and koji");
