@@ -9,7 +9,6 @@ import dev.keel.core.io.Printable;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -55,7 +54,7 @@ public final class AnnotatedDiff {
                     .append('\n');
             if (isBinary(before) || isBinary(after)) {
                 out.append("Binary file changed")
-                        .append(annotation(overlaysOfFile(path)))
+                        .append(annotation(result.origins().overlaysOf(path)))
                         .append('\n');
                 continue;
             }
@@ -107,13 +106,13 @@ public final class AnnotatedDiff {
             }
             for (int k = 0; k < delta.getSource().size(); k++) {
                 body.add("-" + old.get(oldIndex));
-                LocatedOverlay removedBy = result.removedBy(path, oldIndex + 1);
+                LocatedOverlay removedBy = result.origins().removedBy(path, oldIndex + 1);
                 if (removedBy != null) {
                     overlays.add(removedBy);
                 }
                 oldIndex++;
             }
-            List<LineSource> sources = result.provenance().getOrDefault(path, List.of());
+            List<LineSource> sources = result.origins().file(path).lines().orElse(List.of());
             for (int k = 0; k < delta.getTarget().size(); k++) {
                 int newIndex = delta.getTarget().getPosition() + k;
                 body.add("+" + now.get(newIndex));
@@ -133,22 +132,6 @@ public final class AnnotatedDiff {
                 .append(annotation(overlays))
                 .append('\n');
         body.forEach(line -> out.append(line).append('\n'));
-    }
-
-    private Set<LocatedOverlay> overlaysOfFile(String path) {
-        Set<LocatedOverlay> overlays = new LinkedHashSet<>();
-        LocatedOverlay removed = result.removedFiles().get(path);
-        if (removed != null) {
-            overlays.add(removed);
-        }
-        for (LineSource source : result.provenance().getOrDefault(path, List.of())) {
-            if (source instanceof LineSource.FromOverlay from) {
-                overlays.add(from.overlay());
-            }
-        }
-        Map<Integer, LocatedOverlay> lines = result.removedLines().getOrDefault(path, Map.of());
-        overlays.addAll(lines.values());
-        return overlays;
     }
 
     private String annotation(Set<LocatedOverlay> overlays) {

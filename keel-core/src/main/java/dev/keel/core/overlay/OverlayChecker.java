@@ -71,7 +71,7 @@ public final class OverlayChecker {
                     null);
         }
         // Applied exactly as render applies it, so that what is harmless here is harmless there.
-        OverlayEngine.Snapshot before = workspace.snapshot();
+        OverlayEngine.State before = workspace.state();
         try {
             workspace.apply(located);
         } catch (OverlayException e) {
@@ -82,7 +82,7 @@ public final class OverlayChecker {
         if (already != null) {
             return new OverlayCheck(component, located, OverlayCheck.Status.NO_OP, already, null);
         }
-        OverlayEngine.Snapshot after = workspace.snapshot();
+        OverlayEngine.State after = workspace.state();
         boolean unchanged = after.files().equals(before.files())
                 && java.util.Arrays.equals(after.spec().toBytes(), before.spec().toBytes());
         return unchanged

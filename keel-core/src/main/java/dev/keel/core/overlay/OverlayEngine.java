@@ -2,7 +2,6 @@ package dev.keel.core.overlay;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
-import dev.keel.core.config.BoundedRegex;
 import dev.keel.core.config.Confinement;
 import dev.keel.core.config.Glob;
 import dev.keel.core.config.LocatedOverlay;
@@ -26,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
@@ -93,7 +91,7 @@ public final class OverlayEngine {
             return Optional.ofNullable(workspace.spec());
         }
 
-        /** The sources as the overlays left them, with their provenance: once, after the last apply. */
+        /** The sources as the overlays left them, with their provenance. */
         public OverlayResult result() {
             return workspace.result();
         }
@@ -122,17 +120,18 @@ public final class OverlayEngine {
         return ordered;
     }
 
-    /** The state of a workspace at one point. */
-    record Snapshot(
-            Spec spec,
-            Map<String, SourceFile> files,
-            Map<String, List<LineSource>> fileProvenance,
-            Map<String, Map<Integer, LocatedOverlay>> removedLines,
-            Map<String, LocatedOverlay> removedFiles) {}
-
-    private static <K, V> void replace(Map<K, V> target, Map<K, V> source) {
-        target.clear();
-        target.putAll(source);
+    /**
+     * The sources at one point of an application, as one immutable value: keeping a reference is
+     * a snapshot.
+     *
+     * @param spec the spec as a syntax tree (its lines know their origin), or null when there is none
+     * @param files the other files
+     * @param provenance where every file and line comes from, the spec's included
+     */
+    record State(Spec spec, SourceTree files, SourceProvenance provenance) {
+        State with(SourceTree newFiles, SourceProvenance newProvenance) {
+            return new State(spec, newFiles, newProvenance);
+        }
     }
 
     /** A fresh workspace over {@code upstream}, for callers that apply overlays one at a time. */
@@ -140,62 +139,48 @@ public final class OverlayEngine {
         return new Workspace(component, upstream, specPath);
     }
 
-    /** The mutable state of one application: the spec as a syntax tree and the other files. */
+    /** One application: its current {@link State}, replaced by each overlay that applies. */
     final class Workspace {
-        private final String component;
         private final String specPath;
-        private final TreeMap<String, SourceFile> files;
-        private final Map<String, List<LineSource>> fileProvenance = new HashMap<>();
-        private final Map<String, LocatedOverlay> byLabel = new HashMap<>();
-        private final Map<String, Map<Integer, LocatedOverlay>> removedLines = new HashMap<>();
-        private final Map<String, LocatedOverlay> removedFiles = new HashMap<>();
-        private final java.util.Set<String> upstreamFiles;
+        private final OverlayFailures failures;
         private final ArchiveStage archives = new ArchiveStage(this);
-        private Spec spec;
+        private State state;
 
         Workspace(String component, SourceTree upstream, String specPath) {
-            this.component = component;
             this.specPath = specPath;
-            this.files = new TreeMap<>(upstream.files());
-            this.upstreamFiles = upstream.files().keySet();
-            SourceFile specFile = files.remove(specPath);
-            this.spec = specFile == null ? null : Spec.parse(specFile.content());
+            this.failures = new OverlayFailures(component);
+            Spec spec = upstream.get(specPath)
+                    .map(file -> Spec.parse(file.content()))
+                    .orElse(null);
+            SourceProvenance provenance = SourceProvenance.of(upstream);
+            if (spec != null) {
+                provenance = provenance.withLines(specPath, SourceProvenance.upstreamLines(spec.lineCount()));
+            }
+            this.state = new State(spec, upstream.without(specPath), provenance);
+        }
+
+        State state() {
+            return state;
+        }
+
+        /** Goes back to an earlier state, when a checked overlay failed. */
+        void restore(State earlier) {
+            state = earlier;
         }
 
         Spec spec() {
-            return spec;
+            return state.spec();
         }
 
         boolean hasFile(String path) {
-            return files.containsKey(path);
-        }
-
-        /** A copy of the state, to go back to when a checked overlay fails. */
-        Snapshot snapshot() {
-            Map<String, Map<Integer, LocatedOverlay>> lines = new HashMap<>();
-            removedLines.forEach((path, removed) -> lines.put(path, new HashMap<>(removed)));
-            return new Snapshot(
-                    spec, new TreeMap<>(files), new HashMap<>(fileProvenance), lines, new HashMap<>(removedFiles));
-        }
-
-        void restore(Snapshot snapshot) {
-            spec = snapshot.spec();
-            replace(files, snapshot.files());
-            replace(fileProvenance, snapshot.fileProvenance());
-            replace(removedLines, snapshot.removedLines());
-            replace(removedFiles, snapshot.removedFiles());
+            return state.files().get(path).isPresent();
         }
 
         void apply(LocatedOverlay located) throws OverlayException {
-            byLabel.put(located.label(), located);
-            Spec before = spec;
             try {
                 edit(located);
             } catch (SpecEditException e) {
-                throw fail(located, reason(e.reason()), e.getMessage(), e.candidates());
-            }
-            if (before != null && spec != before) {
-                recordRemovedSpecLines(before, located);
+                throw failures.fail(located, reason(e.reason()), e.getMessage(), e.candidates());
             }
         }
 
@@ -203,28 +188,36 @@ public final class OverlayEngine {
         private void edit(LocatedOverlay located) throws OverlayException {
             Overlay overlay = located.overlay();
             if (overlay instanceof Overlay.SpecAddTag o) {
-                spec = editor(located).addTag(pkg(o.pkg()), o.tag(), o.value());
+                editSpec(located, editor(located).addTag(pkg(o.pkg()), o.tag(), o.value()));
             } else if (overlay instanceof Overlay.SpecInsertTag o) {
-                spec = editor(located).insertTag(pkg(o.pkg()), o.tag(), o.value());
+                editSpec(located, editor(located).insertTag(pkg(o.pkg()), o.tag(), o.value()));
             } else if (overlay instanceof Overlay.SpecSetTag o) {
-                spec = editor(located).setTag(pkg(o.pkg()), o.tag(), o.value());
+                editSpec(located, editor(located).setTag(pkg(o.pkg()), o.tag(), o.value()));
             } else if (overlay instanceof Overlay.SpecUpdateTag o) {
-                spec = editor(located).updateTag(pkg(o.pkg()), o.tag(), o.value());
+                editSpec(located, editor(located).updateTag(pkg(o.pkg()), o.tag(), o.value()));
             } else if (overlay instanceof Overlay.SpecRemoveTag o) {
                 // SpecEditor's "any value" is null
-                spec = editor(located)
-                        .removeTag(pkg(o.pkg()), o.tag(), o.value().orElse(null));
+                editSpec(
+                        located,
+                        editor(located)
+                                .removeTag(pkg(o.pkg()), o.tag(), o.value().orElse(null)));
             } else if (overlay instanceof Overlay.SpecPrependLines o) {
-                spec = editor(located).prependLines(o.section(), pkg(o.pkg()), o.lines());
+                editSpec(located, editor(located).prependLines(o.section(), pkg(o.pkg()), o.lines()));
             } else if (overlay instanceof Overlay.SpecAppendLines o) {
-                spec = editor(located).appendLines(o.section(), pkg(o.pkg()), o.lines());
+                editSpec(located, editor(located).appendLines(o.section(), pkg(o.pkg()), o.lines()));
             } else if (overlay instanceof Overlay.SpecSearchReplace o) {
-                spec = editor(located)
-                        .searchReplace(o.section(), searchScope(o.pkg()), regex(located, o.regex()), o.replacement());
+                editSpec(
+                        located,
+                        editor(located)
+                                .searchReplace(
+                                        o.section(),
+                                        searchScope(o.pkg()),
+                                        failures.regex(located, o.regex()),
+                                        o.replacement()));
             } else if (overlay instanceof Overlay.SpecRemoveSection o) {
-                spec = editor(located).removeSection(o.section(), pkg(o.pkg()));
+                editSpec(located, editor(located).removeSection(o.section(), pkg(o.pkg())));
             } else if (overlay instanceof Overlay.SpecRemoveSubpackage o) {
-                spec = editor(located).removeSubpackage(pkg(o.pkg()));
+                editSpec(located, editor(located).removeSubpackage(pkg(o.pkg())));
             } else if (overlay instanceof Overlay.PatchAdd o) {
                 patchAdd(located, o);
             } else if (overlay instanceof Overlay.PatchRemove o) {
@@ -249,38 +242,40 @@ public final class OverlayEngine {
             }
         }
 
-        /** Remembers which upstream spec lines this overlay removed, for annotated diffs. */
-        private void recordRemovedSpecLines(Spec before, LocatedOverlay located) {
-            java.util.Set<Integer> remaining = new java.util.HashSet<>();
-            for (Line line : spec.lines()) {
-                if (line.origin() instanceof LineOrigin.Input input) {
-                    remaining.add(input.lineNumber());
+        /**
+         * Puts in the spec {@code located} made, and its lines' origins: the spec's lines know the
+         * label of the overlay that made each; the upstream lines that are gone were removed by
+         * {@code located}.
+         */
+        private void editSpec(LocatedOverlay located, Spec edited) {
+            List<LineSource> before =
+                    state.provenance().lines(specPath, state.spec().lineCount());
+            Map<String, LocatedOverlay> byLabel = new HashMap<>();
+            for (LineSource source : before) {
+                if (source instanceof LineSource.FromOverlay from) {
+                    byLabel.put(from.overlay().label(), from.overlay());
                 }
             }
-            for (Line line : before.lines()) {
-                if (line.origin() instanceof LineOrigin.Input input && !remaining.contains(input.lineNumber())) {
-                    removedLines.computeIfAbsent(specPath, k -> new HashMap<>()).put(input.lineNumber(), located);
-                }
+            byLabel.put(located.label(), located);
+            List<LineSource> after = new ArrayList<>(edited.lineCount());
+            for (Line line : edited.lines()) {
+                after.add(
+                        line.origin() instanceof LineOrigin.Input input
+                                ? new LineSource.Upstream(input.lineNumber())
+                                : new LineSource.FromOverlay(byLabel.get(((LineOrigin.Edit) line.origin()).by())));
             }
-        }
-
-        private void removeFile(String path, LocatedOverlay located) {
-            files.remove(path);
-            fileProvenance.remove(path);
-            if (upstreamFiles.contains(path)) {
-                removedFiles.putIfAbsent(path, located);
-            }
+            SourceProvenance provenance = edited == state.spec()
+                    ? state.provenance()
+                    : state.provenance().edited(specPath, before, after, located);
+            state = new State(edited, state.files(), provenance);
         }
 
         private SpecEditor editor(LocatedOverlay located) throws OverlayException {
-            if (spec == null) {
-                throw fail(
-                        located,
-                        OverlayFailure.Reason.SOURCE_NOT_FOUND,
-                        "the sources have no spec " + specPath,
-                        List.of());
+            if (state.spec() == null) {
+                throw failures.fail(
+                        located, OverlayFailure.Reason.SOURCE_NOT_FOUND, "the sources have no spec " + specPath);
             }
-            return SpecEditor.of(spec, located.label());
+            return SpecEditor.of(state.spec(), located.label());
         }
 
         // -------------------------------------------------------------- patches
@@ -291,10 +286,9 @@ public final class OverlayEngine {
                     ? Path.of(overlay.source()).getFileName().toString()
                     : confined(located, overlay.file().get());
             requireFree(located, name);
-            SpecEditor editor = editor(located);
-            files.put(name, new SourceFile(content, false));
-            addedBy(name, content, located);
-            spec = editor.addPatch(name);
+            Spec edited = editor(located).addPatch(name);
+            putNew(name, new SourceFile(content, false), located);
+            editSpec(located, edited);
         }
 
         /**
@@ -303,10 +297,10 @@ public final class OverlayEngine {
          * only when no spec reference matched (azldev also fails when no loose file matched).
          */
         private void patchRemove(LocatedOverlay located, Overlay.PatchRemove overlay) throws OverlayException {
-            Glob glob = glob(located, overlay.file());
+            Glob glob = failures.glob(located, overlay.file());
             Predicate<SourceRef> patch =
                     reference -> reference.kind() == SourceRef.Kind.PATCH && glob.matches(reference.value());
-            spec = editor(located).removeReferences(patch, "'" + overlay.file() + "'");
+            editSpec(located, editor(located).removeReferences(patch, "'" + overlay.file() + "'"));
             for (String path : looseFiles(glob)) {
                 removeFile(path, located);
             }
@@ -317,71 +311,60 @@ public final class OverlayEngine {
         private void filePrepend(LocatedOverlay located, Overlay.FilePrependLines overlay) throws OverlayException {
             List<String> matches = requireLooseFiles(located, overlay);
             byte[] prefix = (String.join("\n", overlay.lines()) + "\n").getBytes(StandardCharsets.UTF_8);
-            int added = TextDiff.lineCount(prefix);
             for (String path : matches) {
-                SourceFile file = files.get(path);
+                SourceFile file = file(path);
                 byte[] before = file.content();
                 byte[] after = new byte[prefix.length + before.length];
                 System.arraycopy(prefix, 0, after, 0, prefix.length);
                 System.arraycopy(before, 0, after, prefix.length, before.length);
-                List<LineSource> sources = new ArrayList<>();
-                for (int i = 0; i < added; i++) {
-                    sources.add(new LineSource.FromOverlay(located));
-                }
-                sources.addAll(provenance(path, before));
-                files.put(path, new SourceFile(after, file.executable()));
-                fileProvenance.put(path, sources);
+                List<LineSource> previous = lines(path, before);
+                List<LineSource> sources =
+                        new ArrayList<>(SourceProvenance.linesBy(located, TextDiff.lineCount(prefix)));
+                sources.addAll(previous);
+                putEdited(path, new SourceFile(after, file.executable()), previous, sources, located);
             }
         }
 
         private void fileSearchReplace(LocatedOverlay located, Overlay.FileSearchReplace overlay)
                 throws OverlayException {
             List<String> matches = requireLooseFiles(located, overlay);
-            Pattern regex = regex(located, overlay.regex());
+            Pattern regex = failures.regex(located, overlay.regex());
             int changed = 0;
             for (String path : matches) {
-                SourceFile file = files.get(path);
+                SourceFile file = file(path);
                 byte[] before = file.content();
                 TextCodec codec = TextCodec.of(before);
                 String text = codec.decode(before);
                 String replaced = regex.matcher(text)
                         .replaceAll(Matcher.quoteReplacement(codec.represent(overlay.replacement())));
                 if (!replaced.equals(text)) {
-                    byte[] after = codec.encode(replaced);
-                    TextDiff.Attribution attribution =
-                            TextDiff.attribute(provenance(path, before), text, replaced, located);
-                    fileProvenance.put(path, attribution.after());
-                    attribution
-                            .removedUpstream()
-                            .forEach(line -> removedLines
-                                    .computeIfAbsent(path, k -> new HashMap<>())
-                                    .put(line, located));
-                    files.put(path, new SourceFile(after, file.executable()));
+                    List<LineSource> previous = lines(path, before);
+                    List<LineSource> sources = TextDiff.attribute(previous, text, replaced, located);
+                    putEdited(
+                            path,
+                            new SourceFile(codec.encode(replaced), file.executable()),
+                            previous,
+                            sources,
+                            located);
                     changed++;
                 }
             }
             if (changed == 0) {
-                throw fail(
+                throw failures.fail(
                         located,
                         OverlayFailure.Reason.PATTERN_NOT_FOUND,
-                        "pattern /" + regex.pattern() + "/ matched nothing in " + String.join(", ", matches),
-                        List.of());
+                        "pattern /" + regex.pattern() + "/ matched nothing in " + String.join(", ", matches));
             }
         }
 
         private void fileAdd(LocatedOverlay located, Overlay.FileAdd overlay) throws OverlayException {
             String path = confined(located, overlay.file());
             if (path.endsWith(".spec")) {
-                throw fail(
-                        located,
-                        OverlayFailure.Reason.TARGETS_SPEC,
-                        "file-add cannot add a spec (" + path + ")",
-                        List.of());
+                throw failures.fail(
+                        located, OverlayFailure.Reason.TARGETS_SPEC, "file-add cannot add a spec (" + path + ")");
             }
             requireFree(located, path);
-            byte[] content = readSource(located, overlay);
-            files.put(path, new SourceFile(content, false));
-            addedBy(path, content, located);
+            putNew(path, new SourceFile(readSource(located, overlay), false), located);
         }
 
         private void fileRemove(LocatedOverlay located, Overlay.FileRemove overlay) throws OverlayException {
@@ -393,41 +376,40 @@ public final class OverlayEngine {
         private void fileRename(LocatedOverlay located, Overlay.FileRename overlay) throws OverlayException {
             List<String> matches = requireLooseFiles(located, overlay);
             if (matches.size() > 1) {
-                throw fail(
+                throw failures.fail(
                         located,
                         OverlayFailure.Reason.MULTIPLE_MATCHES,
                         "file-rename needs exactly one file, '" + overlay.file() + "' matches "
-                                + String.join(", ", matches),
-                        List.of());
+                                + String.join(", ", matches));
             }
             String from = matches.get(0);
-            String newName = overlay.newName();
+            String to = renamedPath(located, from, overlay.newName());
+            requireFree(located, to);
+            SourceFile file = file(from);
+            state = state.with(
+                    state.files().without(from).with(to, file),
+                    state.provenance().renamed(from, to, TextDiff.lineCount(file.content()), located));
+        }
+
+        /** {@code from}'s path with its file name replaced by {@code newName}, a plain file name. */
+        private String renamedPath(LocatedOverlay located, String from, String newName) throws OverlayException {
             if (newName.isEmpty()
                     || newName.contains("/")
                     || newName.contains("\\")
                     || newName.equals(".")
                     || newName.equals("..")) {
-                throw fail(
+                throw failures.fail(
                         located,
                         OverlayFailure.Reason.PATH_ESCAPES,
-                        "the new name must be a plain file name: " + newName,
-                        List.of());
+                        "the new name must be a plain file name: " + newName);
             }
             int slash = from.lastIndexOf('/');
             String to = (slash < 0 ? "" : from.substring(0, slash + 1)) + newName;
             if (to.endsWith(".spec")) {
-                throw fail(
-                        located,
-                        OverlayFailure.Reason.TARGETS_SPEC,
-                        "file-rename cannot make a spec (" + to + ")",
-                        List.of());
+                throw failures.fail(
+                        located, OverlayFailure.Reason.TARGETS_SPEC, "file-rename cannot make a spec (" + to + ")");
             }
-            requireFree(located, to);
-            SourceFile file = files.get(from);
-            List<LineSource> moved = fileProvenance.get(from);
-            removeFile(from, located);
-            files.put(to, file);
-            fileProvenance.put(to, moved != null ? moved : renamedBy(file, located));
+            return to;
         }
 
         /**
@@ -435,17 +417,16 @@ public final class OverlayEngine {
          * a file's path) and not below a file.
          */
         private void requireFree(LocatedOverlay located, String path) throws OverlayException {
-            List<String> taken = new ArrayList<>(files.keySet());
+            List<String> taken = new ArrayList<>(state.files().files().keySet());
             taken.add(specPath);
             for (String other : taken) {
                 if (other.equals(path) || other.startsWith(path + "/") || path.startsWith(other + "/")) {
-                    throw fail(
+                    throw failures.fail(
                             located,
                             OverlayFailure.Reason.FILE_EXISTS,
                             other.equals(path)
                                     ? "the sources already have " + path
-                                    : "'" + path + "' clashes with " + other + " in the sources",
-                            List.of());
+                                    : "'" + path + "' clashes with " + other + " in the sources");
                 }
             }
         }
@@ -454,24 +435,23 @@ public final class OverlayEngine {
         private List<String> requireLooseFiles(LocatedOverlay located, Overlay.SidecarEdit overlay)
                 throws OverlayException {
             String pattern = overlay.file();
-            Glob glob = glob(located, pattern);
+            Glob glob = failures.glob(located, pattern);
             List<String> matches = looseFiles(glob);
             if (matches.isEmpty()) {
                 boolean spec = glob.matches(specPath);
-                throw fail(
+                throw failures.fail(
                         located,
                         spec ? OverlayFailure.Reason.TARGETS_SPEC : OverlayFailure.Reason.NO_MATCHING_FILE,
                         spec
                                 ? "'" + pattern + "' only matches the spec; use a spec-* overlay"
-                                : "no file in the sources matches '" + pattern + "'",
-                        List.of());
+                                : "no file in the sources matches '" + pattern + "'");
             }
             return matches;
         }
 
         private List<String> looseFiles(Glob glob) {
             List<String> matches = new ArrayList<>();
-            for (String path : files.keySet()) {
+            for (String path : state.files().files().keySet()) {
                 boolean git = path.startsWith(".git/") || path.contains("/.git/");
                 if (!path.endsWith(".spec") && !git && glob.matches(path)) {
                     matches.add(path);
@@ -480,127 +460,96 @@ public final class OverlayEngine {
             return matches;
         }
 
+        // -------------------------------------------------------------- state changes
+
+        /** The bytes of a file in the sources, or null. */
+        SourceFile file(String path) {
+            return state.files().get(path).orElse(null);
+        }
+
+        void putFile(String path, SourceFile file) {
+            state = state.with(state.files().with(path, file), state.provenance());
+        }
+
+        OverlayException failure(LocatedOverlay located, OverlayFailure.Reason reason, String message) {
+            return failures.fail(located, reason, message);
+        }
+
+        Pattern regex(LocatedOverlay located, String regex) throws OverlayException {
+            return failures.regex(located, regex);
+        }
+
+        Glob glob(LocatedOverlay located, String file) throws OverlayException {
+            return failures.glob(located, file);
+        }
+
+        /** The origins of the lines of {@code path}, whose bytes are {@code content}. */
+        private List<LineSource> lines(String path, byte[] content) {
+            return state.provenance().lines(path, TextDiff.lineCount(content));
+        }
+
+        /** Puts in a file {@code located} added: every line is its. */
+        private void putNew(String path, SourceFile file, LocatedOverlay located) {
+            state = state.with(
+                    state.files().with(path, file),
+                    state.provenance()
+                            .made(
+                                    path,
+                                    SourceProvenance.linesBy(located, TextDiff.lineCount(file.content())),
+                                    located));
+        }
+
+        private void putEdited(
+                String path, SourceFile file, List<LineSource> before, List<LineSource> after, LocatedOverlay located) {
+            state = state.with(
+                    state.files().with(path, file), state.provenance().edited(path, before, after, located));
+        }
+
+        private void removeFile(String path, LocatedOverlay located) {
+            state = state.with(state.files().without(path), state.provenance().removed(path, located));
+        }
+
         // -------------------------------------------------------------- helpers
 
         private byte[] readSource(LocatedOverlay located, Overlay.FromSource overlay) throws OverlayException {
             String source = overlay.source();
             Path path = Path.of(source).toAbsolutePath().normalize();
             if (!Confinement.isInside(sourceRoot, path)) {
-                throw fail(
-                        located,
-                        OverlayFailure.Reason.PATH_ESCAPES,
-                        "source " + source + " is outside " + sourceRoot,
-                        List.of());
+                throw failures.fail(
+                        located, OverlayFailure.Reason.PATH_ESCAPES, "source " + source + " is outside " + sourceRoot);
             }
             try {
                 return InputFiles.read(path, InputFiles.Kind.SOURCE);
             } catch (NoSuchFileException e) {
-                throw fail(
-                        located, OverlayFailure.Reason.SOURCE_NOT_FOUND, "source file not found: " + source, List.of());
+                throw failures.fail(
+                        located, OverlayFailure.Reason.SOURCE_NOT_FOUND, "source file not found: " + source);
             } catch (InputFiles.InputFileException e) {
-                throw fail(located, OverlayFailure.Reason.SOURCE_NOT_FOUND, e.getMessage(), List.of());
+                throw failures.fail(located, OverlayFailure.Reason.SOURCE_NOT_FOUND, e.getMessage());
             } catch (IOException e) {
-                throw fail(
+                throw failures.fail(
                         located,
                         OverlayFailure.Reason.SOURCE_NOT_FOUND,
-                        "cannot read " + source + ": " + FileErrors.reason(e),
-                        List.of());
+                        "cannot read " + source + ": " + FileErrors.reason(e));
             }
         }
 
         private String confined(LocatedOverlay located, String path) throws OverlayException {
             String confined = OverlayPaths.confine(path);
             if (confined == null) {
-                throw fail(
+                throw failures.fail(
                         located,
                         OverlayFailure.Reason.PATH_ESCAPES,
-                        "'" + path + "' is not a relative path inside the sources",
-                        List.of());
+                        "'" + path + "' is not a relative path inside the sources");
             }
             return confined;
         }
 
-        private void addedBy(String path, byte[] content, LocatedOverlay located) {
-            fileProvenance.put(path, renamedBy(new SourceFile(content, false), located));
-        }
-
-        /** Every line of a file the overlay put there. */
-        private List<LineSource> renamedBy(SourceFile file, LocatedOverlay located) {
-            int lines = TextDiff.lineCount(file.content());
-            List<LineSource> sources = new ArrayList<>(lines);
-            for (int i = 0; i < lines; i++) {
-                sources.add(new LineSource.FromOverlay(located));
-            }
-            return sources;
-        }
-
-        private List<LineSource> provenance(String path, byte[] content) {
-            List<LineSource> known = fileProvenance.get(path);
-            if (known != null) {
-                return known;
-            }
-            int lines = TextDiff.lineCount(content);
-            List<LineSource> upstream = new ArrayList<>(lines);
-            for (int i = 0; i < lines; i++) {
-                upstream.add(new LineSource.Upstream(i + 1));
-            }
-            return upstream;
-        }
-
-        Pattern regex(LocatedOverlay located, String regex) throws OverlayException {
-            try {
-                return BoundedRegex.compile(regex);
-            } catch (BoundedRegex.InvalidRegexException e) {
-                throw fail(
-                        located,
-                        OverlayFailure.Reason.INVALID,
-                        "invalid regular expression: " + e.description(),
-                        List.of());
-            }
-        }
-
-        Glob glob(LocatedOverlay located, String file) throws OverlayException {
-            try {
-                return Glob.of(file);
-            } catch (Glob.InvalidGlobException e) {
-                throw fail(located, OverlayFailure.Reason.INVALID, e.getMessage(), List.of());
-            }
-        }
-
-        private OverlayException fail(
-                LocatedOverlay located, OverlayFailure.Reason reason, String message, List<String> candidates) {
-            return new OverlayException(new OverlayFailure(component, located, reason, message, candidates));
-        }
-
-        /** The bytes of a file in the sources, or null. */
-        SourceFile file(String path) {
-            return files.get(path);
-        }
-
-        void putFile(String path, SourceFile file) {
-            files.put(path, file);
-        }
-
-        OverlayException failure(LocatedOverlay located, OverlayFailure.Reason reason, String message) {
-            return fail(located, reason, message, List.of());
-        }
-
         OverlayResult result() {
             archives.repackAll();
-            Map<String, SourceFile> out = new LinkedHashMap<>(files);
-            Map<String, List<LineSource>> provenance = new TreeMap<>(fileProvenance);
-            if (spec != null) {
-                out.put(specPath, new SourceFile(spec.toBytes(), false));
-                List<LineSource> specLines = new ArrayList<>(spec.lineCount());
-                for (Line line : spec.lines()) {
-                    specLines.add(
-                            line.origin() instanceof LineOrigin.Input input
-                                    ? new LineSource.Upstream(input.lineNumber())
-                                    : new LineSource.FromOverlay(byLabel.get(((LineOrigin.Edit) line.origin()).by())));
-                }
-                provenance.put(specPath, specLines);
-            }
-            return new OverlayResult(SourceTree.of(out), provenance, removedLines, removedFiles, archives.digests());
+            SourceTree tree = state.spec() == null
+                    ? state.files()
+                    : state.files().with(specPath, new SourceFile(state.spec().toBytes(), false));
+            return new OverlayResult(tree, state.provenance(), archives.digests());
         }
     }
 

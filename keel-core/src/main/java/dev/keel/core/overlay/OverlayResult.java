@@ -11,24 +11,31 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The overlaid sources and, for the spec and every text file an overlay touched, where each line
- * comes from (an upstream line number or an overlay), which overlay removed each upstream line that
- * is gone, which overlay removed each upstream file that is gone, and the SHA-512 (hex) of every
- * archive that archive overlays repacked. Files absent from {@code provenance} are unchanged
- * upstream files.
+ * The overlaid sources, where each of their files and lines comes from ({@link SourceProvenance}),
+ * and the SHA-512 (hex) of every archive that archive overlays repacked.
  */
-public record OverlayResult(
-        SourceTree tree,
-        Map<String, List<LineSource>> provenance,
-        Map<String, Map<Integer, LocatedOverlay>> removedLines,
-        Map<String, LocatedOverlay> removedFiles,
-        Map<String, String> archiveDigests) {
+public record OverlayResult(SourceTree tree, SourceProvenance origins, Map<String, String> archiveDigests) {
 
     public OverlayResult {
-        provenance = Collections.unmodifiableMap(new TreeMap<>(provenance));
-        removedLines = Collections.unmodifiableMap(new TreeMap<>(removedLines));
-        removedFiles = Collections.unmodifiableMap(new TreeMap<>(removedFiles));
         archiveDigests = Collections.unmodifiableMap(new TreeMap<>(archiveDigests));
+    }
+
+    /**
+     * For the spec and every text file an overlay touched, where each line comes from; files
+     * absent are unchanged upstream files.
+     */
+    public Map<String, List<LineSource>> provenance() {
+        return origins.editedFiles();
+    }
+
+    /** The overlay that removed each upstream line that is gone, by path. */
+    public Map<String, ? extends Map<Integer, LocatedOverlay>> removedLines() {
+        return origins.removedLines();
+    }
+
+    /** The overlay that removed each upstream file that is gone. */
+    public Map<String, LocatedOverlay> removedFiles() {
+        return origins.removedFiles();
     }
 
     /**
@@ -67,7 +74,6 @@ public record OverlayResult(
 
     /** The overlay that removed upstream line {@code line} (1-based) of {@code path}, or null. */
     public LocatedOverlay removedBy(String path, int line) {
-        LocatedOverlay whole = removedFiles.get(path);
-        return whole != null ? whole : removedLines.getOrDefault(path, Map.of()).get(line);
+        return origins.removedBy(path, line);
     }
 }

@@ -18,7 +18,8 @@ public final class ProvenanceReport {
 
     public static String render(OverlayResult result, Function<Location, String> where) {
         StringBuilder out = new StringBuilder();
-        for (Map.Entry<String, List<LineSource>> file : result.provenance().entrySet()) {
+        for (Map.Entry<String, List<LineSource>> file :
+                result.origins().editedFiles().entrySet()) {
             byte[] content =
                     result.tree().get(file.getKey()).map(SourceFile::content).orElse(new byte[0]);
             List<String> lines = TextDiff.lines(TextCodec.of(content).decode(content));

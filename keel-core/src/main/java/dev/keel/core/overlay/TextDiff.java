@@ -11,9 +11,6 @@ final class TextDiff {
 
     private TextDiff() {}
 
-    /** The sources of the new lines, and the upstream line numbers the edit removed. */
-    record Attribution(List<LineSource> after, List<Integer> removedUpstream) {}
-
     static int lineCount(byte[] content) {
         int lines = 0;
         for (byte b : content) {
@@ -34,11 +31,10 @@ final class TextDiff {
     }
 
     /** Attributes a whole-file edit: unchanged lines keep their sources, new ones get {@code by}'s. */
-    static Attribution attribute(List<LineSource> before, String beforeText, String afterText, LocatedOverlay by) {
+    static List<LineSource> attribute(List<LineSource> before, String beforeText, String afterText, LocatedOverlay by) {
         List<String> old = lines(beforeText);
         List<String> now = lines(afterText);
         List<LineSource> result = new ArrayList<>(now.size());
-        List<Integer> removed = new ArrayList<>();
         int oldIndex = 0;
         for (AbstractDelta<String> delta : DiffUtils.diff(old, now).getDeltas()) {
             int start = delta.getSource().getPosition();
@@ -48,16 +44,11 @@ final class TextDiff {
             for (int i = 0; i < delta.getTarget().size(); i++) {
                 result.add(new LineSource.FromOverlay(by));
             }
-            for (int i = 0; i < delta.getSource().size(); i++) {
-                if (before.get(oldIndex + i) instanceof LineSource.Upstream upstream) {
-                    removed.add(upstream.line());
-                }
-            }
             oldIndex += delta.getSource().size();
         }
         while (oldIndex < old.size()) {
             result.add(before.get(oldIndex++));
         }
-        return new Attribution(result, removed);
+        return result;
     }
 }
