@@ -1,6 +1,5 @@
 package dev.keel.core.overlay;
 
-import com.google.re2j.Pattern;
 import dev.keel.core.config.LocatedOverlay;
 import dev.keel.core.config.model.Overlay;
 import dev.keel.core.overlay.archive.ArchiveEdits;
@@ -11,93 +10,87 @@ import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Archive-scoped overlays of one application: each archive is extracted once, edited by all of
- * its overlays, and repacked deterministically once at the end.
+ * The overlays scoped to one archive, as one stage: the archive is extracted once, edited by each
+ * overlay in order and repacked deterministically once. A function of its inputs: it gets the
+ * archive and gives back the new one, which the caller puts in the sources.
  */
 final class ArchiveStage {
 
-    private final OverlayEngine.Workspace workspace;
-    private final Map<String, TarArchive> open = new LinkedHashMap<>();
-    private final Map<String, String> digests = new LinkedHashMap<>();
+    /**
+     * The archive after the stage.
+     *
+     * @param name the archive's path in the sources
+     * @param file its new bytes, executable as the old file was
+     * @param sha512 the SHA-512 (hex) of the new bytes, for the {@code source-files} check
+     */
+    record Result(String name, SourceFile file, String sha512) {}
 
-    ArchiveStage(OverlayEngine.Workspace workspace) {
-        this.workspace = workspace;
+    private final OverlayFailures failures;
+
+    ArchiveStage(OverlayFailures failures) {
+        this.failures = failures;
     }
 
-    /** Applies a {@code file-search-replace} inside the archive {@code name}. */
-    void searchReplace(LocatedOverlay located, Overlay.FileSearchReplace overlay, String name) throws OverlayException {
-        TarArchive archive = open(located, name);
-        Pattern regex = workspace.regex(located, overlay.regex());
-        edit(located, name, archive, overlay, Optional.of(new ArchiveEdits.Replacement(regex, overlay.replacement())));
-    }
-
-    /** Applies a {@code file-remove} inside the archive {@code name}. */
-    void remove(LocatedOverlay located, Overlay.FileRemove overlay, String name) throws OverlayException {
-        edit(located, name, open(located, name), overlay, Optional.empty());
-    }
-
-    /** The archive as the earlier overlays left it, extracted on first use. */
-    private TarArchive open(LocatedOverlay located, String name) throws OverlayException {
-        TarArchive archive = open.get(name);
-        if (archive != null) {
-            return archive;
+    /**
+     * Applies {@code overlays}, all scoped to the archive {@code name} (empty when the sources have
+     * no such file), in their order.
+     *
+     * @throws OverlayException for the first overlay that cannot be applied
+     */
+    Result apply(String name, Optional<SourceFile> archive, List<LocatedOverlay> overlays) throws OverlayException {
+        LocatedOverlay first = overlays.get(0);
+        if (archive.isEmpty()) {
+            throw failures.fail(first, OverlayFailure.Reason.SOURCE_NOT_FOUND, "the sources have no archive " + name);
         }
-        SourceFile file = workspace.file(name);
-        if (file == null) {
-            throw workspace.failure(
-                    located, OverlayFailure.Reason.SOURCE_NOT_FOUND, "the sources have no archive " + name);
+        TarArchive edited = read(name, archive.get(), first);
+        for (LocatedOverlay located : overlays) {
+            edited = edit(name, edited, located);
         }
+        return repack(name, edited, archive.get().executable());
+    }
+
+    private TarArchive read(String name, SourceFile archive, LocatedOverlay first) throws OverlayException {
         try {
-            return TarArchive.read(file.content(), ArchiveLimits.DEFAULT);
+            return TarArchive.read(archive.content(), ArchiveLimits.DEFAULT);
         } catch (ArchiveException e) {
-            throw workspace.failure(located, OverlayFailure.Reason.UNSAFE_ARCHIVE, e.about(name));
+            throw failures.fail(first, OverlayFailure.Reason.UNSAFE_ARCHIVE, e.about(name));
         } catch (IOException e) {
-            throw workspace.failure(located, OverlayFailure.Reason.UNSAFE_ARCHIVE, name + ": " + e.getMessage());
+            throw failures.fail(first, OverlayFailure.Reason.UNSAFE_ARCHIVE, name + ": " + e.getMessage());
         }
     }
 
-    private void edit(
-            LocatedOverlay located,
-            String name,
-            TarArchive archive,
-            Overlay.SidecarEdit overlay,
-            Optional<ArchiveEdits.Replacement> replacement)
-            throws OverlayException {
+    /** The archive after one {@code file-remove} or {@code file-search-replace}. */
+    private TarArchive edit(String name, TarArchive archive, LocatedOverlay located) throws OverlayException {
+        Overlay overlay = located.overlay();
+        Optional<ArchiveEdits.Replacement> replacement = Optional.empty();
+        if (overlay instanceof Overlay.FileSearchReplace o) {
+            replacement =
+                    Optional.of(new ArchiveEdits.Replacement(failures.regex(located, o.regex()), o.replacement()));
+        } else if (!(overlay instanceof Overlay.FileRemove)) {
+            throw new IllegalStateException("no archive edit for a " + overlay.type() + " overlay");
+        }
+        String file = ((Overlay.SidecarEdit) overlay).file();
         try {
-            open.put(
-                    name,
-                    ArchiveEdits.apply(archive, overlay.file(), workspace.glob(located, overlay.file()), replacement));
+            return ArchiveEdits.apply(archive, file, failures.glob(located, file), replacement);
         } catch (ArchiveEdits.NoMatchException e) {
             OverlayFailure.Reason reason =
                     e.noFile() ? OverlayFailure.Reason.NO_MATCHING_FILE : OverlayFailure.Reason.PATTERN_NOT_FOUND;
-            throw workspace.failure(located, reason, name + ": " + e.getMessage());
+            throw failures.fail(located, reason, name + ": " + e.getMessage());
         }
     }
 
-    /** Writes every edited archive back into the sources. */
-    void repackAll() {
-        for (Map.Entry<String, TarArchive> entry : open.entrySet()) {
-            try {
-                byte[] bytes = entry.getValue().write();
-                SourceFile old = workspace.file(entry.getKey());
-                workspace.putFile(entry.getKey(), new SourceFile(bytes, old != null && old.executable()));
-                digests.put(
-                        entry.getKey(),
-                        HexFormat.of()
-                                .formatHex(MessageDigest.getInstance("SHA-512").digest(bytes)));
-            } catch (IOException | NoSuchAlgorithmException e) {
-                throw new IllegalStateException("cannot repack " + entry.getKey(), e);
-            }
+    private static Result repack(String name, TarArchive archive, boolean executable) {
+        try {
+            byte[] bytes = archive.write();
+            String sha512 = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-512").digest(bytes));
+            return new Result(name, new SourceFile(bytes, executable), sha512);
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot repack " + name, e);
         }
-        open.clear();
-    }
-
-    Map<String, String> digests() {
-        return digests;
     }
 }

@@ -20,11 +20,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
@@ -76,12 +79,18 @@ public final class OverlayEngine {
         }
 
         /**
-         * Applies {@code overlays} in their order ({@link #archivesFirst}).
+         * Applies {@code overlays} in their order ({@link #archivesFirst}), each archive's as one
+         * stage.
          *
          * @throws OverlayException for the first overlay that cannot be applied
          */
         public void apply(List<LocatedOverlay> overlays) throws OverlayException {
-            for (LocatedOverlay overlay : archivesFirst(overlays)) {
+            Order order = Order.of(overlays);
+            for (Map.Entry<String, List<LocatedOverlay>> archive :
+                    order.archives().entrySet()) {
+                workspace.applyArchive(archive.getKey(), archive.getValue());
+            }
+            for (LocatedOverlay overlay : order.others()) {
                 workspace.apply(overlay);
             }
         }
@@ -102,22 +111,30 @@ public final class OverlayEngine {
      * the archives first appear, then the others in their own order.
      */
     public static List<LocatedOverlay> archivesFirst(List<LocatedOverlay> overlays) {
-        Map<String, List<LocatedOverlay>> byArchive = new LinkedHashMap<>();
-        List<LocatedOverlay> others = new ArrayList<>();
-        for (LocatedOverlay overlay : overlays) {
-            Optional<String> archive = overlay.overlay().archive();
-            if (archive.isPresent()) {
-                byArchive
-                        .computeIfAbsent(archive.get(), key -> new ArrayList<>())
-                        .add(overlay);
-            } else {
-                others.add(overlay);
-            }
-        }
+        Order order = Order.of(overlays);
         List<LocatedOverlay> ordered = new ArrayList<>();
-        byArchive.values().forEach(ordered::addAll);
-        ordered.addAll(others);
+        order.archives().values().forEach(ordered::addAll);
+        ordered.addAll(order.others());
         return ordered;
+    }
+
+    /** Overlays split into each archive's, by archive in order of first appearance, and the others. */
+    private record Order(Map<String, List<LocatedOverlay>> archives, List<LocatedOverlay> others) {
+        static Order of(List<LocatedOverlay> overlays) {
+            Map<String, List<LocatedOverlay>> byArchive = new LinkedHashMap<>();
+            List<LocatedOverlay> others = new ArrayList<>();
+            for (LocatedOverlay overlay : overlays) {
+                Optional<String> archive = overlay.overlay().archive();
+                if (archive.isPresent()) {
+                    byArchive
+                            .computeIfAbsent(archive.get(), key -> new ArrayList<>())
+                            .add(overlay);
+                } else {
+                    others.add(overlay);
+                }
+            }
+            return new Order(byArchive, others);
+        }
     }
 
     /**
@@ -127,10 +144,26 @@ public final class OverlayEngine {
      * @param spec the spec as a syntax tree (its lines know their origin), or null when there is none
      * @param files the other files
      * @param provenance where every file and line comes from, the spec's included
+     * @param archiveDigests the SHA-512 (hex) of every archive an archive stage repacked
      */
-    record State(Spec spec, SourceTree files, SourceProvenance provenance) {
+    record State(Spec spec, SourceTree files, SourceProvenance provenance, SortedMap<String, String> archiveDigests) {
+        State {
+            archiveDigests = Collections.unmodifiableSortedMap(new TreeMap<>(archiveDigests));
+        }
+
         State with(SourceTree newFiles, SourceProvenance newProvenance) {
-            return new State(spec, newFiles, newProvenance);
+            return new State(spec, newFiles, newProvenance, archiveDigests);
+        }
+
+        State withSpec(Spec newSpec, SourceProvenance newProvenance) {
+            return new State(newSpec, files, newProvenance, archiveDigests);
+        }
+
+        /** With the archive an {@link ArchiveStage} repacked in place of the old one. */
+        State withArchive(ArchiveStage.Result archive) {
+            SortedMap<String, String> digests = new TreeMap<>(archiveDigests);
+            digests.put(archive.name(), archive.sha512());
+            return new State(spec, files.with(archive.name(), archive.file()), provenance, digests);
         }
     }
 
@@ -143,7 +176,6 @@ public final class OverlayEngine {
     final class Workspace {
         private final String specPath;
         private final OverlayFailures failures;
-        private final ArchiveStage archives = new ArchiveStage(this);
         private State state;
 
         Workspace(String component, SourceTree upstream, String specPath) {
@@ -156,7 +188,7 @@ public final class OverlayEngine {
             if (spec != null) {
                 provenance = provenance.withLines(specPath, SourceProvenance.upstreamLines(spec.lineCount()));
             }
-            this.state = new State(spec, upstream.without(specPath), provenance);
+            this.state = new State(spec, upstream.without(specPath), provenance, new TreeMap<>());
         }
 
         State state() {
@@ -176,12 +208,24 @@ public final class OverlayEngine {
             return state.files().get(path).isPresent();
         }
 
+        /** Applies one overlay; one scoped to an archive is a stage of its own. */
         void apply(LocatedOverlay located) throws OverlayException {
+            Optional<String> archive = located.overlay().archive();
+            if (archive.isPresent()) {
+                applyArchive(archive.get(), List.of(located));
+                return;
+            }
             try {
                 edit(located);
             } catch (SpecEditException e) {
                 throw failures.fail(located, reason(e.reason()), e.getMessage(), e.candidates());
             }
+        }
+
+        /** Applies the overlays scoped to the archive {@code name} as one stage and puts its result in. */
+        void applyArchive(String name, List<LocatedOverlay> overlays) throws OverlayException {
+            state = state.withArchive(
+                    new ArchiveStage(failures).apply(name, state.files().get(name), overlays));
         }
 
         /** Applies the overlay, by its type. */
@@ -224,15 +268,10 @@ public final class OverlayEngine {
                 patchRemove(located, o);
             } else if (overlay instanceof Overlay.FilePrependLines o) {
                 filePrepend(located, o);
-            } else if (overlay instanceof Overlay.FileSearchReplace o
-                    && o.archive().isPresent()) {
-                archives.searchReplace(located, o, o.archive().get());
             } else if (overlay instanceof Overlay.FileSearchReplace o) {
                 fileSearchReplace(located, o);
             } else if (overlay instanceof Overlay.FileAdd o) {
                 fileAdd(located, o);
-            } else if (overlay instanceof Overlay.FileRemove o && o.archive().isPresent()) {
-                archives.remove(located, o, o.archive().get());
             } else if (overlay instanceof Overlay.FileRemove o) {
                 fileRemove(located, o);
             } else if (overlay instanceof Overlay.FileRename o) {
@@ -267,7 +306,7 @@ public final class OverlayEngine {
             SourceProvenance provenance = edited == state.spec()
                     ? state.provenance()
                     : state.provenance().edited(specPath, before, after, located);
-            state = new State(edited, state.files(), provenance);
+            state = state.withSpec(edited, provenance);
         }
 
         private SpecEditor editor(LocatedOverlay located) throws OverlayException {
@@ -462,25 +501,8 @@ public final class OverlayEngine {
 
         // -------------------------------------------------------------- state changes
 
-        /** The bytes of a file in the sources, or null. */
-        SourceFile file(String path) {
-            return state.files().get(path).orElse(null);
-        }
-
-        void putFile(String path, SourceFile file) {
-            state = state.with(state.files().with(path, file), state.provenance());
-        }
-
-        OverlayException failure(LocatedOverlay located, OverlayFailure.Reason reason, String message) {
-            return failures.fail(located, reason, message);
-        }
-
-        Pattern regex(LocatedOverlay located, String regex) throws OverlayException {
-            return failures.regex(located, regex);
-        }
-
-        Glob glob(LocatedOverlay located, String file) throws OverlayException {
-            return failures.glob(located, file);
+        private SourceFile file(String path) {
+            return state.files().get(path).orElseThrow();
         }
 
         /** The origins of the lines of {@code path}, whose bytes are {@code content}. */
@@ -545,11 +567,10 @@ public final class OverlayEngine {
         }
 
         OverlayResult result() {
-            archives.repackAll();
             SourceTree tree = state.spec() == null
                     ? state.files()
                     : state.files().with(specPath, new SourceFile(state.spec().toBytes(), false));
-            return new OverlayResult(tree, state.provenance(), archives.digests());
+            return new OverlayResult(tree, state.provenance(), state.archiveDigests());
         }
     }
 

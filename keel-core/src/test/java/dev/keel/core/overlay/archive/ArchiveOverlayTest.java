@@ -10,6 +10,8 @@ import dev.keel.core.config.model.Origin;
 import dev.keel.core.config.model.OriginType;
 import dev.keel.core.config.model.Overlay;
 import dev.keel.core.config.model.SourceFileRef;
+import dev.keel.core.overlay.OverlayCheck;
+import dev.keel.core.overlay.OverlayChecker;
 import dev.keel.core.overlay.OverlayEngine;
 import dev.keel.core.overlay.OverlayException;
 import dev.keel.core.overlay.OverlayFailure;
@@ -101,6 +103,22 @@ class ArchiveOverlayTest {
                 .singleElement()
                 .asString()
                 .contains("no source-files entry");
+    }
+
+    @Test
+    void theCheckerSeesWhatAnArchiveStageChanged() throws Exception {
+        SourceTree tree = sources(upstreamArchive());
+        LocatedOverlay remove = remove(0, "vendor/**", "pkg-1.0.tar.gz");
+        LocatedOverlay missing = replace(1, "configure", "-O9", "x", "pkg-1.0.tar.gz");
+        OverlayChecker.Report report =
+                new OverlayChecker(Path.of(".")).check("pkg", tree, "pkg.spec", List.of(remove, missing), false);
+
+        assertThat(report.checks())
+                .extracting(OverlayCheck::status)
+                .containsExactly(OverlayCheck.Status.APPLIES, OverlayCheck.Status.TARGET_MISSING);
+        OverlayResult removed = apply(tree, remove);
+        assertThat(report.result().tree()).isEqualTo(removed.tree());
+        assertThat(report.result().archiveDigests()).isEqualTo(removed.archiveDigests());
     }
 
     @Test
