@@ -287,6 +287,9 @@ public final class OverlayEngine {
          * {@code located}.
          */
         private void editSpec(LocatedOverlay located, Spec edited) {
+            if (edited == state.spec()) {
+                return;
+            }
             List<LineSource> before =
                     state.provenance().lines(specPath, state.spec().lineCount());
             Map<String, LocatedOverlay> byLabel = new HashMap<>();
@@ -303,10 +306,7 @@ public final class OverlayEngine {
                                 ? new LineSource.Upstream(input.lineNumber())
                                 : new LineSource.FromOverlay(byLabel.get(((LineOrigin.Edit) line.origin()).by())));
             }
-            SourceProvenance provenance = edited == state.spec()
-                    ? state.provenance()
-                    : state.provenance().edited(specPath, before, after, located);
-            state = state.withSpec(edited, provenance);
+            state = state.withSpec(edited, state.provenance().edited(specPath, before, after, located));
         }
 
         private SpecEditor editor(LocatedOverlay located) throws OverlayException {
