@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -78,10 +77,7 @@ public final class ComponentRenderer {
             generated.put(file, new SourceFile(macros.get().getBytes(StandardCharsets.UTF_8), false));
             steps.add(new RenderStep.Edits("render: macros file", macrosFileEdits(file)));
         }
-        SourceTree sources = input.upstream();
-        for (Map.Entry<String, SourceFile> file : generated.entrySet()) {
-            sources = sources.with(file.getKey(), file.getValue());
-        }
+        SourceTree sources = RenderPlan.withGenerated(input.upstream(), generated);
         steps.add(new RenderStep.Edits("overlays", configuredOverlays(component, sources, input.specOnly(), notes)));
         steps.add(new RenderStep.Edits(CheckSkip.LABEL, checkSkip(component, pristine, notes)));
         if (!input.changes().isEmpty()) {

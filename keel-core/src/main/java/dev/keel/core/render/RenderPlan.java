@@ -1,6 +1,7 @@
 package dev.keel.core.render;
 
 import dev.keel.core.overlay.SourceFile;
+import dev.keel.core.overlay.SourceTree;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -37,8 +38,12 @@ public record RenderPlan(
         return steps.stream().map(RenderStep::name).toList();
     }
 
-    /** The generated files, for the step that adds them to the sources. */
-    Map<String, SourceFile> generatedFiles() {
-        return generated;
+    /** The sources the steps start from: {@code upstream} with the generated files added. */
+    static SourceTree withGenerated(SourceTree upstream, Map<String, SourceFile> generated) {
+        SourceTree sources = upstream;
+        for (Map.Entry<String, SourceFile> file : generated.entrySet()) {
+            sources = sources.with(file.getKey(), file.getValue());
+        }
+        return sources;
     }
 }

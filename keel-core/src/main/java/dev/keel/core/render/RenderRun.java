@@ -58,10 +58,7 @@ final class RenderRun {
     }
 
     RenderedComponent apply() throws RenderException {
-        SourceTree sources = input.upstream();
-        for (Map.Entry<String, SourceFile> file : plan.generatedFiles().entrySet()) {
-            sources = sources.with(file.getKey(), file.getValue());
-        }
+        SourceTree sources = RenderPlan.withGenerated(input.upstream(), plan.generated());
         session = new OverlayEngine(context.sourceRoot()).open(component.name(), sources, plan.specPath());
         for (RenderStep step : plan.steps()) {
             if (step instanceof RenderStep.Edits edits) {
