@@ -3,6 +3,8 @@ package dev.keel.build.koji;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keel.build.graph.BuildGraph;
 import dev.keel.core.io.AtomicFiles;
+import dev.keel.core.outcome.Failure;
+import dev.keel.core.outcome.FailureException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +33,9 @@ import java.util.TreeSet;
  * returns after submitting: a later layer cannot start before it is built, and a rerun goes on.
  */
 public final class KojiBuilder {
+
+    /** A name-version-release: a name, then a version and a release without dashes. */
+    private static final java.util.regex.Pattern NVR = java.util.regex.Pattern.compile("[^\\s/]+-[^-\\s/]+-[^-\\s/]+");
 
     /** Koji's build state COMPLETE (koji.BUILD_STATES). */
     static final int BUILD_COMPLETE = 1;
@@ -155,15 +160,25 @@ public final class KojiBuilder {
                 }
             }
             if (options.nowait() && !running.isEmpty()) {
-                running.forEach((component, task) -> put(
-                        results, result(component, Status.SUBMITTED, task, "task " + task.taskId() + " submitted")));
-                skipRest(
-                        selected,
-                        results,
-                        "not submitted: it waits for an earlier layer (--nowait); run again to go on");
-                break;
+                Map<String, Long> open = tasks.poll(ids(running), listener(running, results));
+                if (!open.isEmpty()) {
+                    open.keySet()
+                            .forEach(component -> put(
+                                    results,
+                                    result(
+                                            component,
+                                            Status.SUBMITTED,
+                                            running.get(component),
+                                            "task " + open.get(component) + " running")));
+                    skipRest(
+                            selected,
+                            results,
+                            "not submitted: it waits for an earlier layer (--nowait); run again to go on");
+                    break;
+                }
+            } else {
+                tasks.watch(ids(running), listener(running, results));
             }
-            watch(running, results);
             if (!options.keepGoing()
                     && members.stream()
                             .anyMatch(c ->
@@ -171,14 +186,25 @@ public final class KojiBuilder {
                 skipRest(selected, results, "not submitted: a failure stops the build (-k goes on)");
                 break;
             }
+            List<String> built = members.stream()
+                    .map(results::get)
+                    .filter(r -> r != null && r.status() == Status.BUILT)
+                    .map(Result::nvr)
+                    .toList();
             if (!options.scratch()) {
-                repository.until(
-                        buildTag,
-                        members.stream()
-                                .map(results::get)
-                                .filter(r -> r != null && r.status() == Status.BUILT)
-                                .map(Result::nvr)
-                                .toList());
+                if (options.nowait() && !repository.holds(buildTag, built)) {
+                    skipRest(
+                            selected,
+                            results,
+                            "not submitted: " + buildTag + "'s repository does not hold the layer before yet"
+                                    + " (--nowait); run again to go on");
+                    break;
+                }
+                repository.until(buildTag, built);
+            }
+            // only now is a rerun free to take these as built: their repository holds them
+            for (String component : running.keySet()) {
+                Files.deleteIfExists(stateFile(component));
             }
         }
         return List.copyOf(results.values());
@@ -193,7 +219,8 @@ public final class KojiBuilder {
         for (int i = 0; i < 8; i++) {
             letters.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
         }
-        return "cli-build/" + System.currentTimeMillis() / 1000.0 + "." + letters;
+        long millis = System.currentTimeMillis();
+        return String.format(java.util.Locale.ROOT, "cli-build/%d.%03d.%s", millis / 1000, millis % 1000, letters);
     }
 
     private void skipRest(SortedSet<String> selected, Map<String, Result> results, String why) {
@@ -228,8 +255,23 @@ public final class KojiBuilder {
 
     private Submitted submit(String component, String destTag, Sources sources, Map<String, Result> results)
             throws IOException, KojiException, InterruptedException {
+        Source source;
+        try {
+            source = sources.of(component);
+        } catch (FailureException e) {
+            put(
+                    results,
+                    new Result(
+                            component,
+                            Status.FAILED,
+                            null,
+                            null,
+                            null,
+                            e.failure().message()));
+            return null;
+        }
         Optional<Submitted> earlier = readState(component);
-        if (earlier.isPresent()) {
+        if (earlier.isPresent() && earlier.get().nvr().equals(source.nvr())) {
             long state = tasks.state(earlier.get().taskId());
             if (state != KojiTaskWatch.FAILED && state != KojiTaskWatch.CANCELED) {
                 started.put(component, System.nanoTime());
@@ -241,7 +283,6 @@ public final class KojiBuilder {
                 return earlier.get();
             }
         }
-        Source source = sources.of(component);
         if (!options.scratch() && tagged(destTag, source)) {
             put(
                     results,
@@ -262,7 +303,12 @@ public final class KojiBuilder {
         if (options.scratch()) {
             opts.put("scratch", true);
         }
-        long taskId = number(session.call("build", List.of(from, options.target(), opts), Map.of()));
+        Object answer = session.call("build", List.of(from, options.target(), opts), Map.of());
+        long taskId = number(answer);
+        if (taskId <= 0) {
+            throw KojiException.transport(
+                    "the hub answered build of " + component + " with '" + answer + "', not a task id", null);
+        }
         Submitted submitted = new Submitted(taskId, source.nvr());
         writeState(component, submitted);
         progress.update(component, "submitted", elapsed(component), taskUrl(taskId));
@@ -282,11 +328,15 @@ public final class KojiBuilder {
                                 entry instanceof Map<?, ?> map && source.nvr().equals(map.get("nvr")));
     }
 
-    private void watch(Map<String, Submitted> running, Map<String, Result> results)
-            throws IOException, KojiException, InterruptedException {
+    private static Map<String, Long> ids(Map<String, Submitted> running) {
         Map<String, Long> ids = new LinkedHashMap<>();
         running.forEach((component, task) -> ids.put(component, task.taskId()));
-        tasks.watch(ids, new KojiTaskWatch.Listener() {
+        return ids;
+    }
+
+    /** Reports the tasks' moves, and records each result as it ends. */
+    private KojiTaskWatch.Listener listener(Map<String, Submitted> running, Map<String, Result> results) {
+        return new KojiTaskWatch.Listener() {
             @Override
             public void moved(String component, String state) {
                 progress.update(
@@ -300,8 +350,8 @@ public final class KojiBuilder {
             public void ended(String component, KojiTaskWatch.Ended how)
                     throws IOException, KojiException, InterruptedException {
                 Submitted task = running.get(component);
-                Files.deleteIfExists(stateFile(component));
                 if (!how.closed()) {
+                    Files.deleteIfExists(stateFile(component));
                     put(results, result(component, Status.FAILED, task, how.why()));
                     return;
                 }
@@ -317,7 +367,7 @@ public final class KojiBuilder {
                                         : "Koji built " + built + ", not " + task.nvr() + " as the local source RPM"
                                                 + " is named: the hub's macros differ"));
             }
-        });
+        };
     }
 
     /**
@@ -328,9 +378,11 @@ public final class KojiBuilder {
         Object builds = session.call("listBuilds", List.of(), Map.of("taskID", task.taskId()));
         if (builds instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?> build) {
             Object nvr = build.get("nvr");
-            if (nvr instanceof String text && !text.isEmpty()) {
+            if (nvr instanceof String text && NVR.matcher(text).matches()) {
                 return text;
             }
+            throw KojiException.transport(
+                    "the hub's build of task " + task.taskId() + " has no name-version-release: '" + nvr + "'", null);
         }
         return task.nvr();
     }
@@ -351,8 +403,10 @@ public final class KojiBuilder {
         return base + "taskinfo?taskID=" + taskId;
     }
 
+    /** {@code <component>.<target>[.scratch].task.json}: a scratch run never overwrites a normal one. */
     private Path stateFile(String component) {
-        return stateDir.resolve(component + ".task.json");
+        String target = options.target().replaceAll("[^A-Za-z0-9._+-]", "_");
+        return stateDir.resolve(component + "." + target + (options.scratch() ? ".scratch" : "") + ".task.json");
     }
 
     private Optional<Submitted> readState(String component) throws IOException {
@@ -360,7 +414,17 @@ public final class KojiBuilder {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        Map<?, ?> state = JSON.readValue(file.toFile(), Map.class);
+        Map<?, ?> state;
+        try {
+            state = JSON.readValue(file.toFile(), Map.class);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            state = null;
+        }
+        if (state == null || number(state.get("taskId")) <= 0 || !(state.get("nvr") instanceof String)) {
+            throw new FailureException(
+                    Failure.of(Failure.Kind.FILESYSTEM, file + " is not a Koji task record Keel wrote")
+                            .withHint("delete it: the next run then submits the build again"));
+        }
         if (!options.target().equals(state.get("target"))
                 || !Boolean.valueOf(options.scratch()).equals(state.get("scratch"))) {
             return Optional.empty();

@@ -31,9 +31,7 @@ final class KojiRepoWait {
         }
         long waited = 0;
         while (true) {
-            Object repo = session.call("getRepo", buildTag);
-            if (repo instanceof Map<?, ?> map
-                    && holdsAll(buildTag, KojiTaskWatch.number(map.get("create_event")), nvrs)) {
+            if (holds(buildTag, nvrs)) {
                 return;
             }
             if (waited >= timeout.toMillis()) {
@@ -45,6 +43,15 @@ final class KojiRepoWait {
             sleeper.sleep(pollInterval);
             waited += Math.max(pollInterval.toMillis(), 1000);
         }
+    }
+
+    /** Whether the current repository of {@code buildTag} holds every one of {@code nvrs}, at one look. */
+    boolean holds(String buildTag, List<String> nvrs) throws KojiException, InterruptedException {
+        if (nvrs.isEmpty()) {
+            return true;
+        }
+        Object repo = session.call("getRepo", buildTag);
+        return repo instanceof Map<?, ?> map && holdsAll(buildTag, KojiTaskWatch.number(map.get("create_event")), nvrs);
     }
 
     private boolean holdsAll(String buildTag, long event, List<String> nvrs)

@@ -144,7 +144,14 @@ public final class KojiSession implements AutoCloseable {
             return List.of();
         }
         try {
-            return XmlRpc.decodeMulticall(call("multiCall", XmlRpc.multicallParams(calls), Map.of()));
+            List<MulticallResult> results =
+                    XmlRpc.decodeMulticall(call("multiCall", XmlRpc.multicallParams(calls), Map.of()));
+            if (results.size() != calls.size()) {
+                throw KojiException.transport(
+                        "the hub answered " + results.size() + " of the " + calls.size() + " calls of a multiCall",
+                        null);
+            }
+            return results;
         } catch (XmlRpcException e) {
             throw KojiException.transport("the hub's multiCall answer is not what Koji sends: " + e.getMessage(), e);
         }

@@ -28,6 +28,9 @@ final class KojiTaskWatch {
 
     private static final int LOG_TAIL = 12;
 
+    /** How much of a failed build's log is fetched: its end, where rpmbuild's error is. */
+    static final long LOG_TAIL_BYTES = 64 * 1024;
+
     /** How a watched task ended: closed, or failed or canceled with why. */
     record Ended(long state, String why) {
         boolean closed() {
@@ -54,7 +57,18 @@ final class KojiTaskWatch {
 
     /** The task state of {@code taskId}, or {@code FAILED} when the hub has no such task. */
     long state(long taskId) throws KojiException, InterruptedException {
-        return state(session.call("getTaskInfo", taskId));
+        return state(session.call("getTaskInfo", taskId), taskId);
+    }
+
+    /**
+     * One look at the tasks, without waiting: calls the listener for each that moved or ended, and
+     * gives those still open ({@code koji build --nowait} then returns).
+     */
+    Map<String, Long> poll(Map<String, Long> tasks, Listener listener)
+            throws java.io.IOException, KojiException, InterruptedException {
+        Map<String, Long> open = new LinkedHashMap<>(tasks);
+        round(open, new LinkedHashMap<>(), listener);
+        return open;
     }
 
     /** Watches the tasks (by component) until all ended. */
@@ -64,36 +78,43 @@ final class KojiTaskWatch {
         Map<String, String> seen = new LinkedHashMap<>();
         Duration wait = pollInterval;
         while (!open.isEmpty()) {
-            List<String> components = List.copyOf(open.keySet());
-            List<MethodCall> calls = new ArrayList<>();
-            for (String component : components) {
-                calls.add(new MethodCall("getTaskInfo", List.of(open.get(component))));
-                calls.add(new MethodCall("getTaskChildren", List.of(open.get(component))));
-            }
-            List<MulticallResult> answers = session.multiCall(calls);
-            boolean moved = false;
-            for (int i = 0; i < components.size(); i++) {
-                String component = components.get(i);
-                long taskId = open.get(component);
-                long state = state(value(answers.get(2 * i), "getTaskInfo", taskId));
-                if (state == CLOSED || state == FAILED || state == CANCELED) {
-                    open.remove(component);
-                    moved = true;
-                    listener.ended(component, new Ended(state, state == CLOSED ? "" : failure(taskId, state)));
-                    continue;
-                }
-                String now = describe(state, value(answers.get(2 * i + 1), "getTaskChildren", taskId));
-                if (!now.equals(seen.put(component, now))) {
-                    moved = true;
-                    listener.moved(component, now);
-                }
-            }
+            boolean moved = round(open, seen, listener);
             if (open.isEmpty()) {
                 return;
             }
             wait = moved ? pollInterval : longer(wait);
             sleeper.sleep(wait);
         }
+    }
+
+    /** One multiCall over the open tasks: removes those that ended; whether any task moved. */
+    private boolean round(Map<String, Long> open, Map<String, String> seen, Listener listener)
+            throws java.io.IOException, KojiException, InterruptedException {
+        List<String> components = List.copyOf(open.keySet());
+        List<MethodCall> calls = new ArrayList<>();
+        for (String component : components) {
+            calls.add(new MethodCall("getTaskInfo", List.of(open.get(component))));
+            calls.add(new MethodCall("getTaskChildren", List.of(open.get(component))));
+        }
+        List<MulticallResult> answers = session.multiCall(calls);
+        boolean moved = false;
+        for (int i = 0; i < components.size(); i++) {
+            String component = components.get(i);
+            long taskId = open.get(component);
+            long state = state(value(answers.get(2 * i), "getTaskInfo", taskId), taskId);
+            if (state == CLOSED || state == FAILED || state == CANCELED) {
+                open.remove(component);
+                moved = true;
+                listener.ended(component, new Ended(state, state == CLOSED ? "" : failure(taskId, state)));
+                continue;
+            }
+            String now = describe(state, value(answers.get(2 * i + 1), "getTaskChildren", taskId));
+            if (!now.equals(seen.put(component, now))) {
+                moved = true;
+                listener.moved(component, now);
+            }
+        }
+        return moved;
     }
 
     private Duration longer(Duration wait) {
@@ -139,27 +160,48 @@ final class KojiTaskWatch {
         } catch (KojiException e) {
             why.append(e.getMessage());
         }
-        if (session.call("getTaskChildren", taskId) instanceof List<?> children) {
-            for (Object child : children) {
-                if (child instanceof Map<?, ?> map && number(map.get("state")) == FAILED) {
-                    appendLogTail(why, number(map.get("id")));
-                    break;
+        try {
+            if (session.call("getTaskChildren", taskId) instanceof List<?> children) {
+                for (Object child : children) {
+                    if (child instanceof Map<?, ?> map && number(map.get("state")) == FAILED) {
+                        appendLogTail(why, number(map.get("id")));
+                        break;
+                    }
                 }
             }
+        } catch (KojiException | IllegalArgumentException e) {
+            why.append("\n  its build.log could not be read: ").append(e.getMessage());
         }
         return why.toString();
     }
 
+    /** The last {@link #LOG_TAIL_BYTES} of the child's build.log ({@code listTaskOutput} with sizes). */
     private void appendLogTail(StringBuilder why, long childId) throws KojiException, InterruptedException {
-        Object files = session.call("listTaskOutput", childId);
-        if (!(files instanceof List<?> names && names.contains("build.log"))) {
+        Object files = session.call("listTaskOutput", List.of(childId), Map.of("stat", true));
+        if (!(files instanceof Map<?, ?> stats && stats.get("build.log") instanceof Map<?, ?> stat)) {
             return;
         }
-        Object log = session.call("downloadTaskOutput", List.of(childId, "build.log"), Map.of("offset", 0, "size", -1));
+        long size = size(stat.get("st_size"));
+        long offset = Math.max(0, size - LOG_TAIL_BYTES);
+        Object log =
+                session.call("downloadTaskOutput", List.of(childId, "build.log"), Map.of("offset", offset, "size", (int)
+                        Math.min(size, LOG_TAIL_BYTES)));
         List<String> lines = decodeLog(log).lines().toList();
         why.append("\n  build.log of task ").append(childId).append(", last lines:");
         lines.subList(Math.max(0, lines.size() - LOG_TAIL), lines.size())
                 .forEach(line -> why.append("\n    ").append(line));
+    }
+
+    /** Koji gives {@code st_size} as a string (XML-RPC integers are 32-bit); a number is taken too. */
+    private static long size(Object value) {
+        if (value instanceof Number n) {
+            return n.longValue();
+        }
+        try {
+            return Long.parseLong(String.valueOf(value));
+        } catch (NumberFormatException e) {
+            return LOG_TAIL_BYTES;
+        }
     }
 
     /** downloadTaskOutput answers base64 text (Koji encodes it so any bytes pass XML-RPC). */
@@ -168,8 +210,19 @@ final class KojiTaskWatch {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    private static long state(Object info) {
-        return info instanceof Map<?, ?> map ? number(map.get("state")) : FAILED;
+    /** A task's state from {@code getTaskInfo}: one of Koji's six, or no task at all (failed). */
+    private static long state(Object info, long taskId) throws KojiException {
+        if (!(info instanceof Map<?, ?> map)) {
+            return FAILED;
+        }
+        long state = number(map.get("state"));
+        if (state < FREE || state > FAILED) {
+            throw KojiException.transport(
+                    "the hub gave task " + taskId + " the state '" + map.get("state")
+                            + "', which is none of Koji's task states (0 to 5)",
+                    null);
+        }
+        return state;
     }
 
     static long number(Object value) {

@@ -26,6 +26,9 @@ public final class KojiBuildHub {
     public record BuildCall(String name, String source, boolean scratch, Set<String> repositoryHeld, int taskId) {}
 
     private int looksToFinish = 2;
+    private byte[] buildLog = ("Executing(%build)\n+ make\nmake: *** [all] Error 1\n"
+                    + "error: Bad exit status from /var/tmp/rpm-tmp.x (%build)\n")
+            .getBytes(StandardCharsets.UTF_8);
     private static final int LOOKS_TO_REGENERATE = 2;
 
     private final Map<String, ByteArrayOutputStream> uploads = new TreeMap<>();
@@ -88,13 +91,24 @@ public final class KojiBuildHub {
             return List.of(Map.of(
                     "id", (long) id + 1, "state", (long) tasks.get(id).state, "method", "buildArch", "arch", "x86_64"));
         });
-        hub.define("listTaskOutput", params -> List.of("build.log", "root.log"));
-        hub.define(
-                "downloadTaskOutput",
-                params -> Base64.getEncoder()
-                        .encodeToString(("Executing(%build)\n+ make\nmake: *** [all] Error 1\n"
-                                        + "error: Bad exit status from /var/tmp/rpm-tmp.x (%build)\n")
-                                .getBytes(StandardCharsets.UTF_8)));
+        hub.define("listTaskOutput", params -> {
+            Map<?, ?> kwargs = params.get(params.size() - 1) instanceof Map<?, ?> map ? map : Map.of();
+            // Koji gives st_size as a string: XML-RPC integers are 32-bit
+            return Boolean.TRUE.equals(kwargs.get("stat"))
+                    ? Map.of(
+                            "build.log",
+                            Map.of("st_size", String.valueOf(buildLog.length)),
+                            "root.log",
+                            Map.of("st_size", "0"))
+                    : List.of("build.log", "root.log");
+        });
+        hub.define("downloadTaskOutput", params -> {
+            Map<?, ?> kwargs = (Map<?, ?>) params.get(params.size() - 1);
+            int offset = ((Number) kwargs.get("offset")).intValue();
+            int size = ((Number) kwargs.get("size")).intValue();
+            int end = size < 0 ? buildLog.length : Math.min(buildLog.length, offset + size);
+            return Base64.getEncoder().encodeToString(java.util.Arrays.copyOfRange(buildLog, offset, end));
+        });
         hub.define("getRepo", params -> {
             looksSinceTag++;
             if (looksSinceTag >= LOOKS_TO_REGENERATE) {
@@ -112,6 +126,11 @@ public final class KojiBuildHub {
     /** The hub builds {@code nvr} for this package whatever the source says (its macros differ). */
     public void builtAs(String name, String nvr) {
         builtAs.put(name, nvr);
+    }
+
+    /** The build.log a failed task's child has. */
+    public void buildLog(byte[] log) {
+        buildLog = log.clone();
     }
 
     /** How many looks ({@code getTaskInfo}) a task takes to end. */

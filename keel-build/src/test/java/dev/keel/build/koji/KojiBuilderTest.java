@@ -103,8 +103,16 @@ class KojiBuilderTest {
     }
 
     /** A stand-in source RPM of one and a half upload blocks, named by its NVR as rpmbuild names it. */
+    private String release = "1";
+
+    private final Set<String> unbuildable = new java.util.HashSet<>();
+
     private KojiBuilder.Source srpm(String component) throws java.io.IOException {
-        String nvr = component + "-1.0-1.kx1";
+        if (unbuildable.contains(component)) {
+            throw new dev.keel.core.outcome.FailureException(dev.keel.core.outcome.Failure.of(
+                    dev.keel.core.outcome.Failure.Kind.BUILD, "rpmbuild -bs of " + component + " failed"));
+        }
+        String nvr = component + "-1.0-" + release + ".kx1";
         Path file = dir.resolve("srpms/" + nvr + ".src.rpm");
         Files.createDirectories(file.getParent());
         Files.writeString(file, "x".repeat(3 * KojiUpload.BLOCK / 2));
@@ -301,5 +309,121 @@ class KojiBuilderTest {
                 .hasMessageContaining("the repository of kx1-build does not hold alpha-1.0-1.kx1, omega-1.0-1.kx1")
                 .hasMessageContaining("--wait-repo-timeout");
         assertThat(koji.builds()).extracting(KojiBuildHub.BuildCall::name).containsExactly("alpha", "omega");
+    }
+
+    @Test
+    void nowaitRerunsGoOnPastTasksThatHaveClosed() throws Exception {
+        KojiBuildHub koji = new KojiBuildHub(hub, Set.of(), Map.of());
+        Map<String, String> first = statuses(run(false, true));
+        assertThat(first).containsEntry("alpha", "submitted").containsEntry("beta", "skipped");
+        for (int rerun = 0; rerun < 6 && koji.builds().size() < 5; rerun++) {
+            run(false, true);
+        }
+        assertThat(koji.builds())
+                .as("each --nowait rerun takes what closed as built and submits the next layer")
+                .extracting(KojiBuildHub.BuildCall::name)
+                .containsExactly("alpha", "omega", "beta", "gamma", "delta");
+        assertThat(koji.builds().get(2).repositoryHeld()).contains("alpha-1.0-1.kx1");
+        Map<String, String> last = statuses(run(false, false));
+        assertThat(last).as("the last layer's task is watched to its end").containsEntry("delta", "built");
+        assertThat(koji.builds()).as("and nothing is submitted twice").hasSize(5);
+    }
+
+    @Test
+    void aRerunWithAnotherNvrSubmitsItInsteadOfWatchingTheOldTask() throws Exception {
+        KojiBuildHub koji = new KojiBuildHub(hub, Set.of(), Map.of());
+        run(false, true);
+        release = "2";
+        List<KojiBuilder.Result> results = run(false, false);
+        assertThat(results.get(0).nvr()).isEqualTo("alpha-1.0-2.kx1");
+        assertThat(koji.tagged()).contains("alpha-1.0-2.kx1");
+    }
+
+    @Test
+    void aSourceRpmThatDoesNotBuildHereFailsOnlyItsComponentWithKeepGoing() throws Exception {
+        KojiBuildHub koji = new KojiBuildHub(hub, Set.of(), Map.of());
+        unbuildable.add("beta");
+        List<KojiBuilder.Result> results = run(false, false, true);
+        assertThat(statuses(results))
+                .containsEntry("beta", "failed")
+                .containsEntry("delta", "blocked")
+                .containsEntry("gamma", "built");
+        assertThat(results.get(1).detail()).isEqualTo("rpmbuild -bs of beta failed");
+        assertThat(koji.builds()).extracting(KojiBuildHub.BuildCall::name).doesNotContain("beta", "delta");
+    }
+
+    @Test
+    void hostileHubAnswersEndWithAClearErrorNotALoopOrACrash() throws Exception {
+        new KojiBuildHub(hub, Set.of(), Map.of());
+        hub.define("getTaskInfo", params -> Map.of("id", params.get(0), "state", "CLOSED"));
+        assertThatThrownBy(() -> run(false, false))
+                .isInstanceOf(KojiException.class)
+                .hasMessageContaining("the state 'CLOSED', which is none of Koji's task states");
+
+        stop();
+        start();
+        new KojiBuildHub(hub, Set.of(), Map.of());
+        hub.define("listBuilds", params -> List.of(Map.of("nvr", "garbage")));
+        assertThatThrownBy(() -> run(false, false))
+                .isInstanceOf(KojiException.class)
+                .hasMessageContaining("has no name-version-release: 'garbage'");
+
+        stop();
+        start();
+        new KojiBuildHub(hub, Set.of(), Map.of());
+        hub.define("build", params -> "not-a-task");
+        assertThatThrownBy(() -> run(false, false))
+                .isInstanceOf(KojiException.class)
+                .hasMessageContaining("with 'not-a-task', not a task id");
+    }
+
+    @Test
+    void anUnreadableBuildLogStillReportsTheFailure() throws Exception {
+        KojiBuildHub koji = new KojiBuildHub(hub, Set.of("beta"), Map.of());
+        hub.define("downloadTaskOutput", params -> "abcde");
+        List<KojiBuilder.Result> results = run(false, false);
+        assertThat(statuses(results)).containsEntry("beta", "failed").containsEntry("gamma", "built");
+        assertThat(results.get(1).detail())
+                .startsWith("getTaskResult failed on the hub: BuildError")
+                .contains("its build.log could not be read");
+    }
+
+    @Test
+    void onlyTheEndOfALongBuildLogIsFetched() throws Exception {
+        KojiBuildHub koji = new KojiBuildHub(hub, Set.of("beta"), Map.of());
+        String tail = "error: Bad exit status from /var/tmp/rpm-tmp.y (%check)\n";
+        koji.buildLog(("noise line\n".repeat(20_000) + tail).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        List<KojiBuilder.Result> results = run(false, false);
+        assertThat(results.get(1).detail()).contains("    error: Bad exit status from /var/tmp/rpm-tmp.y (%check)");
+        assertThat(hub.received())
+                .filteredOn(call -> call.method().equals("downloadTaskOutput"))
+                .isNotEmpty()
+                .allSatisfy(call -> assertThat(
+                                ((Number) ((Map<?, ?>) call.params().get(2)).get("offset")).longValue())
+                        .isGreaterThan(100_000));
+    }
+
+    @Test
+    void aCorruptTaskRecordIsATypedErrorNamingTheFile() throws Exception {
+        new KojiBuildHub(hub, Set.of(), Map.of());
+        Path record = dir.resolve("work/koji/alpha.kx1-candidate.task.json");
+        Files.createDirectories(record.getParent());
+        Files.writeString(record, "[1]");
+        assertThatThrownBy(() -> run(false, false))
+                .isInstanceOfSatisfying(
+                        dev.keel.core.outcome.FailureException.class,
+                        e -> assertThat(e.failure().message())
+                                .isEqualTo(record + " is not a Koji task record Keel wrote"));
+    }
+
+    @Test
+    void uploadsGoToAStagingDirectoryNamedAsKojisClientNamesIt() throws Exception {
+        new KojiBuildHub(hub, Set.of(), Map.of());
+        run(false, false);
+        assertThat(hub.received())
+                .filteredOn(call -> call.method().equals("uploadFile"))
+                .isNotEmpty()
+                .allSatisfy(call ->
+                        assertThat((String) call.params().get(0)).matches("cli-build/[0-9]+\\.[0-9]{3}\\.[A-Za-z]{8}"));
     }
 }
