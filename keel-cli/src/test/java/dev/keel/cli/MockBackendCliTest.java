@@ -136,7 +136,8 @@ class MockBackendCliTest {
                         "--resultdir",
                         backend.resolve("rpms").toString(),
                         "--uniqueext",
-                        "keel1",
+                        dev.keel.build.mock.MockBackend.rootName(
+                                work.resolve("mock/upstream-1-" + HostArch.rpm() + ".cfg"), 1),
                         "--define",
                         "_buildhost keel",
                         "--define",

@@ -261,7 +261,7 @@ public final class MockBackend implements BuildBackend {
         return new MockCommands(
                 configFile(),
                 resultDir,
-                "keel" + (root + 1),
+                rootName(options.configFile(), root + 1),
                 request.conditionals(),
                 LocalBackend.REPRODUCIBLE,
                 repositories,
@@ -275,6 +275,21 @@ public final class MockBackend implements BuildBackend {
             configWritten = true;
         }
         return options.configFile();
+    }
+
+    /**
+     * The build root's extension: {@code keel-<8 hex of the configuration file's path>-<n>}, so that
+     * two Keel runs on the same distro version from different projects or checkouts never share a
+     * build root (mock refuses one another mock holds), and the same one always has the same names.
+     */
+    public static String rootName(Path configFile, int n) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(configFile.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
+            return "keel-" + java.util.HexFormat.of().formatHex(digest, 0, 4) + "-" + n;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
     }
 
     /** The lowest build root number no running build of this backend uses, taken. */

@@ -222,7 +222,7 @@ class MockBackendTest {
                         "--resultdir",
                         work.resolve("srpm"),
                         "--uniqueext",
-                        "keel1",
+                        MockBackend.rootName(configFile(), 1),
                         DEFINES,
                         "--nocheck"));
         assertThat(calls.get(1).arguments())
@@ -234,7 +234,7 @@ class MockBackendTest {
                         "--resultdir",
                         work.resolve("rpms"),
                         "--uniqueext",
-                        "keel1",
+                        MockBackend.rootName(configFile(), 1),
                         DEFINES,
                         "--addrepo",
                         work.resolve("dependencies"),
@@ -283,7 +283,7 @@ class MockBackendTest {
         Path work = request.workDir();
         List<Object> common = List.of(
                 "--uniqueext",
-                "keel1",
+                MockBackend.rootName(configFile(), 1),
                 "--with",
                 "bootstrap",
                 "--without",
@@ -533,5 +533,15 @@ class MockBackendTest {
     private static void write(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);
+    }
+
+    @Test
+    void buildRootsOfTwoCheckoutsDifferAndEachKeepsItsNames() {
+        Path one = Path.of("/srv/a/build/work/mock/upstream-1-x86_64.cfg");
+        assertThat(MockBackend.rootName(one, 1))
+                .matches("keel-[0-9a-f]{8}-1")
+                .isEqualTo(MockBackend.rootName(Path.of("/srv/a/build/work/mock/../mock/upstream-1-x86_64.cfg"), 1))
+                .isNotEqualTo(MockBackend.rootName(Path.of("/srv/b/build/work/mock/upstream-1-x86_64.cfg"), 1))
+                .isNotEqualTo(MockBackend.rootName(one, 2));
     }
 }
