@@ -42,6 +42,7 @@ public final class RenderedSpecsScm implements AutoCloseable {
     private final String address;
     private final String directory;
     private final RevCommit commit;
+    private List<DiffEntry> changes;
 
     private RenderedSpecsScm(Repository repository, String address, String directory, RevCommit commit) {
         this.repository = repository;
@@ -124,7 +125,9 @@ public final class RenderedSpecsScm implements AutoCloseable {
      */
     public String url(String component) throws IOException {
         String path = (directory.isEmpty() ? "" : directory + "/") + RenderedTree.relativeDir(component);
-        List<DiffEntry> changes = changes(path);
+        List<DiffEntry> changes = changes().stream()
+                .filter(change -> inside(change.getNewPath(), path) || inside(change.getOldPath(), path))
+                .toList();
         if (!changes.isEmpty()) {
             DiffEntry first = changes.get(0);
             String file =
@@ -149,20 +152,31 @@ public final class RenderedSpecsScm implements AutoCloseable {
         return address + "?" + path + "#" + commit.getName();
     }
 
-    private List<DiffEntry> changes(String path) throws IOException {
-        try (ObjectReader reader = repository.newObjectReader();
-                Git git = new Git(repository)) {
-            CanonicalTreeParser tree = new CanonicalTreeParser();
-            tree.reset(reader, commit.getTree());
-            return git.diff()
-                    .setOldTree(tree)
-                    .setPathFilter(PathFilter.create(path))
-                    .setShowNameAndStatusOnly(true)
-                    .call();
-        } catch (GitAPIException e) {
-            throw new IOException(
-                    "cannot compare " + path + " with commit " + commit.getName() + ": " + e.getMessage(), e);
+    /**
+     * What differs between the commit and the work tree under the rendered-specs directory, found
+     * once (one walk, not one per component).
+     */
+    private List<DiffEntry> changes() throws IOException {
+        if (changes == null) {
+            try (ObjectReader reader = repository.newObjectReader();
+                    Git git = new Git(repository)) {
+                CanonicalTreeParser tree = new CanonicalTreeParser();
+                tree.reset(reader, commit.getTree());
+                var diff = git.diff().setOldTree(tree).setShowNameAndStatusOnly(true);
+                if (!directory.isEmpty()) {
+                    diff.setPathFilter(PathFilter.create(directory));
+                }
+                changes = diff.call();
+            } catch (GitAPIException e) {
+                throw new IOException(
+                        "cannot compare " + directory + " with commit " + commit.getName() + ": " + e.getMessage(), e);
+            }
         }
+        return changes;
+    }
+
+    private static boolean inside(String file, String directory) {
+        return file.startsWith(directory + "/");
     }
 
     private boolean hasTree(String path) throws IOException {
