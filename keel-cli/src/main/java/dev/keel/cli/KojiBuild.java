@@ -173,11 +173,7 @@ final class KojiBuild {
         if (!built.succeeded()) {
             throw new FailureException(built.failure());
         }
-        String file = built.srpm().getFileName().toString();
-        String nvr = file.substring(0, file.length() - ".src.rpm".length());
-        int release = nvr.lastIndexOf('-');
-        String name = nvr.substring(0, nvr.lastIndexOf('-', release - 1));
-        return KojiBuilder.Source.upload(built.srpm(), name, nvr);
+        return KojiBuilder.Source.upload(built.srpm());
     }
 
     private static void print(List<KojiBuilder.Result> results, OutputOption output, PrintWriter out) {

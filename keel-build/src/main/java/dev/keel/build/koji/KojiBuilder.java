@@ -87,6 +87,16 @@ public final class KojiBuilder {
             return new Source(srpm, null, name, nvr);
         }
 
+        /** A source RPM named as rpmbuild names it, {@code NAME-VERSION-RELEASE.src.rpm}. */
+        public static Source upload(Path srpm) {
+            String file = srpm.getFileName().toString();
+            String nvr = file.endsWith(".src.rpm") ? file.substring(0, file.length() - ".src.rpm".length()) : "";
+            if (!NVR.matcher(nvr).matches()) {
+                throw new IllegalArgumentException(file + " is not named NAME-VERSION-RELEASE.src.rpm");
+            }
+            return upload(srpm, packageName(nvr), nvr);
+        }
+
         public static Source scm(String url, String name, String nvr) {
             return new Source(null, url, name, nvr);
         }
@@ -388,7 +398,7 @@ public final class KojiBuilder {
     }
 
     /** The name of an N-V-R. */
-    static String packageName(String nvr) {
+    public static String packageName(String nvr) {
         int release = nvr.lastIndexOf('-');
         return nvr.substring(0, nvr.lastIndexOf('-', release - 1));
     }

@@ -153,7 +153,8 @@ public final class KojiBuildHub {
         long at = kwargs.containsKey("event") ? ((Number) kwargs.get("event")).longValue() : Long.MAX_VALUE;
         List<Object> result = new ArrayList<>();
         taggedAt.forEach((nvr, taggedEvent) -> {
-            if (taggedEvent <= at && (name == null || packageName(nvr).equals(name))) {
+            if (taggedEvent <= at
+                    && (name == null || KojiBuilder.packageName(nvr).equals(name))) {
                 result.add(Map.of("nvr", nvr, "package_name", name == null ? nvr : name));
             }
         });
@@ -192,7 +193,7 @@ public final class KojiBuildHub {
         if (nvr == null) {
             throw new KojiHubDouble.Fault(1000, "no such upload: " + source);
         }
-        nvr = builtAs.getOrDefault(packageName(nvr), nvr);
+        nvr = builtAs.getOrDefault(KojiBuilder.packageName(nvr), nvr);
         boolean scratch = Boolean.TRUE.equals(opts.get("scratch"));
         int id = nextTask;
         nextTask += 10;
@@ -203,7 +204,7 @@ public final class KojiBuildHub {
                 held.add(tagged);
             }
         });
-        builds.add(new BuildCall(packageName(nvr), source, scratch, held, id));
+        builds.add(new BuildCall(KojiBuilder.packageName(nvr), source, scratch, held, id));
         return (long) id;
     }
 
@@ -213,7 +214,7 @@ public final class KojiBuildHub {
             return null;
         }
         if (task.state < 2 && ++task.looks >= looksToFinish) {
-            if (failing.contains(packageName(task.nvr))) {
+            if (failing.contains(KojiBuilder.packageName(task.nvr))) {
                 task.state = 5;
             } else {
                 task.state = 2;
@@ -226,12 +227,6 @@ public final class KojiBuildHub {
             task.state = 1;
         }
         return Map.of("id", params.get(0), "state", (long) task.state, "method", "build");
-    }
-
-    /** The name of an N-V-R. */
-    static String packageName(String nvr) {
-        int release = nvr.lastIndexOf('-');
-        return nvr.substring(0, nvr.lastIndexOf('-', release - 1));
     }
 
     private static String sha256(byte[] bytes) {

@@ -426,4 +426,17 @@ class KojiBuilderTest {
                 .allSatisfy(call ->
                         assertThat((String) call.params().get(0)).matches("cli-build/[0-9]+\\.[0-9]{3}\\.[A-Za-z]{8}"));
     }
+
+    @Test
+    void anUploadTakesItsNameAndNvrFromRpmbuildsFileNameOnly() {
+        KojiBuilder.Source source = KojiBuilder.Source.upload(Path.of("/x/libwidget-devel-4.2.0-3.kx1.src.rpm"));
+        assertThat(source.name()).isEqualTo("libwidget-devel");
+        assertThat(source.nvr()).isEqualTo("libwidget-devel-4.2.0-3.kx1");
+        for (String bad : List.of("garbage.src.rpm", "a-1.src.rpm", "a-1-1.x86_64.rpm", "a b-1-1.src.rpm")) {
+            assertThatThrownBy(() -> KojiBuilder.Source.upload(Path.of("/x", bad)))
+                    .as(bad)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("is not named NAME-VERSION-RELEASE.src.rpm");
+        }
+    }
 }
