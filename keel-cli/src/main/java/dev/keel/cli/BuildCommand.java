@@ -191,6 +191,7 @@ public final class BuildCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "unknown backend '" + backend + "': the backends are local, mock and koji");
         }
+        koji.check(spec.commandLine());
         if (!backend.equals("koji") && koji.any()) {
             throw new CommandLine.ParameterException(
                     spec.commandLine(),

@@ -66,10 +66,6 @@ final class KojiBuild {
                 Path.of(System.getProperty("user.home")),
                 Path.of(System.getProperty(ETC_PROPERTY, "/etc")));
         String target = target();
-        if (options.waitRepoTimeout < 1) {
-            throw new FailureException(
-                    Failure.of(Failure.Kind.CONFIGURATION, "--wait-repo-timeout must be at least 1 minute"));
-        }
         Map<String, String> scm = scmUrls(selected);
         KojiTls tls = KojiTls.of(profile, Instant.now());
         tls.warnings().forEach(warning -> status.info("warning: " + Reports.printable(warning)));

@@ -47,7 +47,12 @@ final class KojiOptions {
             paramLabel = "MINUTES",
             description = "With --backend koji: how long to wait for the build tag's repository to hold a layer's"
                     + " builds, as koji wait-repo --timeout (default: ${DEFAULT-VALUE}).")
-    long waitRepoTimeout = 120;
+    long waitRepoTimeout = DEFAULT_WAIT_REPO_TIMEOUT;
+
+    static final long DEFAULT_WAIT_REPO_TIMEOUT = 120;
+
+    /** A week: longer is a mistake, and far longer would overflow the wait's arithmetic. */
+    static final long MAX_WAIT_REPO_TIMEOUT = 7 * 24 * 60;
 
     /** Whether any of these options was given. */
     boolean any() {
@@ -58,5 +63,14 @@ final class KojiOptions {
                 || fromScm != null
                 || waitRepoTimeout != 120
                 || !profile.equals("koji");
+    }
+
+    /** Refuses values no build could use, before anything runs. */
+    void check(picocli.CommandLine commandLine) {
+        if (waitRepoTimeout < 1 || waitRepoTimeout > MAX_WAIT_REPO_TIMEOUT) {
+            throw new picocli.CommandLine.ParameterException(
+                    commandLine,
+                    "--wait-repo-timeout must be 1 to " + MAX_WAIT_REPO_TIMEOUT + " minutes, not " + waitRepoTimeout);
+        }
     }
 }

@@ -251,6 +251,19 @@ class KojiBackendCliTest {
     }
 
     @Test
+    void aRepositoryWaitNoBuildCouldUseIsAUsageError() {
+        for (String minutes : List.of("0", "-5", "10081", "99999999999999999", "9223372036854775807")) {
+            CliRunner result = build("--wait-repo-timeout", minutes);
+            assertThat(result.exitCode()).as(minutes).isEqualTo(2);
+            assertThat(result.err())
+                    .as(minutes)
+                    .contains("--wait-repo-timeout must be 1 to 10080 minutes, not " + minutes)
+                    .doesNotContain("Exception");
+        }
+        assertThat(hub.received()).isEmpty();
+    }
+
+    @Test
     void kojiOptionsWithoutTheKojiBackendAreUsageErrors() {
         CliRunner result = keel("component", "build", "-a", "--scratch");
         assertThat(result.exitCode()).isEqualTo(2);
