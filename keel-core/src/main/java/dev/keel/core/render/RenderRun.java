@@ -73,6 +73,9 @@ final class RenderRun {
                 mergeSources(merge);
             } else if (step instanceof RenderStep.FilterSidecars filter) {
                 filterSidecars(filter);
+            } else {
+                // RenderStep is sealed: only a step added without a branch here gets this far
+                throw new IllegalStateException("no way to apply the render step " + step.name());
             }
         }
         return new RenderedComponent(component.name(), files, notes);
