@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,7 +30,12 @@ final class ComponentResolver {
 
     private final ConfigNode.Table projectTree;
     private final Map<String, List<String>> groupsByComponent;
-    private final Map<String, ConfigNode.Table> layers = new ConcurrentHashMap<>();
+    /**
+     * Every layer a component can inherit, built before any component resolves: components resolve
+     * in parallel, and a layer cached on first use was once missing for a component that raced it.
+     */
+    private final Layers layers;
+
     private final Map<Path, ParsedOverlayFile> overlayFiles = new ConcurrentHashMap<>();
 
     /** A per-file overlay file, parsed once however many components use it. */
@@ -41,15 +47,54 @@ final class ComponentResolver {
         this.projectTree = projectTree;
         this.groupsByComponent = groupsByComponent;
         this.projectDir = projectDir;
+        this.layers = Layers.of(projectTree);
+    }
+
+    /**
+     * The layers components inherit: the project's defaults (or null), each group's and each
+     * distro version's, keyed by group name and by (distro, version).
+     */
+    private record Layers(
+            ConfigNode.Table project,
+            Map<String, ConfigNode.Table> groups,
+            Map<List<String>, ConfigNode.Table> versions) {
+
+        static Layers of(ConfigNode.Table projectTree) {
+            ConfigNode.Table project = projectTree.get("default-component-config") instanceof ConfigNode.Table table
+                    ? table.inLayer(PROJECT_LAYER)
+                    : null;
+            Map<String, ConfigNode.Table> groups = new HashMap<>();
+            if (projectTree.get("component-groups") instanceof ConfigNode.Table table) {
+                table.entries().forEach((group, node) -> {
+                    if (TreeLookup.at(node, "default-component-config") instanceof ConfigNode.Table defaults) {
+                        groups.put(group, defaults.inLayer("group " + group));
+                    }
+                });
+            }
+            Map<List<String>, ConfigNode.Table> versions = new HashMap<>();
+            if (projectTree.get("distros") instanceof ConfigNode.Table distros) {
+                distros.entries().forEach((distro, distroNode) -> {
+                    if (TreeLookup.at(distroNode, "versions") instanceof ConfigNode.Table table) {
+                        table.entries().forEach((version, node) -> {
+                            if (TreeLookup.at(node, "default-component-config") instanceof ConfigNode.Table defaults) {
+                                versions.put(
+                                        List.of(distro, version), defaults.inLayer("distro " + distro + " " + version));
+                            }
+                        });
+                    }
+                });
+            }
+            return new Layers(project, Map.copyOf(groups), Map.copyOf(versions));
+        }
     }
 
     /** Resolves one component; problems are added to {@code errors}. */
     ResolvedComponent resolve(String name, ConfigNode.Table own, Location definedAt, List<ConfigError> errors) {
         List<String> groups = groupsByComponent.getOrDefault(name, List.of());
         ConfigNode.Table ownLayer = own.inLayer(COMPONENT_LAYER);
-        ConfigNode.Table withoutDistro = projectLayer();
+        ConfigNode.Table withoutDistro = layers.project();
         for (String group : groups) {
-            withoutDistro = TreeMerge.layer(withoutDistro, groupLayer(group));
+            withoutDistro = TreeMerge.layer(withoutDistro, layers.groups().get(group));
         }
         withoutDistro = TreeMerge.layer(withoutDistro, ownLayer);
         ConfigNode.Table tree = TreeMerge.layer(distroLayer(withoutDistro), withoutDistro);
@@ -60,21 +105,6 @@ final class ComponentResolver {
         ComponentConfig config = new Binder(new ArrayList<>(), true)
                 .bind(tree, ComponentConfig.class, KeyPaths.child("components", name));
         return new ResolvedComponent(name, config, tree, definedAt, groups);
-    }
-
-    private ConfigNode.Table projectLayer() {
-        return layers.computeIfAbsent("project", key -> {
-            ConfigNode.Table table = (ConfigNode.Table) projectTree.get("default-component-config");
-            return table == null ? null : table.inLayer(PROJECT_LAYER);
-        });
-    }
-
-    private ConfigNode.Table groupLayer(String group) {
-        return layers.computeIfAbsent("group " + group, key -> {
-            ConfigNode.Table table = (ConfigNode.Table)
-                    TreeLookup.at(projectTree, "component-groups", group, "default-component-config");
-            return table == null ? null : table.inLayer("group " + group);
-        });
     }
 
     /** The distro version defaults for the distro the other layers name, else the project's default distro. */
@@ -97,20 +127,7 @@ final class ComponentResolver {
         String effectiveVersion = version == null || version.isEmpty()
                 ? TreeLookup.string(projectTree, "distros", distro, "default-version")
                 : version;
-        if (effectiveVersion == null) {
-            return null;
-        }
-        String key = "distro " + distro + " " + effectiveVersion;
-        ConfigNode.Table cached = layers.get(key);
-        if (cached == null && !layers.containsKey(key)) {
-            ConfigNode node = TreeLookup.at(
-                    projectTree, "distros", distro, "versions", effectiveVersion, "default-component-config");
-            cached = node instanceof ConfigNode.Table table ? table.inLayer(key) : null;
-            if (cached != null) {
-                layers.put(key, cached);
-            }
-        }
-        return cached;
+        return effectiveVersion == null ? null : layers.versions().get(List.of(distro, effectiveVersion));
     }
 
     private static ConfigNode.Table withDefaultRelease(ConfigNode.Table tree) {
