@@ -1,6 +1,5 @@
 package dev.keel.core.overlay;
 
-import dev.keel.core.config.LocatedOverlay;
 import dev.keel.core.config.model.HashType;
 import dev.keel.core.config.model.OriginType;
 import dev.keel.core.config.model.SourceFileRef;
@@ -18,24 +17,6 @@ public record OverlayResult(SourceTree tree, SourceProvenance origins, Map<Strin
 
     public OverlayResult {
         archiveDigests = Collections.unmodifiableMap(new TreeMap<>(archiveDigests));
-    }
-
-    /**
-     * For the spec and every text file an overlay touched, where each line comes from; files
-     * absent are unchanged upstream files.
-     */
-    public Map<String, List<LineSource>> provenance() {
-        return origins.editedFiles();
-    }
-
-    /** The overlay that removed each upstream line that is gone, by path. */
-    public Map<String, ? extends Map<Integer, LocatedOverlay>> removedLines() {
-        return origins.removedLines();
-    }
-
-    /** The overlay that removed each upstream file that is gone. */
-    public Map<String, LocatedOverlay> removedFiles() {
-        return origins.removedFiles();
     }
 
     /**
@@ -70,10 +51,5 @@ public record OverlayResult(SourceTree tree, SourceProvenance origins, Map<Strin
             }
         });
         return problems;
-    }
-
-    /** The overlay that removed upstream line {@code line} (1-based) of {@code path}, or null. */
-    public LocatedOverlay removedBy(String path, int line) {
-        return origins.removedBy(path, line);
     }
 }

@@ -144,7 +144,7 @@ class OverlayConformanceTest {
         Spec input = Spec.parse(c.input());
         Spec output =
                 Spec.parse(result.tree().get(ConformanceCase.SPEC).orElseThrow().content());
-        List<LineSource> sources = result.provenance().get(ConformanceCase.SPEC);
+        List<LineSource> sources = result.origins().editedFiles().get(ConformanceCase.SPEC);
         assertThat(sources).as("one source per line").hasSize(output.lineCount());
         Set<Integer> kept = new HashSet<>();
         for (int i = 0; i < sources.size(); i++) {
@@ -161,7 +161,7 @@ class OverlayConformanceTest {
                 if (was.eolLength() > 0) {
                     assertThat(is.eol()).as("line ending of line %d", i + 1).isEqualTo(was.eol());
                 }
-                assertThat(result.removedBy(ConformanceCase.SPEC, n))
+                assertThat(result.origins().removedBy(ConformanceCase.SPEC, n))
                         .as("upstream line %d is kept, not removed", n)
                         .isNull();
             } else {
@@ -171,7 +171,7 @@ class OverlayConformanceTest {
         }
         for (int n = 1; n <= input.lineCount(); n++) {
             if (!kept.contains(n)) {
-                assertThat(result.removedBy(ConformanceCase.SPEC, n))
+                assertThat(result.origins().removedBy(ConformanceCase.SPEC, n))
                         .as("upstream line %d is gone, so an overlay removed it", n)
                         .isIn(overlays);
             }
@@ -184,7 +184,7 @@ class OverlayConformanceTest {
      */
     private static void expectFileProvenance(ConformanceCase c, List<LocatedOverlay> overlays, OverlayResult result) {
         SourceTree upstream = c.upstream();
-        result.provenance().forEach((path, sources) -> {
+        result.origins().editedFiles().forEach((path, sources) -> {
             if (path.equals(ConformanceCase.SPEC)) {
                 return;
             }

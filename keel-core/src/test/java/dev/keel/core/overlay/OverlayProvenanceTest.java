@@ -21,7 +21,7 @@ class OverlayProvenanceTest {
     void addedTagSitsBetweenUpstreamLines() {
         OverlayResult result = apply("add-tag-main-end-of-preamble");
         assertSources(result, SPEC, "1-14 o1 15-50");
-        assertThat(result.removedLines()).isEmpty();
+        assertThat(result.origins().removedLines()).isEmpty();
     }
 
     @Test
@@ -29,7 +29,7 @@ class OverlayProvenanceTest {
         OverlayResult result = apply("set-tag-updates-existing");
         assertSources(result, SPEC, "1-2 o1 4-50");
         assertRemovedBy(result, SPEC, 3, 1);
-        assertThat(result.removedBy(SPEC, 2)).isNull();
+        assertThat(result.origins().removedBy(SPEC, 2)).isNull();
     }
 
     @Test
@@ -44,8 +44,8 @@ class OverlayProvenanceTest {
         for (int line = 36; line <= 38; line++) {
             assertRemovedBy(result, SPEC, line, 1);
         }
-        assertThat(result.removedBy(SPEC, 35)).isNull();
-        assertThat(result.removedBy(SPEC, 39)).isNull();
+        assertThat(result.origins().removedBy(SPEC, 35)).isNull();
+        assertThat(result.origins().removedBy(SPEC, 39)).isNull();
     }
 
     @Test
@@ -54,12 +54,12 @@ class OverlayProvenanceTest {
         assertSources(endif, SPEC, "1-13 16-19");
         assertRemovedBy(endif, SPEC, 14, 1);
         assertRemovedBy(endif, SPEC, 15, 1);
-        assertThat(endif.removedBy(SPEC, 17)).isNull();
+        assertThat(endif.origins().removedBy(SPEC, 17)).isNull();
         OverlayResult opening = apply("remove-section-straddling-if-kept");
         assertSources(opening, SPEC, "1-9 12-19");
         assertRemovedBy(opening, SPEC, 10, 1);
         assertRemovedBy(opening, SPEC, 11, 1);
-        assertThat(opening.removedBy(SPEC, 13)).isNull();
+        assertThat(opening.origins().removedBy(SPEC, 13)).isNull();
     }
 
     @Test
@@ -86,7 +86,7 @@ class OverlayProvenanceTest {
         OverlayResult result = apply("patch-add-tag-at-end-of-preamble");
         assertSources(result, SPEC, "1-14 o1 15-50");
         assertSources(result, "azl-system-ca.patch", "o1x8");
-        assertThat(result.provenance()).doesNotContainKey("widget-fix-build.patch");
+        assertThat(result.origins().editedFiles()).doesNotContainKey("widget-fix-build.patch");
     }
 
     @Test
@@ -95,7 +95,7 @@ class OverlayProvenanceTest {
         assertSources(result, SPEC, "1-8 10-50");
         assertRemovedBy(result, SPEC, 9, 1);
         assertRemovedBy(result, "widget-cve-2024-0001.patch", 1, 1);
-        assertThat(result.removedFiles()).containsOnlyKeys("widget-cve-2024-0001.patch");
+        assertThat(result.origins().removedFiles()).containsOnlyKeys("widget-cve-2024-0001.patch");
     }
 
     @Test
@@ -118,7 +118,7 @@ class OverlayProvenanceTest {
         OverlayResult result = apply("file-search-replace-one-file");
         assertSources(result, "widget.service", "1-5 o1 7-10");
         assertRemovedBy(result, "widget.service", 6, 1);
-        assertThat(result.removedBy("widget.service", 5)).isNull();
+        assertThat(result.origins().removedBy("widget.service", 5)).isNull();
         OverlayResult spanning = apply("file-search-replace-pattern-spans-lines");
         assertSources(spanning, "widgetd.conf", "1-2 o1x2");
         assertRemovedBy(spanning, "widgetd.conf", 3, 1);
@@ -141,7 +141,7 @@ class OverlayProvenanceTest {
         assertSources(renamed, "widgetd.service", "o1x10");
         assertRemovedBy(renamed, "widget.service", 1, 1);
         OverlayResult removed = apply("file-remove-one");
-        assertThat(removed.provenance()).containsOnlyKeys(SPEC);
+        assertThat(removed.origins().editedFiles()).containsOnlyKeys(SPEC);
         assertRemovedBy(removed, "README.azl", 1, 1);
         assertSources(removed, SPEC, "1-14");
     }
@@ -153,14 +153,14 @@ class OverlayProvenanceTest {
     }
 
     private static void assertSources(OverlayResult result, String path, String expected) {
-        assertThat(result.provenance()).as("provenance of %s", path).containsKey(path);
-        assertThat(render(result.provenance().get(path)))
+        assertThat(result.origins().editedFiles()).as("provenance of %s", path).containsKey(path);
+        assertThat(render(result.origins().editedFiles().get(path)))
                 .as("sources of %s", path)
                 .isEqualTo(expected);
     }
 
     private static void assertRemovedBy(OverlayResult result, String path, int line, int overlay) {
-        LocatedOverlay by = result.removedBy(path, line);
+        LocatedOverlay by = result.origins().removedBy(path, line);
         assertThat(by).as("overlay that removed line %d of %s", line, path).isNotNull();
         assertThat(by.index() + 1)
                 .as("overlay that removed line %d of %s", line, path)
