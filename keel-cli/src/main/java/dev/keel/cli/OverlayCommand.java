@@ -7,13 +7,15 @@ import dev.keel.core.outcome.Failure;
 import dev.keel.core.outcome.FailureFormat;
 import dev.keel.core.outcome.PathDisplay;
 import dev.keel.core.overlay.AnnotatedDiff;
-import dev.keel.core.overlay.OverlayEngine;
 import dev.keel.core.overlay.OverlayException;
 import dev.keel.core.overlay.OverlayFailure;
 import dev.keel.core.overlay.OverlayResult;
 import dev.keel.core.overlay.ProvenanceReport;
 import dev.keel.core.overlay.SourceFile;
 import dev.keel.core.overlay.SourceTree;
+import dev.keel.core.render.PlanEdits;
+import dev.keel.core.render.RenderException;
+import dev.keel.core.render.RenderPlan;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -103,16 +105,18 @@ public final class OverlayCommand extends CommandGroup {
             String name = spec.getFileName().toString().replaceFirst("\\.spec$", "");
             OverlayResult result;
             try {
-                result = new OverlayEngine(overlays.toAbsolutePath().getParent())
-                        .apply(name, upstream, specPath, located);
+                result = PlanEdits.apply(
+                        RenderPlan.ofOverlays(name, specPath, located),
+                        upstream,
+                        overlays.toAbsolutePath().getParent());
             } catch (OverlayException e) {
                 Failure failure = e.failure().toFailure();
                 if (sourcesDir == null && e.failure().reason() == OverlayFailure.Reason.NO_MATCHING_FILE) {
                     failure = failure.withHint("the spec is applied alone: give its sources directory with --sources");
                 }
-                err.print(FailureFormat.block(name, failure, PathDisplay.relativeTo(Path.of(""))));
-                err.flush();
-                return 1;
+                return failed(name, failure, err);
+            } catch (RenderException e) {
+                return failed(name, e.failure(), err);
             }
             if (output != null && output.provenance) {
                 out.print(ProvenanceReport.render(result, location -> location.toString()));
@@ -129,6 +133,12 @@ public final class OverlayCommand extends CommandGroup {
             out.flush();
             err.flush();
             return 0;
+        }
+
+        private static int failed(String name, Failure failure, PrintWriter err) {
+            err.print(FailureFormat.block(name, failure, PathDisplay.relativeTo(Path.of(""))));
+            err.flush();
+            return 1;
         }
     }
 }

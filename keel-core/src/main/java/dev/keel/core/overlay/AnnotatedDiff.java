@@ -141,9 +141,12 @@ public final class AnnotatedDiff {
         List<String> parts = new ArrayList<>();
         overlays.stream()
                 .sorted(java.util.Comparator.comparingInt(LocatedOverlay::index))
-                .forEach(o ->
-                        parts.add(o.label() + " (" + Names.enumKey(o.overlay().type()) + ") \"" + o.summary() + "\" at "
-                                + where.apply(o.location())));
+                .forEach(o -> parts.add(
+                        o.name() != null
+                                ? o.label() + " (Keel's own "
+                                        + Names.enumKey(o.overlay().type()) + ")"
+                                : o.label() + " (" + Names.enumKey(o.overlay().type()) + ") \"" + o.summary() + "\" at "
+                                        + where.apply(o.location())));
         return " " + Printable.escape(String.join("; ", parts));
     }
 

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -38,37 +37,23 @@ public final class OverlayChecker {
     }
 
     /**
-     * Checks {@code overlays} against {@code upstream}; {@code specOnly} says the snapshot has the
-     * spec but none of the sidecar files (overlays that edit those cannot be judged).
+     * Checks {@code overlays} against {@code sources}: the sources render applies them to (the
+     * upstream with the render plan's steps before the overlays), without the overlays the plan
+     * skips.
      */
-    public Report check(
-            String component, SourceTree upstream, String specPath, List<LocatedOverlay> overlays, boolean specOnly) {
-        OverlayEngine.Workspace workspace = engine.workspace(component, upstream, specPath);
+    public Report check(String component, SourceTree sources, String specPath, List<LocatedOverlay> overlays) {
+        OverlayEngine.Workspace workspace = engine.workspace(component, sources, specPath);
         List<OverlayCheck> checks = new ArrayList<>();
         for (LocatedOverlay located : overlays) {
-            checks.add(checkOne(component, workspace, located, specOnly));
+            checks.add(checkOne(component, workspace, located));
         }
         return new Report(checks, workspace.result());
     }
 
-    private OverlayCheck checkOne(
-            String component, OverlayEngine.Workspace workspace, LocatedOverlay located, boolean specOnly) {
+    private OverlayCheck checkOne(String component, OverlayEngine.Workspace workspace, LocatedOverlay located) {
         Overlay overlay = located.overlay();
         if (workspace.spec() == null) {
             return new OverlayCheck(component, located, OverlayCheck.Status.NO_UPSTREAM, "no upstream spec", null);
-        }
-        Optional<String> archive = overlay.archive();
-        if (archive.isPresent() && !workspace.hasFile(archive.get())) {
-            return new OverlayCheck(
-                    component, located, OverlayCheck.Status.NO_UPSTREAM, "the snapshot has no " + archive.get(), null);
-        }
-        if (specOnly && overlay instanceof Overlay.SidecarEdit) {
-            return new OverlayCheck(
-                    component,
-                    located,
-                    OverlayCheck.Status.NO_UPSTREAM,
-                    "the spec snapshot has no sidecar files",
-                    null);
         }
         // Applied exactly as render applies it, so that what is harmless here is harmless there.
         OverlayEngine.State before = workspace.state();

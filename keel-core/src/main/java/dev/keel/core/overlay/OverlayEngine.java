@@ -95,6 +95,17 @@ public final class OverlayEngine {
             }
         }
 
+        /**
+         * Puts a file Keel generates into the sources, in place of an upstream file of that name;
+         * its lines are {@code by}'s.
+         */
+        public void generate(String path, SourceFile file, LocatedOverlay by) {
+            if (path.equals(workspace.specPath)) {
+                throw new IllegalArgumentException("Keel does not generate the spec " + path);
+            }
+            workspace.putNew(path, file, by);
+        }
+
         /** The spec as the overlays so far left it, or empty when the sources have none. */
         public Optional<Spec> spec() {
             return Optional.ofNullable(workspace.spec());
@@ -202,10 +213,6 @@ public final class OverlayEngine {
 
         Spec spec() {
             return state.spec();
-        }
-
-        boolean hasFile(String path) {
-            return state.files().get(path).isPresent();
         }
 
         /** Applies one overlay; one scoped to an archive is a stage of its own. */
@@ -511,7 +518,7 @@ public final class OverlayEngine {
         }
 
         /** Puts in a file {@code located} added: every line is its. */
-        private void putNew(String path, SourceFile file, LocatedOverlay located) {
+        void putNew(String path, SourceFile file, LocatedOverlay located) {
             state = state.with(
                     state.files().with(path, file),
                     state.provenance()

@@ -9,8 +9,9 @@ import dev.keel.core.config.model.Overlay;
 import dev.keel.core.config.model.ReleaseConfig;
 import dev.keel.core.outcome.Failure;
 import dev.keel.core.overlay.CheckSkip;
+import dev.keel.core.overlay.OverlayException;
+import dev.keel.core.overlay.OverlayResult;
 import dev.keel.core.overlay.SourceFile;
-import dev.keel.core.overlay.SourceTree;
 import dev.keel.spec.SourceRef;
 import dev.keel.spec.Spec;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +21,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,6 +35,8 @@ public final class ComponentRenderer {
     private static final Pattern URL =
             Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://([^/?#]+)([^?#]*)(?:\\?[^#]*)?(?:#(.*))?$");
 
+    private static final String MACROS_FILE = "render: macros file";
+
     private final Project project;
     private final Context context;
 
@@ -49,13 +50,33 @@ public final class ComponentRenderer {
 
     /** Renders a component: builds its plan and applies it. */
     public RenderedComponent render(ResolvedComponent component, RenderInput input) throws RenderException {
+        Spec pristine = pristine(component, input);
+        return new RenderRun(plan(component, input, pristine), component, input, pristine, context).apply();
+    }
+
+    /** The plan of a component's render: what it will do, step by step, and which overlays it skips. */
+    public RenderPlan plan(ResolvedComponent component, RenderInput input) throws RenderException {
+        return plan(component, input, pristine(component, input));
+    }
+
+    /**
+     * The upstream sources after the plan's edit steps, each changed line and file knowing the step
+     * or overlay that made it: what {@code diff-sources} shows.
+     *
+     * @throws OverlayException for the first overlay that cannot be applied
+     * @throws RenderException when the release cannot be bumped
+     */
+    public OverlayResult edited(RenderPlan plan, RenderInput input) throws OverlayException, RenderException {
+        return PlanEdits.apply(plan, input.upstream(), context.sourceRoot());
+    }
+
+    private static Spec pristine(ResolvedComponent component, RenderInput input) throws RenderException {
         String specPath = component.name() + ".spec";
         SourceFile upstreamSpec = input.upstream()
                 .get(specPath)
                 .orElseThrow(
                         () -> RenderException.of(Failure.Kind.SOURCES, "the upstream sources have no " + specPath));
-        Spec pristine = Spec.parse(upstreamSpec.content());
-        return new RenderRun(plan(component, input, pristine), component, input, pristine, context).apply();
+        return Spec.parse(upstreamSpec.content());
     }
 
     /**
@@ -70,20 +91,23 @@ public final class ComponentRenderer {
                 component,
                 UpstreamProvenance.macros(project, component, pristine, input.history(), notes),
                 project.renderTexts());
-        SortedMap<String, SourceFile> generated = new TreeMap<>();
         List<RenderStep> steps = new ArrayList<>();
         if (macros.isPresent()) {
             String file = MacrosFile.fileName(component.name());
-            generated.put(file, new SourceFile(macros.get().getBytes(StandardCharsets.UTF_8), false));
-            steps.add(new RenderStep.Edits("render: macros file", macrosFileEdits(file)));
+            SourceFile content = new SourceFile(macros.get().getBytes(StandardCharsets.UTF_8), false);
+            steps.add(new RenderStep.Generate(MACROS_FILE, file, content, context.renderLocation()));
+            steps.add(new RenderStep.Edits(MACROS_FILE, macrosFileEdits(file)));
         }
-        SourceTree sources = RenderPlan.withGenerated(input.upstream(), generated);
-        steps.add(new RenderStep.Edits("overlays", configuredOverlays(component, sources, input.specOnly(), notes)));
+        List<SkippedOverlay> skipped = skipped(component, input);
+        skipped.forEach(skip -> notes.add(skip.note()));
+        List<LocatedOverlay> overlays = new ArrayList<>(component.overlays());
+        skipped.forEach(skip -> overlays.remove(skip.overlay()));
+        steps.add(new RenderStep.Edits(RenderPlan.OVERLAYS, overlays));
         steps.add(new RenderStep.Edits(CheckSkip.LABEL, checkSkip(component, pristine, notes)));
         if (!input.changes().isEmpty()) {
             ReleaseConfig release = component.config().release();
-            steps.add(
-                    new RenderStep.ReleaseBump(input.changes().size(), release == null ? null : release.calculation()));
+            steps.add(new RenderStep.ReleaseBump(
+                    input.changes().size(), release == null ? null : release.calculation(), context.renderLocation()));
         }
         steps.add(new RenderStep.Edits(
                 "render: header",
@@ -96,42 +120,38 @@ public final class ComponentRenderer {
         steps.add(new RenderStep.FilterSidecars(input.keepUnreferenced()
                 || (component.config().render() != null
                         && Boolean.TRUE.equals(component.config().render().skipFileFilter()))));
-        return new RenderPlan(component.name(), component.name() + ".spec", generated, steps, notes);
+        return new RenderPlan(component.name(), component.name() + ".spec", steps, skipped, notes);
     }
 
     /** The macros file's load lines at the top of the spec, and its {@code Source9999}. */
     private List<LocatedOverlay> macrosFileEdits(String file) {
         return List.of(
                 context.keel(
-                        "render: macros file",
+                        MACROS_FILE,
                         Overlay.SpecPrependLines.atTop(List.of(
                                 RenderedComments.macrosLoad(project.renderTexts()),
                                 "%{load:%{_sourcedir}/" + file + "}",
                                 ""))),
-                context.keel("render: macros file", Overlay.SpecInsertTag.inMainPackage("Source9999", file)));
+                context.keel(MACROS_FILE, Overlay.SpecInsertTag.inMainPackage("Source9999", file)));
     }
 
     /**
-     * The component's overlays that render applies: not those that edit sidecar files when only the
-     * spec is at hand, nor those inside an archive the sources do not have (each skip noted).
+     * The component's overlays that render does not apply: those that edit sidecar files when only
+     * the spec is at hand, and those inside an archive the sources do not have.
      */
-    private static List<LocatedOverlay> configuredOverlays(
-            ResolvedComponent component, SourceTree upstream, boolean specOnly, List<String> notes) {
-        List<LocatedOverlay> applied = new ArrayList<>();
+    private static List<SkippedOverlay> skipped(ResolvedComponent component, RenderInput input) {
+        List<SkippedOverlay> skipped = new ArrayList<>();
         for (LocatedOverlay overlay : component.overlays()) {
             Optional<String> archive = overlay.overlay().archive();
-            if (specOnly && overlay.overlay() instanceof Overlay.SidecarEdit) {
-                notes.add(overlay.label() + " skipped: the spec snapshot has no sidecar files (" + overlay.summary()
-                        + ")");
-            } else if (archive.isPresent() && upstream.get(archive.get()).isEmpty()) {
+            if (input.specOnly() && overlay.overlay() instanceof Overlay.SidecarEdit) {
+                skipped.add(new SkippedOverlay(overlay, SkippedOverlay.Reason.SPEC_ONLY, ""));
+            } else if (archive.isPresent()
+                    && input.upstream().get(archive.get()).isEmpty()) {
                 // As azldev: render does not download lookaside archives; prepare-sources applies these.
-                notes.add(overlay.label() + " skipped: " + archive.get()
-                        + " is a lookaside archive, not fetched when rendering");
-            } else {
-                applied.add(overlay);
+                skipped.add(new SkippedOverlay(overlay, SkippedOverlay.Reason.ARCHIVE_NOT_FETCHED, archive.get()));
             }
         }
-        return applied;
+        return skipped;
     }
 
     /** {@code build.check.skip}: lines that disable every {@code %check} section of the upstream spec. */

@@ -5,15 +5,11 @@ import dev.keel.core.autospec.PackageHistory;
 import dev.keel.core.autospec.SpecFeatures;
 import dev.keel.core.autospec.SpecVersion;
 import dev.keel.core.autospec.SyntheticHistory;
-import dev.keel.core.config.LocatedOverlay;
 import dev.keel.core.config.ResolvedComponent;
-import dev.keel.core.config.model.Overlay;
 import dev.keel.core.outcome.Failure;
-import dev.keel.core.overlay.OverlayEngine;
 import dev.keel.core.overlay.OverlayException;
 import dev.keel.core.overlay.OverlayResult;
 import dev.keel.core.overlay.SourceFile;
-import dev.keel.core.overlay.SourceTree;
 import dev.keel.spec.Spec;
 import dev.keel.spec.macro.MacroContext;
 import java.nio.charset.StandardCharsets;
@@ -26,9 +22,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Applies a {@link RenderPlan} once: every edit step goes into one overlay session, so each
- * overlay applies once; the release bump reads the spec the edits before it made; the other steps
- * work on the result. One run renders one component.
+ * Applies a {@link RenderPlan} once: its edit steps in one overlay session ({@link PlanEdits}), so
+ * each overlay applies once, then its result steps on the edited sources. One run renders one
+ * component.
  */
 final class RenderRun {
 
@@ -39,7 +35,6 @@ final class RenderRun {
     private final ComponentRenderer.Context context;
     private final List<String> notes;
     private final TreeMap<String, SourceFile> files = new TreeMap<>();
-    private OverlayEngine.Session session;
     private OverlayResult overlaid;
     private Spec spec;
 
@@ -58,14 +53,13 @@ final class RenderRun {
     }
 
     RenderedComponent apply() throws RenderException {
-        SourceTree sources = RenderPlan.withGenerated(input.upstream(), plan.generated());
-        session = new OverlayEngine(context.sourceRoot()).open(component.name(), sources, plan.specPath());
-        for (RenderStep step : plan.steps()) {
-            if (step instanceof RenderStep.Edits edits) {
-                edit(edits.overlays());
-            } else if (step instanceof RenderStep.ReleaseBump bump) {
-                releaseBump(bump);
-            } else if (step instanceof RenderStep.ArchiveHashes hashes) {
+        try {
+            overlaid = PlanEdits.apply(plan, input.upstream(), context.sourceRoot());
+        } catch (OverlayException e) {
+            throw new RenderException(e.failure().toFailure());
+        }
+        for (RenderStep.ResultStep step : plan.resultSteps()) {
+            if (step instanceof RenderStep.ArchiveHashes hashes) {
                 archiveHashes(hashes);
             } else if (step instanceof RenderStep.Autospec) {
                 autospec();
@@ -74,41 +68,15 @@ final class RenderRun {
             } else if (step instanceof RenderStep.FilterSidecars filter) {
                 filterSidecars(filter);
             } else {
-                // RenderStep is sealed: only a step added without a branch here gets this far
+                // ResultStep is sealed: only a step added without a branch here gets this far
                 throw new IllegalStateException("no way to apply the render step " + step.name());
             }
         }
         return new RenderedComponent(component.name(), files, notes);
     }
 
-    private void edit(List<LocatedOverlay> overlays) throws RenderException {
-        try {
-            session.apply(overlays);
-        } catch (OverlayException e) {
-            throw new RenderException(e.failure().toFailure());
-        }
-    }
-
-    private void releaseBump(RenderStep.ReleaseBump bump) throws RenderException {
-        Optional<String> release = ReleaseBump.value(session.spec().orElseThrow(), bump.calculation(), bump.changes());
-        if (release.isPresent()) {
-            edit(List.of(context.keel(
-                    "render: release bump for " + bump.changes()
-                            + (bump.changes() == 1 ? " project change" : " project changes"),
-                    Overlay.SpecUpdateTag.inMainPackage("Release", release.get()))));
-        }
-    }
-
-    /** The overlays' result: read once, by the first step after the edits. */
-    private OverlayResult overlaid() {
-        if (overlaid == null) {
-            overlaid = session.result();
-        }
-        return overlaid;
-    }
-
     private void archiveHashes(RenderStep.ArchiveHashes hashes) throws RenderException {
-        List<String> problems = overlaid().verifyArchiveHashes(hashes.sourceFiles());
+        List<String> problems = overlaid.verifyArchiveHashes(hashes.sourceFiles());
         if (!problems.isEmpty()) {
             throw new RenderException(Failure.of(Failure.Kind.CONFIGURATION, String.join("; ", problems))
                     .at(component.locationOf("source-files"))
@@ -117,7 +85,7 @@ final class RenderRun {
     }
 
     private void autospec() throws RenderException {
-        SourceFile overlaidSpec = overlaid().tree().get(plan.specPath()).orElseThrow();
+        SourceFile overlaidSpec = overlaid.tree().get(plan.specPath()).orElseThrow();
         spec = Spec.parse(overlaidSpec.content());
         SpecFeatures features = SpecFeatures.of(spec.text());
         if (features.needsProcessing()) {
@@ -159,7 +127,7 @@ final class RenderRun {
     }
 
     private void mergeSources(RenderStep.MergeSources merge) throws RenderException {
-        Optional<SourceFile> upstreamSources = overlaid().tree().get("sources");
+        Optional<SourceFile> upstreamSources = overlaid.tree().get("sources");
         SourcesFile manifest = upstreamSources.isEmpty()
                 ? SourcesFile.empty()
                 : SourcesFile.parse(new String(upstreamSources.get().content(), StandardCharsets.UTF_8));
@@ -177,7 +145,7 @@ final class RenderRun {
     private void filterSidecars(RenderStep.FilterSidecars filter) {
         Set<String> referenced = ComponentRenderer.referencedFiles(spec);
         boolean keepAll = filter.keepAll() || referenced == null;
-        for (Map.Entry<String, SourceFile> file : overlaid().tree().files().entrySet()) {
+        for (Map.Entry<String, SourceFile> file : overlaid.tree().files().entrySet()) {
             String path = file.getKey();
             if (path.equals(plan.specPath()) || path.equals("sources")) {
                 continue;

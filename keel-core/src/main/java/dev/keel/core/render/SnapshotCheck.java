@@ -10,6 +10,8 @@ import dev.keel.core.outcome.Failure;
 import dev.keel.core.outcome.Failures;
 import dev.keel.core.overlay.OverlayCheck;
 import dev.keel.core.overlay.OverlayChecker;
+import dev.keel.core.overlay.OverlayException;
+import dev.keel.core.overlay.OverlayResult;
 import dev.keel.core.overlay.SourceTree;
 import dev.keel.core.source.UpstreamSource;
 import java.io.IOException;
@@ -19,10 +21,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code component check-overlays}: classifies every overlay of each component against a spec
- * snapshot ({@link OverlayChecker}; local specs against their own directory, as render reads them),
- * then renders the component there as {@code component render} would. A render that fails with no failing overlay row gets a row of its own, so the components
- * with a failing row are always a superset of those the render fails on.
+ * {@code component check-overlays}: plans each component's render against a spec snapshot (local
+ * specs against their own directory, as render reads them) and classifies every overlay the plan
+ * applies, one by one, on the sources render applies it to ({@link OverlayChecker}); the overlays
+ * the plan skips have nothing to check against. Then it renders the component there as {@code
+ * component render} would: a render that fails with no failing overlay row gets a row of its own,
+ * so the components with a failing row are always a superset of those the render fails on.
  */
 public final class SnapshotCheck {
 
@@ -65,18 +69,58 @@ public final class SnapshotCheck {
             }
             return rows;
         }
-        if (!overlays.isEmpty()) {
-            rows.addAll(checker.check(
-                            component.name(), sources.get(), component.name() + ".spec", overlays, source.specOnly())
-                    .checks());
+        if (overlays.isEmpty() && !(isLocal || configuresMore(component))) {
+            return rows;
         }
-        if ((isLocal || configuresMore(component))
-                && rows.stream().noneMatch(row -> row.status().failed())) {
-            renderFailure(component, sources.get(), source.specOnly())
-                    .ifPresent(failure -> rows.add(new OverlayCheck(
-                            component.name(), null, OverlayCheck.Status.RENDER_FAILS, failure.message(), failure)));
+        RenderInput input = RenderInput.of(sources.get(), source.specOnly());
+        Optional<Failure> failure;
+        try {
+            RenderPlan plan = renderer.plan(component, input);
+            rows.addAll(overlayRows(component, plan, renderer.edited(plan.beforeOverlays(), input)));
+            failure = rows.stream().anyMatch(row -> row.status().failed()) || !(isLocal || configuresMore(component))
+                    ? Optional.empty()
+                    : renderFailure(component, input);
+        } catch (RenderException e) {
+            failure = Optional.of(e.failure());
+        } catch (OverlayException e) {
+            failure = Optional.of(e.failure().toFailure());
+        }
+        failure.ifPresent(why -> rows.add(
+                new OverlayCheck(component.name(), null, OverlayCheck.Status.RENDER_FAILS, why.message(), why)));
+        return rows;
+    }
+
+    /**
+     * A row for each overlay of the component, in its order: those the plan skips have nothing to
+     * check against; the others are checked one by one on the sources render applies them to.
+     */
+    private List<OverlayCheck> overlayRows(ResolvedComponent component, RenderPlan plan, OverlayResult before) {
+        List<OverlayCheck> checked = plan.overlays().isEmpty()
+                ? List.of()
+                : checker.check(component.name(), before.tree(), plan.specPath(), plan.overlays())
+                        .checks();
+        List<OverlayCheck> rows = new ArrayList<>();
+        int next = 0;
+        for (LocatedOverlay overlay : component.overlays()) {
+            Optional<SkippedOverlay> skip = plan.skipOf(overlay);
+            rows.add(
+                    skip.isPresent()
+                            ? new OverlayCheck(
+                                    component.name(),
+                                    overlay,
+                                    OverlayCheck.Status.NO_UPSTREAM,
+                                    reason(skip.get()),
+                                    null)
+                            : checked.get(next++));
         }
         return rows;
+    }
+
+    private static String reason(SkippedOverlay skip) {
+        return switch (skip.reason()) {
+            case SPEC_ONLY -> "the spec snapshot has no sidecar files";
+            case ARCHIVE_NOT_FETCHED -> "the snapshot has no " + skip.archive();
+        };
     }
 
     /**
@@ -98,9 +142,9 @@ public final class SnapshotCheck {
                 || (config.sourceFiles() != null && !config.sourceFiles().isEmpty());
     }
 
-    private Optional<Failure> renderFailure(ResolvedComponent component, SourceTree sources, boolean specOnly) {
+    private Optional<Failure> renderFailure(ResolvedComponent component, RenderInput input) {
         try {
-            renderer.render(component, RenderInput.of(sources, specOnly));
+            renderer.render(component, input);
             return Optional.empty();
         } catch (RenderException e) {
             return Optional.of(e.failure());

@@ -269,6 +269,79 @@ class ComponentRendererTest {
     // ------------------------------------------------------------------ order
 
     @Test
+    void thePlansEditStepsGiveTheSourcesRenderFinishesAndSayWhoMadeEachLine() throws Exception {
+        Project project = project("""
+                build = { with = ["docs"] }
+
+                [[components.demo.overlays]]
+                type = "spec-add-tag"
+                tag = "Vendor"
+                value = "Keel"
+                """);
+        ResolvedComponent component = project.components().get("demo");
+        RenderInput input = RenderInput.of(tree(Map.of("demo.spec", SPEC, "demo.conf", "x\n")), false);
+        RenderPlan plan = renderer(project).plan(component, input);
+
+        dev.keel.core.overlay.OverlayResult edited = renderer(project).edited(plan, input);
+
+        RenderedComponent rendered = renderer(project).render(component, input);
+        assertThat(edited.tree().get("demo.spec").orElseThrow().content())
+                .as("no result step changes this spec: rendered = edited")
+                .isEqualTo(rendered.files().get("demo.spec").content());
+        assertThat(edited.origins().file("demo.azl.macros").madeBy())
+                .hasValueSatisfying(by -> assertThat(by.label()).isEqualTo("render: macros file"));
+        assertThat(edited.origins().overlaysOf("demo.spec"))
+                .extracting(dev.keel.core.config.LocatedOverlay::label)
+                .containsExactlyInAnyOrder("render: macros file", "overlay 1", "render: header");
+    }
+
+    @Test
+    void aSpecSnapshotPlanSkipsTheSidecarOverlaysAndSaysWhy() throws Exception {
+        Project project = project("""
+                build = { with = ["docs"] }
+
+                [[components.demo.overlays]]
+                description = "Tune the config"
+                type = "file-search-replace"
+                file = "demo.conf"
+                regex = "a"
+                replacement = "b"
+
+                [[components.demo.overlays]]
+                type = "spec-add-tag"
+                tag = "Vendor"
+                value = "Keel"
+                """);
+        ResolvedComponent component = project.components().get("demo");
+        RenderPlan plan = renderer(project).plan(component, RenderInput.of(tree(Map.of("demo.spec", SPEC)), true));
+
+        assertThat(plan.skipped()).singleElement().satisfies(skip -> {
+            assertThat(skip.overlay()).isEqualTo(component.overlays().get(0));
+            assertThat(skip.reason()).isEqualTo(SkippedOverlay.Reason.SPEC_ONLY);
+        });
+        assertThat(plan.skipOf(component.overlays().get(0))).isPresent();
+        assertThat(plan.skipOf(component.overlays().get(1))).isEmpty();
+        assertThat(plan.overlays()).containsExactly(component.overlays().get(1));
+        assertThat(plan.notes())
+                .containsExactly("overlay 1 skipped: the spec snapshot has no sidecar files (Tune the config)");
+        assertThat(plan.beforeOverlays().stepNames()).containsExactly("render: macros file", "render: macros file");
+    }
+
+    @Test
+    void aPlanCannotEditTheSourcesAfterAStepReadThem() {
+        RenderStep.Edits edits = new RenderStep.Edits(RenderPlan.OVERLAYS, java.util.List.of());
+        IllegalArgumentException refused = catchThrowableOfType(
+                () -> new RenderPlan(
+                        "demo",
+                        "demo.spec",
+                        java.util.List.of(new RenderStep.Autospec(), edits),
+                        java.util.List.of(),
+                        java.util.List.of()),
+                IllegalArgumentException.class);
+        assertThat(refused).hasMessageContaining("the edit step overlays comes after a step that reads");
+    }
+
+    @Test
     void thePlanNamesEveryStepInTheOrderItAppliesWithEachStepsEdits() throws Exception {
         Project project = project("""
                 build = { with = ["docs"], check = { skip = true, skip_reason = "flaky" } }
@@ -292,6 +365,7 @@ class ComponentRendererTest {
         assertThat(plan.stepNames())
                 .containsExactly(
                         "render: macros file",
+                        "render: macros file",
                         "overlays",
                         "build.check.skip",
                         "render: release bump",
@@ -300,13 +374,18 @@ class ComponentRendererTest {
                         "render: rpmautospec",
                         "render: sources file",
                         "render: sidecar files");
-        assertThat(plan.generated()).containsOnlyKeys("demo.azl.macros");
-        assertThat(((RenderStep.Edits) plan.steps().get(1)).overlays())
+        assertThat(plan.steps().get(0))
+                .isInstanceOfSatisfying(
+                        RenderStep.Generate.class,
+                        generate -> assertThat(generate.path()).isEqualTo("demo.azl.macros"));
+        assertThat(((RenderStep.Edits) plan.steps().get(2)).overlays())
                 .extracting(located -> located.overlay().type())
                 .containsExactly(dev.keel.core.config.model.OverlayType.SPEC_PREPEND_LINES);
-        assertThat(((RenderStep.Edits) plan.steps().get(2)).overlays()).hasSize(1);
-        assertThat(plan.steps().get(3))
-                .isEqualTo(new RenderStep.ReleaseBump(2, dev.keel.core.config.model.ReleaseCalculation.AUTO));
+        assertThat(((RenderStep.Edits) plan.steps().get(3)).overlays()).hasSize(1);
+        assertThat(plan.steps().get(4)).isInstanceOfSatisfying(RenderStep.ReleaseBump.class, bump -> {
+            assertThat(bump.changes()).isEqualTo(2);
+            assertThat(bump.calculation()).isEqualTo(dev.keel.core.config.model.ReleaseCalculation.AUTO);
+        });
 
         RenderedComponent rendered = renderer(project).render(component, input);
         assertThat(text(rendered, "demo.spec"))

@@ -210,6 +210,14 @@ public sealed interface Overlay {
         public FileAdd {
             required(file, source, notes);
         }
+
+        /**
+         * A file Keel generates (the macros file): Keel writes its content, so it names no source
+         * (an empty {@code source}); it stands for the file's maker in provenance.
+         */
+        public static FileAdd generated(String file) {
+            return new FileAdd(file, "", Notes.NONE);
+        }
     }
 
     /** {@code file-remove}: removes every matching file. */

@@ -111,7 +111,7 @@ class ArchiveOverlayTest {
         LocatedOverlay remove = remove(0, "vendor/**", "pkg-1.0.tar.gz");
         LocatedOverlay missing = replace(1, "configure", "-O9", "x", "pkg-1.0.tar.gz");
         OverlayChecker.Report report =
-                new OverlayChecker(Path.of(".")).check("pkg", tree, "pkg.spec", List.of(remove, missing), false);
+                new OverlayChecker(Path.of(".")).check("pkg", tree, "pkg.spec", List.of(remove, missing));
 
         assertThat(report.checks())
                 .extracting(OverlayCheck::status)

@@ -1,0 +1,61 @@
+package dev.keel.core.render;
+
+import dev.keel.core.config.LocatedOverlay;
+import dev.keel.core.config.Location;
+import dev.keel.core.config.model.Overlay;
+import dev.keel.core.overlay.OverlayEngine;
+import dev.keel.core.overlay.OverlayException;
+import dev.keel.core.overlay.OverlayResult;
+import dev.keel.core.overlay.SourceTree;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Applies a plan's edit steps to the upstream sources in one overlay session: each overlay applies
+ * once, in the plan's order, and every changed line and file of the result knows the step or
+ * overlay that made it. Render, {@code diff-sources}, {@code check-overlays} and {@code overlay
+ * apply} all edit through here.
+ */
+public final class PlanEdits {
+
+    private PlanEdits() {}
+
+    /**
+     * @param sourceRoot the directory an overlay's {@code source} file must lie in
+     * @throws OverlayException for the first overlay that cannot be applied
+     * @throws RenderException when the release cannot be bumped
+     */
+    public static OverlayResult apply(RenderPlan plan, SourceTree upstream, Path sourceRoot)
+            throws OverlayException, RenderException {
+        OverlayEngine.Session session = new OverlayEngine(sourceRoot).open(plan.component(), upstream, plan.specPath());
+        for (RenderStep.EditStep step : plan.editSteps()) {
+            if (step instanceof RenderStep.Generate generate) {
+                session.generate(
+                        generate.path(),
+                        generate.file(),
+                        keel(generate.name(), generate.at(), Overlay.FileAdd.generated(generate.path())));
+            } else if (step instanceof RenderStep.Edits edits) {
+                session.apply(edits.overlays());
+            } else if (step instanceof RenderStep.ReleaseBump bump) {
+                Optional<String> release =
+                        ReleaseBump.value(session.spec().orElseThrow(), bump.calculation(), bump.changes());
+                if (release.isPresent()) {
+                    String name = "render: release bump for " + bump.changes()
+                            + (bump.changes() == 1 ? " project change" : " project changes");
+                    session.apply(List.of(
+                            keel(name, bump.at(), Overlay.SpecUpdateTag.inMainPackage("Release", release.get()))));
+                }
+            } else {
+                // EditStep is sealed: only a step added without a branch here gets this far
+                throw new IllegalStateException("no way to apply the edit step " + step.name());
+            }
+        }
+        return session.result();
+    }
+
+    /** One of Keel's own edits, named for provenance. */
+    private static LocatedOverlay keel(String name, Location at, Overlay overlay) {
+        return new LocatedOverlay(-1, overlay, at, name);
+    }
+}
