@@ -67,42 +67,9 @@ public final class SourcesFile {
         Map<String, Integer> seen = new LinkedHashMap<>();
         String[] raws = text.split("\n", -1);
         for (int number = 1; number <= raws.length; number++) {
-            String raw = raws[number - 1];
-            String line = raw.strip();
-            Matcher modern = MODERN.matcher(line);
-            Matcher legacy = LEGACY.matcher(line);
-            Line parsed;
-            if (line.isEmpty()) {
-                parsed = new Line(null, null, null, raw);
-            } else if (modern.matches()) {
-                parsed = new Line(
-                        modern.group(1).toUpperCase(Locale.ROOT),
-                        modern.group(2),
-                        modern.group(3).toLowerCase(Locale.ROOT),
-                        raw);
-            } else if (legacy.matches()) {
-                parsed = new Line("MD5", legacy.group(2), legacy.group(1).toLowerCase(Locale.ROOT), raw);
-            } else {
-                throw problem(
-                        number,
-                        "the sources file has a line that is neither an entry nor blank: " + line,
-                        "entries look like 'SHA512 (name.tar.gz) = <hex>' or, in the legacy form,"
-                                + " '<md5 hex>  name.tar.gz'");
-            }
+            Line parsed = line(number, raws[number - 1]);
             if (parsed.filename() != null) {
-                if (!isPlainName(parsed.filename())) {
-                    throw problem(
-                            number,
-                            "the sources file names '" + parsed.filename() + "', which is not a plain file name",
-                            "");
-                }
-                Integer first = seen.putIfAbsent(parsed.filename(), number);
-                if (first != null) {
-                    throw problem(
-                            number,
-                            "the sources file lists " + parsed.filename() + " twice (first on line " + first + ")",
-                            "");
-                }
+                requireOnce(parsed.filename(), number, seen);
             }
             lines.add(parsed);
         }
@@ -112,6 +79,42 @@ public final class SourcesFile {
             lines.remove(lines.size() - 1);
         }
         return new SourcesFile(lines);
+    }
+
+    /** One line: blank, or an entry in the modern or the legacy form. */
+    private static Line line(int number, String raw) throws RenderException {
+        String line = raw.strip();
+        Matcher modern = MODERN.matcher(line);
+        Matcher legacy = LEGACY.matcher(line);
+        if (line.isEmpty()) {
+            return new Line(null, null, null, raw);
+        }
+        if (modern.matches()) {
+            return new Line(
+                    modern.group(1).toUpperCase(Locale.ROOT),
+                    modern.group(2),
+                    modern.group(3).toLowerCase(Locale.ROOT),
+                    raw);
+        }
+        if (legacy.matches()) {
+            return new Line("MD5", legacy.group(2), legacy.group(1).toLowerCase(Locale.ROOT), raw);
+        }
+        throw problem(
+                number,
+                "the sources file has a line that is neither an entry nor blank: " + line,
+                "entries look like 'SHA512 (name.tar.gz) = <hex>' or, in the legacy form,"
+                        + " '<md5 hex>  name.tar.gz'");
+    }
+
+    /** An entry names a plain file, once in the file. */
+    private static void requireOnce(String filename, int number, Map<String, Integer> seen) throws RenderException {
+        if (!isPlainName(filename)) {
+            throw problem(number, "the sources file names '" + filename + "', which is not a plain file name", "");
+        }
+        Integer first = seen.putIfAbsent(filename, number);
+        if (first != null) {
+            throw problem(number, "the sources file lists " + filename + " twice (first on line " + first + ")", "");
+        }
     }
 
     private static RenderException problem(int line, String message, String hint) {
