@@ -130,12 +130,22 @@ public final class Verifier {
                     : Optional.empty();
             try {
                 Optional<SortedMap<String, SourceFile>> wanted = pipeline.wantedDirectory(component, result);
+                SortedMap<String, SourceFile> current = pipeline.currentDirectory(component.name());
+                if (wanted.isEmpty() && result.outcome() instanceof Outcome.Skipped skipped && current.isEmpty()) {
+                    return new Verification(
+                            component.name(),
+                            Verification.Status.VERIFIED,
+                            directory,
+                            List.of(),
+                            List.of(),
+                            Optional.empty(),
+                            List.of(skipped.reason() + ", and the tree has no directory for it: nothing to check"));
+                }
                 if (wanted.isEmpty()) {
                     Failure why = failure.orElseGet(() -> Failure.of(Failure.Kind.UPSTREAM, skipReason(result)));
                     return unverifiable(component, why);
                 }
-                List<FileDifference> files =
-                        TreeDifferences.between(wanted.get(), pipeline.currentDirectory(component.name()));
+                List<FileDifference> files = TreeDifferences.between(wanted.get(), current);
                 List<LookasideCheck> checks = result.rendered().isPresent() && specSnapshot.isEmpty()
                         ? lookaside.check(component, sources(component))
                         : List.of();
@@ -198,7 +208,9 @@ public final class Verifier {
     }
 
     private static String skipReason(RenderPipeline.InMemory result) {
-        return result.outcome() instanceof Outcome.Skipped skipped ? skipped.reason() : "not rendered";
+        return result.outcome() instanceof Outcome.Skipped skipped
+                ? skipped.reason() + ", so the checked-in directory cannot be checked"
+                : "not rendered";
     }
 
     private static Verification.Status status(List<FileDifference> files, List<LookasideCheck> checks) {

@@ -576,6 +576,23 @@ class VerifierTest {
                         .verify(project.components().values(), true, (verification, elapsed) -> {}),
                 "hello");
         assertThat(missing.status()).isEqualTo(Verification.Status.UNVERIFIABLE);
-        assertThat(missing.failure().orElseThrow().message()).isEqualTo("no upstream spec hello.spec");
+        assertThat(missing.failure().orElseThrow().message())
+                .isEqualTo("no upstream spec hello.spec, so the checked-in directory cannot be checked");
+
+        Files.walk(projectDir.resolve("specs/h"))
+                .sorted(java.util.Comparator.reverseOrder())
+                .forEach(path -> path.toFile().delete());
+        Verification absent = of(
+                new Verifier(
+                                project,
+                                Optional.of(SpecSnapshot.open(snapshot)),
+                                new Verifier.Options(QUICK, userCache, 2))
+                        .verify(project.components().values(), true, (verification, elapsed) -> {}),
+                "hello");
+        assertThat(absent.status())
+                .as("rendering gives no directory, and there is none")
+                .isEqualTo(Verification.Status.VERIFIED);
+        assertThat(absent.notes())
+                .containsExactly("no upstream spec hello.spec, and the tree has no directory for it: nothing to check");
     }
 }
