@@ -51,7 +51,10 @@ public final class Verifier {
      */
     public record Options(FetchPolicy policy, Path cache, int jobs) {}
 
-    /** Told about each component as it is verified, with the time it took (called from worker threads). */
+    /**
+     * Told about each component as it is verified, with the time rendering and checking it took
+     * (called from worker threads).
+     */
     @FunctionalInterface
     public interface Progress {
         void done(Verification verification, Duration elapsed);
@@ -86,7 +89,7 @@ public final class Verifier {
             List<Verification> verifications = new ArrayList<>(run.pipeline.renderInMemory(byName.values(), result -> {
                 long start = System.nanoTime();
                 Verification verification = run.judge(byName.get(result.component()), result);
-                progress.done(verification, Duration.ofNanos(System.nanoTime() - start));
+                progress.done(verification, result.elapsed().plusNanos(System.nanoTime() - start));
                 return verification;
             }));
             List<String> stale = findStale ? run.pipeline.staleDirectories() : List.of();

@@ -232,8 +232,14 @@ public final class RenderPipeline {
      * @param component its name
      * @param rendered its files, or empty when it was not rendered
      * @param outcome {@code ok}, or why it was not rendered ({@code skipped}, {@code failed})
+     * @param elapsed how long rendering it took
      */
-    public record InMemory(String component, Optional<RenderedComponent> rendered, Outcome outcome) {}
+    public record InMemory(String component, Optional<RenderedComponent> rendered, Outcome outcome, Duration elapsed) {
+
+        InMemory(String component, Optional<RenderedComponent> rendered, Outcome outcome) {
+            this(component, rendered, outcome, Duration.ZERO);
+        }
+    }
 
     /** Told about each component rendered in memory (called from worker threads). */
     @FunctionalInterface
@@ -251,11 +257,16 @@ public final class RenderPipeline {
             throws IOException, InterruptedException {
         UpstreamSource local = new LocalSpecs();
         try (LockHistory lockHistory = LockHistory.open(project.lockDir())) {
-            return Parallel.map(
-                    components,
-                    options.jobs(),
-                    component -> use.use(inMemory(
-                            component, component.specType() == SpecType.LOCAL ? local : upstream, lockHistory)));
+            return Parallel.map(components, options.jobs(), component -> {
+                long start = System.nanoTime();
+                InMemory result =
+                        inMemory(component, component.specType() == SpecType.LOCAL ? local : upstream, lockHistory);
+                return use.use(new InMemory(
+                        result.component(),
+                        result.rendered(),
+                        result.outcome(),
+                        Duration.ofNanos(System.nanoTime() - start)));
+            });
         }
     }
 
