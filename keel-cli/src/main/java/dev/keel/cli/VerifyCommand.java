@@ -215,8 +215,8 @@ public final class VerifyCommand implements Callable<Integer> {
     }
 
     /** {@code hello.spec: changed, +1 -1 from line 12}, {@code extra.txt: extra, 2 lines}. */
-    static String describe(FileDifference file) {
-        String name = Reports.printable(file.file());
+    private static String describe(FileDifference file) {
+        String name = file.file().equals(".") ? "the directory itself" : Reports.printable(file.file());
         return switch (file.change()) {
             case NOT_A_FILE -> name + ": a symbolic link or special file, which Keel never writes";
             case MISSING -> name + ": missing, " + Reports.count(file.linesRemoved(), "line");

@@ -310,6 +310,20 @@ class VerifyCommandTest {
                 .endsWith("larger than the download limit of 100 bytes (--max-download-size)");
     }
 
+    @Test
+    void aLetterDirectoryLinkedOutOfTheTreeIsNamedAndNotFollowed() throws Exception {
+        Path outside = dir.resolve("outside");
+        Files.move(clone.resolve("specs/g"), outside);
+        Files.createSymbolicLink(clone.resolve("specs/g"), outside);
+
+        CliRunner result = verify("greeter");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out())
+                .contains("greeter    differs  the directory itself: a symbolic link or special file, which Keel"
+                        + " never writes");
+    }
+
     // ------------------------------------------------------------------ usage errors
 
     @Test
