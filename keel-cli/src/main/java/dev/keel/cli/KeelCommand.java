@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
         },
         subcommands = {
             ComponentCommand.class,
+            VerifyCommand.class,
             ConfigCommand.class,
             OverlayCommand.class,
             SpecCommand.class,

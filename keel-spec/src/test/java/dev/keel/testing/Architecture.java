@@ -104,7 +104,7 @@ public final class Architecture {
                 .resideInAPackage(module)
                 .should()
                 .onlyDependOnClassesThat(allowedClasses)
-                .because("modules depend one way: keel-spec <- keel-core <- keel-build <- keel-cli");
+                .because("modules depend one way: keel-spec <- keel-core <- keel-build and keel-audit <- keel-cli");
     }
 
     /** No two top-level classes, in any package or module checked, share a simple name. */

@@ -232,8 +232,14 @@ public final class RenderPipeline {
      * @param component its name
      * @param rendered its files, or empty when it was not rendered
      * @param outcome {@code ok}, or why it was not rendered ({@code skipped}, {@code failed})
+     * @param elapsed how long rendering it took
      */
-    public record InMemory(String component, Optional<RenderedComponent> rendered, Outcome outcome) {}
+    public record InMemory(String component, Optional<RenderedComponent> rendered, Outcome outcome, Duration elapsed) {
+
+        InMemory(String component, Optional<RenderedComponent> rendered, Outcome outcome) {
+            this(component, rendered, outcome, Duration.ZERO);
+        }
+    }
 
     /** Told about each component rendered in memory (called from worker threads). */
     @FunctionalInterface
@@ -251,12 +257,48 @@ public final class RenderPipeline {
             throws IOException, InterruptedException {
         UpstreamSource local = new LocalSpecs();
         try (LockHistory lockHistory = LockHistory.open(project.lockDir())) {
-            return Parallel.map(
-                    components,
-                    options.jobs(),
-                    component -> use.use(inMemory(
-                            component, component.specType() == SpecType.LOCAL ? local : upstream, lockHistory)));
+            return Parallel.map(components, options.jobs(), component -> {
+                long start = System.nanoTime();
+                InMemory result =
+                        inMemory(component, component.specType() == SpecType.LOCAL ? local : upstream, lockHistory);
+                return use.use(new InMemory(
+                        result.component(),
+                        result.rendered(),
+                        result.outcome(),
+                        Duration.ofNanos(System.nanoTime() - start)));
+            });
         }
+    }
+
+    /**
+     * What a component's directory holds after a render that ended as {@code result} (from {@link
+     * #renderInMemory}): its rendered files, or the {@code RENDER_FAILED} marker when its inputs
+     * cannot be rendered, as the rendered tree's file system keeps them; empty when a render writes
+     * nothing (the component was skipped, or the environment failed).
+     */
+    public Optional<SortedMap<String, SourceFile>> wantedDirectory(ResolvedComponent component, InMemory result)
+            throws IOException {
+        if (result.rendered().isPresent()) {
+            return Optional.of(tree.representable(result.rendered().get().files()));
+        }
+        if (result.outcome() instanceof Outcome.Failed failed
+                && failed.failure().kind().fromInputs()) {
+            return Optional.of(tree.representable(marker(component, failed.failure())));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A component's directory as the rendered tree holds it now; a symbolic link or special file in
+     * it reads as content Keel never writes ({@link RenderedTree#isLinkOrSpecial}).
+     */
+    public SortedMap<String, SourceFile> currentDirectory(String component) throws IOException {
+        return tree.read(component);
+    }
+
+    /** The directories of the rendered tree ({@code c/curl}) that belong to no component of the project, sorted. */
+    public List<String> staleDirectories() throws IOException {
+        return tree.stale(project.components().keySet());
     }
 
     private InMemory inMemory(ResolvedComponent component, UpstreamSource source, LockHistory lockHistory) {
@@ -303,10 +345,8 @@ public final class RenderPipeline {
         if (!failure.kind().fromInputs()) {
             return new RenderResult(component.name(), relative, outcome, false, List.of());
         }
-        SortedMap<String, SourceFile> marker = new TreeMap<>(
-                Map.of(RenderedTree.FAILED_MARKER, new SourceFile(markerText(component, failure), false)));
         try {
-            return finish(component, null, tree.read(component.name()), marker, List.of(), outcome);
+            return finish(component, null, tree.read(component.name()), marker(component, failure), List.of(), outcome);
         } catch (IOException | RuntimeException e) {
             Failure writing = Failures.of(e, Failure.Kind.FILESYSTEM);
             return new RenderResult(
@@ -317,6 +357,11 @@ public final class RenderPipeline {
                     List.of("the " + RenderedTree.FAILED_MARKER + " marker could not be written: "
                             + FailureFormat.line(writing, markerPaths)));
         }
+    }
+
+    /** A directory holding only the {@code RENDER_FAILED} marker of a failure. */
+    private SortedMap<String, SourceFile> marker(ResolvedComponent component, Failure failure) {
+        return new TreeMap<>(Map.of(RenderedTree.FAILED_MARKER, new SourceFile(markerText(component, failure), false)));
     }
 
     /** The marker's text: the failure as {@code keel component render} prints it, with project-relative paths. */

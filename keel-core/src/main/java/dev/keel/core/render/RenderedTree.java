@@ -109,6 +109,14 @@ public final class RenderedTree {
     private static final SourceFile FOREIGN = new SourceFile(
             "(a symbolic link or special file, which Keel never writes)".getBytes(StandardCharsets.UTF_8), true);
 
+    /**
+     * Whether a file {@link #read} returned stands for a symbolic link or special file (a directory
+     * that is a link reads as one entry named {@code .}).
+     */
+    public static boolean isLinkOrSpecial(SourceFile file) {
+        return FOREIGN.equals(file);
+    }
+
     static boolean same(Map<String, SourceFile> a, Map<String, SourceFile> b) {
         return a.equals(b);
     }

@@ -2,8 +2,6 @@ package dev.keel.core.render;
 
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;
-import dev.keel.core.config.model.OriginType;
-import dev.keel.core.config.model.SourceFileRef;
 import dev.keel.core.config.model.SpecType;
 import dev.keel.core.io.InputFiles;
 import dev.keel.core.io.Parallel;
@@ -12,14 +10,11 @@ import dev.keel.core.lock.LockStore;
 import dev.keel.core.overlay.SourceFile;
 import dev.keel.core.overlay.SourceTree;
 import dev.keel.core.source.LookasideCache;
-import dev.keel.core.source.LookasideEntry;
 import dev.keel.core.source.UpstreamSource;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code component prepare-sources}: a component's complete, buildable sources in a directory —
@@ -90,38 +85,10 @@ public final class SourcePreparer {
         }
     }
 
-    /** One file to download: where from (a URI template) and what it must hash to. */
-    private record Download(String template, LookasideEntry entry) {}
-
     /** The tree with every lookaside archive and downloaded source file added (fetched in parallel). */
     private SourceTree withDownloads(ResolvedComponent component, SourceTree tree)
             throws IOException, InterruptedException, RenderException {
-        List<Download> downloads = new ArrayList<>();
-        Optional<SourceFile> manifest = tree.get("sources");
-        if (manifest.isPresent()) {
-            String template = lookasideTemplate(component);
-            for (SourcesFile.Line entry : SourcesFile.parse(
-                            new String(manifest.get().content(), StandardCharsets.UTF_8))
-                    .entries()) {
-                downloads.add(
-                        new Download(template, new LookasideEntry(entry.hashType(), entry.filename(), entry.hash())));
-            }
-        }
-        List<SourceFileRef> sourceFiles = component.config().sourceFiles();
-        for (SourceFileRef file : sourceFiles == null ? List.<SourceFileRef>of() : sourceFiles) {
-            OriginType origin = file.origin() == null ? null : file.origin().type();
-            if (origin == OriginType.CUSTOM) {
-                throw new IOException("source file " + file.filename()
-                        + " has a custom origin (a script run in mock), which Keel does not run yet");
-            }
-            if (origin == OriginType.DOWNLOAD) {
-                downloads.add(new Download(
-                        file.origin().uri(), new LookasideEntry(file.hashType().name(), file.filename(), file.hash())));
-            }
-        }
-        for (Download download : downloads) {
-            requirePlainName(download.entry().filename());
-        }
+        List<SourceDownloads.Download> downloads = SourceDownloads.of(project, component, tree);
         List<Path> fetched = Parallel.map(
                 downloads,
                 PARALLEL_DOWNLOADS,
@@ -130,26 +97,6 @@ public final class SourcePreparer {
             tree = tree.with(downloads.get(i).entry().filename(), read(fetched.get(i)));
         }
         return tree;
-    }
-
-    private String lookasideTemplate(ResolvedComponent component) throws IOException {
-        return project.distroVersion(component)
-                .map(Project.DistroVersion::distro)
-                .map(distro -> distro.lookasideBaseUri())
-                .filter(uri -> !uri.isEmpty())
-                .orElseThrow(() -> new IOException("component " + component.name()
-                        + " lists lookaside files, but its distro has no lookaside-base-uri"));
-    }
-
-    /** Refuses names that are not a plain file name (they come from upstream and the configuration). */
-    private static void requirePlainName(String filename) throws IOException {
-        if (filename.isEmpty()
-                || filename.contains("/")
-                || filename.contains("\\")
-                || filename.equals(".")
-                || filename.equals("..")) {
-            throw new IOException("source file name '" + filename + "' is not a plain file name");
-        }
     }
 
     private static SourceFile read(Path file) throws IOException {

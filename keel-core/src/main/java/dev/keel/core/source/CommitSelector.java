@@ -1,6 +1,10 @@
 package dev.keel.core.source;
 
+import dev.keel.core.config.Location;
+import dev.keel.core.outcome.Failure;
+import dev.keel.core.outcome.FailureException;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +27,11 @@ public final class CommitSelector {
 
     /**
      * What decides the commit; any of the first three may be null. {@code repository} names the
-     * repository in messages (an address without userinfo).
+     * repository in messages (an address without userinfo); {@code lockFile} is where the locked
+     * commit comes from (null without one), named when the upstream does not have it.
      */
-    public record Request(String lockedCommit, String pin, Instant snapshot, String branch, String repository) {}
+    public record Request(
+            String lockedCommit, String pin, Instant snapshot, String branch, String repository, Path lockFile) {}
 
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{4,40}");
 
@@ -34,10 +40,11 @@ public final class CommitSelector {
     public static RevCommit select(Repository repository, Request request) throws IOException {
         try (RevWalk walk = new RevWalk(repository)) {
             if (request.lockedCommit() != null) {
-                return walk.parseCommit(resolve(repository, request.lockedCommit(), "locked commit", request));
+                Location where = request.lockFile() == null ? null : Location.of(request.lockFile());
+                return walk.parseCommit(resolve(repository, request.lockedCommit(), "locked commit", request, where));
             }
             if (request.pin() != null) {
-                return walk.parseCommit(resolve(repository, request.pin(), "upstream-commit", request));
+                return walk.parseCommit(resolve(repository, request.pin(), "upstream-commit", request, null));
             }
             Ref branch = repository.exactRef("refs/heads/" + request.branch());
             if (branch == null) {
@@ -64,15 +71,25 @@ public final class CommitSelector {
         return HEX.matcher(id).matches() && matches(repository, id).size() == 1;
     }
 
-    /** A full or abbreviated commit id in the repository; an unknown or ambiguous one is an error. */
-    private static ObjectId resolve(Repository repository, String id, String what, Request request) throws IOException {
+    /**
+     * A full or abbreviated commit id in the repository; an unknown or ambiguous one is an error,
+     * located at {@code where} (the lock file) when it is not null.
+     */
+    private static ObjectId resolve(Repository repository, String id, String what, Request request, Location where)
+            throws IOException {
         if (!HEX.matcher(id).matches()) {
             throw new IOException(what + " '" + id + "' is not a commit hash");
         }
         List<ObjectId> matches = matches(repository, id);
         if (matches.isEmpty()) {
-            throw new IOException(what + " " + id + " is not in the upstream repository " + request.repository()
-                    + " (was its history rewritten?)");
+            String message = what + " " + id + " is not in the upstream repository " + request.repository()
+                    + " (was its history rewritten?)";
+            if (where == null) {
+                throw new IOException(message);
+            }
+            throw new FailureException(Failure.of(Failure.Kind.UPSTREAM, message)
+                    .at(where)
+                    .withHint("'keel component update' locks a commit the upstream has"));
         }
         if (matches.size() > 1) {
             throw new IOException(what + " " + id + " is ambiguous in " + request.repository() + "; give more digits");

@@ -71,7 +71,8 @@ public final class DistGitSource implements UpstreamSource {
         Target target = target(component);
         String locked = lockedCommit(component);
         try (Repository repository = mirrors.open(target.uri(), known(target, locked))) {
-            return CommitSelector.select(repository, request(target, locked)).getName();
+            return CommitSelector.select(repository, request(target, locked, component))
+                    .getName();
         }
     }
 
@@ -146,7 +147,7 @@ public final class DistGitSource implements UpstreamSource {
         Target target = target(component);
         String locked = lockedCommit(component);
         try (Repository repository = mirrors.open(target.uri(), known(target, locked))) {
-            RevCommit commit = CommitSelector.select(repository, request(target, locked));
+            RevCommit commit = CommitSelector.select(repository, request(target, locked, component));
             SourceTree tree = GitTrees.read(repository, commit);
             String upstreamSpec = component.upstreamName() + ".spec";
             SourceFile spec = tree.get(upstreamSpec)
@@ -166,7 +167,8 @@ public final class DistGitSource implements UpstreamSource {
     public String resolve(ResolvedComponent component) throws IOException {
         Target target = target(component);
         try (Repository repository = mirrors.open(target.uri(), known(target, null))) {
-            return CommitSelector.select(repository, request(target, null)).getName();
+            return CommitSelector.select(repository, request(target, null, component))
+                    .getName();
         }
     }
 
@@ -217,9 +219,15 @@ public final class DistGitSource implements UpstreamSource {
         return value == null || value.isEmpty() ? null : value;
     }
 
-    private static CommitSelector.Request request(Target target, String locked) throws IOException {
+    private CommitSelector.Request request(Target target, String locked, ResolvedComponent component)
+            throws IOException {
         return new CommitSelector.Request(
-                locked, emptyToNull(target.pin()), snapshot(target.snapshot()), target.branch(), target.address());
+                locked,
+                emptyToNull(target.pin()),
+                snapshot(target.snapshot()),
+                target.branch(),
+                target.address(),
+                locked == null ? null : locks.path(component.name()));
     }
 
     private static MacroContext macros(Target target) {

@@ -29,8 +29,8 @@ import java.util.stream.Stream;
  * partial file. One process and thread at a time downloads a hash (a {@link CacheLock} per hash
  * prefix); whoever holds that lock owns the part files of its hashes, so part files a killed
  * process left are overwritten by the next download of the same hash and removed by the first
- * fetch of every later run. Server errors, timeouts, stalls and wrong bytes are retried with
- * backoff; client errors and oversized files fail at once. Offline, only the cache is used.
+ * fetch of every later run that is not offline. Server errors, timeouts, stalls and wrong bytes are retried with
+ * backoff; client errors and oversized files fail at once. Offline, the cache is only read.
  */
 public final class LookasideCache {
 
@@ -63,7 +63,7 @@ public final class LookasideCache {
     public Path fetch(String uriTemplate, String pkg, LookasideEntry entry) throws IOException, InterruptedException {
         MessageDigest digest = digest(entry);
         Path target = path(entry);
-        if (swept.compareAndSet(false, true)) {
+        if (!policy.offline() && swept.compareAndSet(false, true)) {
             sweepParts();
         }
         if (Files.isRegularFile(target)) {
@@ -108,9 +108,8 @@ public final class LookasideCache {
             }
         }
         String attempts = last.retryable() && retry.attempts() > 1 ? " (" + retry.attempts() + " attempts)" : "";
-        throw new DownloadException(
-                "cannot download " + entry.filename() + " from " + remote + ": " + last.getMessage() + attempts,
-                last.retryable());
+        throw last.withMessage(
+                "cannot download " + entry.filename() + " from " + remote + ": " + last.getMessage() + attempts);
     }
 
     private void downloadOnce(Remote remote, LookasideEntry entry, Path part, MessageDigest digest)
@@ -126,10 +125,13 @@ public final class LookasideCache {
             }
             String actual = out.hash();
             if (!actual.equalsIgnoreCase(entry.hash())) {
-                throw new DownloadException(
+                throw DownloadException.mismatch(
                         "the file has " + entry.hashType() + " " + abbreviated(actual) + ", expected "
                                 + abbreviated(entry.hash()) + " (wrong or changed bytes)",
-                        true);
+                        new DownloadException.HashMismatch(
+                                entry.hashType(),
+                                entry.hash().toLowerCase(Locale.ROOT),
+                                actual.toLowerCase(Locale.ROOT)));
             }
         }
     }

@@ -591,6 +591,45 @@ class RenderPipelineTest {
         assertThat(zlib.notes()).containsExactly("differs: zlib.spec");
     }
 
+    @Test
+    void inMemoryRendersGiveTheDirectoriesARenderWritesAndReadNothingElse() throws Exception {
+        render();
+        String original = read("b/bash/bash.spec");
+        write(out.resolve("b/bash/bash.spec"), "edited\n");
+        write(out.resolve("o/old-thing/old-thing.spec"), "stale\n");
+        Project project = load();
+        RenderPipeline pipeline = new RenderPipeline(
+                project,
+                SpecSnapshot.open(snapshot),
+                new RenderPipeline.Options(out, true, true, false, 2, dir.resolve("other-cache")));
+        Map<String, Optional<Map<String, String>>> wanted = new TreeMap<>();
+        Map<String, Map<String, String>> current = new TreeMap<>();
+        pipeline.renderInMemory(project.components().values(), result -> {
+            ResolvedComponent component = project.components().get(result.component());
+            synchronized (wanted) {
+                wanted.put(
+                        result.component(),
+                        pipeline.wantedDirectory(component, result).map(RenderPipelineTest::texts));
+                current.put(result.component(), texts(pipeline.currentDirectory(result.component())));
+            }
+            return null;
+        });
+
+        assertThat(wanted.get("ghost")).as("skipped: a render writes nothing").isEmpty();
+        assertThat(wanted.get("zlib").orElseThrow()).containsExactlyEntriesOf(current.get("zlib"));
+        assertThat(wanted.get("curl").orElseThrow()).containsExactlyEntriesOf(current.get("curl"));
+        assertThat(wanted.get("bash").orElseThrow()).containsEntry("bash.spec", original);
+        assertThat(current.get("bash")).containsEntry("bash.spec", "edited\n");
+        assertThat(pipeline.staleDirectories()).containsExactly("o/old-thing");
+        assertThat(dir.resolve("other-cache")).doesNotExist();
+    }
+
+    private static Map<String, String> texts(Map<String, dev.keel.core.overlay.SourceFile> files) {
+        Map<String, String> texts = new TreeMap<>();
+        files.forEach((name, file) -> texts.put(name, new String(file.content(), StandardCharsets.UTF_8)));
+        return texts;
+    }
+
     // ------------------------------------------------------------------ stale directories
 
     @Test

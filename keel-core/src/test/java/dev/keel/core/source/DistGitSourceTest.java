@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.keel.core.config.Project;
 import dev.keel.core.lock.LockFile;
 import dev.keel.core.lock.LockStore;
+import dev.keel.core.outcome.Failure;
+import dev.keel.core.outcome.FailureException;
 import dev.keel.core.render.RenderPipeline;
 import dev.keel.core.render.RenderResult;
 import java.io.File;
@@ -119,6 +121,23 @@ class DistGitSourceTest {
         assertThatThrownBy(() -> source(project).checkout(project.components().get("hello")))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("deadbeefdeadbeef is not in the upstream repository");
+    }
+
+    @Test
+    void aLockedCommitThatUpstreamLostNamesTheLockFile() throws Exception {
+        Project project = project("");
+        new LockStore(project.lockDir())
+                .write("hello", new LockFile(null, "deadbeefdeadbeefdeadbeefdeadbeefdeadbeef", 0, null, null));
+        assertThatThrownBy(() -> source(project).checkout(project.components().get("hello")))
+                .isInstanceOfSatisfying(FailureException.class, e -> {
+                    assertThat(e.failure().kind()).isEqualTo(Failure.Kind.UPSTREAM);
+                    assertThat(e.failure().message())
+                            .startsWith("locked commit deadbeefdeadbeefdeadbeefdeadbeefdeadbeef is not in the"
+                                    + " upstream repository ");
+                    assertThat(e.failure().location().file())
+                            .isEqualTo(project.lockDir().resolve("hello.lock"));
+                    assertThat(e.failure().hint()).contains("keel component update");
+                });
     }
 
     @Test

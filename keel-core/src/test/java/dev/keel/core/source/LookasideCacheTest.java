@@ -162,9 +162,36 @@ class LookasideCacheTest {
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("cannot download hello-1.0.tar.gz from http://127.0.0.1:")
                 .hasMessageContaining("(3 attempts)")
-                .hasMessageContaining("expected " + SHA512.substring(0, 16));
+                .hasMessageContaining("expected " + SHA512.substring(0, 16))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.type(DownloadException.class))
+                .extracting(DownloadException::mismatch)
+                .isEqualTo(java.util.Optional.of(new DownloadException.HashMismatch(
+                        "SHA512", SHA512, sha512("evil".getBytes(StandardCharsets.UTF_8)))));
         assertThat(requests).hasValue(3);
         assertNothingCached();
+    }
+
+    @Test
+    void failuresOtherThanWrongBytesHaveNoMismatch() {
+        behaviour = (exchange, n) -> send(exchange, 404, new byte[0]);
+        assertThatThrownBy(this::fetch)
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.type(DownloadException.class))
+                .extracting(DownloadException::mismatch)
+                .isEqualTo(java.util.Optional.empty());
+    }
+
+    @Test
+    void offlineChangesNothingInTheCache() throws Exception {
+        Path part = cache.resolve("lookaside/sha512/" + SHA512 + ".part");
+        Files.createDirectories(part.getParent());
+        Files.writeString(part, "a part file another process may be writing");
+        FetchPolicy offline = new FetchPolicy(true, LIMITS, FAST.retry());
+        assertThatThrownBy(() -> new LookasideCache(cache, offline).fetch(template(), "hello", entry()))
+                .hasMessageContaining("is not in Keel's cache");
+        assertThat(part).exists();
+        try (Stream<Path> files = Files.walk(cache)) {
+            assertThat(files.filter(Files::isRegularFile)).containsExactly(part);
+        }
     }
 
     @Test
