@@ -88,6 +88,11 @@ public final class RenderEvidence {
         this.locks = new LockStore(project.lockDir());
     }
 
+    /** The rendered tree's root. */
+    public Path root() {
+        return tree.root();
+    }
+
     /** Told about each component's result on the worker thread, so that only what it keeps stays. */
     @FunctionalInterface
     public interface Use<R> {
