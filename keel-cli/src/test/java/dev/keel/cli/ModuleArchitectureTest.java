@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The rules across modules, checked here because keel-cli's class path holds every module but the
  * benchmarks: no package cycles anywhere, modules depend one way (keel-spec <- keel-core <-
- * keel-build <- keel-cli), top-level class names are unique and every package says what it is for.
+ * keel-build and keel-audit <- keel-cli), top-level class names are unique and every package says
+ * what it is for.
  */
 class ModuleArchitectureTest {
 
@@ -26,6 +27,12 @@ class ModuleArchitectureTest {
     @Test
     void coreUsesNeitherTheBuildNorTheCli() {
         Architecture.moduleUsesOnly("dev.keel.core..", "dev.keel.spec..", "dev.keel.core..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void auditUsesNeitherTheBuildNorTheCli() {
+        Architecture.moduleUsesOnly("dev.keel.audit..", "dev.keel.spec..", "dev.keel.core..", "dev.keel.audit..")
                 .check(CLASSES);
     }
 

@@ -26,6 +26,7 @@ import org.spdx.library.model.v2.SpdxDocument;
 import org.spdx.library.model.v2.SpdxFile;
 import org.spdx.library.model.v2.SpdxModelFactoryCompatV2;
 import org.spdx.library.model.v2.SpdxPackage;
+import org.spdx.library.model.v2.SpdxVerificationHelper;
 import org.spdx.library.model.v2.enumerations.AnnotationType;
 import org.spdx.library.model.v2.enumerations.ChecksumAlgorithm;
 import org.spdx.library.model.v2.enumerations.FileType;
@@ -170,11 +171,18 @@ final class SpdxWriter {
                 .setFilesAnalyzed(false)
                 .setDownloadLocation(ancestor.vcsUrl()
                         .map(url -> "git+" + url + "@" + ancestor.commit().orElse(""))
+                        // SPDX allows only some forms (no file: URLs, no addresses without a domain)
+                        .filter(location -> SpdxVerificationHelper.verifyDownloadLocation(location) == null)
                         .orElse(NOASSERTION))
                 .addChecksum(document.createChecksum(ChecksumAlgorithm.SHA256, ancestor.specSha256()))
                 .addExternalRef(reference(ReferenceCategory.PACKAGE_MANAGER, "purl", ancestor.purl(), null))
                 .setComment("The upstream package (" + ancestor.distro() + " " + ancestor.distroVersion()
-                        + ") at the commit or snapshot the component renders from; its checksum is its spec's.");
+                        + ") at the commit or snapshot the component renders from"
+                        + ancestor.vcsUrl()
+                                .map(url ->
+                                        " (" + url + " at " + ancestor.commit().orElse("") + ")")
+                                .orElse("")
+                        + "; its checksum is its spec's.");
         ancestor.version()
                 .map(v -> ancestor.release().map(r -> v + "-" + r).orElse(v))
                 .ifPresent(builder::setVersionInfo);
