@@ -16,7 +16,7 @@ class AuditArchitectureTest {
 
     @Test
     void lowerPackagesNeverUseHigherOnes() {
-        Architecture.layers("dev.keel.audit.verify").check(CLASSES);
+        Architecture.layers("dev.keel.audit.verify", "dev.keel.audit.sbom").check(CLASSES);
     }
 
     @Test

@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
             SpecCommand.class,
             PackageCommand.class,
             RepoCommand.class,
+            SbomCommand.class,
             MockCommand.class,
             DemoCommand.class,
             AutoComplete.GenerateCompletion.class

@@ -31,14 +31,14 @@ class ModuleArchitectureTest {
     }
 
     @Test
-    void buildUsesNoCli() {
-        Architecture.moduleUsesOnly("dev.keel.build..", "dev.keel.spec..", "dev.keel.core..", "dev.keel.build..")
+    void auditUsesNeitherTheBuildNorTheCli() {
+        Architecture.moduleUsesOnly("dev.keel.audit..", "dev.keel.spec..", "dev.keel.core..", "dev.keel.audit..")
                 .check(CLASSES);
     }
 
     @Test
-    void auditUsesNeitherTheBuildNorTheCli() {
-        Architecture.moduleUsesOnly("dev.keel.audit..", "dev.keel.spec..", "dev.keel.core..", "dev.keel.audit..")
+    void buildUsesNoCli() {
+        Architecture.moduleUsesOnly("dev.keel.build..", "dev.keel.spec..", "dev.keel.core..", "dev.keel.build..")
                 .check(CLASSES);
     }
 

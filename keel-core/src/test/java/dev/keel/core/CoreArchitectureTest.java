@@ -4,7 +4,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import dev.keel.testing.Architecture;
 import org.junit.jupiter.api.Test;
 
-/** keel-core's packages: no cycles, in layers, documented, and only keel-spec below them. */
+/** keel-core's packages: no cycles, in layers, documented, and only keel-spec below them (never build, audit or the CLI). */
 class CoreArchitectureTest {
 
     private static final JavaClasses CLASSES = Architecture.mainClasses("dev.keel.core");

@@ -57,6 +57,8 @@ final class SpecEvaluation {
     private final MacroContext context;
     private final boolean wholeSpec;
     private final MacroEngine engine;
+    private static final String LICENSE = "license";
+
     private final Map<String, ExpandedValue> tags = new HashMap<>();
     private Level level;
     private boolean recursing;
@@ -158,7 +160,12 @@ final class SpecEvaluation {
                         "rpm rejects the spec: the main package has no " + capitalized(required) + " tag");
             }
         }
-        return new ExpandedTags(tags.get("name"), tags.get("epoch"), tags.get("version"), tags.get("release"));
+        return new ExpandedTags(
+                tags.get("name"),
+                tags.get("epoch"),
+                tags.get("version"),
+                tags.get("release"),
+                tags.getOrDefault(LICENSE, ExpandedValue.undeterminable("the main package has no License tag")));
     }
 
     private ExpandedSpec specResult() {
@@ -580,6 +587,8 @@ final class SpecEvaluation {
         }
         if (PreambleTag.NEVR.contains(tag.token()) && current == main) {
             tags.put(tag.token(), ExpandedValue.undeterminable(reason));
+        } else if (tag.token().equals(LICENSE) && current == main) {
+            tags.putIfAbsent(LICENSE, ExpandedValue.undeterminable(reason));
         } else if (PreambleTag.BUILD_DEPENDENCIES.contains(tag.token())) {
             buildRequires.unknown(reason);
         } else if (tag.token().equals("provides")) {
@@ -612,6 +621,11 @@ final class SpecEvaluation {
         }
         if (tag.token().equals("exclusivearch") || tag.token().equals("excludearch")) {
             architectures(tag, number, tag.token().equals("exclusivearch") ? exclusiveArch : excludeArch);
+            return true;
+        }
+        if (tag.token().equals(LICENSE) && current == main) {
+            // rpm keeps the main package's first License; Keel reads it for SBOMs, never to reject a spec.
+            tags.putIfAbsent(LICENSE, value(tag, number));
             return true;
         }
         if (!PreambleTag.NEVR.contains(tag.token())) {

@@ -39,6 +39,34 @@ class MacroExpanderTest {
         }
 
         @Test
+        void theMainPackagesFirstLicenseIsReadAfterExpansion() {
+            ExpandedTags tags = evaluate("""
+                    %global extra BSD-3-Clause
+                    Name: a
+                    Version: 1
+                    Release: 1
+                    License: %{shrink:MIT   AND
+                        %{extra}}
+                    License: GPL-2.0-only
+                    %package x
+                    License: Apache-2.0
+                    """);
+            assertThat(tags.license().value()).isEqualTo("MIT AND BSD-3-Clause");
+        }
+
+        @Test
+        void aLicenseInABranchKeelCannotDecideIsUndeterminable() {
+            ExpandedTags tags = evaluate("Name: a\nVersion: 1\nRelease: 1\n%if %{with_x}\nLicense: MIT\n%endif\n");
+            assertThat(tags.license().isDeterminable()).isFalse();
+            assertThat(evaluate("Name: a\nVersion: 1\nRelease: 1\nLicense: %{lic}\n")
+                            .license()
+                            .reason())
+                    .contains("lic");
+            assertThat(evaluate("Name: a\nVersion: 1\nRelease: 1\n").license().reason())
+                    .isEqualTo("the main package has no License tag");
+        }
+
+        @Test
         void epochIsPrintedAsANumber() {
             ExpandedTags tags = evaluate("Name: a\nEpoch: 01\nVersion: 1\nRelease: 1\n");
             assertThat(tags.epoch().value()).isEqualTo("1");

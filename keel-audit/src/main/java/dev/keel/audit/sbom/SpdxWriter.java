@@ -1,0 +1,246 @@
+package dev.keel.audit.sbom;
+
+import dev.keel.core.io.Digests;
+import dev.keel.core.io.Sha256Records;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.spdx.core.InvalidSPDXAnalysisException;
+import org.spdx.jacksonstore.MultiFormatStore;
+import org.spdx.library.LicenseInfoFactory;
+import org.spdx.library.ModelCopyManager;
+import org.spdx.library.model.v2.Checksum;
+import org.spdx.library.model.v2.ReferenceType;
+import org.spdx.library.model.v2.SpdxConstantsCompatV2;
+import org.spdx.library.model.v2.SpdxDocument;
+import org.spdx.library.model.v2.SpdxFile;
+import org.spdx.library.model.v2.SpdxModelFactoryCompatV2;
+import org.spdx.library.model.v2.SpdxPackage;
+import org.spdx.library.model.v2.SpdxVerificationHelper;
+import org.spdx.library.model.v2.enumerations.AnnotationType;
+import org.spdx.library.model.v2.enumerations.ChecksumAlgorithm;
+import org.spdx.library.model.v2.enumerations.FileType;
+import org.spdx.library.model.v2.enumerations.ReferenceCategory;
+import org.spdx.library.model.v2.enumerations.RelationshipType;
+import org.spdx.library.model.v2.license.AnyLicenseInfo;
+import org.spdx.library.model.v2.license.ExtractedLicenseInfo;
+import org.spdx.library.model.v2.license.SpdxNoAssertionLicense;
+import org.spdx.storage.simple.InMemSpdxStore;
+
+/**
+ * Writes an {@link Sbom} as SPDX 2.3 JSON with SPDX's Java library: a package per component, a
+ * package per upstream ancestor ({@code DESCENDANT_OF}), a file per patch holding its diff in its
+ * comment ({@code PATCH_APPLIED} to the component) with an annotation of its type, metadata and
+ * the issues it resolves; each resolved CVE is also a security advisory reference of the package
+ * (SPDX 2.3 has no VEX). A License that is not a valid expression is declared {@code NOASSERTION}
+ * with the text and the problem in the license comments. {@code created} is the document time; the
+ * namespace is a name-based UUID of the content.
+ */
+final class SpdxWriter {
+
+    private static final String NVD = "https://nvd.nist.gov/vuln/detail/";
+    private static final String NOASSERTION = "NOASSERTION";
+    private static final Pattern LICENSE_REF = Pattern.compile("LicenseRef-[A-Za-z0-9.\\-]+");
+
+    private final Sbom sbom;
+    private final MultiFormatStore store;
+    private final String namespace;
+    private final ModelCopyManager copies = new ModelCopyManager();
+    private final String created;
+    private final String annotator;
+    private SpdxDocument document;
+
+    private SpdxWriter(Sbom sbom) {
+        this.sbom = sbom;
+        this.store = new MultiFormatStore(new InMemSpdxStore(), MultiFormatStore.Format.JSON_PRETTY);
+        this.namespace = "urn:uuid:" + sbom.contentId("spdx");
+        this.created = DateTimeFormatter.ISO_INSTANT.format(
+                sbom.created().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
+        this.annotator =
+                SpdxConstantsCompatV2.CREATOR_PREFIX_TOOL + " " + sbom.tool().replace(' ', '-');
+    }
+
+    static byte[] write(Sbom sbom) {
+        LicenseCheck.listVersion(); // the library is ready
+        try {
+            return new SpdxWriter(sbom).document();
+        } catch (InvalidSPDXAnalysisException | IOException e) {
+            throw new IllegalStateException("SPDX could not write the SBOM: " + e.getMessage(), e);
+        }
+    }
+
+    private byte[] document() throws InvalidSPDXAnalysisException, IOException {
+        document = SpdxModelFactoryCompatV2.createSpdxDocumentV2(store, namespace, copies);
+        document.setCreationInfo(document.createCreationInfo(List.of(annotator), created));
+        document.getCreationInfo().setLicenseListVersion(LicenseCheck.listVersion());
+        String distro =
+                sbom.distro().qualifier().getOrDefault("distro", sbom.distro().vendor());
+        document.setName(distro + " source packages");
+        SortedSet<String> licenseRefs = new TreeSet<>();
+        int index = 0;
+        for (SbomComponent component : sbom.components()) {
+            index++;
+            component(component, index, licenseRefs);
+        }
+        for (String ref : licenseRefs) {
+            ExtractedLicenseInfo extracted = new ExtractedLicenseInfo(store, namespace, ref, copies, true);
+            extracted.setExtractedText("The text of " + ref + " is not in this document: the component's sources"
+                    + " and its upstream distro's license data have it.");
+            document.addExtractedLicenseInfos(extracted);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        store.serialize(out);
+        out.write('\n');
+        return out.toByteArray();
+    }
+
+    private void component(SbomComponent component, int index, SortedSet<String> licenseRefs)
+            throws InvalidSPDXAnalysisException {
+        String id = "SPDXRef-Package-" + index + "-" + idPart(component.name());
+        AnyLicenseInfo declared = new SpdxNoAssertionLicense();
+        String licenseComment = null;
+        if (component.license().isEmpty()) {
+            licenseComment = "Keel cannot compute the spec's License tag.";
+        } else if (component.license().get().valid()) {
+            declared = LicenseInfoFactory.parseSPDXLicenseStringCompatV2(
+                    component.license().get().text(), store, namespace, copies);
+            Matcher refs = LICENSE_REF.matcher(component.license().get().text());
+            while (refs.find()) {
+                licenseRefs.add(refs.group());
+            }
+        } else {
+            licenseComment = "The spec's License tag is not a valid SPDX license expression: "
+                    + component.license().get().text() + " ("
+                    + String.join("; ", component.license().get().problems()) + ")";
+        }
+        SpdxPackage.SpdxPackageBuilder builder = document.createPackage(
+                        id, component.name(), new SpdxNoAssertionLicense(), NOASSERTION, declared)
+                .setFilesAnalyzed(false)
+                .setDownloadLocation(NOASSERTION)
+                .addChecksum(document.createChecksum(ChecksumAlgorithm.SHA256, component.specSha256()))
+                .addExternalRef(reference(ReferenceCategory.PACKAGE_MANAGER, "purl", component.purl(), null))
+                .setComment("The source package the rendered spec " + component.name() + ".spec builds; its"
+                        + " checksum is the rendered spec's."
+                        + (component.notes().isEmpty() ? "" : " " + String.join(" ", component.notes())));
+        component.versionRelease().ifPresent(builder::setVersionInfo);
+        component.summary().ifPresent(builder::setSummary);
+        if (licenseComment != null) {
+            builder.setLicenseComments(licenseComment);
+        }
+        for (SbomComponent.Patch patch : component.patches()) {
+            for (String cve : patch.cves()) {
+                builder.addExternalRef(reference(
+                        ReferenceCategory.SECURITY,
+                        "advisory",
+                        NVD + cve,
+                        cve + " is resolved in this package by " + PatchText.summary(patch)));
+            }
+        }
+        SpdxPackage pkg = builder.build();
+        document.addRelationship(document.createRelationship(pkg, RelationshipType.DESCRIBES, null));
+        if (component.ancestor().isPresent()) {
+            SpdxPackage ancestor = ancestor(component.ancestor().get(), index);
+            pkg.addRelationship(document.createRelationship(
+                    ancestor, RelationshipType.DESCENDANT_OF, "rendered from it by the patches applied to it"));
+        }
+        int number = 0;
+        for (SbomComponent.Patch patch : component.patches()) {
+            number++;
+            SpdxFile file = patch(component, patch, index, number);
+            file.addRelationship(document.createRelationship(pkg, RelationshipType.PATCH_APPLIED, null));
+        }
+    }
+
+    private SpdxPackage ancestor(SbomComponent.Ancestor ancestor, int index) throws InvalidSPDXAnalysisException {
+        SpdxPackage.SpdxPackageBuilder builder = document.createPackage(
+                        "SPDXRef-Upstream-" + index + "-" + idPart(ancestor.name()),
+                        ancestor.name(),
+                        new SpdxNoAssertionLicense(),
+                        NOASSERTION,
+                        new SpdxNoAssertionLicense())
+                .setFilesAnalyzed(false)
+                .setDownloadLocation(ancestor.vcsUrl()
+                        .map(url -> "git+" + url + "@" + ancestor.commit().orElse(""))
+                        // SPDX allows only some forms (no file: URLs, no addresses without a domain)
+                        .filter(location -> SpdxVerificationHelper.verifyDownloadLocation(location) == null)
+                        .orElse(NOASSERTION))
+                .addChecksum(document.createChecksum(ChecksumAlgorithm.SHA256, ancestor.specSha256()))
+                .addExternalRef(reference(ReferenceCategory.PACKAGE_MANAGER, "purl", ancestor.purl(), null))
+                .setComment("The upstream package (" + ancestor.distro() + " " + ancestor.distroVersion()
+                        + ") at the commit or snapshot the component renders from"
+                        + ancestor.vcsUrl()
+                                .map(url ->
+                                        " (" + url + " at " + ancestor.commit().orElse("") + ")")
+                                .orElse("")
+                        + "; its checksum is its spec's.");
+        ancestor.version()
+                .map(v -> ancestor.release().map(r -> v + "-" + r).orElse(v))
+                .ifPresent(builder::setVersionInfo);
+        return builder.build();
+    }
+
+    private SpdxFile patch(SbomComponent component, SbomComponent.Patch patch, int index, int number)
+            throws InvalidSPDXAnalysisException {
+        String text = PatchText.of(patch);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        Checksum sha1 = document.createChecksum(ChecksumAlgorithm.SHA1, Digests.hex("SHA-1", bytes));
+        SpdxFile file = document.createSpdxFile(
+                        "SPDXRef-Patch-" + index + "-" + number,
+                        "./patches/" + idPart(component.name()) + "/" + String.format(Locale.ROOT, "%03d", number) + "-"
+                                + idPart(patch.name()) + ".diff",
+                        new SpdxNoAssertionLicense(),
+                        List.of(),
+                        NOASSERTION,
+                        sha1)
+                .addChecksum(document.createChecksum(ChecksumAlgorithm.SHA256, Sha256Records.hex(bytes)))
+                .setComment(text)
+                .build();
+        file.getFileTypes().add(FileType.SOURCE);
+        file.addAnnotation(document.createAnnotation(annotator, AnnotationType.OTHER, created, annotation(patch)));
+        return file;
+    }
+
+    /** What the patch is: its type (CycloneDX's classification), its metadata and what it resolves. */
+    private static String annotation(SbomComponent.Patch patch) {
+        List<String> parts = new ArrayList<>();
+        parts.add("patch type: " + patch.type().key());
+        parts.add("change: " + PatchText.summary(patch));
+        patch.category().ifPresent(category -> parts.add("category: " + category));
+        if (!patch.cves().isEmpty()) {
+            parts.add("resolves: " + String.join(", ", patch.cves()) + " (resolved in this package)");
+        }
+        if (!patch.bugs().isEmpty()) {
+            parts.add("bugs: " + String.join(", ", patch.bugs()));
+        }
+        if (!patch.commits().isEmpty()) {
+            parts.add("upstream commits: " + String.join(", ", patch.commits()));
+        }
+        return String.join("; ", parts);
+    }
+
+    private org.spdx.library.model.v2.ExternalRef reference(
+            ReferenceCategory category, String type, String locator, String comment)
+            throws InvalidSPDXAnalysisException {
+        return document.createExternalRef(
+                category,
+                new ReferenceType(SpdxConstantsCompatV2.SPDX_LISTED_REFERENCE_TYPES_PREFIX + type),
+                locator,
+                comment);
+    }
+
+    /** Text for an SPDX id or a file name: letters, digits, dots and dashes. */
+    private static String idPart(String text) {
+        String part = text.replaceAll("[^A-Za-z0-9.]+", "-").replaceAll("^-+|-+$", "");
+        return part.isEmpty() ? "x" : part;
+    }
+}

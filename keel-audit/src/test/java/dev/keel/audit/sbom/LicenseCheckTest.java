@@ -1,0 +1,48 @@
+package dev.keel.audit.sbom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class LicenseCheckTest {
+
+    @Test
+    void spdxExpressionsAreValid() {
+        assertThat(LicenseCheck.check("GPL-2.0-or-later AND (MIT OR BSD-3-Clause)")
+                        .valid())
+                .isTrue();
+        assertThat(LicenseCheck.check("GPL-2.0-only WITH Classpath-exception-2.0")
+                        .valid())
+                .isTrue();
+        assertThat(LicenseCheck.check("LicenseRef-Fedora-Public-Domain AND MIT").valid())
+                .isTrue();
+        assertThat(LicenseCheck.check("MIT-Khronos-old").valid())
+                .as("a recent identifier")
+                .isTrue();
+    }
+
+    @Test
+    void deprecatedIdentifiersAreStillValid() {
+        assertThat(LicenseCheck.check("GPL-2.0+").valid()).isTrue();
+    }
+
+    @Test
+    void otherTextIsReportedWithWhy() {
+        assertThat(LicenseCheck.check("GPLv2+ and BSD").problems()).isNotEmpty();
+        assertThat(LicenseCheck.check("MIT AND").problems()).isNotEmpty();
+        assertThat(LicenseCheck.check("(MIT").problems()).isNotEmpty();
+        assertThat(LicenseCheck.check("CC0-1.0, MIT").problems()).isNotEmpty();
+        assertThat(LicenseCheck.check("GPL-2.0-only WITH no-such-exception").problems())
+                .isNotEmpty();
+        assertThat(LicenseCheck.check("%{?with_x:MIT}").problems()).isNotEmpty();
+        assertThat(LicenseCheck.check("licenseref-lower-case").problems()).isNotEmpty();
+        assertThat(LicenseCheck.check("LicenseRef-Callaway-GPLv2+-with-exceptions")
+                        .problems())
+                .isNotEmpty();
+    }
+
+    @Test
+    void theLicenseListIsTheLibrarysOwn() {
+        assertThat(LicenseCheck.listVersion()).matches("3\\.\\d+(\\.\\d+)?");
+    }
+}

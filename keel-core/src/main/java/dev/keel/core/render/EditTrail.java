@@ -1,0 +1,105 @@
+package dev.keel.core.render;
+
+import dev.keel.core.config.LocatedOverlay;
+import dev.keel.core.overlay.OverlayEngine;
+import dev.keel.core.overlay.OverlayException;
+import dev.keel.core.overlay.SourceTree;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a plan's edit steps change in the upstream sources, one change at a time: each of Keel's
+ * steps (the macros file, check skipping, the release bump, the header) as one change, and each of
+ * the component's overlays as its own, in the order they apply, with the sources before and after
+ * it. Every change is the difference between {@link PlanEdits} applying the plan up to it and up to
+ * the change before, so the changes add up to exactly what render edits: what an SBOM lists as the
+ * patches of a component. Keel's steps that change nothing are left out; overlays never are.
+ */
+public final class EditTrail {
+
+    /**
+     * One change.
+     *
+     * @param name the step's name ({@code render: header}), or the overlay's label ({@code overlay 2})
+     * @param overlay the component's overlay that made it, or empty for one of Keel's steps
+     * @param before the sources before it
+     * @param after the sources after it
+     */
+    public record Change(String name, Optional<LocatedOverlay> overlay, SourceTree before, SourceTree after) {
+
+        /** Whether it changed anything. */
+        public boolean changed() {
+            return !before.equals(after);
+        }
+
+        /** The unified diff from {@link #before} to {@link #after} ({@code a/} and {@code b/} paths). */
+        public String diff() {
+            return TreeDiff.unified(before, after);
+        }
+    }
+
+    private EditTrail() {}
+
+    /**
+     * The changes of the plan's edit steps on {@code upstream}.
+     *
+     * @param sourceRoot the directory an overlay's {@code source} file must lie in
+     * @throws OverlayException for the first overlay that cannot be applied
+     * @throws RenderException when the release cannot be bumped
+     */
+    public static List<Change> of(RenderPlan plan, SourceTree upstream, Path sourceRoot)
+            throws OverlayException, RenderException {
+        List<Change> changes = new ArrayList<>();
+        SourceTree before = upstream;
+        for (Unit unit : units(plan)) {
+            SourceTree after =
+                    PlanEdits.apply(unit.upTo(), upstream, sourceRoot).tree();
+            Change change = new Change(unit.name(), unit.overlay(), before, after);
+            if (unit.overlay().isPresent() || change.changed()) {
+                changes.add(change);
+            }
+            before = after;
+        }
+        return changes;
+    }
+
+    /** One change to make: its name, its overlay, and the plan of every edit up to and with it. */
+    private record Unit(String name, Optional<LocatedOverlay> overlay, RenderPlan upTo) {}
+
+    /**
+     * The plan's edit steps cut into changes: one per overlay of the {@code overlays} step (in the
+     * order the engine applies them, archive-scoped ones first), one per run of Keel's steps of the
+     * same name (the macros file is generated, then loaded).
+     */
+    private static List<Unit> units(RenderPlan plan) {
+        List<Unit> units = new ArrayList<>();
+        List<RenderStep> done = new ArrayList<>();
+        for (RenderStep.EditStep step : plan.editSteps()) {
+            if (step instanceof RenderStep.Edits edits && edits.name().equals(RenderPlan.OVERLAYS)) {
+                List<LocatedOverlay> ordered = OverlayEngine.archivesFirst(edits.overlays());
+                for (int count = 1; count <= ordered.size(); count++) {
+                    List<RenderStep> upTo = new ArrayList<>(done);
+                    upTo.add(new RenderStep.Edits(RenderPlan.OVERLAYS, ordered.subList(0, count)));
+                    LocatedOverlay overlay = ordered.get(count - 1);
+                    units.add(new Unit(overlay.label(), Optional.of(overlay), planOf(plan, upTo)));
+                }
+                done.add(new RenderStep.Edits(RenderPlan.OVERLAYS, ordered));
+                continue;
+            }
+            done.add(step);
+            Unit last = units.isEmpty() ? null : units.get(units.size() - 1);
+            if (last != null && last.overlay().isEmpty() && last.name().equals(step.name())) {
+                units.set(units.size() - 1, new Unit(step.name(), Optional.empty(), planOf(plan, done)));
+            } else {
+                units.add(new Unit(step.name(), Optional.empty(), planOf(plan, done)));
+            }
+        }
+        return units;
+    }
+
+    private static RenderPlan planOf(RenderPlan plan, List<RenderStep> steps) {
+        return new RenderPlan(plan.component(), plan.specPath(), steps, List.of(), List.of());
+    }
+}
