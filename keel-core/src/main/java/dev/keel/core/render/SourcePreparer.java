@@ -100,11 +100,10 @@ public final class SourcePreparer {
         Optional<SourceFile> manifest = tree.get("sources");
         if (manifest.isPresent()) {
             String template = lookasideTemplate(component);
-            for (SourcesFile.Line entry : SourcesFile.parse(
+            for (LookasideEntry entry : SourcesFile.parse(
                             new String(manifest.get().content(), StandardCharsets.UTF_8))
-                    .entries()) {
-                downloads.add(
-                        new Download(template, new LookasideEntry(entry.hashType(), entry.filename(), entry.hash())));
+                    .lookasideEntries()) {
+                downloads.add(new Download(template, entry));
             }
         }
         List<SourceFileRef> sourceFiles = component.config().sourceFiles();
