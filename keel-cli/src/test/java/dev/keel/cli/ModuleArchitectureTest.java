@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The rules across modules, checked here because keel-cli's class path holds every module but the
  * benchmarks: no package cycles anywhere, modules depend one way (keel-spec <- keel-core <-
- * keel-build <- keel-cli), top-level class names are unique and every package says what it is for.
+ * keel-build, keel-audit <- keel-cli), top-level class names are unique and every package says
+ * what it is for.
  */
 class ModuleArchitectureTest {
 
@@ -32,6 +33,12 @@ class ModuleArchitectureTest {
     @Test
     void buildUsesNoCli() {
         Architecture.moduleUsesOnly("dev.keel.build..", "dev.keel.spec..", "dev.keel.core..", "dev.keel.build..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void auditUsesNeitherTheBuildNorTheCli() {
+        Architecture.moduleUsesOnly("dev.keel.audit..", "dev.keel.spec..", "dev.keel.core..", "dev.keel.audit..")
                 .check(CLASSES);
     }
 
