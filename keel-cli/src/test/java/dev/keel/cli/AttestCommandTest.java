@@ -240,7 +240,10 @@ class AttestCommandTest {
         keel(0, "component", "build", "-a");
         Path out = dir.resolve("attestations");
         keel(0, "attest", "-a", "--key", keys.resolve("ed.pem").toString(), "-o", out.toString());
-        keel(0, verify("ed.pub.pem", attestations(out)));
+        CliRunner verified = keel(0, verify("ed.pub.pem", attestations(out)));
+        assertThat(verified.out())
+                .containsPattern("build +out/srpms/libwidget-\\S+\\.src\\.rpm +ok +holds the attested"
+                        + " specs/l/libwidget/libwidget\\.spec");
 
         JsonNode libwidget = statement(out.resolve("libwidget.intoto.json"));
         List<String> names = libwidget.get("subject").findValuesAsText("name");
@@ -260,6 +263,17 @@ class AttestCommandTest {
         assertThat(keel(1, verify("ed.pub.pem", List.of(out.resolve("libwidget.intoto.json"))))
                         .out())
                 .containsPattern("subject +" + devel.replace(".", "\\.") + " +failed");
+        Files.writeString(
+                project.resolve("components/notice.comp.toml"),
+                "\n[[components.notice.overlays]]\ntype = \"spec-append-lines\"\nsection = \"%description\"\n"
+                        + "lines = [\"Changed after the build.\"]\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        keel(0, "component", "render", "notice");
+        assertThat(keel(1, "attest", "notice", "-o", out.toString()).err())
+                .contains("error: notice: the last build is not of the rendered files: notice-")
+                .contains("holds another notice.spec than the rendered one");
+        keel(0, "attest", "notice", "--rendered-only", "-o", out.toString());
+
         JsonNode renderedOnly =
                 JSON.readTree(keel(0, "attest", "libwidget", "--rendered-only", "-o", out.toString(), "-O", "json")
                         .out());

@@ -20,10 +20,12 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * {@code keel attest verify}: checks an attestation against a public key and the project. The
@@ -103,9 +105,13 @@ public final class AttestationVerifier {
         try {
             Optional<Statement> statement = statement(file, checks);
             if (statement.isPresent()) {
+                Map<String, Status> subjects = new HashMap<>();
                 for (ResourceDescriptor subject : statement.get().subject()) {
-                    checks.add(projectFile("subject", subject));
+                    Check check = projectFile("subject", subject);
+                    checks.add(check);
+                    subjects.put(subject.name(), check.status());
                 }
+                build(statement.get(), subjects).ifPresent(checks::add);
                 Provenance.BuildDefinition definition =
                         statement.get().predicate().buildDefinition();
                 for (ResourceDescriptor dependency : definition.resolvedDependencies()) {
@@ -247,6 +253,59 @@ public final class AttestationVerifier {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The build is made from the attested rendered files: its source RPM holds the rendered spec
+     * (and each other rendered file it holds) with the digest rpm recorded, and each binary RPM
+     * names that source RPM. Read only from subjects that checked; none when nothing was built.
+     */
+    private Optional<Check> build(Statement statement, Map<String, Status> subjects) {
+        List<String> names = statement.subject().stream()
+                .map(ResourceDescriptor::name)
+                .filter(name -> name != null)
+                .toList();
+        Optional<String> sourceRpm =
+                names.stream().filter(name -> name.endsWith(".src.rpm")).findFirst();
+        if (sourceRpm.isEmpty()) {
+            return Optional.empty();
+        }
+        String spec =
+                statement.predicate().buildDefinition().externalParameters().get("component") + ".spec";
+        Optional<String> renderedSpec =
+                names.stream().filter(name -> name.endsWith("/" + spec)).findFirst();
+        if (renderedSpec.isEmpty()) {
+            return Optional.of(new Check(
+                    "build", sourceRpm.get(), Status.FAILED, "no rendered " + printable(spec) + " among the subjects"));
+        }
+        String directory = renderedSpec.get().substring(0, renderedSpec.get().lastIndexOf('/') + 1);
+        Map<String, Path> rendered = new TreeMap<>();
+        List<Path> rpms = new ArrayList<>();
+        List<String> read = new ArrayList<>(List.of(sourceRpm.get()));
+        for (String name : names) {
+            if (name.startsWith(directory) && name.indexOf('/', directory.length()) < 0) {
+                rendered.put(name.substring(directory.length()), root.resolve(name));
+                read.add(name);
+            } else if (name.endsWith(".rpm") && !name.equals(sourceRpm.get())) {
+                rpms.add(root.resolve(name));
+                read.add(name);
+            }
+        }
+        if (read.stream().anyMatch(name -> subjects.get(name) != Status.OK)) {
+            return Optional.of(new Check(
+                    "build", sourceRpm.get(), Status.UNCHECKED, "not checked: a subject it reads does not check"));
+        }
+        List<String> problems = BuildLink.problems(root.resolve(sourceRpm.get()), rpms, rendered, spec);
+        return Optional.of(
+                problems.isEmpty()
+                        ? new Check(
+                                "build",
+                                sourceRpm.get(),
+                                Status.OK,
+                                "holds the attested " + renderedSpec.get() + " and the other rendered files it holds; "
+                                        + rpms.size() + " binary RPM" + (rpms.size() == 1 ? " names" : "s name")
+                                        + " it as their source")
+                        : new Check("build", sourceRpm.get(), Status.FAILED, printable(String.join("; ", problems))));
     }
 
     /** A dependency, checked as its role allows. */

@@ -14,7 +14,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Makes the provenance statement of each component. Each is rendered in memory from the same
@@ -80,6 +82,24 @@ public final class Attestor {
                                         + "), then attest: an attestation names the inputs that made its subjects"));
             }
             List<Path> builtFiles = built.of(name).orElse(List.of());
+            if (!builtFiles.isEmpty()) {
+                List<String> problems = BuildLink.problems(
+                        builtFiles.get(0),
+                        builtFiles.subList(1, builtFiles.size()),
+                        topLevel(rendered),
+                        name + ".spec");
+                if (!problems.isEmpty()) {
+                    return failed(
+                            name,
+                            Failure.of(
+                                            Failure.Kind.CONFIGURATION,
+                                            "the last build is not of the rendered files: "
+                                                    + String.join("; ", problems))
+                                    .at(Location.of(builtFiles.get(0)))
+                                    .withHint("build it again (keel component build " + name
+                                            + "), or attest the rendered files alone (--rendered-only)"));
+                }
+            }
             Statement statement = ComponentProvenance.of(
                     project,
                     component,
@@ -96,6 +116,15 @@ public final class Attestor {
         } catch (IOException | RuntimeException e) {
             return failed(name, Failures.of(e, Failure.Kind.FILESYSTEM));
         }
+    }
+
+    /** The rendered directory's top-level files, by name: what a source RPM can hold. */
+    private static Map<String, Path> topLevel(RenderedDirectory rendered) {
+        Map<String, Path> files = new TreeMap<>();
+        rendered.files().keySet().stream()
+                .filter(file -> !file.contains("/"))
+                .forEach(file -> files.put(file, rendered.directory().resolve(file)));
+        return files;
     }
 
     private static Attestation failed(String component, Failure failure) {

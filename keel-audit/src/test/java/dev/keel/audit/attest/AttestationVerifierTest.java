@@ -305,6 +305,54 @@ class AttestationVerifierTest {
     }
 
     @Test
+    void aBuildMustBeOfTheAttestedRenderedFiles() throws Exception {
+        Path rendered = project.root.resolve("specs/c/curl");
+        Path srpm = project.root.resolve("out/srpms/curl-1.0-1.src.rpm");
+        TestRpms.write(
+                srpm,
+                Map.of("curl.spec", dev.keel.core.io.Digests.hex("SHA-256", rendered.resolve("curl.spec"))),
+                null);
+        Path rpm =
+                TestRpms.write(project.root.resolve("out/rpms/curl-1.0-1.noarch.rpm"), Map.of(), "curl-1.0-1.src.rpm");
+        Statement built = project.attest(component -> java.util.Optional.of(List.of(srpm, rpm)), 1)
+                .get("curl")
+                .statement()
+                .orElseThrow();
+        AttestationVerifier.Report report = verify(signed("built", built));
+        assertThat(report.passed()).isTrue();
+        assertThat(check(report, "out/srpms/curl-1.0-1.src.rpm").check()).isEqualTo("subject");
+        assertThat(report.checks())
+                .filteredOn(c -> c.check().equals("build"))
+                .containsExactly(new Check(
+                        "build",
+                        "out/srpms/curl-1.0-1.src.rpm",
+                        Status.OK,
+                        "holds the attested specs/c/curl/curl.spec and the other rendered files it holds; 1 binary"
+                                + " RPM names it as their source"));
+
+        TestRpms.write(srpm, Map.of("curl.spec", "00".repeat(32)), null);
+        List<ResourceDescriptor> subjects = new ArrayList<>();
+        for (ResourceDescriptor subject : built.subject()) {
+            subjects.add(
+                    subject.name().equals("out/srpms/curl-1.0-1.src.rpm")
+                            ? ResourceDescriptor.file(subject.name(), dev.keel.core.io.Digests.hex("SHA-256", srpm))
+                            : subject);
+        }
+        AttestationVerifier.Report other = verify(signed("other", withSubjects(built, subjects)));
+        assertThat(other.checks())
+                .filteredOn(c -> c.check().equals("build"))
+                .extracting(Check::status, Check::detail)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        Status.FAILED, "curl-1.0-1.src.rpm holds another curl.spec than the rendered one"));
+
+        Files.writeString(rpm, "changed");
+        assertThat(verify(signed("built", built)).checks())
+                .filteredOn(c -> c.check().equals("build"))
+                .extracting(Check::status)
+                .containsExactly(Status.UNCHECKED);
+    }
+
+    @Test
     void theDistGitCommitMustBeTheLockedOneAndALookasideFileAsTheSourcesFileListsIt() throws Exception {
         new LockStore(project.root.resolve("locks"))
                 .write("curl", new LockFile(null, "1".repeat(40), 0, "sha256:" + "0".repeat(64), null));

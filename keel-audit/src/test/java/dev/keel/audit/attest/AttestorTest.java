@@ -199,14 +199,26 @@ class AttestorTest {
                 .isEqualTo("the rendered directory is a symbolic link, which Keel never writes");
     }
 
+    /** A build of the rendered curl: its source RPM holds the rendered spec and patch, its RPM names it. */
+    private static List<Path> build(TestProject project, String spec) throws Exception {
+        Path rendered = project.root.resolve("specs/c/curl");
+        Path srpm = TestRpms.write(
+                project.root.resolve("out/srpms/curl-1.0-1.src.rpm"),
+                new java.util.TreeMap<>(Map.of(
+                        "curl.spec", spec,
+                        "curl-fix.patch", sha256(rendered.resolve("curl-fix.patch")),
+                        "curl-1.0.tar.gz", "cd".repeat(32))),
+                null);
+        Path rpm =
+                TestRpms.write(project.root.resolve("out/rpms/curl-1.0-1.x86_64.rpm"), Map.of(), "curl-1.0-1.src.rpm");
+        return List.of(srpm, rpm);
+    }
+
     @Test
-    void theFilesOfTheLastBuildAreSubjectsAndMustBeInTheProject() throws Exception {
+    void theFilesOfTheLastBuildAreSubjectsWhenTheBuildIsOfTheRenderedFiles() throws Exception {
         TestProject project = TestProject.create(dir, "p").render();
-        Path srpm = Files.createDirectories(project.root.resolve("out/srpms")).resolve("curl-1.0-1.src.rpm");
-        Path rpm = Files.createDirectories(project.root.resolve("out/rpms")).resolve("curl-1.0-1.x86_64.rpm");
-        Files.writeString(srpm, "source rpm");
-        Files.writeString(rpm, "binary rpm");
-        BuiltOutputs built = component -> component.equals("curl") ? Optional.of(List.of(srpm, rpm)) : Optional.empty();
+        List<Path> files = build(project, sha256(project.root.resolve("specs/c/curl/curl.spec")));
+        BuiltOutputs built = component -> component.equals("curl") ? Optional.of(files) : Optional.empty();
 
         Statement curl = project.attest(built, 2).get("curl").statement().orElseThrow();
         assertThat(curl.subject())
@@ -217,9 +229,44 @@ class AttestorTest {
                         "specs/c/curl/curl-fix.patch",
                         "specs/c/curl/curl.spec",
                         "specs/c/curl/sources");
-        assertThat(curl.subject().get(1).digest()).containsEntry("sha256", sha256(srpm));
+        assertThat(curl.subject().get(1).digest()).containsEntry("sha256", sha256(files.get(0)));
+    }
 
-        Path elsewhere = Files.writeString(dir.resolve("elsewhere.rpm"), "binary rpm");
+    @Test
+    void aBuildOfOtherFilesThanTheRenderedOnesIsNotAttested() throws Exception {
+        TestProject project = TestProject.create(dir, "p").render();
+        List<Path> older = build(project, "00".repeat(32));
+        Attestation stale = project.attest(component -> Optional.of(older), 2).get("curl");
+        assertThat(((Outcome.Failed) stale.outcome()).failure().message())
+                .isEqualTo(
+                        "the last build is not of the rendered files: curl-1.0-1.src.rpm holds another curl.spec than"
+                                + " the rendered one");
+        assertThat(((Outcome.Failed) stale.outcome()).failure().hint()).contains("--rendered-only");
+
+        List<Path> files = build(project, sha256(project.root.resolve("specs/c/curl/curl.spec")));
+        TestRpms.write(files.get(1), Map.of(), "curl-0.9-1.src.rpm");
+        assertThat(((Outcome.Failed) project.attest(component -> Optional.of(files), 2)
+                                .get("curl")
+                                .outcome())
+                        .failure()
+                        .message())
+                .isEqualTo("the last build is not of the rendered files: curl-1.0-1.x86_64.rpm was built from"
+                        + " curl-0.9-1.src.rpm, not curl-1.0-1.src.rpm");
+
+        Files.writeString(files.get(0), "not an rpm");
+        assertThat(((Outcome.Failed) project.attest(component -> Optional.of(files), 2)
+                                .get("curl")
+                                .outcome())
+                        .failure()
+                        .message())
+                .contains("cannot read the header of curl-1.0-1.src.rpm: the file ends inside the lead");
+    }
+
+    @Test
+    void builtFilesOutsideTheProjectAreNotAttested() throws Exception {
+        TestProject project = TestProject.create(dir, "p").render();
+        List<Path> files = build(project, sha256(project.root.resolve("specs/c/curl/curl.spec")));
+        Path elsewhere = Files.copy(files.get(0), dir.resolve("curl-1.0-1.src.rpm"));
         Attestation outside =
                 project.attest(component -> Optional.of(List.of(elsewhere)), 2).get("curl");
         assertThat(((Outcome.Failed) outside.outcome()).failure().message())
