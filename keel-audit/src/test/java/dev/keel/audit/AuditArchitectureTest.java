@@ -16,7 +16,8 @@ class AuditArchitectureTest {
 
     @Test
     void lowerPackagesNeverUseHigherOnes() {
-        Architecture.layers("dev.keel.audit.verify", "dev.keel.audit.sbom").check(CLASSES);
+        Architecture.layers("dev.keel.audit.verify", "dev.keel.audit.attest", "dev.keel.audit.sbom")
+                .check(CLASSES);
     }
 
     @Test

@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             ComponentCommand.class,
             VerifyCommand.class,
+            AttestCommand.class,
             ConfigCommand.class,
             OverlayCommand.class,
             SpecCommand.class,
@@ -81,17 +82,22 @@ public final class KeelCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
     }
 
+    /** Keel's version, as Maven wrote it into the jar ({@code unknown} outside one). */
+    static String version() throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = KeelCommand.class.getResourceAsStream("keel-version.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        }
+        return properties.getProperty("version", "unknown");
+    }
+
     /** Reads the version Maven wrote into the jar. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() throws IOException {
-            Properties properties = new Properties();
-            try (InputStream in = KeelCommand.class.getResourceAsStream("keel-version.properties")) {
-                if (in != null) {
-                    properties.load(in);
-                }
-            }
-            return new String[] {"keel " + properties.getProperty("version", "unknown")};
+            return new String[] {"keel " + version()};
         }
     }
 }

@@ -72,6 +72,15 @@ public final class ProjectOptions {
         return java.util.Optional.of(load(status));
     }
 
+    /**
+     * The project directory: named with -C, else the nearest upwards with azldev.toml or
+     * keel.toml; its configuration is not loaded (what is checked against it need not load).
+     */
+    Path root() {
+        return ProjectLoader.findRootFile(project != null ? project : Path.of(""))
+                .getParent();
+    }
+
     /** The directory of the project this run loaded (or tried to load), if any. */
     java.util.Optional<Path> rootDirectory() {
         return java.util.Optional.ofNullable(rootDirectory);

@@ -211,15 +211,20 @@ public final class RenderPipeline {
     private Optional<RenderedComponent> render(
             ResolvedComponent component, UpstreamSource source, RenderInputs.Changes changes)
             throws IOException, RenderException {
+        Optional<RenderInput> input = input(component, source, changes);
+        return input.isEmpty() ? Optional.empty() : Optional.of(renderer.render(component, input.get()));
+    }
+
+    /** What the component renders from, or empty when the upstream has no spec for it. */
+    private Optional<RenderInput> input(
+            ResolvedComponent component, UpstreamSource source, RenderInputs.Changes changes) throws RenderException {
         Optional<SourceTree> sources = fromUpstream(() -> source.fetch(component));
         if (sources.isEmpty()) {
             return Optional.empty();
         }
         Optional<PackageHistory> history = fromUpstream(() -> RenderInputs.history(source, component, sources.get()));
-        return Optional.of(renderer.render(
-                component,
-                new RenderInput(
-                        sources.get(), source.specOnly(), history, changes.changes(), changes.importCommit(), false)));
+        return Optional.of(new RenderInput(
+                sources.get(), source.specOnly(), history, changes.changes(), changes.importCommit(), false));
     }
 
     private static Outcome noUpstreamSpec(ResolvedComponent component) {
@@ -236,8 +241,13 @@ public final class RenderPipeline {
      */
     public record InMemory(String component, Optional<RenderedComponent> rendered, Outcome outcome, Duration elapsed) {
 
-        InMemory(String component, Optional<RenderedComponent> rendered, Outcome outcome) {
-            this(component, rendered, outcome, Duration.ZERO);
+        static InMemory notRendered(String component, Outcome outcome) {
+            return new InMemory(component, Optional.empty(), outcome, Duration.ZERO);
+        }
+
+        /** The plan the render applied, or empty when it was not rendered. */
+        public Optional<RenderPlan> plan() {
+            return rendered.map(RenderedComponent::plan);
         }
     }
 
@@ -250,8 +260,8 @@ public final class RenderPipeline {
     /**
      * Renders the components in memory on the worker threads, as {@code --check-only} renders them
      * but reading and writing nothing of the rendered tree or the fingerprint cache, and hands each
-     * result to {@code use} there, so that nothing is kept that the caller does not keep. The
-     * results of {@code use} are in the components' order.
+     * result, with the plan it applied, to {@code use} there, so that nothing is kept that the
+     * caller does not keep. The results of {@code use} are in the components' order.
      */
     public <R> List<R> renderInMemory(Collection<ResolvedComponent> components, InMemoryUse<R> use)
             throws IOException, InterruptedException {
@@ -304,20 +314,22 @@ public final class RenderPipeline {
     private InMemory inMemory(ResolvedComponent component, UpstreamSource source, LockHistory lockHistory) {
         try {
             if (source == null) {
-                return new InMemory(component.name(), Optional.empty(), Outcome.skipped("no upstream source given"));
+                return InMemory.notRendered(component.name(), Outcome.skipped("no upstream source given"));
             }
             String identity = fromUpstream(() -> source.identity(component));
             RenderInputs.Changes changes = source.specOnly()
                     ? RenderInputs.Changes.NONE
                     : RenderInputs.changes(project, locks, lockHistory, component, identity);
-            Optional<RenderedComponent> rendered = render(component, source, changes);
-            return new InMemory(
-                    component.name(), rendered, rendered.isPresent() ? Outcome.ok() : noUpstreamSpec(component));
+            Optional<RenderInput> input = input(component, source, changes);
+            if (input.isEmpty()) {
+                return InMemory.notRendered(component.name(), noUpstreamSpec(component));
+            }
+            RenderedComponent rendered = renderer.render(component, input.get());
+            return new InMemory(component.name(), Optional.of(rendered), Outcome.ok(), Duration.ZERO);
         } catch (RenderException e) {
-            return new InMemory(component.name(), Optional.empty(), Outcome.failed(e.failure()));
+            return InMemory.notRendered(component.name(), Outcome.failed(e.failure()));
         } catch (IOException | RuntimeException | StackOverflowError e) {
-            return new InMemory(
-                    component.name(), Optional.empty(), Outcome.failed(Failures.of(e, Failure.Kind.FILESYSTEM)));
+            return InMemory.notRendered(component.name(), Outcome.failed(Failures.of(e, Failure.Kind.FILESYSTEM)));
         }
     }
 

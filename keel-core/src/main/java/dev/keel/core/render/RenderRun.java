@@ -72,7 +72,7 @@ final class RenderRun {
                 throw new IllegalStateException("no way to apply the render step " + step.name());
             }
         }
-        return new RenderedComponent(component.name(), files, notes);
+        return new RenderedComponent(component.name(), files, notes, plan);
     }
 
     private void archiveHashes(RenderStep.ArchiveHashes hashes) throws RenderException {

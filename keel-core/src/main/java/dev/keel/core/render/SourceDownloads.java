@@ -40,11 +40,10 @@ public final class SourceDownloads {
         Optional<SourceFile> manifest = upstream.get("sources");
         if (manifest.isPresent()) {
             String template = lookasideTemplate(project, component);
-            for (SourcesFile.Line entry : SourcesFile.parse(
+            for (LookasideEntry entry : SourcesFile.parse(
                             new String(manifest.get().content(), StandardCharsets.UTF_8))
-                    .entries()) {
-                downloads.add(
-                        new Download(template, new LookasideEntry(entry.hashType(), entry.filename(), entry.hash())));
+                    .lookasideEntries()) {
+                downloads.add(new Download(template, entry));
             }
         }
         List<SourceFileRef> sourceFiles = component.config().sourceFiles();

@@ -7,6 +7,7 @@ import dev.keel.core.io.Digests;
 import dev.keel.core.outcome.Failure;
 import dev.keel.core.overlay.SourceFile;
 import dev.keel.core.overlay.SourceTree;
+import dev.keel.core.source.LookasideEntry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,6 +54,13 @@ public final class SourcesFile {
     /** The entries (lines naming a file), in order. */
     List<Line> entries() {
         return lines.stream().filter(line -> line.filename() != null).toList();
+    }
+
+    /** The files the manifest lists, in order, with their hash types and hashes: what a build downloads. */
+    public List<LookasideEntry> lookasideEntries() {
+        return entries().stream()
+                .map(line -> new LookasideEntry(line.hashType(), line.filename(), line.hash()))
+                .toList();
     }
 
     /** Where a sources file's problems are reported: its name in the component's sources. */

@@ -208,7 +208,7 @@ public final class LookasideCache {
     }
 
     /** The download URL: each placeholder value is escaped as a URL path segment. */
-    static String url(String template, String pkg, LookasideEntry entry) {
+    public static String url(String template, String pkg, LookasideEntry entry) {
         return template.replace("$pkg", segment(pkg))
                 .replace("$filename", segment(entry.filename()))
                 .replace("$hashtype", segment(entry.hashType().toLowerCase(Locale.ROOT)))

@@ -258,6 +258,31 @@ class RenderPipelineTest {
         return Files.readString(out.resolve(relative));
     }
 
+    // ------------------------------------------------------------------ in memory
+
+    @Test
+    void anInMemoryRenderGivesThePlanItAppliedWithItsFiles() throws Exception {
+        Project project = load();
+        RenderPipeline pipeline = new RenderPipeline(
+                project, SpecSnapshot.open(snapshot), new RenderPipeline.Options(out, true, false, false, 2, cache));
+        Map<String, RenderPipeline.InMemory> results = new TreeMap<>();
+        pipeline.renderInMemory(project.components().values(), result -> results.put(result.component(), result));
+
+        RenderPipeline.InMemory curl = results.get("curl");
+        assertThat(curl.outcome()).isEqualTo(Outcome.ok());
+        RenderPlan plan = curl.plan().orElseThrow();
+        assertThat(plan.component()).isEqualTo("curl");
+        assertThat(plan.overlays()).isEqualTo(project.components().get("curl").overlays());
+        assertThat(plan.stepNames()).contains(RenderPlan.OVERLAYS, "render: header", "render: sources file");
+        assertThat(curl.rendered().orElseThrow().files()).containsKey("curl.spec");
+        assertThat(results.get("hello").plan().orElseThrow().overlays()).isEmpty();
+        assertThat(results.get("ghost").plan())
+                .as("no upstream spec: nothing rendered, no plan")
+                .isEmpty();
+        assertThat(results.get("ghost").outcome().key()).isEqualTo("skipped");
+        assertThat(out).as("in memory: nothing written").doesNotExist();
+    }
+
     // ------------------------------------------------------------------ first run
 
     @Test

@@ -1,0 +1,164 @@
+package dev.keel.audit.attest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.keel.core.io.Digests;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The RPM header reader on RPMs rpmbuild makes, and on damaged and hostile files. */
+class RpmHeaderTest {
+
+    @TempDir
+    Path dir;
+
+    /** Runs rpmbuild with its top directory in the test's; the test is skipped without rpmbuild. */
+    private void rpmbuild(String... arguments) throws Exception {
+        boolean installed = Stream.of(System.getenv("PATH").split(":"))
+                .anyMatch(path -> Files.isExecutable(Path.of(path, "rpmbuild")));
+        assumeTrue(installed, "rpmbuild is not installed: apt-get install -y rpm (this test reads RPMs it makes)");
+        List<String> command =
+                new java.util.ArrayList<>(List.of("rpmbuild", "--define", "_topdir " + dir.resolve("top")));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+    }
+
+    private Path only(Path directory, String suffix) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(file -> file.toString().endsWith(suffix))
+                    .findFirst()
+                    .orElseThrow();
+        }
+    }
+
+    @Test
+    void aSourceRpmListsItsFilesWithTheirSha256AndABinaryOneNamesIt() throws Exception {
+        Path sources = Files.createDirectories(dir.resolve("top/SOURCES"));
+        Files.writeString(sources.resolve("hello.txt"), "hello\n");
+        Path spec = Files.writeString(dir.resolve("hello.spec"), """
+                Name: hello
+                Version: 1
+                Release: 1
+                Summary: A test package
+                License: MIT
+                BuildArch: noarch
+                Source0: hello.txt
+
+                %description
+                A test package.
+
+                %install
+                mkdir -p %{buildroot}/usr/share/hello
+                cp %{SOURCE0} %{buildroot}/usr/share/hello/
+
+                %files
+                /usr/share/hello/hello.txt
+                """);
+        rpmbuild("-bs", spec.toString());
+        Path srpm = only(dir.resolve("top/SRPMS"), ".src.rpm");
+        RpmHeader source = RpmHeader.read(srpm);
+        assertThat(source.sourceRpm()).isEmpty();
+        String algorithm = source.digestAlgorithm();
+        assertThat(source.fileDigests())
+                .containsExactly(
+                        Map.entry("hello.spec", Digests.hex(algorithm, spec)),
+                        Map.entry("hello.txt", Digests.hex(algorithm, sources.resolve("hello.txt"))));
+
+        rpmbuild("--rebuild", srpm.toString());
+        Path rpm = only(dir.resolve("top/RPMS"), ".noarch.rpm");
+        assertThat(RpmHeader.read(rpm).sourceRpm()).contains(srpm.getFileName().toString());
+    }
+
+    @Test
+    void aHeaderAsRpmLaysItOutIsRead() throws Exception {
+        Path rpm = TestRpms.write(dir.resolve("x.rpm"), Map.of("x.spec", "AB".repeat(32)), "x-1-1.src.rpm");
+        RpmHeader header = RpmHeader.read(rpm);
+        assertThat(header.fileDigests()).containsExactly(Map.entry("x.spec", "ab".repeat(32)));
+        assertThat(header.digestAlgorithm()).isEqualTo("SHA-256");
+        assertThat(header.sourceRpm()).contains("x-1-1.src.rpm");
+    }
+
+    private void refused(byte[] bytes, String message) throws IOException {
+        Path file = Files.write(dir.resolve("bad.rpm"), bytes);
+        assertThatThrownBy(() -> {
+                    RpmHeader header = RpmHeader.read(file);
+                    header.fileDigests();
+                    header.sourceRpm();
+                    header.digestAlgorithm();
+                })
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(message);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Arrays.stream(parts).forEach(out::writeBytes);
+        return out.toByteArray();
+    }
+
+    @Test
+    void damagedAndHostileFilesAreRefused() throws Exception {
+        byte[] lead = TestRpms.lead();
+        byte[] empty = TestRpms.header(List.of());
+        refused(
+                "not an rpm at all, just text that is long enough to hold a lead ...................................."
+                        .getBytes(),
+                "not an RPM file");
+        refused(new byte[10], "the file ends inside the lead");
+        refused(lead, "the file ends inside the signature header");
+        refused(concat(lead, empty), "the file ends inside the header");
+        refused(concat(lead, new byte[16]), "the signature header has no header magic");
+        byte[] huge = ByteBuffer.allocate(16)
+                .putInt(0x8eade801)
+                .putInt(0)
+                .putInt(Integer.MAX_VALUE)
+                .putInt(1)
+                .array();
+        refused(concat(lead, empty, huge), "beyond any RPM's");
+        byte[] negative = ByteBuffer.allocate(16)
+                .putInt(0x8eade801)
+                .putInt(0)
+                .putInt(1)
+                .putInt(-5)
+                .array();
+        refused(concat(lead, empty, negative), "beyond any RPM's");
+
+        byte[] outside = TestRpms.header(List.of(TestRpms.int32(5011, 8)));
+        ByteBuffer.wrap(outside).putInt(16 + 8, 1000);
+        refused(concat(lead, empty, outside), "an entry outside its data");
+        refused(
+                concat(lead, empty, TestRpms.header(List.of(new TestRpms.Tag(1117, 8, 1, "no end".getBytes())))),
+                "runs past its data");
+        refused(
+                concat(lead, empty, TestRpms.header(List.of(new TestRpms.Tag(1117, 8, 1_000_000, "a\0".getBytes())))),
+                "runs past its data");
+        refused(
+                concat(lead, empty, TestRpms.header(List.of(TestRpms.int32(1117, 3)))),
+                "the header's tag 1117 has type 4, not 8");
+        refused(
+                concat(lead, empty, TestRpms.header(List.of(TestRpms.int32(5011, 99)))),
+                "file digest algorithm 99, which Keel does not know");
+        refused(
+                concat(
+                        lead,
+                        empty,
+                        TestRpms.header(List.of(
+                                TestRpms.strings(1117, List.of("a", "b")), TestRpms.strings(1035, List.of("00"))))),
+                "2 file names but 1 digests");
+    }
+}
