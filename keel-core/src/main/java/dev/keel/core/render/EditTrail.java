@@ -15,7 +15,9 @@ import java.util.Optional;
  * the component's overlays as its own, in the order they apply, with the sources before and after
  * it. Every change is the difference between {@link PlanEdits} applying the plan up to it and up to
  * the change before, so the changes add up to exactly what render edits: what an SBOM lists as the
- * patches of a component. Keel's steps that change nothing are left out; overlays never are.
+ * patches of a component. Keel's steps that change nothing are left out; overlays never are. The
+ * changes come from one session, unless an overlay works inside an archive (its archive's
+ * overlays are one stage): then from applying the plan up to each change afresh.
  */
 public final class EditTrail {
 
@@ -51,22 +53,59 @@ public final class EditTrail {
      */
     public static List<Change> of(RenderPlan plan, SourceTree upstream, Path sourceRoot)
             throws OverlayException, RenderException {
+        boolean archiveStages = plan.overlays().stream()
+                .anyMatch(overlay -> overlay.overlay().archive().isPresent());
+        return archiveStages ? byPrefixes(plan, upstream, sourceRoot) : inOnePass(plan, upstream, sourceRoot);
+    }
+
+    /**
+     * The changes from one session, each unit's steps applied after the ones before: what applying
+     * the plan up to each change gives, when no overlay works inside an archive (the overlays of
+     * one archive are one stage, which one overlay at a time would split).
+     */
+    static List<Change> inOnePass(RenderPlan plan, SourceTree upstream, Path sourceRoot)
+            throws OverlayException, RenderException {
+        OverlayEngine.Session session = new OverlayEngine(sourceRoot).open(plan.component(), upstream, plan.specPath());
         List<Change> changes = new ArrayList<>();
         SourceTree before = upstream;
         for (Unit unit : units(plan)) {
-            SourceTree after =
-                    PlanEdits.apply(unit.upTo(), upstream, sourceRoot).tree();
-            Change change = new Change(unit.name(), unit.overlay(), before, after);
-            if (unit.overlay().isPresent() || change.changed()) {
-                changes.add(change);
+            for (RenderStep.EditStep step : unit.own()) {
+                PlanEdits.apply(session, step);
             }
+            SourceTree after = session.result().tree();
+            add(changes, new Change(unit.name(), unit.overlay(), before, after));
             before = after;
         }
         return changes;
     }
 
-    /** One change to make: its name, its overlay, and the plan of every edit up to and with it. */
-    private record Unit(String name, Optional<LocatedOverlay> overlay, RenderPlan upTo) {}
+    /** The changes from applying the plan up to each change afresh. */
+    static List<Change> byPrefixes(RenderPlan plan, SourceTree upstream, Path sourceRoot)
+            throws OverlayException, RenderException {
+        List<Change> changes = new ArrayList<>();
+        SourceTree before = upstream;
+        for (Unit unit : units(plan)) {
+            SourceTree after =
+                    PlanEdits.apply(unit.upTo(), upstream, sourceRoot).tree();
+            add(changes, new Change(unit.name(), unit.overlay(), before, after));
+            before = after;
+        }
+        return changes;
+    }
+
+    /** Keel's steps that change nothing are left out; overlays never are. */
+    private static void add(List<Change> changes, Change change) {
+        if (change.overlay().isPresent() || change.changed()) {
+            changes.add(change);
+        }
+    }
+
+    /**
+     * One change to make: its name, its overlay, its own steps, and the plan of every edit up to
+     * and with it.
+     */
+    private record Unit(
+            String name, Optional<LocatedOverlay> overlay, List<RenderStep.EditStep> own, RenderPlan upTo) {}
 
     /**
      * The plan's edit steps cut into changes: one per overlay of the {@code overlays} step (in the
@@ -83,7 +122,8 @@ public final class EditTrail {
                     List<RenderStep> upTo = new ArrayList<>(done);
                     upTo.add(new RenderStep.Edits(RenderPlan.OVERLAYS, ordered.subList(0, count)));
                     LocatedOverlay overlay = ordered.get(count - 1);
-                    units.add(new Unit(overlay.label(), Optional.of(overlay), planOf(plan, upTo)));
+                    RenderStep.EditStep own = new RenderStep.Edits(RenderPlan.OVERLAYS, List.of(overlay));
+                    units.add(new Unit(overlay.label(), Optional.of(overlay), List.of(own), planOf(plan, upTo)));
                 }
                 done.add(new RenderStep.Edits(RenderPlan.OVERLAYS, ordered));
                 continue;
@@ -91,9 +131,11 @@ public final class EditTrail {
             done.add(step);
             Unit last = units.isEmpty() ? null : units.get(units.size() - 1);
             if (last != null && last.overlay().isEmpty() && last.name().equals(step.name())) {
-                units.set(units.size() - 1, new Unit(step.name(), Optional.empty(), planOf(plan, done)));
+                List<RenderStep.EditStep> own = new ArrayList<>(last.own());
+                own.add(step);
+                units.set(units.size() - 1, new Unit(step.name(), Optional.empty(), own, planOf(plan, done)));
             } else {
-                units.add(new Unit(step.name(), Optional.empty(), planOf(plan, done)));
+                units.add(new Unit(step.name(), Optional.empty(), List.of(step), planOf(plan, done)));
             }
         }
         return units;

@@ -30,28 +30,34 @@ public final class PlanEdits {
             throws OverlayException, RenderException {
         OverlayEngine.Session session = new OverlayEngine(sourceRoot).open(plan.component(), upstream, plan.specPath());
         for (RenderStep.EditStep step : plan.editSteps()) {
-            if (step instanceof RenderStep.Generate generate) {
-                session.generate(
-                        generate.path(),
-                        generate.file(),
-                        keel(generate.name(), generate.at(), Overlay.FileAdd.generated(generate.path())));
-            } else if (step instanceof RenderStep.Edits edits) {
-                session.apply(edits.overlays());
-            } else if (step instanceof RenderStep.ReleaseBump bump) {
-                Optional<String> release =
-                        ReleaseBump.value(session.spec().orElseThrow(), bump.calculation(), bump.changes());
-                if (release.isPresent()) {
-                    String name = "render: release bump for " + bump.changes()
-                            + (bump.changes() == 1 ? " project change" : " project changes");
-                    session.apply(List.of(
-                            keel(name, bump.at(), Overlay.SpecUpdateTag.inMainPackage("Release", release.get()))));
-                }
-            } else {
-                // EditStep is sealed: only a step added without a branch here gets this far
-                throw new IllegalStateException("no way to apply the edit step " + step.name());
-            }
+            apply(session, step);
         }
         return session.result();
+    }
+
+    /** Applies one edit step to {@code session}, after the steps applied to it before. */
+    static void apply(OverlayEngine.Session session, RenderStep.EditStep step)
+            throws OverlayException, RenderException {
+        if (step instanceof RenderStep.Generate generate) {
+            session.generate(
+                    generate.path(),
+                    generate.file(),
+                    keel(generate.name(), generate.at(), Overlay.FileAdd.generated(generate.path())));
+        } else if (step instanceof RenderStep.Edits edits) {
+            session.apply(edits.overlays());
+        } else if (step instanceof RenderStep.ReleaseBump bump) {
+            Optional<String> release =
+                    ReleaseBump.value(session.spec().orElseThrow(), bump.calculation(), bump.changes());
+            if (release.isPresent()) {
+                String name = "render: release bump for " + bump.changes()
+                        + (bump.changes() == 1 ? " project change" : " project changes");
+                session.apply(
+                        List.of(keel(name, bump.at(), Overlay.SpecUpdateTag.inMainPackage("Release", release.get()))));
+            }
+        } else {
+            // EditStep is sealed: only a step added without a branch here gets this far
+            throw new IllegalStateException("no way to apply the edit step " + step.name());
+        }
     }
 
     /** One of Keel's own edits, named for provenance. */

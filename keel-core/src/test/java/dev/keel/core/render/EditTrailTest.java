@@ -145,6 +145,23 @@ class EditTrailTest {
     }
 
     @Test
+    void onePassGivesTheChangesThatApplyingThePlanUpToEachGives() throws Exception {
+        Files.writeString(dir.resolve("notes.txt"), "our notes\n");
+        Project project = project(OVERLAYS);
+        RenderInput input = RenderInput.of(upstream(Map.of()), false);
+        RenderPlan plan =
+                new ComponentRenderer(project).plan(project.components().get("demo"), input);
+
+        List<EditTrail.Change> onePass = EditTrail.inOnePass(plan, input.upstream(), project.root());
+        List<EditTrail.Change> byPrefixes = EditTrail.byPrefixes(plan, input.upstream(), project.root());
+
+        assertThat(onePass).hasSize(7).isEqualTo(byPrefixes);
+        assertThat(onePass)
+                .extracting(EditTrail.Change::diff)
+                .isEqualTo(byPrefixes.stream().map(EditTrail.Change::diff).toList());
+    }
+
+    @Test
     void eachDiffHoldsOnlyItsOwnChange() throws Exception {
         Files.writeString(dir.resolve("notes.txt"), "our notes\n");
         List<EditTrail.Change> changes = trail(project(OVERLAYS), RenderInput.of(upstream(Map.of()), false));
