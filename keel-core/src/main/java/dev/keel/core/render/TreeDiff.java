@@ -2,6 +2,13 @@ package dev.keel.core.render;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
+import com.github.difflib.patch.AbstractDelta;
+import com.github.difflib.patch.ChangeDelta;
+import com.github.difflib.patch.Chunk;
+import com.github.difflib.patch.DeleteDelta;
+import com.github.difflib.patch.EqualDelta;
+import com.github.difflib.patch.InsertDelta;
+import com.github.difflib.patch.Patch;
 import dev.keel.core.io.Printable;
 import dev.keel.core.overlay.SourceFile;
 import dev.keel.core.overlay.SourceTree;
@@ -56,8 +63,8 @@ final class TreeDiff {
             }
             List<String> oldLines = lines(oldBytes);
             List<String> newLines = lines(newBytes);
-            List<String> diff = UnifiedDiffUtils.generateUnifiedDiff(
-                    from, to, oldLines, DiffUtils.diff(oldLines, newLines), CONTEXT);
+            List<String> diff =
+                    UnifiedDiffUtils.generateUnifiedDiff(from, to, oldLines, diff(oldLines, newLines), CONTEXT);
             if (diff.isEmpty()) {
                 // an empty file added or removed, or the same lines with another final line ending
                 out.append("--- ").append(from).append("\n+++ ").append(to).append('\n');
@@ -65,6 +72,44 @@ final class TreeDiff {
             diff.forEach(line -> out.append(line).append('\n'));
         }
         return out.toString();
+    }
+
+    /**
+     * The line diff, computed on what lies between the lines both files start and end with: the
+     * changes a step makes are a few lines of a long spec, and Myers' algorithm costs the length
+     * of what it is given. Where lines repeat around a change (blank lines), this keeps a block
+     * inserted at the top or the end whole, as the step inserted it.
+     */
+    static Patch<String> diff(List<String> old, List<String> now) {
+        int start = 0;
+        int limit = Math.min(old.size(), now.size());
+        while (start < limit && old.get(start).equals(now.get(start))) {
+            start++;
+        }
+        int end = 0;
+        while (end < limit - start && old.get(old.size() - 1 - end).equals(now.get(now.size() - 1 - end))) {
+            end++;
+        }
+        Patch<String> middle =
+                DiffUtils.diff(old.subList(start, old.size() - end), now.subList(start, now.size() - end));
+        Patch<String> shifted = new Patch<>();
+        for (AbstractDelta<String> delta : middle.getDeltas()) {
+            shifted.addDelta(shifted(delta, start));
+        }
+        return shifted;
+    }
+
+    private static AbstractDelta<String> shifted(AbstractDelta<String> delta, int offset) {
+        Chunk<String> source = new Chunk<>(
+                delta.getSource().getPosition() + offset, delta.getSource().getLines());
+        Chunk<String> target = new Chunk<>(
+                delta.getTarget().getPosition() + offset, delta.getTarget().getLines());
+        return switch (delta.getType()) {
+            case INSERT -> new InsertDelta<>(source, target);
+            case DELETE -> new DeleteDelta<>(source, target);
+            case CHANGE -> new ChangeDelta<>(source, target);
+            case EQUAL -> new EqualDelta<>(source, target);
+        };
     }
 
     /** The file's lines without their endings; a final line ending does not start another line. */
