@@ -54,6 +54,17 @@ public final class ComponentRenderer {
         return new RenderRun(plan(component, input, pristine), component, input, pristine, context).apply();
     }
 
+    /**
+     * Renders a component from its plan and the sources the plan's edit steps made ({@link
+     * #edited}, or an {@link EditTrail}'s last state), for a caller that has applied the edits
+     * already: the result steps only.
+     */
+    public RenderedComponent render(
+            ResolvedComponent component, RenderInput input, RenderPlan plan, OverlayResult edited)
+            throws RenderException {
+        return new RenderRun(plan, component, input, pristine(component, input), context).finish(edited);
+    }
+
     /** The plan of a component's render: what it will do, step by step, and which overlays it skips. */
     public RenderPlan plan(ResolvedComponent component, RenderInput input) throws RenderException {
         return plan(component, input, pristine(component, input));

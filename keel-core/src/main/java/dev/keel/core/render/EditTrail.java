@@ -3,6 +3,7 @@ package dev.keel.core.render;
 import dev.keel.core.config.LocatedOverlay;
 import dev.keel.core.overlay.OverlayEngine;
 import dev.keel.core.overlay.OverlayException;
+import dev.keel.core.overlay.OverlayResult;
 import dev.keel.core.overlay.SourceTree;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,6 +43,16 @@ public final class EditTrail {
         }
     }
 
+    /**
+     * The changes, and the sources after all of them with their provenance: what {@link
+     * PlanEdits} gives for the whole plan, so a render can finish from it without editing again.
+     */
+    public record Trail(List<Change> changes, OverlayResult edited) {
+        public Trail {
+            changes = List.copyOf(changes);
+        }
+    }
+
     private EditTrail() {}
 
     /**
@@ -51,7 +62,7 @@ public final class EditTrail {
      * @throws OverlayException for the first overlay that cannot be applied
      * @throws RenderException when the release cannot be bumped
      */
-    public static List<Change> of(RenderPlan plan, SourceTree upstream, Path sourceRoot)
+    public static Trail of(RenderPlan plan, SourceTree upstream, Path sourceRoot)
             throws OverlayException, RenderException {
         boolean archiveStages = plan.overlays().stream()
                 .anyMatch(overlay -> overlay.overlay().archive().isPresent());
@@ -63,7 +74,7 @@ public final class EditTrail {
      * the plan up to each change gives, when no overlay works inside an archive (the overlays of
      * one archive are one stage, which one overlay at a time would split).
      */
-    static List<Change> inOnePass(RenderPlan plan, SourceTree upstream, Path sourceRoot)
+    static Trail inOnePass(RenderPlan plan, SourceTree upstream, Path sourceRoot)
             throws OverlayException, RenderException {
         OverlayEngine.Session session = new OverlayEngine(sourceRoot).open(plan.component(), upstream, plan.specPath());
         List<Change> changes = new ArrayList<>();
@@ -76,11 +87,11 @@ public final class EditTrail {
             add(changes, new Change(unit.name(), unit.overlay(), before, after));
             before = after;
         }
-        return changes;
+        return new Trail(changes, session.result());
     }
 
     /** The changes from applying the plan up to each change afresh. */
-    static List<Change> byPrefixes(RenderPlan plan, SourceTree upstream, Path sourceRoot)
+    static Trail byPrefixes(RenderPlan plan, SourceTree upstream, Path sourceRoot)
             throws OverlayException, RenderException {
         List<Change> changes = new ArrayList<>();
         SourceTree before = upstream;
@@ -90,7 +101,7 @@ public final class EditTrail {
             add(changes, new Change(unit.name(), unit.overlay(), before, after));
             before = after;
         }
-        return changes;
+        return new Trail(changes, PlanEdits.apply(plan, upstream, sourceRoot));
     }
 
     /** Keel's steps that change nothing are left out; overlays never are. */

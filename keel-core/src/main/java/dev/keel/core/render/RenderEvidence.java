@@ -125,13 +125,13 @@ public final class RenderEvidence {
         }
         try {
             RenderPlan plan = renderer.plan(component, input.get());
-            RenderedComponent rendered = renderer.render(component, input.get());
+            EditTrail.Trail trail = EditTrail.of(plan, input.get().upstream(), project.root());
+            RenderedComponent rendered = renderer.render(component, input.get(), plan, trail.edited());
             SortedMap<String, SourceFile> wanted = tree.representable(rendered.files());
             if (!RenderedTree.same(current, wanted)) {
                 return new Stale(component.name(), RenderedTree.differences(current, wanted), Optional.empty());
             }
-            List<EditTrail.Change> changes = EditTrail.of(plan, input.get().upstream(), project.root());
-            return new Rendered(component, input.get(), source, plan, changes, rendered);
+            return new Rendered(component, input.get(), source, plan, trail.changes(), rendered);
         } catch (RenderException | OverlayException e) {
             Failure failure = e instanceof RenderException r
                     ? r.failure()

@@ -54,10 +54,15 @@ final class RenderRun {
 
     RenderedComponent apply() throws RenderException {
         try {
-            overlaid = PlanEdits.apply(plan, input.upstream(), context.sourceRoot());
+            return finish(PlanEdits.apply(plan, input.upstream(), context.sourceRoot()));
         } catch (OverlayException e) {
             throw new RenderException(e.failure().toFailure());
         }
+    }
+
+    /** Applies the result steps to {@code edited}: the sources after the plan's edit steps. */
+    RenderedComponent finish(OverlayResult edited) throws RenderException {
+        overlaid = edited;
         for (RenderStep.ResultStep step : plan.resultSteps()) {
             if (step instanceof RenderStep.ArchiveHashes hashes) {
                 archiveHashes(hashes);

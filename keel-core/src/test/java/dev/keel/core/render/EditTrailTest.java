@@ -76,7 +76,7 @@ class EditTrailTest {
     private List<EditTrail.Change> trail(Project project, RenderInput input) throws Exception {
         ResolvedComponent component = project.components().get("demo");
         RenderPlan plan = new ComponentRenderer(project).plan(component, input);
-        return EditTrail.of(plan, input.upstream(), project.root());
+        return EditTrail.of(plan, input.upstream(), project.root()).changes();
     }
 
     private static final String OVERLAYS = """
@@ -137,7 +137,8 @@ class EditTrailTest {
         ComponentRenderer renderer = new ComponentRenderer(project);
         RenderPlan plan = renderer.plan(project.components().get("demo"), input);
 
-        List<EditTrail.Change> changes = EditTrail.of(plan, input.upstream(), project.root());
+        List<EditTrail.Change> changes =
+                EditTrail.of(plan, input.upstream(), project.root()).changes();
 
         assertThat(changes.get(0).before()).isEqualTo(input.upstream());
         assertThat(changes.get(changes.size() - 1).after())
@@ -152,13 +153,34 @@ class EditTrailTest {
         RenderPlan plan =
                 new ComponentRenderer(project).plan(project.components().get("demo"), input);
 
-        List<EditTrail.Change> onePass = EditTrail.inOnePass(plan, input.upstream(), project.root());
-        List<EditTrail.Change> byPrefixes = EditTrail.byPrefixes(plan, input.upstream(), project.root());
+        EditTrail.Trail onePassTrail = EditTrail.inOnePass(plan, input.upstream(), project.root());
+        List<EditTrail.Change> onePass = onePassTrail.changes();
+        EditTrail.Trail byPrefixesTrail = EditTrail.byPrefixes(plan, input.upstream(), project.root());
+        List<EditTrail.Change> byPrefixes = byPrefixesTrail.changes();
 
         assertThat(onePass).hasSize(7).isEqualTo(byPrefixes);
+        assertThat(onePassTrail.edited().tree())
+                .isEqualTo(byPrefixesTrail.edited().tree());
+        assertThat(onePassTrail.edited().archiveDigests())
+                .isEqualTo(byPrefixesTrail.edited().archiveDigests());
         assertThat(onePass)
                 .extracting(EditTrail.Change::diff)
                 .isEqualTo(byPrefixes.stream().map(EditTrail.Change::diff).toList());
+    }
+
+    @Test
+    void aRenderFinishedFromTheTrailIsTheRender() throws Exception {
+        Files.writeString(dir.resolve("notes.txt"), "our notes\n");
+        Project project = project(OVERLAYS);
+        RenderInput input = RenderInput.of(upstream(Map.of()), false);
+        ComponentRenderer renderer = new ComponentRenderer(project);
+        ResolvedComponent component = project.components().get("demo");
+        RenderPlan plan = renderer.plan(component, input);
+
+        EditTrail.Trail trail = EditTrail.of(plan, input.upstream(), project.root());
+
+        assertThat(renderer.render(component, input, plan, trail.edited()))
+                .isEqualTo(renderer.render(component, input));
     }
 
     @Test
