@@ -203,4 +203,63 @@ class SbomCommandTest {
         assertThat(sbom.err()).contains("--output-file").contains("lies inside the project");
         assertThat(example.project().resolve("sbom.json")).doesNotExist();
     }
+
+    @Test
+    void aSpecsDirWhoseSpecLeadsOutOfTheTreeIsStaleAndNothingOutsideIsRead() throws Exception {
+        Path copy = dir.resolve("copy");
+        copyTree(example.project().resolve("specs"), copy);
+        Path secret = Files.writeString(dir.resolve("secret.spec"), "Name: secret\nLicense: TOP-SECRET-TEXT\n");
+        Path spec = copy.resolve("p/pyfoo/pyfoo.spec");
+        Files.delete(spec);
+        Files.createSymbolicLink(spec, secret);
+
+        CliRunner sbom = keel(
+                "sbom",
+                "-a",
+                "-f",
+                "cyclonedx",
+                "--specs-dir",
+                copy.toString(),
+                "-o",
+                out("link.json").toString());
+
+        assertThat(sbom.exitCode()).isEqualTo(1);
+        assertThat(sbom.err()).contains("pyfoo").contains("no SBOM written").doesNotContain("TOP-SECRET-TEXT");
+        assertThat(out("link.json")).doesNotExist();
+    }
+
+    @Test
+    void aSpecsDirThatIsNotADirectoryIsAClearError() throws Exception {
+        Path file = Files.writeString(dir.resolve("not-a-tree"), "x");
+        for (Path specs : List.of(dir.resolve("missing"), file)) {
+            CliRunner sbom = keel(
+                    "sbom",
+                    "-a",
+                    "-f",
+                    "spdx",
+                    "--specs-dir",
+                    specs.toString(),
+                    "-o",
+                    out("none.json").toString());
+
+            assertThat(sbom.exitCode()).isEqualTo(1);
+            assertThat(sbom.err())
+                    .contains("no rendered specs")
+                    .contains(specs.getFileName().toString());
+            assertThat(out("none.json")).doesNotExist();
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
 }
