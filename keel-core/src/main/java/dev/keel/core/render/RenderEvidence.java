@@ -1,6 +1,5 @@
 package dev.keel.core.render;
 
-import dev.keel.core.autospec.PackageHistory;
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.config.model.SpecType;
@@ -11,7 +10,6 @@ import dev.keel.core.outcome.Failure;
 import dev.keel.core.outcome.Failures;
 import dev.keel.core.overlay.OverlayException;
 import dev.keel.core.overlay.SourceFile;
-import dev.keel.core.overlay.SourceTree;
 import dev.keel.core.source.UpstreamSource;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -145,16 +143,10 @@ public final class RenderEvidence {
     /** The render's input, as {@code component render} reads it; empty when the upstream has no spec. */
     private Optional<RenderInput> input(ResolvedComponent component, UpstreamSource source, LockHistory history)
             throws IOException {
-        Optional<SourceTree> sources = source.fetch(component);
-        if (sources.isEmpty()) {
-            return Optional.empty();
-        }
         RenderInputs.Changes changes = source.specOnly()
                 ? RenderInputs.Changes.NONE
                 : RenderInputs.changes(project, locks, history, component, source.identity(component));
-        Optional<PackageHistory> upstreamHistory = RenderInputs.history(source, component, sources.get());
-        return Optional.of(new RenderInput(
-                sources.get(), source.specOnly(), upstreamHistory, changes.changes(), changes.importCommit(), false));
+        return RenderInputs.input(source, component, changes);
     }
 
     /** Whether the component's rendered directory is absent or holds only the marker of a failed render. */

@@ -56,6 +56,22 @@ final class RenderInputs {
                 lock.get().importCommit());
     }
 
+    /**
+     * What the component renders from, as {@code component render} reads it: the upstream sources,
+     * their history when the spec needs it, and the project's changes; empty when the upstream has
+     * no spec for the component.
+     */
+    static Optional<RenderInput> input(UpstreamSource source, ResolvedComponent component, Changes changes)
+            throws IOException {
+        Optional<SourceTree> sources = source.fetch(component);
+        if (sources.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<PackageHistory> history = history(source, component, sources.get());
+        return Optional.of(new RenderInput(
+                sources.get(), source.specOnly(), history, changes.changes(), changes.importCommit(), false));
+    }
+
     /** The upstream history, read only when the upstream spec needs it. */
     static Optional<PackageHistory> history(UpstreamSource source, ResolvedComponent component, SourceTree sources)
             throws IOException {

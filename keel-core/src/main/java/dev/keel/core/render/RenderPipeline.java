@@ -1,6 +1,5 @@
 package dev.keel.core.render;
 
-import dev.keel.core.autospec.PackageHistory;
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.config.model.SpecType;
@@ -17,7 +16,6 @@ import dev.keel.core.outcome.Failures;
 import dev.keel.core.outcome.Outcome;
 import dev.keel.core.outcome.PathDisplay;
 import dev.keel.core.overlay.SourceFile;
-import dev.keel.core.overlay.SourceTree;
 import dev.keel.core.source.UpstreamSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -218,13 +216,7 @@ public final class RenderPipeline {
     /** What the component renders from, or empty when the upstream has no spec for it. */
     private Optional<RenderInput> input(
             ResolvedComponent component, UpstreamSource source, RenderInputs.Changes changes) throws RenderException {
-        Optional<SourceTree> sources = fromUpstream(() -> source.fetch(component));
-        if (sources.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<PackageHistory> history = fromUpstream(() -> RenderInputs.history(source, component, sources.get()));
-        return Optional.of(new RenderInput(
-                sources.get(), source.specOnly(), history, changes.changes(), changes.importCommit(), false));
+        return fromUpstream(() -> RenderInputs.input(source, component, changes));
     }
 
     private static Outcome noUpstreamSpec(ResolvedComponent component) {
