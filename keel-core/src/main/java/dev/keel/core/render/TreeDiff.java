@@ -90,10 +90,21 @@ final class TreeDiff {
         while (end < limit - start && old.get(old.size() - 1 - end).equals(now.get(now.size() - 1 - end))) {
             end++;
         }
-        Patch<String> middle =
-                DiffUtils.diff(old.subList(start, old.size() - end), now.subList(start, now.size() - end));
+        List<String> removed = old.subList(start, old.size() - end);
+        List<String> added = now.subList(start, now.size() - end);
         Patch<String> shifted = new Patch<>();
-        for (AbstractDelta<String> delta : middle.getDeltas()) {
+        if (removed.isEmpty() || added.isEmpty()) {
+            // lines only added or only removed (a new file, a block inserted): Myers' algorithm
+            // would cost the square of their number to find the one delta
+            if (!removed.isEmpty() || !added.isEmpty()) {
+                Chunk<String> source = new Chunk<>(start, removed);
+                Chunk<String> target = new Chunk<>(start, added);
+                shifted.addDelta(
+                        removed.isEmpty() ? new InsertDelta<>(source, target) : new DeleteDelta<>(source, target));
+            }
+            return shifted;
+        }
+        for (AbstractDelta<String> delta : DiffUtils.diff(removed, added).getDeltas()) {
             shifted.addDelta(shifted(delta, start));
         }
         return shifted;

@@ -50,6 +50,29 @@ class TreeDiffLinesTest {
         }
     }
 
+    private record Edit(List<String> old, List<String> now) {}
+
+    @Test
+    void linesOnlyAddedOrOnlyRemovedAreOneDeltaAsMyersFindsIt() throws Exception {
+        List<String> old = spec(300);
+        List<String> inserted = new ArrayList<>(old);
+        inserted.addAll(120, spec(40).stream().map(line -> "new " + line).toList());
+        List<String> removed = new ArrayList<>(old);
+        removed.subList(10, 90).clear();
+        List<Edit> edits = List.of(
+                new Edit(List.of(), spec(2000)),
+                new Edit(spec(2000), List.of()),
+                new Edit(old, inserted),
+                new Edit(old, removed));
+        for (Edit edit : edits) {
+            Patch<String> patch = TreeDiff.diff(edit.old(), edit.now());
+            assertThat(patch.getDeltas()).hasSize(1);
+            assertThat(patch.applyTo(edit.old())).isEqualTo(edit.now());
+            assertThat(unified(edit.old(), patch))
+                    .isEqualTo(unified(edit.old(), DiffUtils.diff(edit.old(), edit.now())));
+        }
+    }
+
     @Test
     void aHeaderBeforeABlankFirstLineIsOneInsertedBlock() throws Exception {
         List<String> old = List.of("", "# upstream comment", "Name: demo");
