@@ -126,12 +126,12 @@ final class ComponentDescriber {
                 .map(SourceFile::content)
                 .orElseThrow();
         Optional<PackageHistory> history = rendered.input().history();
-        byte[] readable = history.isPresent()
-                ? AutospecExpansion.expand(Spec.parse(spec), history.get(), "## (rpmautospec)")
-                : spec;
+        Spec readable = history.isPresent()
+                ? Spec.parse(AutospecExpansion.expand(rendered.upstreamSpec(), history.get(), "## (rpmautospec)"))
+                : rendered.upstreamSpec();
         MacroContext.Builder context = MacroContext.builder();
         fedora.ifPresent(release -> context.fedora(release).define("dist", ".fc" + release));
-        ExpandedTags tags = MacroExpander.evaluate(Spec.parse(readable), context.build());
+        ExpandedTags tags = MacroExpander.evaluate(readable, context.build());
         Optional<String> version = Optional.ofNullable(tags.version().value());
         Optional<String> release = Optional.ofNullable(tags.release().value());
         Optional<String> epoch = Optional.ofNullable(tags.epoch()).flatMap(e -> Optional.ofNullable(e.value()));

@@ -50,8 +50,9 @@ public final class ComponentRenderer {
 
     /** Renders a component: builds its plan and applies it. */
     public RenderedComponent render(ResolvedComponent component, RenderInput input) throws RenderException {
-        Spec pristine = pristine(component, input);
-        return new RenderRun(plan(component, input, pristine), component, input, pristine, context).apply();
+        Spec pristine = upstreamSpec(component, input);
+        return new RenderRun(plan(component, input, pristine), component, input, Optional.of(pristine), context)
+                .apply();
     }
 
     /**
@@ -62,12 +63,12 @@ public final class ComponentRenderer {
     public RenderedComponent render(
             ResolvedComponent component, RenderInput input, RenderPlan plan, OverlayResult edited)
             throws RenderException {
-        return new RenderRun(plan, component, input, pristine(component, input), context).finish(edited);
+        return new RenderRun(plan, component, input, Optional.empty(), context).finish(edited);
     }
 
     /** The plan of a component's render: what it will do, step by step, and which overlays it skips. */
     public RenderPlan plan(ResolvedComponent component, RenderInput input) throws RenderException {
-        return plan(component, input, pristine(component, input));
+        return plan(component, input, upstreamSpec(component, input));
     }
 
     /**
@@ -81,7 +82,8 @@ public final class ComponentRenderer {
         return PlanEdits.apply(plan, input.upstream(), context.sourceRoot());
     }
 
-    private static Spec pristine(ResolvedComponent component, RenderInput input) throws RenderException {
+    /** The upstream spec the component renders from, parsed: what its plan is made from. */
+    public static Spec upstreamSpec(ResolvedComponent component, RenderInput input) throws RenderException {
         String specPath = component.name() + ".spec";
         SourceFile upstreamSpec = input.upstream()
                 .get(specPath)
@@ -96,7 +98,7 @@ public final class ComponentRenderer {
      * release bump for project changes, the header, then rpmautospec, the sources file and the
      * sidecar filter.
      */
-    RenderPlan plan(ResolvedComponent component, RenderInput input, Spec pristine) throws RenderException {
+    public RenderPlan plan(ResolvedComponent component, RenderInput input, Spec pristine) throws RenderException {
         List<String> notes = new ArrayList<>();
         Optional<String> macros = MacrosFile.contents(
                 component,

@@ -11,6 +11,7 @@ import dev.keel.core.outcome.Failures;
 import dev.keel.core.overlay.OverlayException;
 import dev.keel.core.overlay.SourceFile;
 import dev.keel.core.source.UpstreamSource;
+import dev.keel.spec.Spec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -36,6 +37,7 @@ public final class RenderEvidence {
      * The tree holds what the component renders to now.
      *
      * @param source where its upstream sources come from (a local spec's directory for local specs)
+     * @param upstreamSpec its upstream spec, parsed
      * @param changes the plan's edits, one change at a time
      * @param rendered the rendered files, as the tree holds them
      */
@@ -43,6 +45,7 @@ public final class RenderEvidence {
             ResolvedComponent resolved,
             RenderInput input,
             UpstreamSource source,
+            Spec upstreamSpec,
             RenderPlan plan,
             List<EditTrail.Change> changes,
             RenderedComponent rendered)
@@ -122,14 +125,15 @@ public final class RenderEvidence {
                     : new Stale(component.name(), List.copyOf(current.keySet()), Optional.empty());
         }
         try {
-            RenderPlan plan = renderer.plan(component, input.get());
+            Spec upstreamSpec = ComponentRenderer.upstreamSpec(component, input.get());
+            RenderPlan plan = renderer.plan(component, input.get(), upstreamSpec);
             EditTrail.Trail trail = EditTrail.of(plan, input.get().upstream(), project.root());
             RenderedComponent rendered = renderer.render(component, input.get(), plan, trail.edited());
             SortedMap<String, SourceFile> wanted = tree.representable(rendered.files());
             if (!RenderedTree.same(current, wanted)) {
                 return new Stale(component.name(), RenderedTree.differences(current, wanted), Optional.empty());
             }
-            return new Rendered(component, input.get(), source, plan, trail.changes(), rendered);
+            return new Rendered(component, input.get(), source, upstreamSpec, plan, trail.changes(), rendered);
         } catch (RenderException | OverlayException e) {
             Failure failure = e instanceof RenderException r
                     ? r.failure()

@@ -31,7 +31,7 @@ final class RenderRun {
     private final RenderPlan plan;
     private final ResolvedComponent component;
     private final RenderInput input;
-    private final Spec pristine;
+    private final Optional<Spec> pristine;
     private final ComponentRenderer.Context context;
     private final List<String> notes;
     private final TreeMap<String, SourceFile> files = new TreeMap<>();
@@ -42,7 +42,7 @@ final class RenderRun {
             RenderPlan plan,
             ResolvedComponent component,
             RenderInput input,
-            Spec pristine,
+            Optional<Spec> pristine,
             ComponentRenderer.Context context) {
         this.plan = plan;
         this.component = component;
@@ -95,14 +95,21 @@ final class RenderRun {
         SpecFeatures features = SpecFeatures.of(spec.text());
         if (features.needsProcessing()) {
             if (input.history().isPresent()) {
-                PackageHistory history =
-                        input.changes().isEmpty() ? input.history().get() : interleave(renderedVersion(pristine, spec));
+                PackageHistory history = input.changes().isEmpty()
+                        ? input.history().get()
+                        : interleave(renderedVersion(pristine(), spec));
                 spec = Spec.parse(AutospecExpansion.expand(spec, history, context.autospecVersion()));
             } else if (features.hasAutorelease() || features.hasAutochangelog()) {
                 notes.add("%autorelease/%autochangelog left as written: the upstream has no history");
             }
         }
         files.put(plan.specPath(), new SourceFile(spec.toBytes(), overlaidSpec.executable()));
+    }
+
+    /** The upstream spec, parsed again only when the caller has not parsed it. */
+    private Spec pristine() {
+        return pristine.orElseGet(() ->
+                Spec.parse(input.upstream().get(plan.specPath()).orElseThrow().content()));
     }
 
     /** The upstream history with a commit per project change (the release stays upstream's version). */
