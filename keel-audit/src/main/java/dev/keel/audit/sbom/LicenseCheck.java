@@ -3,7 +3,10 @@ package dev.keel.audit.sbom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.spdx.core.InvalidSPDXAnalysisException;
 import org.spdx.library.LicenseInfoFactory;
 import org.spdx.library.SpdxModelFactory;
@@ -23,6 +26,13 @@ final class LicenseCheck {
     private static final String SCRATCH = "https://keel.invalid/license-check";
 
     private static final Map<String, LicenseExpression> CHECKED = new ConcurrentHashMap<>();
+
+    /** A license reference, its prefix in any case. */
+    private static final Pattern ANY_CASE_REFERENCE =
+            Pattern.compile("(?<![A-Za-z0-9.+-])(?i:licenseref-)[A-Za-z0-9.+-]+");
+
+    /** A Java class name an exception's message starts with ({@code org.spdx.core.SomeException: }). */
+    private static final Pattern CLASS_NAME = Pattern.compile("(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*: ");
 
     private LicenseCheck() {}
 
@@ -67,10 +77,26 @@ final class LicenseCheck {
         } catch (InvalidLicenseStringException e) {
             problems.add(e.getMessage());
         } catch (InvalidSPDXAnalysisException | RuntimeException e) {
-            // the library refuses some expressions with exceptions of its own (a lower-case licenseref-...)
-            problems.add("not an SPDX license expression: " + e.getMessage());
+            problems.add(refusal(text, e));
         }
         return new LicenseExpression(text, problems.stream().distinct().toList());
+    }
+
+    /**
+     * Why the library refused the text with an exception of its own, in words: a {@code LicenseRef-}
+     * prefix written in another case (the library's message is about object URIs), else its message
+     * without the Java class names it quotes.
+     */
+    private static String refusal(String text, Exception e) {
+        Matcher reference = ANY_CASE_REFERENCE.matcher(text);
+        while (reference.find()) {
+            if (!reference.group().startsWith("LicenseRef-")) {
+                return "'" + reference.group() + "' is not a license reference: SPDX writes the prefix LicenseRef-";
+            }
+        }
+        String message = Optional.ofNullable(e.getMessage()).orElse("the SPDX library refuses it");
+        return "not an SPDX license expression: "
+                + CLASS_NAME.matcher(message).replaceAll("").strip();
     }
 
     private static boolean initialized;

@@ -2,6 +2,7 @@ package dev.keel.audit.sbom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LicenseCheckTest {
@@ -39,6 +40,35 @@ class LicenseCheckTest {
         assertThat(LicenseCheck.check("LicenseRef-Callaway-GPLv2+-with-exceptions")
                         .problems())
                 .isNotEmpty();
+    }
+
+    @Test
+    void aLowerCaseReferenceIsNamedWithoutTheLibrarysClassNames() {
+        LicenseCheck.LicenseExpression checked =
+                LicenseCheck.check("gpl-2.0-or-later AND mit AND licenseref-fedora-public-domain AND gtkbook");
+
+        assertThat(checked.problems())
+                .containsExactly("'licenseref-fedora-public-domain' is not a license reference: SPDX writes the"
+                        + " prefix LicenseRef-");
+    }
+
+    @Test
+    void noProblemQuotesAJavaClassName() {
+        for (String text : List.of(
+                "licenseref-lower-case",
+                "MIT AND",
+                "(MIT",
+                "CC0-1.0, MIT",
+                "GPL-2.0-only WITH no-such-exception",
+                "LicenseRef-Callaway-GPLv2+-with-exceptions",
+                "DocumentRef-x:LicenseRef-y AND",
+                "MIT WITH WITH",
+                "LicenseRef-")) {
+            assertThat(LicenseCheck.check(text).problems())
+                    .as(text)
+                    .isNotEmpty()
+                    .allSatisfy(problem -> assertThat(problem).doesNotContainPattern("[a-z]+\\.[a-z]+\\.[A-Z]\\w*"));
+        }
     }
 
     @Test
