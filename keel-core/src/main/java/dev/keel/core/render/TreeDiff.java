@@ -12,8 +12,6 @@ import com.github.difflib.patch.Patch;
 import dev.keel.core.io.Printable;
 import dev.keel.core.overlay.SourceFile;
 import dev.keel.core.overlay.SourceTree;
-import dev.keel.spec.TextBytes;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -61,10 +59,10 @@ final class TreeDiff {
                         .append(now.get().executable() ? " changed to executable\n" : " changed to not executable\n");
                 continue;
             }
-            List<String> oldLines = lines(oldBytes);
-            List<String> newLines = lines(newBytes);
-            List<String> diff =
-                    UnifiedDiffUtils.generateUnifiedDiff(from, to, oldLines, diff(oldLines, newLines), CONTEXT);
+            FileLines oldLines = new FileLines(oldBytes);
+            FileLines newLines = new FileLines(newBytes);
+            Patch<String> patch = diff(oldLines, newLines, (i, j) -> oldLines.sameLine(i, newLines, j));
+            List<String> diff = UnifiedDiffUtils.generateUnifiedDiff(from, to, oldLines, patch, CONTEXT);
             if (diff.isEmpty()) {
                 // an empty file added or removed, or the same lines with another final line ending
                 out.append("--- ").append(from).append("\n+++ ").append(to).append('\n');
@@ -81,13 +79,23 @@ final class TreeDiff {
      * inserted at the top or the end whole, as the step inserted it.
      */
     static Patch<String> diff(List<String> old, List<String> now) {
+        return diff(old, now, (i, j) -> old.get(i).equals(now.get(j)));
+    }
+
+    /** Whether line {@code i} of the old file is line {@code j} of the new one. */
+    @FunctionalInterface
+    private interface SameLine {
+        boolean test(int i, int j);
+    }
+
+    private static Patch<String> diff(List<String> old, List<String> now, SameLine same) {
         int start = 0;
         int limit = Math.min(old.size(), now.size());
-        while (start < limit && old.get(start).equals(now.get(start))) {
+        while (start < limit && same.test(start, start)) {
             start++;
         }
         int end = 0;
-        while (end < limit - start && old.get(old.size() - 1 - end).equals(now.get(now.size() - 1 - end))) {
+        while (end < limit - start && same.test(old.size() - 1 - end, now.size() - 1 - end)) {
             end++;
         }
         List<String> removed = old.subList(start, old.size() - end);
@@ -121,16 +129,6 @@ final class TreeDiff {
             case CHANGE -> new ChangeDelta<>(source, target);
             case EQUAL -> new EqualDelta<>(source, target);
         };
-    }
-
-    /** The file's lines without their endings; a final line ending does not start another line. */
-    private static List<String> lines(byte[] content) {
-        String text = new String(content, TextBytes.charsetOf(content));
-        List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
-        if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
-            lines.remove(lines.size() - 1);
-        }
-        return lines;
     }
 
     /** As git decides: a NUL byte in the first 8,000 bytes. */
