@@ -67,7 +67,15 @@ public final class OverlayEngine {
      * caller that decides later edits from earlier results needs (render's release bump).
      */
     public Session open(String component, SourceTree upstream, String specPath) {
-        return new Session(new Workspace(component, upstream, specPath));
+        return new Session(new Workspace(component, upstream, specPath, Optional.empty()));
+    }
+
+    /**
+     * As {@link #open(String, SourceTree, String)}, for a caller that has parsed the upstream spec
+     * already: {@code spec} is what {@code upstream}'s file at {@code specPath} parses to.
+     */
+    public Session open(String component, SourceTree upstream, String specPath, Spec spec) {
+        return new Session(new Workspace(component, upstream, specPath, Optional.of(spec)));
     }
 
     /** Overlays applied in steps to one source tree; not for use by several threads. */
@@ -180,7 +188,7 @@ public final class OverlayEngine {
 
     /** A fresh workspace over {@code upstream}, for callers that apply overlays one at a time. */
     Workspace workspace(String component, SourceTree upstream, String specPath) {
-        return new Workspace(component, upstream, specPath);
+        return new Workspace(component, upstream, specPath, Optional.empty());
     }
 
     /** One application: its current {@link State}, replaced by each overlay that applies. */
@@ -189,11 +197,11 @@ public final class OverlayEngine {
         private final OverlayFailures failures;
         private State state;
 
-        Workspace(String component, SourceTree upstream, String specPath) {
+        Workspace(String component, SourceTree upstream, String specPath, Optional<Spec> parsed) {
             this.specPath = specPath;
             this.failures = new OverlayFailures(component);
             Spec spec = upstream.get(specPath)
-                    .map(file -> Spec.parse(file.content()))
+                    .map(file -> parsed.orElseGet(() -> Spec.parse(file.content())))
                     .orElse(null);
             SourceProvenance provenance = SourceProvenance.of(upstream);
             if (spec != null) {

@@ -56,14 +56,14 @@ public final class ComponentRenderer {
     }
 
     /**
-     * Renders a component from its plan and the sources the plan's edit steps made ({@link
-     * #edited}, or an {@link EditTrail}'s last state), for a caller that has applied the edits
-     * already: the result steps only.
+     * Renders a component from its plan and the trail of its edit steps, for a caller that has
+     * applied the edits already: the result steps only, on the trail's last state.
      */
     public RenderedComponent render(
-            ResolvedComponent component, RenderInput input, RenderPlan plan, OverlayResult edited)
+            ResolvedComponent component, RenderInput input, RenderPlan plan, EditTrail.Trail trail)
             throws RenderException {
-        return new RenderRun(plan, component, input, Optional.empty(), context).finish(edited);
+        return new RenderRun(plan, component, input, Optional.empty(), context)
+                .finish(trail.edited(), trail.editedSpec());
     }
 
     /** The plan of a component's render: what it will do, step by step, and which overlays it skips. */

@@ -5,6 +5,7 @@ import dev.keel.core.overlay.OverlayEngine;
 import dev.keel.core.overlay.OverlayException;
 import dev.keel.core.overlay.OverlayResult;
 import dev.keel.core.overlay.SourceTree;
+import dev.keel.spec.Spec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,8 +47,10 @@ public final class EditTrail {
     /**
      * The changes, and the sources after all of them with their provenance: what {@link
      * PlanEdits} gives for the whole plan, so a render can finish from it without editing again.
+     *
+     * @param editedSpec the edited spec as parsed, so that finishing need not parse it again
      */
-    public record Trail(List<Change> changes, OverlayResult edited) {
+    public record Trail(List<Change> changes, OverlayResult edited, Optional<Spec> editedSpec) {
         public Trail {
             changes = List.copyOf(changes);
         }
@@ -58,15 +61,18 @@ public final class EditTrail {
     /**
      * The changes of the plan's edit steps on {@code upstream}.
      *
+     * @param upstreamSpec the upstream spec, if the caller has parsed it
      * @param sourceRoot the directory an overlay's {@code source} file must lie in
      * @throws OverlayException for the first overlay that cannot be applied
      * @throws RenderException when the release cannot be bumped
      */
-    public static Trail of(RenderPlan plan, SourceTree upstream, Path sourceRoot)
+    public static Trail of(RenderPlan plan, SourceTree upstream, Optional<Spec> upstreamSpec, Path sourceRoot)
             throws OverlayException, RenderException {
         boolean archiveStages = plan.overlays().stream()
                 .anyMatch(overlay -> overlay.overlay().archive().isPresent());
-        return archiveStages ? byPrefixes(plan, upstream, sourceRoot) : inOnePass(plan, upstream, sourceRoot);
+        return archiveStages
+                ? byPrefixes(plan, upstream, upstreamSpec, sourceRoot)
+                : inOnePass(plan, upstream, upstreamSpec, sourceRoot);
     }
 
     /**
@@ -74,9 +80,9 @@ public final class EditTrail {
      * the plan up to each change gives, when no overlay works inside an archive (the overlays of
      * one archive are one stage, which one overlay at a time would split).
      */
-    static Trail inOnePass(RenderPlan plan, SourceTree upstream, Path sourceRoot)
+    static Trail inOnePass(RenderPlan plan, SourceTree upstream, Optional<Spec> upstreamSpec, Path sourceRoot)
             throws OverlayException, RenderException {
-        OverlayEngine.Session session = new OverlayEngine(sourceRoot).open(plan.component(), upstream, plan.specPath());
+        OverlayEngine.Session session = PlanEdits.open(plan, upstream, upstreamSpec, sourceRoot);
         List<Change> changes = new ArrayList<>();
         SourceTree before = upstream;
         for (Unit unit : units(plan)) {
@@ -87,11 +93,11 @@ public final class EditTrail {
             add(changes, new Change(unit.name(), unit.overlay(), before, after));
             before = after;
         }
-        return new Trail(changes, session.result());
+        return new Trail(changes, session.result(), session.spec());
     }
 
     /** The changes from applying the plan up to each change afresh. */
-    static Trail byPrefixes(RenderPlan plan, SourceTree upstream, Path sourceRoot)
+    static Trail byPrefixes(RenderPlan plan, SourceTree upstream, Optional<Spec> upstreamSpec, Path sourceRoot)
             throws OverlayException, RenderException {
         List<Change> changes = new ArrayList<>();
         SourceTree before = upstream;
@@ -101,7 +107,8 @@ public final class EditTrail {
             add(changes, new Change(unit.name(), unit.overlay(), before, after));
             before = after;
         }
-        return new Trail(changes, PlanEdits.apply(plan, upstream, sourceRoot));
+        OverlayEngine.Session all = PlanEdits.applied(plan, upstream, upstreamSpec, sourceRoot);
+        return new Trail(changes, all.result(), all.spec());
     }
 
     /** Keel's steps that change nothing are left out; overlays never are. */

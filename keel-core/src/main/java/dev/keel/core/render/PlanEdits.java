@@ -7,6 +7,7 @@ import dev.keel.core.overlay.OverlayEngine;
 import dev.keel.core.overlay.OverlayException;
 import dev.keel.core.overlay.OverlayResult;
 import dev.keel.core.overlay.SourceTree;
+import dev.keel.spec.Spec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -28,11 +29,32 @@ public final class PlanEdits {
      */
     public static OverlayResult apply(RenderPlan plan, SourceTree upstream, Path sourceRoot)
             throws OverlayException, RenderException {
-        OverlayEngine.Session session = new OverlayEngine(sourceRoot).open(plan.component(), upstream, plan.specPath());
+        return applied(plan, upstream, Optional.empty(), sourceRoot).result();
+    }
+
+    /**
+     * The session after the plan's edit steps, for a caller that also wants the edited spec as
+     * parsed ({@link OverlayEngine.Session#spec}).
+     *
+     * @param upstreamSpec the upstream spec, if the caller has parsed it
+     */
+    static OverlayEngine.Session applied(
+            RenderPlan plan, SourceTree upstream, Optional<Spec> upstreamSpec, Path sourceRoot)
+            throws OverlayException, RenderException {
+        OverlayEngine.Session session = open(plan, upstream, upstreamSpec, sourceRoot);
         for (RenderStep.EditStep step : plan.editSteps()) {
             apply(session, step);
         }
-        return session.result();
+        return session;
+    }
+
+    /** A session over the upstream sources, reusing the parsed upstream spec when there is one. */
+    static OverlayEngine.Session open(
+            RenderPlan plan, SourceTree upstream, Optional<Spec> upstreamSpec, Path sourceRoot) {
+        OverlayEngine engine = new OverlayEngine(sourceRoot);
+        return upstreamSpec.isPresent()
+                ? engine.open(plan.component(), upstream, plan.specPath(), upstreamSpec.get())
+                : engine.open(plan.component(), upstream, plan.specPath());
     }
 
     /** Applies one edit step to {@code session}, after the steps applied to it before. */

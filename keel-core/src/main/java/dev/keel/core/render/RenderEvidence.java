@@ -127,8 +127,9 @@ public final class RenderEvidence {
         try {
             Spec upstreamSpec = ComponentRenderer.upstreamSpec(component, input.get());
             RenderPlan plan = renderer.plan(component, input.get(), upstreamSpec);
-            EditTrail.Trail trail = EditTrail.of(plan, input.get().upstream(), project.root());
-            RenderedComponent rendered = renderer.render(component, input.get(), plan, trail.edited());
+            EditTrail.Trail trail =
+                    EditTrail.of(plan, input.get().upstream(), Optional.of(upstreamSpec), project.root());
+            RenderedComponent rendered = renderer.render(component, input.get(), plan, trail);
             SortedMap<String, SourceFile> wanted = tree.representable(rendered.files());
             if (!RenderedTree.same(current, wanted)) {
                 return new Stale(component.name(), RenderedTree.differences(current, wanted), Optional.empty());

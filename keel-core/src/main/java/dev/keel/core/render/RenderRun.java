@@ -7,6 +7,7 @@ import dev.keel.core.autospec.SpecVersion;
 import dev.keel.core.autospec.SyntheticHistory;
 import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.outcome.Failure;
+import dev.keel.core.overlay.OverlayEngine;
 import dev.keel.core.overlay.OverlayException;
 import dev.keel.core.overlay.OverlayResult;
 import dev.keel.core.overlay.SourceFile;
@@ -36,6 +37,7 @@ final class RenderRun {
     private final List<String> notes;
     private final TreeMap<String, SourceFile> files = new TreeMap<>();
     private OverlayResult overlaid;
+    private Optional<Spec> editedSpec = Optional.empty();
     private Spec spec;
 
     RenderRun(
@@ -54,15 +56,21 @@ final class RenderRun {
 
     RenderedComponent apply() throws RenderException {
         try {
-            return finish(PlanEdits.apply(plan, input.upstream(), context.sourceRoot()));
+            OverlayEngine.Session session = PlanEdits.applied(plan, input.upstream(), pristine, context.sourceRoot());
+            return finish(session.result(), session.spec());
         } catch (OverlayException e) {
             throw new RenderException(e.failure().toFailure());
         }
     }
 
-    /** Applies the result steps to {@code edited}: the sources after the plan's edit steps. */
-    RenderedComponent finish(OverlayResult edited) throws RenderException {
+    /**
+     * Applies the result steps to {@code edited}: the sources after the plan's edit steps.
+     *
+     * @param editedSpec the edited spec as parsed, if the caller has it
+     */
+    RenderedComponent finish(OverlayResult edited, Optional<Spec> editedSpec) throws RenderException {
         overlaid = edited;
+        this.editedSpec = editedSpec;
         for (RenderStep.ResultStep step : plan.resultSteps()) {
             if (step instanceof RenderStep.ArchiveHashes hashes) {
                 archiveHashes(hashes);
@@ -91,7 +99,7 @@ final class RenderRun {
 
     private void autospec() throws RenderException {
         SourceFile overlaidSpec = overlaid.tree().get(plan.specPath()).orElseThrow();
-        spec = Spec.parse(overlaidSpec.content());
+        spec = editedSpec.orElseGet(() -> Spec.parse(overlaidSpec.content()));
         SpecFeatures features = SpecFeatures.of(spec.text());
         if (features.needsProcessing()) {
             if (input.history().isPresent()) {

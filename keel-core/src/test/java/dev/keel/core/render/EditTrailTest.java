@@ -76,7 +76,8 @@ class EditTrailTest {
     private List<EditTrail.Change> trail(Project project, RenderInput input) throws Exception {
         ResolvedComponent component = project.components().get("demo");
         RenderPlan plan = new ComponentRenderer(project).plan(component, input);
-        return EditTrail.of(plan, input.upstream(), project.root()).changes();
+        return EditTrail.of(plan, input.upstream(), Optional.empty(), project.root())
+                .changes();
     }
 
     private static final String OVERLAYS = """
@@ -137,8 +138,8 @@ class EditTrailTest {
         ComponentRenderer renderer = new ComponentRenderer(project);
         RenderPlan plan = renderer.plan(project.components().get("demo"), input);
 
-        List<EditTrail.Change> changes =
-                EditTrail.of(plan, input.upstream(), project.root()).changes();
+        List<EditTrail.Change> changes = EditTrail.of(plan, input.upstream(), Optional.empty(), project.root())
+                .changes();
 
         assertThat(changes.get(0).before()).isEqualTo(input.upstream());
         assertThat(changes.get(changes.size() - 1).after())
@@ -153,9 +154,10 @@ class EditTrailTest {
         RenderPlan plan =
                 new ComponentRenderer(project).plan(project.components().get("demo"), input);
 
-        EditTrail.Trail onePassTrail = EditTrail.inOnePass(plan, input.upstream(), project.root());
+        EditTrail.Trail onePassTrail = EditTrail.inOnePass(plan, input.upstream(), Optional.empty(), project.root());
         List<EditTrail.Change> onePass = onePassTrail.changes();
-        EditTrail.Trail byPrefixesTrail = EditTrail.byPrefixes(plan, input.upstream(), project.root());
+        EditTrail.Trail byPrefixesTrail =
+                EditTrail.byPrefixes(plan, input.upstream(), Optional.empty(), project.root());
         List<EditTrail.Change> byPrefixes = byPrefixesTrail.changes();
 
         assertThat(onePass).hasSize(7).isEqualTo(byPrefixes);
@@ -177,10 +179,13 @@ class EditTrailTest {
         ResolvedComponent component = project.components().get("demo");
         RenderPlan plan = renderer.plan(component, input);
 
-        EditTrail.Trail trail = EditTrail.of(plan, input.upstream(), project.root());
+        EditTrail.Trail trail = EditTrail.of(plan, input.upstream(), Optional.empty(), project.root());
+        EditTrail.Trail fromParsed = EditTrail.of(
+                plan, input.upstream(), Optional.of(ComponentRenderer.upstreamSpec(component, input)), project.root());
 
-        assertThat(renderer.render(component, input, plan, trail.edited()))
-                .isEqualTo(renderer.render(component, input));
+        assertThat(renderer.render(component, input, plan, trail)).isEqualTo(renderer.render(component, input));
+        assertThat(renderer.render(component, input, plan, fromParsed)).isEqualTo(renderer.render(component, input));
+        assertThat(fromParsed.changes()).isEqualTo(trail.changes());
     }
 
     @Test
