@@ -18,7 +18,8 @@ import org.spdx.storage.simple.InMemSpdxStore;
  * Whether a {@code License} tag is a valid SPDX license expression, by the SPDX Java library's
  * parser and the SPDX license list it carries (never fetched: the same list on every machine):
  * the syntax, every license and exception listed or a {@code LicenseRef-}. A deprecated listed
- * identifier is valid. Results are kept per text; safe for concurrent use.
+ * identifier is valid. Results are kept per text; safe for concurrent use (each parse has a store
+ * of its own).
  */
 final class LicenseCheck {
 
@@ -62,7 +63,8 @@ final class LicenseCheck {
         return CHECKED.computeIfAbsent(text, LicenseCheck::parse);
     }
 
-    private static synchronized LicenseExpression parse(String text) {
+    /** The check of {@code text}, not kept; the library's parser is safe for concurrent use once initialized. */
+    static LicenseExpression parse(String text) {
         init();
         List<String> problems = new ArrayList<>();
         try {

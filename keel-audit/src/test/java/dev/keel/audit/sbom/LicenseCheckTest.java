@@ -2,7 +2,16 @@ package dev.keel.audit.sbom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class LicenseCheckTest {
@@ -68,6 +77,42 @@ class LicenseCheckTest {
                     .as(text)
                     .isNotEmpty()
                     .allSatisfy(problem -> assertThat(problem).doesNotContainPattern("[a-z]+\\.[a-z]+\\.[A-Z]\\w*"));
+        }
+    }
+
+    @Test
+    void concurrentChecksAgreeWithOneByOne() throws Exception {
+        List<String> ids = List.of(
+                "MIT", "GPL-2.0-or-later", "LicenseRef-Fedora-Public-Domain", "BSD-3-Clause", "Apache-2.0", "BSD");
+        List<String> texts = new ArrayList<>();
+        for (String a : ids) {
+            for (String b : ids) {
+                texts.add(a + " AND " + b);
+                texts.add("(" + a + " OR " + b + ") AND Zlib");
+                texts.add(a + " WITH Classpath-exception-2.0 OR " + b.toLowerCase(Locale.ROOT));
+            }
+        }
+        Map<String, LicenseCheck.LicenseExpression> oneByOne = new HashMap<>();
+        for (String text : texts) {
+            oneByOne.put(text, LicenseCheck.parse(text));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Map<String, LicenseCheck.LicenseExpression>>> rounds = new ArrayList<>();
+            for (int round = 0; round < 8; round++) {
+                List<String> shuffled = new ArrayList<>(texts);
+                Collections.shuffle(shuffled, new Random(round));
+                rounds.add(pool.submit(() -> {
+                    Map<String, LicenseCheck.LicenseExpression> checked = new HashMap<>();
+                    shuffled.forEach(text -> checked.put(text, LicenseCheck.parse(text)));
+                    return checked;
+                }));
+            }
+            for (Future<Map<String, LicenseCheck.LicenseExpression>> round : rounds) {
+                assertThat(round.get()).isEqualTo(oneByOne);
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
