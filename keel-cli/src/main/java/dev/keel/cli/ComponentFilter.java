@@ -1,11 +1,13 @@
 package dev.keel.cli;
 
 import dev.keel.core.config.ComponentSelector;
+import dev.keel.core.config.ConfigException;
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,11 +51,28 @@ public final class ComponentFilter {
         }
     }
 
-    /** The selected components, after {@link #check}. */
+    /**
+     * The selected components, after {@link #check}; a name or group the project lacks is a usage
+     * error, as an unknown option value is.
+     */
     SortedMap<String, ResolvedComponent> select(Project project, CommandLine commandLine) {
         check(commandLine);
         List<String> allPatterns = new ArrayList<>(patterns);
         allPatterns.addAll(names);
-        return ComponentSelector.select(project, all, allPatterns, groups);
+        return select(project, commandLine, all, allPatterns, groups);
+    }
+
+    /** The components the flags select; a name or group the project lacks is a usage error. */
+    static SortedMap<String, ResolvedComponent> select(
+            Project project, CommandLine commandLine, boolean all, List<String> patterns, List<String> groups) {
+        try {
+            return ComponentSelector.select(project, all, patterns, groups);
+        } catch (ConfigException e) {
+            throw new CommandLine.ParameterException(
+                    commandLine,
+                    e.errors().stream()
+                            .map(error -> error.message() + (error.hint().isEmpty() ? "" : "; " + error.hint()))
+                            .collect(Collectors.joining("; ")));
+        }
     }
 }

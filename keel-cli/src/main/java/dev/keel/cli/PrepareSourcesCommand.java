@@ -1,6 +1,5 @@
 package dev.keel.cli;
 
-import dev.keel.core.config.ComponentSelector;
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.lock.LockStore;
@@ -59,8 +58,14 @@ public final class PrepareSourcesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException, RenderException {
         Project project = KeelCommand.project(spec);
-        ResolvedComponent component = ComponentSelector.select(project, false, List.of(name), List.of())
+        ResolvedComponent component = ComponentFilter.select(
+                        project, spec.commandLine(), false, List.of(name), List.of())
                 .get(name);
+        if (component == null) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "prepare-sources prepares one component: give its name, not a pattern ('" + name + "')");
+        }
         UpstreamSource upstream = upstreamSpecs
                 .open()
                 .<UpstreamSource>map(snapshot -> snapshot)

@@ -5,8 +5,6 @@ import dev.keel.audit.verify.LookasideCheck;
 import dev.keel.audit.verify.Verification;
 import dev.keel.audit.verify.VerificationReport;
 import dev.keel.audit.verify.Verifier;
-import dev.keel.core.config.ConfigError;
-import dev.keel.core.config.ConfigException;
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.io.KeelCache;
@@ -84,14 +82,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
     /** The selected components; a name or group that does not exist, or a selection of nothing, is a usage error. */
     private SortedMap<String, ResolvedComponent> select(Project project) {
-        SortedMap<String, ResolvedComponent> selected;
-        try {
-            selected = filter.select(project, spec.commandLine());
-        } catch (ConfigException e) {
-            ConfigError first = e.errors().get(0);
-            String hint = first.hint().isEmpty() ? "" : "; " + first.hint();
-            throw new CommandLine.ParameterException(spec.commandLine(), first.message() + hint);
-        }
+        SortedMap<String, ResolvedComponent> selected = filter.select(project, spec.commandLine());
         if (selected.isEmpty()) {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "nothing to verify: the selection matches no component");

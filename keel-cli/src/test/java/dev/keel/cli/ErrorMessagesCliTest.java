@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every error names the path it is about, in words (no Java class name, no exception text), exits
@@ -70,6 +73,59 @@ class ErrorMessagesCliTest {
                 tag = "Provides"
                 value = "x"
                 """);
+    }
+
+    // ------------------------------------------------------------------ selections
+
+    /** Every command that selects components, with the options it requires besides the selection. */
+    static Stream<List<String>> selectingCommands() {
+        return Stream.of(
+                List.of("component", "list"),
+                List.of("component", "render"),
+                List.of("component", "update"),
+                List.of("component", "graph"),
+                List.of("component", "build"),
+                List.of("component", "check-overlays", "--upstream-specs", "."),
+                List.of("verify"),
+                List.of("attest", "-o", "attestations"),
+                List.of("sbom", "-f", "spdx", "-o", "sbom.json"));
+    }
+
+    @ParameterizedTest(name = "keel {0} with an unknown name or group")
+    @MethodSource("selectingCommands")
+    void anUnknownNameOrGroupIsAUsageErrorWithAHint(List<String> command) {
+        List<String> args = new ArrayList<>(List.of("-C", project.toString()));
+        args.addAll(command);
+        List<String> name = new ArrayList<>(args);
+        name.add("greter");
+        List<String> group = new ArrayList<>(args);
+        group.addAll(List.of("-g", "nogroup"));
+
+        CliRunner byName = CliRunner.run(name.toArray(String[]::new));
+        CliRunner byGroup = CliRunner.run(group.toArray(String[]::new));
+
+        assertThat(byName.exitCode()).as(byName.err()).isEqualTo(2);
+        assertThat(byName.err()).contains("error: no component named 'greter'; did you mean 'greeter'?\nUsage: keel ");
+        assertThat(byGroup.exitCode()).as(byGroup.err()).isEqualTo(2);
+        assertThat(byGroup.err()).contains("error: no component group named 'nogroup'");
+        assertThat(byName.out() + byGroup.out()).isEmpty();
+        assertThat(project.resolve("attestations")).doesNotExist();
+        assertThat(project.resolve("sbom.json")).doesNotExist();
+    }
+
+    @Test
+    void prepareSourcesOfAnUnknownNameOrAPatternIsAUsageError() {
+        String out = dir.resolve("out").toString();
+        CliRunner unknown =
+                CliRunner.run("-C", project.toString(), "component", "prepare-sources", "greter", "-o", out);
+        CliRunner pattern = CliRunner.run("-C", project.toString(), "component", "prepare-sources", "gree*", "-o", out);
+
+        assertThat(unknown.exitCode()).as(unknown.err()).isEqualTo(2);
+        assertThat(unknown.err()).startsWith("error: no component named 'greter'; did you mean 'greeter'?\n");
+        assertThat(pattern.exitCode()).as(pattern.err()).isEqualTo(2);
+        assertThat(pattern.err())
+                .startsWith("error: prepare-sources prepares one component: give its name, not a pattern ('gree*')\n");
+        assertThat(dir.resolve("out")).doesNotExist();
     }
 
     // ------------------------------------------------------------------ missing, directory, FIFO
