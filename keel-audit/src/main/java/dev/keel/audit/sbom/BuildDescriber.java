@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Describes a component's last build for an SBOM, once {@link BuildLink} shows that it is of the
@@ -82,7 +83,7 @@ final class BuildDescriber {
                 RpmPurl.of(
                         distro.vendor(),
                         rpm.name(),
-                        java.util.Optional.of(rpm.version() + "-" + rpm.release()),
+                        Optional.of(rpm.version() + "-" + rpm.release()),
                         rpm.epoch(),
                         arch,
                         distro.qualifier()),

@@ -1,6 +1,7 @@
 package dev.keel.audit.sbom;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,11 +35,11 @@ record ComponentBuild(String component, BuiltPackage sourceRpm, List<BuiltPackag
      */
     Map<LicenseCheck.LicenseExpression, List<String>> invalidLicenses(Optional<String> reported) {
         Map<LicenseCheck.LicenseExpression, List<String>> invalid =
-                new TreeMap<>(java.util.Comparator.comparing(LicenseCheck.LicenseExpression::text));
+                new TreeMap<>(Comparator.comparing(LicenseCheck.LicenseExpression::text));
         for (BuiltPackage pkg : packages()) {
             pkg.license()
                     .filter(license -> !license.valid() && !reported.equals(Optional.of(license.text())))
-                    .ifPresent(license -> invalid.computeIfAbsent(license, text -> new ArrayList<>())
+                    .ifPresent(license -> invalid.computeIfAbsent(license, key -> new ArrayList<>())
                             .add(pkg.fileName()));
         }
         return invalid;

@@ -110,11 +110,14 @@ public final class SbomCollector {
         for (Object result : results) {
             if (result instanceof Described part) {
                 described.add(part.component());
-                if (part.build().orElse(null) instanceof BuildDescriber.Linked linked) {
-                    componentBuilds.add(linked.build());
-                } else if (part.build().orElse(null) instanceof BuildDescriber.NotLinked notLinked) {
-                    unlinked.add(new UnlinkedBuild(part.component().name(), notLinked.problems()));
-                }
+                part.build().ifPresent(build -> {
+                    if (build instanceof BuildDescriber.Linked linked) {
+                        componentBuilds.add(linked.build());
+                    } else {
+                        unlinked.add(new UnlinkedBuild(
+                                part.component().name(), ((BuildDescriber.NotLinked) build).problems()));
+                    }
+                });
             } else if (result instanceof NotRendered skipped) {
                 notRendered.add(skipped);
             } else {
