@@ -1,14 +1,17 @@
 package dev.keel.cli;
 
+import dev.keel.audit.attest.BuiltOutputs;
 import dev.keel.audit.sbom.DocumentTime;
 import dev.keel.audit.sbom.Sbom;
 import dev.keel.audit.sbom.SbomCollector;
 import dev.keel.audit.sbom.SbomFormat;
+import dev.keel.build.BuildRecords;
 import dev.keel.build.mock.DistroMacros;
 import dev.keel.core.config.Location;
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.io.AtomicFiles;
+import dev.keel.core.io.KeelCache;
 import dev.keel.core.lock.LockStore;
 import dev.keel.core.outcome.Failure;
 import dev.keel.core.outcome.FailureException;
@@ -34,14 +37,19 @@ import picocli.CommandLine.Option;
 @Command(
         name = "sbom",
         mixinStandardHelpOptions = true,
-        header = "Write an SBOM of the rendered specs, overlays as patches",
+        header = "Write an SBOM of the rendered specs and RPMs, overlays as patches",
         description = "Describes the source packages of the rendered specs: name, version and release as rpm reads"
                 + " them (dist from the default distro version's mock configuration), a package URL, the License"
                 + " as an SPDX expression (one that is not valid is kept and reported), the rendered spec's"
                 + " SHA-256, the upstream package at its commit as the ancestor, and every change the render made"
                 + " (each overlay and each of Keel's steps) as a patch with its type, diff and the commits, bugs and"
                 + " CVEs it resolves. CycloneDX 1.6 lists each CVE as a vulnerability resolved by its patch (VEX);"
-                + " SPDX 2.3 relates patches with PATCH_APPLIED and ancestors with DESCENDANT_OF. Each component is"
+                + " SPDX 2.3 relates patches with PATCH_APPLIED and ancestors with DESCENDANT_OF. When the output"
+                + " directory holds a component's last complete build, its source and binary RPMs are described"
+                + " too (name, epoch, version, release, arch and License from their headers, the file's SHA-256,"
+                + " a package URL), each built from its source (SPDX GENERATED_FROM, CycloneDX dependencies"
+                + " 'provides'), if its source RPM holds the rendered files and its RPMs name that source RPM: a"
+                + " build that is not of the rendered files is left out with a warning. Each component is"
                 + " rendered again to check that the rendered tree holds its render: a stale component, or an"
                 + " upstream that cannot be read, fails the run and nothing is written. Components that render to"
                 + " nothing are listed and left out. The document is the same bytes for the same input: no time"
@@ -95,6 +103,11 @@ public final class SbomCommand implements Callable<Integer> {
                     + " written all the same).")
     boolean strict;
 
+    @Option(
+            names = "--rendered-only",
+            description = "Describe the rendered specs only, not the RPMs of the last builds.")
+    boolean renderedOnly;
+
     @CommandLine.Mixin
     SpecSnapshotOption upstreamSpecs = new SpecSnapshotOption();
 
@@ -130,13 +143,17 @@ public final class SbomCommand implements Callable<Integer> {
         Status status = KeelCommand.status(spec);
         DistroMacros.Result macros = DistroMacros.of(project, "x86_64");
         macros.notes().forEach(note -> status.detail("note: " + Reports.printable(note)));
+        BuiltOutputs built = renderedOnly
+                ? BuiltOutputs.NONE
+                : new BuildRecords(KeelCache.directory(), project.outputDir())::publishedFiles;
         SbomCollector.Result result;
         try {
             result = new SbomCollector(
                             project,
                             macros.macros(),
                             new KeelCommand.Version().getVersion()[0],
-                            DocumentTime.of(project.root(), Optional.ofNullable(System.getenv("SOURCE_DATE_EPOCH"))))
+                            DocumentTime.of(project.root(), Optional.ofNullable(System.getenv("SOURCE_DATE_EPOCH"))),
+                            built)
                     .collect(new RenderEvidence(project, upstream, tree), selected.values(), jobs.jobs());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
@@ -153,6 +170,11 @@ public final class SbomCommand implements Callable<Integer> {
         for (SbomCollector.NotRendered skipped : result.notRendered()) {
             status.detail("not in the SBOM: " + skipped.component() + ": " + Reports.printable(skipped.reason()));
         }
+        for (SbomCollector.UnlinkedBuild build : result.unlinkedBuilds()) {
+            err.println("warning: " + Reports.printable(build.component()) + ": its last build is left out: "
+                    + Reports.printable(String.join("; ", build.problems())) + " (build it again: keel component"
+                    + " build " + Reports.printable(build.component()) + "; or --rendered-only)");
+        }
         Sbom sbom = result.sbom();
         for (Sbom.InvalidLicense invalid : sbom.invalidLicenses()) {
             err.println("warning: " + invalid.component() + ": License is not a valid SPDX expression: "
@@ -165,7 +187,12 @@ public final class SbomCommand implements Callable<Integer> {
                 + Reports.count(sbom.patchCount(), "patch", "patches") + ", "
                 + Reports.count(sbom.invalidLicenses().size(), "license") + " not valid SPDX, "
                 + Reports.count(sbom.cves().size(), "CVE id") + " resolved; "
-                + Reports.count(result.notRendered().size(), "component") + " not rendered";
+                + Reports.count(result.notRendered().size(), "component") + " not rendered; "
+                + (renderedOnly
+                        ? "builds not read (--rendered-only)"
+                        : Reports.count(sbom.buildCount(), "build") + " described ("
+                                + Reports.count(sbom.rpmCount(), "RPM") + "), "
+                                + result.unlinkedBuilds().size() + " not");
         if (!result.problems().isEmpty()) {
             status.info("no SBOM written: " + Reports.count(result.problems().size(), "component")
                     + " cannot be described (" + counts + ")");

@@ -12,9 +12,10 @@ import java.util.SortedMap;
  * Whether a build was made from the rendered files: its source RPM holds the rendered spec, and
  * every other rendered file it holds, byte for byte (by the digests in its header), and each of
  * its binary RPMs names that source RPM as the one it was built from. A build of older rendered
- * files fails this, so an attestation never names inputs that did not make its RPMs.
+ * files fails this, so an attestation never names inputs that did not make its RPMs, and an SBOM
+ * never describes RPMs as built from a source package they were not built from.
  */
-final class BuildLink {
+public final class BuildLink {
 
     private BuildLink() {}
 
@@ -26,7 +27,7 @@ final class BuildLink {
      * @param rendered the rendered directory's top-level files, by name
      * @param spec the rendered spec's name
      */
-    static List<String> problems(Path sourceRpm, List<Path> rpms, Map<String, Path> rendered, String spec) {
+    public static List<String> problems(Path sourceRpm, List<Path> rpms, Map<String, Path> rendered, String spec) {
         List<String> problems = new ArrayList<>();
         String srpmName = sourceRpm.getFileName().toString();
         try {

@@ -14,9 +14,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The few tags of an RPM file's main header that link a build to its sources, read in pure Java
- * so that checking needs no rpm: the files a source RPM holds with their digests, and the source
- * RPM a binary RPM was built from. The file is a 96-byte lead, the signature header (padded to 8
+ * The few tags of an RPM file's main header that link a build to its sources and name its package,
+ * read in pure Java so that checking needs no rpm: the files a source RPM holds with their
+ * digests, the source RPM a binary RPM was built from, and the package's name, epoch, version,
+ * release, arch, License and Summary. The file is a 96-byte lead, the signature header (padded to 8
  * bytes), then the main header: {@code 8e ad e8 01}, 4 reserved bytes, the entry count and data
  * size (big-endian 32-bit), 16-byte entries {@code (tag, type, offset, count)}, then the data.
  * Everything is bounds-checked: a damaged or hostile file is an {@link IOException}.
@@ -27,6 +28,13 @@ final class RpmHeader {
     private static final int MAX_ENTRIES = 1 << 16;
     private static final int MAX_DATA_BYTES = 64 << 20;
 
+    private static final int TAG_NAME = 1000;
+    private static final int TAG_VERSION = 1001;
+    private static final int TAG_RELEASE = 1002;
+    private static final int TAG_EPOCH = 1003;
+    private static final int TAG_SUMMARY = 1004;
+    private static final int TAG_LICENSE = 1014;
+    private static final int TAG_ARCH = 1022;
     private static final int TAG_FILEDIGESTS = 1035;
     private static final int TAG_SOURCERPM = 1044;
     private static final int TAG_BASENAMES = 1117;
@@ -35,6 +43,7 @@ final class RpmHeader {
     private static final int TYPE_INT32 = 4;
     private static final int TYPE_STRING = 6;
     private static final int TYPE_STRING_ARRAY = 8;
+    private static final int TYPE_I18N_STRING = 9;
 
     /** rpm's digest algorithm numbers (PGP hash algorithm ids) to the JDK's names; absent means MD5. */
     private static final Map<Integer, String> ALGORITHMS =
@@ -99,19 +108,16 @@ final class RpmHeader {
 
     /** The source RPM a binary RPM was built from; empty for a source RPM. */
     Optional<String> sourceRpm() throws IOException {
-        return strings(TAG_SOURCERPM, TYPE_STRING).stream().findFirst();
+        return string(TAG_SOURCERPM, TYPE_STRING);
     }
 
     /** The JDK's name of the algorithm of the file digests. */
     String digestAlgorithm() throws IOException {
-        Entry entry = entries.get(TAG_FILEDIGESTALGO);
-        if (entry == null) {
+        Optional<Integer> number = int32(TAG_FILEDIGESTALGO, "file digest algorithm");
+        if (number.isEmpty()) {
             return "MD5";
         }
-        if (entry.type() != TYPE_INT32 || entry.count() < 1 || entry.offset() > data.capacity() - 4) {
-            throw new IOException("the header's file digest algorithm is not an integer");
-        }
-        int algorithm = data.getInt(entry.offset());
+        int algorithm = number.get();
         String name = ALGORITHMS.get(algorithm);
         if (name == null) {
             throw new IOException("the header names file digest algorithm " + algorithm + ", which Keel does not know");
@@ -131,6 +137,42 @@ final class RpmHeader {
             files.put(names.get(i), digests.get(i).toLowerCase(java.util.Locale.ROOT));
         }
         return files;
+    }
+
+    /** The package the header describes; a header without a name, version, release or arch is refused. */
+    RpmPackage rpmPackage() throws IOException {
+        return new RpmPackage(
+                required(TAG_NAME, "NAME"),
+                int32(TAG_EPOCH, "epoch").map(Integer::toUnsignedString),
+                required(TAG_VERSION, "VERSION"),
+                required(TAG_RELEASE, "RELEASE"),
+                required(TAG_ARCH, "ARCH"),
+                string(TAG_LICENSE, TYPE_STRING),
+                string(TAG_SUMMARY, TYPE_I18N_STRING),
+                sourceRpm());
+    }
+
+    private String required(int tag, String name) throws IOException {
+        return string(tag, TYPE_STRING)
+                .filter(value -> !value.isEmpty())
+                .orElseThrow(() -> new IOException("the header has no " + name));
+    }
+
+    /** The first string of a tag ({@code I18NSTRING}: the untranslated one). */
+    private Optional<String> string(int tag, int type) throws IOException {
+        return strings(tag, type).stream().findFirst();
+    }
+
+    /** The first integer of a tag, when the header has it. */
+    private Optional<Integer> int32(int tag, String what) throws IOException {
+        Entry entry = entries.get(tag);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        if (entry.type() != TYPE_INT32 || entry.count() < 1 || entry.offset() > data.capacity() - 4) {
+            throw new IOException("the header's " + what + " is not an integer");
+        }
+        return Optional.of(data.getInt(entry.offset()));
     }
 
     /** The NUL-terminated strings of a tag (none when the header lacks it). */

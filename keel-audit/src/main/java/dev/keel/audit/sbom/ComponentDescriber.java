@@ -1,7 +1,5 @@
 package dev.keel.audit.sbom;
 
-import com.github.packageurl.MalformedPackageURLException;
-import com.github.packageurl.PackageURL;
 import dev.keel.core.autospec.AutospecExpansion;
 import dev.keel.core.autospec.PackageHistory;
 import dev.keel.core.config.LocatedOverlay;
@@ -280,20 +278,13 @@ final class ComponentDescriber {
         return Optional.empty();
     }
 
-    /** A package URL of type rpm, canonical (qualifiers sorted, names encoded). */
+    /** A source package's URL ({@link RpmPurl}, {@code arch=src}). */
     static String purl(
             String vendor,
             String name,
             Optional<String> versionRelease,
             Optional<String> epoch,
             Map<String, String> qualifiers) {
-        TreeMap<String, String> all = new TreeMap<>(qualifiers);
-        all.put("arch", "src");
-        epoch.ifPresent(e -> all.put("epoch", e));
-        try {
-            return new PackageURL("rpm", vendor, name, versionRelease.orElse(null), all, null).canonicalize();
-        } catch (MalformedPackageURLException e) {
-            throw new IllegalArgumentException("no package URL for " + name + ": " + e.getMessage(), e);
-        }
+        return RpmPurl.of(vendor, name, versionRelease, epoch, "src", qualifiers);
     }
 }

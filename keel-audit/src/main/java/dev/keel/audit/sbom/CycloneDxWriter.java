@@ -40,8 +40,9 @@ import org.cyclonedx.model.vulnerability.Vulnerability;
 /**
  * Writes an {@link Sbom} as CycloneDX 1.6 JSON with CycloneDX's Java library: each component with
  * its ancestor and its patches in {@code pedigree}, and, for every CVE a patch resolves, a
- * vulnerability whose analysis is {@code resolved} with the patch as the response (VEX). No
- * timestamp; the serial number is a name-based UUID of the content.
+ * vulnerability whose analysis is {@code resolved} with the patch as the response (VEX); and the
+ * RPMs of the components' builds ({@link CycloneDxBuilds}). No timestamp; the serial number is a
+ * name-based UUID of the content.
  */
 final class CycloneDxWriter {
 
@@ -65,6 +66,7 @@ final class CycloneDxWriter {
             components.add(component(component));
             vulnerabilities.addAll(vulnerabilities(component));
         }
+        sbom.builds().forEach(build -> components.addAll(CycloneDxBuilds.components(build)));
         bom.setComponents(components);
         if (!vulnerabilities.isEmpty()) {
             vulnerabilities.sort(
@@ -75,6 +77,7 @@ final class CycloneDxWriter {
         withoutNulls(json);
         // the library stamps the time of writing; the document is a function of its input
         ((ObjectNode) json.path("metadata")).remove("timestamp");
+        CycloneDxBuilds.addDependencies((ObjectNode) json, sbom.builds());
         try {
             return (JSON.writeValueAsString(json) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
@@ -119,7 +122,12 @@ final class CycloneDxWriter {
 
     /** A component's bom-ref: unique in the document (component names are). */
     static String ref(SbomComponent component) {
-        return "component/" + component.name();
+        return ref(component.name());
+    }
+
+    /** The bom-ref of the component of this name. */
+    static String ref(String component) {
+        return "component/" + component;
     }
 
     private static Component component(SbomComponent source) {
@@ -167,7 +175,7 @@ final class CycloneDxWriter {
     }
 
     /** A valid expression as an expression; any other text as a license name, never dropped. */
-    private static LicenseChoice licenses(LicenseExpression license) {
+    static LicenseChoice licenses(LicenseExpression license) {
         LicenseChoice choice = new LicenseChoice();
         if (license.valid()) {
             choice.setExpression(new Expression(license.text()));

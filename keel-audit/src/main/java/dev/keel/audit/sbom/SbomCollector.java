@@ -1,5 +1,6 @@
 package dev.keel.audit.sbom;
 
+import dev.keel.audit.attest.BuiltOutputs;
 import dev.keel.core.config.Location;
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;
@@ -13,12 +14,16 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Collects the SBOM of the selected components from the rendered tree, rendering each again to
  * account for it ({@link RenderEvidence}): the rendered ones are described; those that render to
  * nothing (and have nothing in the tree) are listed as not rendered; a stale tree or an upstream
- * that cannot be read is a problem, and an SBOM with problems must not be written.
+ * that cannot be read is a problem, and an SBOM with problems must not be written. A rendered
+ * component's last complete build ({@link BuiltOutputs}) is described too when it is of the
+ * rendered files ({@link BuildDescriber}); one that is not is left out and listed.
  */
 public final class SbomCollector {
 
@@ -28,11 +33,14 @@ public final class SbomCollector {
      * @param sbom the rendered components' SBOM
      * @param notRendered the components that render to nothing, with why
      * @param problems the components the SBOM cannot vouch for
+     * @param unlinkedBuilds the builds left out because they are not of the rendered files, with why
      */
-    public record Result(Sbom sbom, List<NotRendered> notRendered, List<Problem> problems) {
+    public record Result(
+            Sbom sbom, List<NotRendered> notRendered, List<Problem> problems, List<UnlinkedBuild> unlinkedBuilds) {
         public Result {
             notRendered = List.copyOf(notRendered);
             problems = List.copyOf(problems);
+            unlinkedBuilds = List.copyOf(unlinkedBuilds);
         }
     }
 
@@ -42,19 +50,50 @@ public final class SbomCollector {
     /** A component the SBOM cannot describe. */
     public record Problem(String component, Failure failure) {}
 
+    /**
+     * A component whose last build the SBOM leaves out.
+     *
+     * @param problems why: what links it to other files than the rendered ones, or what cannot be read
+     */
+    public record UnlinkedBuild(String component, List<String> problems) {
+        public UnlinkedBuild {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /** A rendered component's part: its description, and its build's when it has one. */
+    private record Described(SbomComponent component, Optional<BuildDescriber.Result> build) {}
+
     private final ComponentDescriber describer;
+    private final BuildDescriber builds;
+    private final BuiltOutputs built;
     private final DistroName distro;
     private final String tool;
     private final Instant created;
 
     /**
+     * An SBOM of the rendered components only.
+     *
      * @param defines the distro's macros ({@code dist}), as builds define them
      * @param tool the tool that makes the document ({@code keel 0.1.0})
      * @param created when the document says it was made ({@link DocumentTime})
      */
     public SbomCollector(Project project, Map<String, String> defines, String tool, Instant created) {
+        this(project, defines, tool, created, BuiltOutputs.NONE);
+    }
+
+    /**
+     * @param defines the distro's macros ({@code dist}), as builds define them
+     * @param tool the tool that makes the document ({@code keel 0.1.0})
+     * @param created when the document says it was made ({@link DocumentTime})
+     * @param built where the components' last complete builds are ({@link BuiltOutputs#NONE}: not described)
+     */
+    public SbomCollector(
+            Project project, Map<String, String> defines, String tool, Instant created, BuiltOutputs built) {
         this.describer = new ComponentDescriber(project, defines);
         this.distro = DistroName.of(project);
+        this.builds = new BuildDescriber(distro);
+        this.built = built;
         this.tool = tool;
         this.created = created;
     }
@@ -64,24 +103,34 @@ public final class SbomCollector {
             throws IOException, InterruptedException {
         List<Object> results = evidence.each(components, jobs, result -> describe(result, evidence.root()));
         List<SbomComponent> described = new ArrayList<>();
+        List<ComponentBuild> componentBuilds = new ArrayList<>();
+        List<UnlinkedBuild> unlinked = new ArrayList<>();
         List<NotRendered> notRendered = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         for (Object result : results) {
-            if (result instanceof SbomComponent component) {
-                described.add(component);
+            if (result instanceof Described part) {
+                described.add(part.component());
+                part.build().ifPresent(build -> {
+                    if (build instanceof BuildDescriber.Linked linked) {
+                        componentBuilds.add(linked.build());
+                    } else {
+                        unlinked.add(new UnlinkedBuild(
+                                part.component().name(), ((BuildDescriber.NotLinked) build).problems()));
+                    }
+                });
             } else if (result instanceof NotRendered skipped) {
                 notRendered.add(skipped);
             } else {
                 problems.add((Problem) result);
             }
         }
-        return new Result(new Sbom(distro, tool, created, described), notRendered, problems);
+        return new Result(new Sbom(distro, tool, created, described, componentBuilds), notRendered, problems, unlinked);
     }
 
     /** One component's part, made on the worker thread so that only the description is kept. */
     private Object describe(RenderEvidence.Result result, Path renderedRoot) throws IOException {
         if (result instanceof RenderEvidence.Rendered rendered) {
-            return describer.describe(rendered);
+            return new Described(describer.describe(rendered), build(rendered, renderedRoot));
         }
         if (result instanceof RenderEvidence.NotRendered skipped) {
             return new NotRendered(skipped.component(), skipped.reason());
@@ -101,5 +150,30 @@ public final class SbomCollector {
             failure = failure.causedBy(stale.failure().get());
         }
         return new Problem(stale.component(), failure);
+    }
+
+    /**
+     * The component's last build, checked against its rendered files as the tree holds them (the
+     * render evidence has shown that they are what it renders to); empty when it has none.
+     */
+    private Optional<BuildDescriber.Result> build(RenderEvidence.Rendered rendered, Path renderedRoot) {
+        String name = rendered.component();
+        List<Path> files;
+        try {
+            files = built.of(name).orElse(List.of());
+        } catch (IOException e) {
+            return Optional.of(new BuildDescriber.NotLinked(
+                    List.of("cannot read what its last build published: " + e.getMessage())));
+        }
+        if (files.isEmpty()) {
+            return Optional.empty();
+        }
+        Path directory = renderedRoot.resolve(RenderedTree.relativeDir(name));
+        Map<String, Path> topLevel = new TreeMap<>();
+        rendered.rendered().files().keySet().stream()
+                .filter(file -> !file.contains("/"))
+                .forEach(file -> topLevel.put(file, directory.resolve(file)));
+        return Optional.of(
+                builds.describe(name, files, topLevel, rendered.plan().specPath()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.keel.audit.sbom;
 
+import dev.keel.audit.sbom.LicenseCheck.LicenseExpression;
 import dev.keel.core.io.Digests;
 import dev.keel.core.io.Sha256Records;
 import java.io.ByteArrayOutputStream;
@@ -9,8 +10,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -30,6 +34,7 @@ import org.spdx.library.model.v2.SpdxVerificationHelper;
 import org.spdx.library.model.v2.enumerations.AnnotationType;
 import org.spdx.library.model.v2.enumerations.ChecksumAlgorithm;
 import org.spdx.library.model.v2.enumerations.FileType;
+import org.spdx.library.model.v2.enumerations.Purpose;
 import org.spdx.library.model.v2.enumerations.ReferenceCategory;
 import org.spdx.library.model.v2.enumerations.RelationshipType;
 import org.spdx.library.model.v2.license.AnyLicenseInfo;
@@ -42,9 +47,9 @@ import org.spdx.storage.simple.InMemSpdxStore;
  * package per upstream ancestor ({@code DESCENDANT_OF}), a file per patch holding its diff in its
  * comment ({@code PATCH_APPLIED} to the component) with an annotation of its type, metadata and
  * the issues it resolves; each resolved CVE is also a security advisory reference of the package
- * (SPDX 2.3 has no VEX). A License that is not a valid expression is declared {@code NOASSERTION}
- * with the text and the problem in the license comments. {@code created} is the document time; the
- * namespace is a name-based UUID of the content.
+ * (SPDX 2.3 has no VEX); a package per built RPM ({@link #build}). A License that is not a valid
+ * expression is declared {@code NOASSERTION} with the text and the problem in the license comments.
+ * {@code created} is the document time; the namespace is a name-based UUID of the content.
  */
 final class SpdxWriter {
 
@@ -87,10 +92,15 @@ final class SpdxWriter {
                 sbom.distro().qualifier().getOrDefault("distro", sbom.distro().vendor());
         document.setName(distro + " source packages");
         SortedSet<String> licenseRefs = new TreeSet<>();
+        Map<String, ComponentBuild> builds = new HashMap<>();
+        sbom.builds().forEach(build -> builds.put(build.component(), build));
         int index = 0;
         for (SbomComponent component : sbom.components()) {
             index++;
             component(component, index, licenseRefs);
+            if (builds.containsKey(component.name())) {
+                build(builds.get(component.name()), index, licenseRefs);
+            }
         }
         for (String ref : licenseRefs) {
             ExtractedLicenseInfo extracted = new ExtractedLicenseInfo(store, namespace, ref, copies, true);
@@ -106,25 +116,11 @@ final class SpdxWriter {
 
     private void component(SbomComponent component, int index, SortedSet<String> licenseRefs)
             throws InvalidSPDXAnalysisException {
-        String id = "SPDXRef-Package-" + index + "-" + idPart(component.name());
-        AnyLicenseInfo declared = new SpdxNoAssertionLicense();
-        String licenseComment = null;
-        if (component.license().isEmpty()) {
-            licenseComment = "Keel cannot compute the spec's License tag.";
-        } else if (component.license().get().valid()) {
-            declared = LicenseInfoFactory.parseSPDXLicenseStringCompatV2(
-                    component.license().get().text(), store, namespace, copies);
-            Matcher refs = LICENSE_REF.matcher(component.license().get().text());
-            while (refs.find()) {
-                licenseRefs.add(refs.group());
-            }
-        } else {
-            licenseComment = "The spec's License tag is not a valid SPDX license expression: "
-                    + component.license().get().text() + " ("
-                    + String.join("; ", component.license().get().problems()) + ")";
-        }
+        String id = packageId(index, component.name());
+        Declared declared =
+                declared(component.license(), "Keel cannot compute the spec's License tag.", "The spec's", licenseRefs);
         SpdxPackage.SpdxPackageBuilder builder = document.createPackage(
-                        id, component.name(), new SpdxNoAssertionLicense(), NOASSERTION, declared)
+                        id, component.name(), new SpdxNoAssertionLicense(), NOASSERTION, declared.license())
                 .setFilesAnalyzed(false)
                 .setDownloadLocation(NOASSERTION)
                 .addChecksum(document.createChecksum(ChecksumAlgorithm.SHA256, component.specSha256()))
@@ -134,9 +130,7 @@ final class SpdxWriter {
                         + (component.notes().isEmpty() ? "" : " " + String.join(" ", component.notes())));
         component.versionRelease().ifPresent(builder::setVersionInfo);
         component.summary().ifPresent(builder::setSummary);
-        if (licenseComment != null) {
-            builder.setLicenseComments(licenseComment);
-        }
+        declared.comment().ifPresent(builder::setLicenseComments);
         for (SbomComponent.Patch patch : component.patches()) {
             for (String cve : patch.cves()) {
                 builder.addExternalRef(reference(
@@ -159,6 +153,98 @@ final class SpdxWriter {
             SpdxFile file = patch(component, patch, index, number);
             file.addRelationship(document.createRelationship(pkg, RelationshipType.PATCH_APPLIED, null));
         }
+    }
+
+    /** The SPDX id of the package of the {@code index}th component. */
+    private static String packageId(int index, String component) {
+        return "SPDXRef-Package-" + index + "-" + idPart(component);
+    }
+
+    /** A declared license, and the license comment that says why it is {@code NOASSERTION}. */
+    private record Declared(AnyLicenseInfo license, Optional<String> comment) {}
+
+    /**
+     * A License as declared: the expression when it is valid (its {@code LicenseRef-}s collected
+     * into {@code licenseRefs}), else {@code NOASSERTION} with the text and the problem.
+     *
+     * @param missing the comment when there is no License
+     * @param whose whose License tag it is ({@code The spec's})
+     */
+    private Declared declared(
+            Optional<LicenseExpression> license, String missing, String whose, SortedSet<String> licenseRefs)
+            throws InvalidSPDXAnalysisException {
+        if (license.isEmpty()) {
+            return new Declared(new SpdxNoAssertionLicense(), Optional.of(missing));
+        }
+        if (!license.get().valid()) {
+            return new Declared(
+                    new SpdxNoAssertionLicense(),
+                    Optional.of(whose + " License tag is not a valid SPDX license expression: "
+                            + license.get().text() + " ("
+                            + String.join("; ", license.get().problems()) + ")"));
+        }
+        Matcher refs = LICENSE_REF.matcher(license.get().text());
+        while (refs.find()) {
+            licenseRefs.add(refs.group());
+        }
+        return new Declared(
+                LicenseInfoFactory.parseSPDXLicenseStringCompatV2(license.get().text(), store, namespace, copies),
+                Optional.empty());
+    }
+
+    /**
+     * The component's build: a package per RPM (the file's SHA-256, its package URL, the header's
+     * License), each described by the document; the source RPM {@code GENERATED_FROM} the
+     * component's package (it holds its rendered spec), and each binary RPM {@code GENERATED_FROM}
+     * the source RPM (its header names it), as SPDX 2.3 relates a binary to its source.
+     */
+    private void build(ComponentBuild build, int index, SortedSet<String> licenseRefs)
+            throws InvalidSPDXAnalysisException {
+        SpdxPackage component = (SpdxPackage) SpdxModelFactoryCompatV2.getModelObjectV2(
+                store,
+                namespace,
+                packageId(index, build.component()),
+                SpdxConstantsCompatV2.CLASS_SPDX_PACKAGE,
+                copies,
+                false);
+        SpdxPackage sourceRpm = builtPackage(build.sourceRpm(), index, 0, licenseRefs);
+        sourceRpm.addRelationship(document.createRelationship(
+                component, RelationshipType.GENERATED_FROM, "built from the rendered spec and sources"));
+        int number = 0;
+        for (BuiltPackage rpm : build.rpms()) {
+            number++;
+            builtPackage(rpm, index, number, licenseRefs)
+                    .addRelationship(document.createRelationship(
+                            sourceRpm, RelationshipType.GENERATED_FROM, "built from the source RPM"));
+        }
+    }
+
+    private SpdxPackage builtPackage(BuiltPackage rpm, int index, int number, SortedSet<String> licenseRefs)
+            throws InvalidSPDXAnalysisException {
+        Declared declared = declared(rpm.license(), "The RPM has no License tag.", "The RPM's", licenseRefs);
+        SpdxPackage.SpdxPackageBuilder builder = document.createPackage(
+                        "SPDXRef-Rpm-" + index + "-" + number + "-" + idPart(rpm.fileName()),
+                        rpm.name(),
+                        new SpdxNoAssertionLicense(),
+                        NOASSERTION,
+                        declared.license())
+                .setFilesAnalyzed(false)
+                .setDownloadLocation(NOASSERTION)
+                .setPackageFileName(rpm.fileName())
+                .setVersionInfo(rpm.versionRelease())
+                .setPrimaryPurpose(rpm.isSource() ? Purpose.SOURCE : Purpose.INSTALL)
+                .addChecksum(document.createChecksum(ChecksumAlgorithm.SHA256, rpm.sha256()))
+                .addExternalRef(reference(ReferenceCategory.PACKAGE_MANAGER, "purl", rpm.purl(), null))
+                .setComment(
+                        rpm.isSource()
+                                ? "The source RPM of the component's last build; it holds the rendered files."
+                                : "A binary RPM of the component's last build, built from "
+                                        + rpm.sourceRpm().get() + ".");
+        rpm.summary().ifPresent(builder::setSummary);
+        declared.comment().ifPresent(builder::setLicenseComments);
+        SpdxPackage pkg = builder.build();
+        document.addRelationship(document.createRelationship(pkg, RelationshipType.DESCRIBES, null));
+        return pkg;
     }
 
     private SpdxPackage ancestor(SbomComponent.Ancestor ancestor, int index) throws InvalidSPDXAnalysisException {

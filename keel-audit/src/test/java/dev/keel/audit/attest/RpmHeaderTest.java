@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The RPM header reader on RPMs rpmbuild makes, and on damaged and hostile files. */
+/** The RPM header reader on RPMs rpmbuild makes (checked against rpm's own reading), and on damaged and hostile files. */
 class RpmHeaderTest {
 
     @TempDir
@@ -52,10 +52,11 @@ class RpmHeaderTest {
         Files.writeString(sources.resolve("hello.txt"), "hello\n");
         Path spec = Files.writeString(dir.resolve("hello.spec"), """
                 Name: hello
+                Epoch: 3
                 Version: 1
                 Release: 1
                 Summary: A test package
-                License: MIT
+                License: MIT AND (Apache-2.0 OR BSD-3-Clause)
                 BuildArch: noarch
                 Source0: hello.txt
 
@@ -82,6 +83,40 @@ class RpmHeaderTest {
         rpmbuild("--rebuild", srpm.toString());
         Path rpm = only(dir.resolve("top/RPMS"), ".noarch.rpm");
         assertThat(RpmHeader.read(rpm).sourceRpm()).contains(srpm.getFileName().toString());
+
+        RpmPackage sourcePackage = RpmPackage.read(srpm);
+        RpmPackage binaryPackage = RpmPackage.read(rpm);
+        assertThat(sourcePackage.isSource()).isTrue();
+        assertThat(binaryPackage.isSource()).isFalse();
+        for (Path file : List.of(srpm, rpm)) {
+            RpmPackage read = RpmPackage.read(file);
+            assertThat(String.join(
+                            "|",
+                            read.name(),
+                            read.epoch().orElse("(none)"),
+                            read.version(),
+                            read.release(),
+                            read.arch(),
+                            read.license().orElse("(none)"),
+                            read.summary().orElse("(none)"),
+                            read.sourceRpm().orElse("(none)")))
+                    .as(file.getFileName().toString())
+                    .isEqualTo(rpmQuery(
+                            file, "%{NAME}|%{EPOCH}|%{VERSION}|%{RELEASE}|%{ARCH}|%{LICENSE}|%{SUMMARY}|%{SOURCERPM}"));
+        }
+        assertThat(binaryPackage.epoch()).contains("3");
+        assertThat(binaryPackage.license()).contains("MIT AND (Apache-2.0 OR BSD-3-Clause)");
+    }
+
+    /** What rpm itself reads from the file's header. */
+    private static String rpmQuery(Path file, String format) throws Exception {
+        Process process = new ProcessBuilder("rpm", "-qp", "--nosignature", "--qf", format, file.toString())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
     }
 
     @Test
@@ -160,5 +195,48 @@ class RpmHeaderTest {
                         TestRpms.header(List.of(
                                 TestRpms.strings(1117, List.of("a", "b")), TestRpms.strings(1035, List.of("00"))))),
                 "2 file names but 1 digests");
+    }
+
+    private void packageRefused(List<TestRpms.Tag> tags, String message) throws IOException {
+        Path file = Files.write(
+                dir.resolve("bad.rpm"), concat(TestRpms.lead(), TestRpms.header(List.of()), TestRpms.header(tags)));
+        assertThatThrownBy(() -> RpmPackage.read(file))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(message);
+    }
+
+    @Test
+    void aHeaderThatDoesNotNameItsPackageIsRefused() throws Exception {
+        List<TestRpms.Tag> named = List.of(
+                TestRpms.string(1000, "x"),
+                TestRpms.string(1001, "1"),
+                TestRpms.string(1002, "1"),
+                TestRpms.string(1022, "noarch"));
+        Path file = Files.write(
+                dir.resolve("x.rpm"), concat(TestRpms.lead(), TestRpms.header(List.of()), TestRpms.header(named)));
+        assertThat(RpmPackage.read(file))
+                .isEqualTo(new RpmPackage(
+                        "x",
+                        java.util.Optional.empty(),
+                        "1",
+                        "1",
+                        "noarch",
+                        java.util.Optional.empty(),
+                        java.util.Optional.empty(),
+                        java.util.Optional.empty()));
+
+        packageRefused(named.subList(1, 4), "the header has no NAME");
+        packageRefused(List.of(named.get(0), named.get(1), named.get(3)), "the header has no RELEASE");
+        packageRefused(
+                List.of(TestRpms.string(1000, ""), named.get(1), named.get(2), named.get(3)), "the header has no NAME");
+        packageRefused(
+                List.of(TestRpms.int32(1000, 7), named.get(1), named.get(2), named.get(3)),
+                "the header's tag 1000 has type 4, not 6");
+        List<TestRpms.Tag> badEpoch = new java.util.ArrayList<>(named);
+        badEpoch.add(TestRpms.string(1003, "1"));
+        packageRefused(badEpoch, "the header's epoch is not an integer");
+        List<TestRpms.Tag> badLicense = new java.util.ArrayList<>(named);
+        badLicense.add(new TestRpms.Tag(1014, 6, 1, "MIT without an end".getBytes()));
+        packageRefused(badLicense, "runs past its data");
     }
 }

@@ -11,17 +11,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * RPM files with only the header tags attestations read, laid out as rpm lays them out (lead,
- * empty signature header, main header): what a build would leave, without building.
+ * RPM files with only the header tags attestations and SBOMs read, laid out as rpm lays them out
+ * (lead, empty signature header, main header): what a build would leave, without building.
  */
-final class TestRpms {
+public final class TestRpms {
 
     private TestRpms() {}
 
     /** One header entry: tag, type, and its data. */
-    record Tag(int tag, int type, int count, byte[] data) {}
+    public record Tag(int tag, int type, int count, byte[] data) {}
 
-    static Tag strings(int tag, List<String> values) {
+    public static Tag strings(int tag, List<String> values) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         values.forEach(value -> {
             out.writeBytes(value.getBytes(StandardCharsets.UTF_8));
@@ -30,11 +30,11 @@ final class TestRpms {
         return new Tag(tag, 8, values.size(), out.toByteArray());
     }
 
-    static Tag string(int tag, String value) {
+    public static Tag string(int tag, String value) {
         return new Tag(tag, 6, 1, (value + "\0").getBytes(StandardCharsets.UTF_8));
     }
 
-    static Tag int32(int tag, int value) {
+    public static Tag int32(int tag, int value) {
         return new Tag(tag, 4, 1, ByteBuffer.allocate(4).putInt(value).array());
     }
 
@@ -50,7 +50,7 @@ final class TestRpms {
         return write(file, tags);
     }
 
-    static Path write(Path file, List<Tag> tags) throws IOException {
+    public static Path write(Path file, List<Tag> tags) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(lead());
         out.writeBytes(header(List.of()));
@@ -60,11 +60,11 @@ final class TestRpms {
         return file;
     }
 
-    static byte[] lead() {
+    public static byte[] lead() {
         return ByteBuffer.allocate(96).putInt(0xedabeedb).array();
     }
 
-    static byte[] header(List<Tag> tags) {
+    public static byte[] header(List<Tag> tags) {
         ByteArrayOutputStream data = new ByteArrayOutputStream();
         ByteBuffer index = ByteBuffer.allocate(16 * tags.size());
         for (Tag tag : tags) {
