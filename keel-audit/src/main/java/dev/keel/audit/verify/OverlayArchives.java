@@ -38,9 +38,9 @@ final class OverlayArchives {
     private final Map<String, ArchiveCheck> checks = new TreeMap<>();
 
     /**
-     * @param upstream the component's upstream files: the archives its archive overlays name, or its
-     *     {@code origin.type = "overlay"} entries name, that these lack come from the lookaside (those
-     *     it has were repacked, and their hashes checked, by the render)
+     * @param upstream the component's upstream files; the archives named by its archive overlays or
+     *     its {@code origin.type = "overlay"} entries that these lack are the lookaside's (the
+     *     render repacked, and checked, those these have)
      */
     OverlayArchives(SourcePreparer preparer, ResolvedComponent component, SourceTree upstream) {
         this.preparer = preparer;
@@ -68,7 +68,7 @@ final class OverlayArchives {
     /** Re-makes the archive {@code name} from its upstream bytes in {@code file}, whose hash has checked. */
     void remake(String name, Path file) {
         try {
-            remake(name, Optional.of(new SourceFile(InputFiles.read(file, InputFiles.Kind.SOURCE), false)));
+            remake(name, new SourceFile(InputFiles.read(file, InputFiles.Kind.SOURCE), false));
         } catch (IOException e) {
             checks.put(name, failed(name, Failures.of(e, Failure.Kind.FILESYSTEM)));
         }
@@ -76,8 +76,8 @@ final class OverlayArchives {
 
     /**
      * Every archive's check, sorted by name: re-made when the lookaside handed it over; not checked
-     * when its upstream archive failed its lookaside check; re-made from the upstream files alone
-     * when the lookaside does not list it (which fails as prepare-sources fails).
+     * when its upstream archive failed its lookaside check; failed when the lookaside does not list
+     * it either.
      */
     List<ArchiveCheck> checks(List<LookasideCheck> lookaside) {
         for (String name : archives.keySet()) {
@@ -87,23 +87,23 @@ final class OverlayArchives {
             Optional<LookasideCheck> upstreamCheck = lookaside.stream()
                     .filter(check -> check.file().equals(name))
                     .reduce((first, last) -> last);
-            if (upstreamCheck.isPresent()) {
-                checks.put(name, notChecked(name, upstreamCheck.get()));
-            } else {
-                remake(name, Optional.empty());
-            }
+            checks.put(
+                    name,
+                    upstreamCheck.isPresent() ? notChecked(name, upstreamCheck.get()) : failed(name, absent(name)));
         }
         return List.copyOf(checks.values());
     }
 
-    private void remake(String name, Optional<SourceFile> archive) {
+    private void remake(String name, SourceFile archive) {
         ArchiveCheck check;
         try {
-            SourceTree sources = archive.map(file -> upstream.with(name, file)).orElse(upstream);
-            Optional<ArchiveHash> hash = preparer.edited(component, sources).archiveHashes(sourceFiles()).stream()
-                    .filter(made -> made.archive().equals(name))
-                    .findFirst();
-            check = hash.isPresent() ? checked(hash.get()) : failed(name, absent(name));
+            // with the archive in the sources, its overlays apply and an overlay entry finds it
+            ArchiveHash hash =
+                    preparer.edited(component, upstream.with(name, archive)).archiveHashes(sourceFiles()).stream()
+                            .filter(made -> made.archive().equals(name))
+                            .findFirst()
+                            .orElseThrow(() -> new IllegalStateException("no archive " + name + " after its overlays"));
+            check = checked(hash);
         } catch (OverlayException e) {
             check = failed(name, e.failure().toFailure());
         } catch (RenderException e) {
