@@ -1,10 +1,13 @@
 package dev.keel.cli;
 
+import dev.keel.audit.verify.ArchiveCheck;
 import dev.keel.audit.verify.FileDifference;
 import dev.keel.audit.verify.LookasideCheck;
 import dev.keel.audit.verify.Verification;
 import dev.keel.audit.verify.VerificationReport;
 import dev.keel.audit.verify.Verifier;
+import dev.keel.core.config.LocatedOverlay;
+import dev.keel.core.config.Names;
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.io.KeelCache;
@@ -33,9 +36,11 @@ import picocli.CommandLine.Command;
                 + " locked commit, fetched into a scratch cache that is removed afterwards (Keel's cache is neither"
                 + " read nor written), every lookaside file downloaded and checked against its recorded hash. Each"
                 + " component is verified (its directory is byte for byte what rendering gives, and every lookaside"
-                + " file has its hash), differs (the files that differ, with the lines added and removed and the"
-                + " first different line; a lookaside file with another hash) or unverifiable (why: the upstream"
-                + " cannot be reached, lacks the locked commit or a file, or the spec snapshot lacks the spec). With"
+                + " file has its hash, and so has every archive that archive overlays make, re-made from its checked"
+                + " upstream archive as prepare-sources makes it), differs (the files that differ, with the lines"
+                + " added and removed and the first different line; a lookaside file or re-made archive with another"
+                + " hash) or unverifiable (why: the upstream cannot be reached, lacks the locked commit or a file, an"
+                + " archive cannot be re-made, or the spec snapshot lacks the spec). With"
                 + " -a, a rendered directory of no component is reported too. Nothing is written into the project."
                 + " --offline reads Keel's cache instead, and only reads it: what it lacks makes a component"
                 + " unverifiable. With --upstream-specs only the rendered files are compared. Exits 0 only when"
@@ -176,6 +181,28 @@ public final class VerifyCommand implements Callable<Integer> {
             lookaside.add(json);
         }
         row.put("lookaside", lookaside);
+        List<Map<String, Object>> archives = new ArrayList<>();
+        for (ArchiveCheck check : verification.archives()) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("file", check.file());
+            json.put("hashType", check.hashType());
+            json.put("recorded", check.recorded().orElse(null));
+            json.put("status", check.status().key());
+            json.put("actual", check.actual().orElse(null));
+            List<Map<String, Object>> overlays = new ArrayList<>();
+            for (LocatedOverlay overlay : check.overlays()) {
+                Map<String, Object> madeBy = new LinkedHashMap<>();
+                madeBy.put("index", overlay.index() + 1);
+                madeBy.put("type", Names.enumKey(overlay.overlay().type()));
+                madeBy.put("description", overlay.overlay().description().orElse(null));
+                madeBy.put("location", FailureFormat.location(overlay.location(), paths));
+                overlays.add(madeBy);
+            }
+            json.put("overlays", overlays);
+            json.put("failure", failureJson(check.failure(), paths));
+            archives.add(json);
+        }
+        row.put("archives", archives);
         row.put("failure", failureJson(verification.failure(), paths));
         row.put("notes", verification.notes());
         return row;
@@ -200,9 +227,31 @@ public final class VerifyCommand implements Callable<Integer> {
                         + check.failure().map(f -> FailureFormat.line(f, paths)).orElse("unavailable"));
             }
         }
+        for (ArchiveCheck check : verification.archives()) {
+            if (check.status() == ArchiveCheck.Status.MISMATCH) {
+                parts.add(Reports.printable(check.file()) + ": " + madeBy(check) + " has " + check.hashType() + " "
+                        + abbreviated(check.actual().orElse("")) + ", recorded "
+                        + check.recorded()
+                                .map(VerifyCommand::abbreviated)
+                                .orElse("by no source-files entry with origin.type = \"overlay\""));
+            } else if (check.status() == ArchiveCheck.Status.FAILED) {
+                parts.add(Reports.printable(check.file()) + ": cannot be re-made: "
+                        + check.failure().map(f -> FailureFormat.line(f, paths)).orElse("failed"));
+            }
+        }
         verification.failure().ifPresent(failure -> parts.add(FailureFormat.line(failure, paths)));
         verification.notes().forEach(parts::add);
         return String.join("; ", parts);
+    }
+
+    /** {@code re-made by overlays 1, 2}, or {@code as upstream has it} when no overlay changes it. */
+    private static String madeBy(ArchiveCheck check) {
+        if (check.overlays().isEmpty()) {
+            return "as upstream has it (no archive overlay changes it)";
+        }
+        List<String> numbers = new ArrayList<>();
+        check.overlays().forEach(overlay -> numbers.add(String.valueOf(overlay.index() + 1)));
+        return "re-made by " + (numbers.size() == 1 ? "overlay " : "overlays ") + String.join(", ", numbers);
     }
 
     /** {@code hello.spec: changed, +1 -1 from line 12}, {@code extra.txt: extra, 2 lines}. */

@@ -272,6 +272,104 @@ class VerifyCommandTest {
         assertThat(report.get("stale").toString()).isEqualTo("[\"z/zombie\"]");
     }
 
+    // ------------------------------------------------------------------ archive overlays
+
+    /** An archive overlay on hello's upstream archive, recorded with {@code hash}. */
+    private static String archiveOverlay(String hash) {
+        return """
+
+                [[components.hello.source-files]]
+                filename = "hello-2.1.tar.xz"
+                hash = "%s"
+                hash-type = "SHA512"
+                origin = { type = "overlay" }
+                replace-upstream = true
+                replace-reason = "the README names the distro"
+
+                [[components.hello.overlays]]
+                description = "Name the distro in the README"
+                type = "file-search-replace"
+                file = "README"
+                regex = "prints a greeting"
+                replacement = "prints a greeting (built by Keel)"
+                archive = "hello-2.1.tar.xz"
+                """.formatted(hash);
+    }
+
+    /**
+     * Adds an archive overlay to hello as its maintainer does: with a wrong hash, prepare-sources
+     * names the archive's new one, which is then recorded and rendered. Returns that hash.
+     */
+    private String addArchiveOverlay() throws Exception {
+        Path config = clone.resolve("components/hello.comp.toml");
+        String original = Files.readString(config);
+        Files.writeString(config, original + archiveOverlay("00".repeat(64)));
+        CliRunner wrong = keel(
+                clone,
+                "component",
+                "prepare-sources",
+                "hello",
+                "-o",
+                dir.resolve("wrong").toString());
+        assertThat(wrong.exitCode()).isEqualTo(1);
+        java.util.regex.Matcher named = java.util.regex.Pattern.compile(
+                        "archive hello-2.1.tar.xz after overlays has SHA512 ([0-9a-f]{128}), but source-files records 0+")
+                .matcher(wrong.err());
+        assertThat(named.find()).as(wrong.err()).isTrue();
+        Files.writeString(config, original + archiveOverlay(named.group(1)));
+        assertSucceeds(keel(clone, "component", "render", "hello"));
+        return named.group(1);
+    }
+
+    @Test
+    void anArchiveOverlayIsReMadeAndItsHashCheckedTheSameForOneAndTwoJobs() throws Exception {
+        String repacked = addArchiveOverlay();
+        int line = Files.readAllLines(clone.resolve("components/hello.comp.toml"))
+                        .lastIndexOf("[[components.hello.overlays]]")
+                + 1;
+
+        CliRunner json = verify("-a", "-O", "json", "-j", "1");
+
+        assertThat(json.exitCode()).as(json.err() + json.out()).isZero();
+        JsonNode archive =
+                component(JSON.readTree(json.out()), "hello").get("archives").get(0);
+        assertThat(archive.toString())
+                .isEqualTo("{\"file\":\"hello-2.1.tar.xz\",\"hashType\":\"SHA512\",\"recorded\":\"" + repacked
+                        + "\",\"status\":\"ok\",\"actual\":null,\"overlays\":[{\"index\":5,\"type\":"
+                        + "\"file-search-replace\",\"description\":\"Name the distro in the README\",\"location\":"
+                        + "\"components/hello.comp.toml:" + line + ":1\"}],\"failure\":null}");
+        assertThat(component(JSON.readTree(json.out()), "pyfoo").get("archives"))
+                .isEmpty();
+        assertThat(verify("-a", "-O", "json", "-j", "2").out()).isEqualTo(json.out());
+        assertThat(verify("hello").out()).contains("hello      verified");
+    }
+
+    @Test
+    void aTamperedArchiveHashIsNamedWithBothHashesAndItsOverlay() throws Exception {
+        String repacked = addArchiveOverlay();
+        Path config = clone.resolve("components/hello.comp.toml");
+        String tampered = "ab".repeat(64);
+        Files.writeString(config, Files.readString(config).replace(repacked, tampered));
+        assertSucceeds(keel(clone, "component", "render", "hello"));
+
+        CliRunner result = verify("-a", "-O", "json");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        JsonNode hello = component(JSON.readTree(result.out()), "hello");
+        assertThat(hello.get("status").asText()).isEqualTo("differs");
+        assertThat(hello.get("files")).isEmpty();
+        JsonNode archive = hello.get("archives").get(0);
+        assertThat(archive.get("status").asText()).isEqualTo("mismatch");
+        assertThat(archive.get("recorded").asText()).isEqualTo(tampered);
+        assertThat(archive.get("actual").asText()).isEqualTo(repacked);
+
+        CliRunner table = verify("hello");
+        assertThat(table.exitCode()).isEqualTo(1);
+        assertThat(table.out())
+                .contains("hello      differs  hello-2.1.tar.xz: re-made by overlay 5 has SHA512 "
+                        + repacked.substring(0, 16) + "..., recorded abababababababab...");
+    }
+
     // ------------------------------------------------------------------ the cache and the network
 
     @Test

@@ -22,9 +22,10 @@ import java.util.Optional;
 /**
  * Checks a component's lookaside files (and downloaded source files) against their recorded
  * hashes with Keel's downloader. From a scratch cache, a file is downloaded and hash-checked, then
- * removed at once, so a whole distro needs the disk of one archive per worker. Offline, the
- * user's cache is only read, and each file in it is hashed again: a damaged cache makes the file
- * unavailable, not the project wrong.
+ * removed at once (once the archive that overlays make from it, if any, is re-made), so a whole
+ * distro needs the disk of one archive per worker. Offline, the user's cache is only read, and
+ * each file in it is hashed again: a damaged cache makes the file unavailable, not the project
+ * wrong.
  */
 final class LookasideChecker {
 
@@ -38,17 +39,22 @@ final class LookasideChecker {
         this.offline = offline;
     }
 
-    /** Every download of the component whose upstream sources are {@code upstream}, checked in order. */
-    List<LookasideCheck> check(ResolvedComponent component, SourceTree upstream)
+    /**
+     * Every download of the component whose upstream sources are {@code upstream}, checked in
+     * order; each that {@code archives} wants is handed to it, once checked, to re-make the archive
+     * that overlays make from it.
+     */
+    List<LookasideCheck> check(ResolvedComponent component, SourceTree upstream, OverlayArchives archives)
             throws IOException, RenderException, InterruptedException {
         List<LookasideCheck> checks = new ArrayList<>();
         for (SourceDownloads.Download download : SourceDownloads.of(project, component, upstream)) {
-            checks.add(check(component, download));
+            checks.add(check(component, download, archives));
         }
         return checks;
     }
 
-    private LookasideCheck check(ResolvedComponent component, SourceDownloads.Download download)
+    private LookasideCheck check(
+            ResolvedComponent component, SourceDownloads.Download download, OverlayArchives archives)
             throws InterruptedException {
         LookasideEntry entry = download.entry();
         Path file;
@@ -67,16 +73,20 @@ final class LookasideChecker {
             return unavailable(entry, Failures.of(e, Failure.Kind.UPSTREAM));
         }
         try {
-            return offline ? rehashed(entry, file) : checkedAndRemoved(entry, file);
+            // the downloader has just checked a file of the scratch cache; one of the user's is hashed again
+            LookasideCheck check =
+                    offline ? rehashed(entry, file) : result(entry, LookasideCheck.Status.OK, Optional.empty(), null);
+            if (check.status() == LookasideCheck.Status.OK && archives.wants(entry.filename())) {
+                archives.remake(entry.filename(), file);
+            }
+            if (!offline) {
+                // removed from the scratch cache at once: nothing reads it again
+                Files.deleteIfExists(file);
+            }
+            return check;
         } catch (IOException e) {
             return unavailable(entry, Failures.of(e, Failure.Kind.FILESYSTEM));
         }
-    }
-
-    /** A file the downloader has just checked: removed from the scratch cache, which nothing reads again. */
-    private static LookasideCheck checkedAndRemoved(LookasideEntry entry, Path file) throws IOException {
-        Files.deleteIfExists(file);
-        return result(entry, LookasideCheck.Status.OK, Optional.empty(), null);
     }
 
     /** A file of the user's cache, hashed again: its bytes are what a build would use. */

@@ -15,6 +15,9 @@ import java.util.Optional;
  * @param lookaside its lookaside files, in the order of its {@code sources} file then its
  *     configuration, each with what checking it found (empty when it has none, or when they were
  *     not checked: see the report's notes)
+ * @param archives the archives that its archive overlays make from lookaside files, sorted by name,
+ *     each re-made as {@code component prepare-sources} makes it and checked against its recorded
+ *     hash (empty when it has none, or when its lookaside files were not checked)
  * @param failure why rendering failed: the reason it is unverifiable when the environment failed
  *     (upstream unreachable, a locked commit the upstream lacks, a spec the snapshot lacks), or
  *     the failure of its inputs whose {@code RENDER_FAILED} marker the directory is compared with
@@ -26,16 +29,23 @@ public record Verification(
         String directory,
         List<FileDifference> files,
         List<LookasideCheck> lookaside,
+        List<ArchiveCheck> archives,
         Optional<Failure> failure,
         List<String> notes) {
 
     /** The verdict on a component. */
     public enum Status {
-        /** Rendering gives exactly the checked-in directory, and every lookaside file has its recorded hash. */
+        /**
+         * Rendering gives exactly the checked-in directory, every lookaside file has its recorded
+         * hash, and so has every archive that archive overlays make.
+         */
         VERIFIED,
-        /** Rendering gives something else, or a lookaside file has another hash. */
+        /** Rendering gives something else, or a lookaside file or an archive overlays make has another hash. */
         DIFFERS,
-        /** It could not be re-derived: see the failure or the lookaside files that are unavailable. */
+        /**
+         * It could not be re-derived: see the failure, the lookaside files that are unavailable and
+         * the archives that cannot be re-made.
+         */
         UNVERIFIABLE;
 
         /** The spelling in reports: {@code verified}, {@code differs}, {@code unverifiable}. */
@@ -47,6 +57,7 @@ public record Verification(
     public Verification {
         files = List.copyOf(files);
         lookaside = List.copyOf(lookaside);
+        archives = List.copyOf(archives);
         notes = List.copyOf(notes);
     }
 }

@@ -14,6 +14,7 @@ import dev.keel.core.render.LocalSpecs;
 import dev.keel.core.render.RenderException;
 import dev.keel.core.render.RenderPipeline;
 import dev.keel.core.render.RenderedTree;
+import dev.keel.core.render.SourcePreparer;
 import dev.keel.core.source.DistGitSource;
 import dev.keel.core.source.FetchPolicy;
 import dev.keel.core.source.LookasideCache;
@@ -34,11 +35,13 @@ import java.util.TreeMap;
 /**
  * Re-derives a project's checked-in rendered directories and compares them byte for byte: each
  * selected component is rendered in memory (the same pipeline as {@code component render}, so
- * the same bytes), its directory read as it is checked in, and its lookaside files downloaded and
- * hash-checked. Nothing is written into the project or Keel's cache: upstream repositories and
- * lookaside files go to a scratch cache in a temporary directory, removed at the end, unless the
- * policy is offline, when the user's cache is only read and what it lacks makes a component
- * unverifiable. Results are sorted by component, whatever the thread count.
+ * the same bytes), its directory read as it is checked in, its lookaside files downloaded and
+ * hash-checked, and the archives its archive overlays make re-made from them as {@code component
+ * prepare-sources} makes them and checked against their recorded hashes. Nothing is written into
+ * the project or Keel's cache: upstream repositories and lookaside files go to a scratch cache in a
+ * temporary directory, removed at the end, unless the policy is offline, when the user's cache is
+ * only read and what it lacks makes a component unverifiable. Results are sorted by component,
+ * whatever the thread count.
  */
 public final class Verifier {
 
@@ -110,6 +113,7 @@ public final class Verifier {
         private final UpstreamSource upstream;
         private final UpstreamSource local = new LocalSpecs();
         private final LookasideChecker lookaside;
+        private final SourcePreparer preparer;
         private final LockStore locks = new LockStore(project.lockDir());
 
         Run(Path cacheRoot, Path renderScratch) {
@@ -119,10 +123,9 @@ public final class Verifier {
                     project,
                     upstream,
                     new RenderPipeline.Options(null, true, false, false, options.jobs(), renderScratch));
-            lookaside = new LookasideChecker(
-                    project,
-                    new LookasideCache(cacheRoot, options.policy()),
-                    options.policy().offline());
+            LookasideCache cache = new LookasideCache(cacheRoot, options.policy());
+            lookaside = new LookasideChecker(project, cache, options.policy().offline());
+            preparer = new SourcePreparer(project, upstream, cache);
         }
 
         /** The verdict on one component rendered in memory; every failure becomes a verdict, none escapes. */
@@ -141,6 +144,7 @@ public final class Verifier {
                             directory,
                             List.of(),
                             List.of(),
+                            List.of(),
                             Optional.empty(),
                             List.of(skipped.reason() + ", and the tree has no directory for it: nothing to check"));
                 }
@@ -149,15 +153,21 @@ public final class Verifier {
                     return unverifiable(component, why);
                 }
                 List<FileDifference> files = TreeDifferences.between(wanted.get(), current);
-                List<LookasideCheck> checks = result.rendered().isPresent() && specSnapshot.isEmpty()
-                        ? lookaside.check(component, sources(component))
-                        : List.of();
+                List<LookasideCheck> checks = List.of();
+                List<ArchiveCheck> archives = List.of();
+                if (result.rendered().isPresent() && specSnapshot.isEmpty()) {
+                    SourceTree sources = sources(component);
+                    OverlayArchives made = new OverlayArchives(preparer, component, sources);
+                    checks = lookaside.check(component, sources, made);
+                    archives = made.checks(checks);
+                }
                 return new Verification(
                         component.name(),
-                        status(files, checks),
+                        status(files, checks, archives),
                         directory,
                         files,
                         checks,
+                        archives,
                         failure,
                         notes(component, failure));
             } catch (RenderException e) {
@@ -175,6 +185,7 @@ public final class Verifier {
                     component.name(),
                     Verification.Status.UNVERIFIABLE,
                     RenderedTree.relativeDir(component.name()),
+                    List.of(),
                     List.of(),
                     List.of(),
                     Optional.of(why),
@@ -216,11 +227,15 @@ public final class Verifier {
                 : "not rendered";
     }
 
-    private static Verification.Status status(List<FileDifference> files, List<LookasideCheck> checks) {
-        if (!files.isEmpty() || checks.stream().anyMatch(c -> c.status() == LookasideCheck.Status.MISMATCH)) {
+    private static Verification.Status status(
+            List<FileDifference> files, List<LookasideCheck> checks, List<ArchiveCheck> archives) {
+        if (!files.isEmpty()
+                || checks.stream().anyMatch(c -> c.status() == LookasideCheck.Status.MISMATCH)
+                || archives.stream().anyMatch(a -> a.status() == ArchiveCheck.Status.MISMATCH)) {
             return Verification.Status.DIFFERS;
         }
-        if (checks.stream().anyMatch(c -> c.status() == LookasideCheck.Status.UNAVAILABLE)) {
+        if (checks.stream().anyMatch(c -> c.status() == LookasideCheck.Status.UNAVAILABLE)
+                || archives.stream().anyMatch(a -> a.status() == ArchiveCheck.Status.FAILED)) {
             return Verification.Status.UNVERIFIABLE;
         }
         return Verification.Status.VERIFIED;

@@ -12,7 +12,10 @@ import dev.keel.core.io.Digests;
 import dev.keel.core.lock.LockFile;
 import dev.keel.core.lock.LockStore;
 import dev.keel.core.outcome.Failure;
+import dev.keel.core.overlay.archive.Compression;
+import dev.keel.core.overlay.archive.Tars;
 import dev.keel.core.render.RenderPipeline;
+import dev.keel.core.render.SourcePreparer;
 import dev.keel.core.render.SpecSnapshot;
 import dev.keel.core.source.DistGitSource;
 import dev.keel.core.source.DownloadLimits;
@@ -40,6 +43,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -54,7 +58,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class VerifierTest {
 
-    private static final byte[] ARCHIVE = "pretend this is hello-1.0.tar.gz\n".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] ARCHIVE = tarGz(
+            "hello-1.0/README", "Says hello.\n",
+            "hello-1.0/vendor/zlib.c", "/* bundled */\n");
+
+    /** A recorded hash that no archive has. */
+    private static final String WRONG = "00".repeat(64);
 
     /** Wrong bytes are retried quickly here. */
     private static final FetchPolicy QUICK =
@@ -194,6 +203,19 @@ class VerifierTest {
     private static void write(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);
+    }
+
+    /** A gzipped tar of the files and contents given in pairs. */
+    private static byte[] tarGz(String... filesAndContents) {
+        try {
+            Tars tars = new Tars(Compression.GZIP);
+            for (int i = 0; i < filesAndContents.length; i += 2) {
+                tars.file(filesAndContents[i], filesAndContents[i + 1]);
+            }
+            return tars.bytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String sha512(byte[] bytes) {
@@ -594,5 +616,281 @@ class VerifierTest {
                 .isEqualTo(Verification.Status.VERIFIED);
         assertThat(absent.notes())
                 .containsExactly("no upstream spec hello.spec, and the tree has no directory for it: nothing to check");
+    }
+
+    // ------------------------------------------------------------------ archive overlays
+
+    /** An archive overlay that drops the bundled code from the upstream archive, which is recorded with {@code hash}. */
+    private static String archiveOverlay(String hash) {
+        return """
+                source-files = [{ filename = "hello-1.0.tar.gz", hash = "%s", hash-type = "SHA512", origin = { type = "overlay" }, replace-upstream = true, replace-reason = "bundled code removed" }]
+                [[components.hello.overlays]]
+                description = "Drop the bundled zlib"
+                type = "file-remove"
+                file = "vendor/**"
+                archive = "hello-1.0.tar.gz"
+                """.formatted(hash);
+    }
+
+    /**
+     * Adds the archive overlay with the hash of the archive it makes, as a maintainer does (a wrong
+     * record first, then the hash Keel names), and renders; returns that hash.
+     */
+    private String addArchiveOverlay() throws Exception {
+        writeProject(archiveOverlay(WRONG));
+        render();
+        String repacked = of(verify(), "hello").archives().get(0).actual().orElseThrow();
+        writeProject(archiveOverlay(repacked));
+        render();
+        return repacked;
+    }
+
+    /** Makes {@code archive} the upstream's hello-1.0.tar.gz (a new sources file, locked) and serves it. */
+    private void upstreamArchive(byte[] archive) throws Exception {
+        served.put("/lookaside/hello/hello-1.0.tar.gz", archive);
+        RevCommit third = commit(
+                "sources", "SHA512 (hello-1.0.tar.gz) = " + sha512(archive) + "\n", "Reupload", "2026-01-04T00:00:00Z");
+        new LockStore(projectDir.resolve("locks")).write("hello", new LockFile(null, third.getName(), 0, null, null));
+    }
+
+    @Test
+    void anArchiveOverlayIsReMadeAsPrepareSourcesMakesItAndChecked() throws Exception {
+        writeProject(archiveOverlay(WRONG));
+        render();
+
+        Verification wrong = of(verify(), "hello");
+
+        assertThat(wrong.status()).isEqualTo(Verification.Status.DIFFERS);
+        assertThat(wrong.files())
+                .as("the tree is what the configuration renders")
+                .isEmpty();
+        assertThat(wrong.lookaside()).extracting(LookasideCheck::status).containsExactly(LookasideCheck.Status.OK);
+        ArchiveCheck mismatch = wrong.archives().get(0);
+        assertThat(wrong.archives()).hasSize(1);
+        assertThat(mismatch.file()).isEqualTo("hello-1.0.tar.gz");
+        assertThat(mismatch.hashType()).isEqualTo("SHA512");
+        assertThat(mismatch.recorded()).contains(WRONG);
+        assertThat(mismatch.status()).isEqualTo(ArchiveCheck.Status.MISMATCH);
+        assertThat(mismatch.overlays())
+                .extracting(overlay -> overlay.label() + ": " + overlay.summary())
+                .containsExactly("overlay 1: Drop the bundled zlib");
+        assertThat(mismatch.failure()).isEmpty();
+        String repacked = mismatch.actual().orElseThrow();
+
+        writeProject(archiveOverlay(repacked));
+        render();
+        Project project = project();
+        Path prepared = dir.resolve("prepared");
+        new SourcePreparer(
+                        project,
+                        new DistGitSource(project, new MirrorCache(userCache, QUICK), new LockStore(project.lockDir())),
+                        new LookasideCache(userCache, QUICK))
+                .prepare(project.components().get("hello"), prepared, new SourcePreparer.Options(false, false, false));
+        assertThat(Digests.hex("SHA-512", prepared.resolve("hello-1.0.tar.gz")))
+                .as("verify re-makes the archive prepare-sources makes")
+                .isEqualTo(repacked)
+                .isNotEqualTo(sha512(ARCHIVE));
+        Set<String> scratchBefore = scratchDirectories();
+
+        VerificationReport report = verify();
+
+        Verification hello = of(report, "hello");
+        assertThat(hello.status()).isEqualTo(Verification.Status.VERIFIED);
+        assertThat(hello.archives())
+                .containsExactly(new ArchiveCheck(
+                        "hello-1.0.tar.gz",
+                        "SHA512",
+                        Optional.of(repacked),
+                        ArchiveCheck.Status.OK,
+                        Optional.empty(),
+                        project().components().get("hello").overlays().subList(0, 1),
+                        Optional.empty()));
+        assertThat(report.verified()).isTrue();
+        assertThat(scratchDirectories()).isEqualTo(scratchBefore);
+        assertThat(verify(QUICK, 1)).as("one worker or two").isEqualTo(report);
+    }
+
+    @Test
+    void aTamperedArchiveHashInTheConfigurationDiffersWithBothHashes() throws Exception {
+        String repacked = addArchiveOverlay();
+        String tampered = "ab".repeat(64);
+        writeProject(archiveOverlay(tampered));
+        render();
+
+        Verification hello = of(verify(), "hello");
+
+        assertThat(hello.status()).isEqualTo(Verification.Status.DIFFERS);
+        assertThat(hello.files()).isEmpty();
+        assertThat(hello.archives()).singleElement().satisfies(check -> {
+            assertThat(check.file()).isEqualTo("hello-1.0.tar.gz");
+            assertThat(check.status()).isEqualTo(ArchiveCheck.Status.MISMATCH);
+            assertThat(check.recorded()).contains(tampered);
+            assertThat(check.actual()).contains(repacked);
+        });
+    }
+
+    @Test
+    void aTamperedUpstreamArchiveFailsItsLookasideCheckAndIsNotReMade() throws Exception {
+        addArchiveOverlay();
+        byte[] tampered = tarGz("hello-1.0/README", "Says something else.\n");
+        served.put("/lookaside/hello/hello-1.0.tar.gz", tampered);
+
+        Verification hello = of(verify(), "hello");
+
+        assertThat(hello.status()).isEqualTo(Verification.Status.DIFFERS);
+        assertThat(hello.lookaside()).singleElement().satisfies(check -> {
+            assertThat(check.status()).isEqualTo(LookasideCheck.Status.MISMATCH);
+            assertThat(check.actual()).contains(sha512(tampered));
+        });
+        ArchiveCheck archive = hello.archives().get(0);
+        assertThat(archive.status()).isEqualTo(ArchiveCheck.Status.NOT_CHECKED);
+        assertThat(archive.actual()).isEmpty();
+        assertThat(archive.failure().orElseThrow().message())
+                .isEqualTo("not re-made: the upstream hello-1.0.tar.gz has another hash than its sources file records");
+    }
+
+    @Test
+    void anUnreachableLookasideMakesAnArchiveOverlayUnverifiable() throws Exception {
+        addArchiveOverlay();
+        served.clear();
+
+        Verification hello = of(verify(), "hello");
+
+        assertThat(hello.status()).isEqualTo(Verification.Status.UNVERIFIABLE);
+        assertThat(hello.lookaside().get(0).status()).isEqualTo(LookasideCheck.Status.UNAVAILABLE);
+        assertThat(hello.archives().get(0).status()).isEqualTo(ArchiveCheck.Status.NOT_CHECKED);
+        assertThat(hello.archives().get(0).failure().orElseThrow().message())
+                .isEqualTo("not re-made: the upstream hello-1.0.tar.gz could not be obtained");
+
+        server.stop(0);
+        Verification stopped = of(verify(), "hello");
+        assertThat(stopped.status()).isEqualTo(Verification.Status.UNVERIFIABLE);
+        assertThat(stopped.archives().get(0).status()).isEqualTo(ArchiveCheck.Status.NOT_CHECKED);
+    }
+
+    @Test
+    void offlineTheArchiveIsReMadeFromTheUsersCacheWhichIsOnlyRead() throws Exception {
+        String repacked = addArchiveOverlay();
+        FetchPolicy offline = new FetchPolicy(true, DownloadLimits.DEFAULT, QUICK.retry());
+        new LookasideCache(userCache, QUICK)
+                .fetch(
+                        base() + "/lookaside/$pkg/$filename",
+                        "hello",
+                        new LookasideEntry("SHA512", "hello-1.0.tar.gz", sha512(ARCHIVE)));
+        Map<String, String> before = snapshot(userCache);
+
+        Verification hello = of(verify(offline, 2), "hello");
+
+        assertThat(hello.status()).isEqualTo(Verification.Status.VERIFIED);
+        assertThat(hello.archives()).extracting(ArchiveCheck::status).containsExactly(ArchiveCheck.Status.OK);
+        assertThat(hello.archives().get(0).recorded()).contains(repacked);
+        assertThat(snapshot(userCache)).isEqualTo(before);
+    }
+
+    @Test
+    void anOverlayEntryForAnArchiveNoOverlayChangesDiffers() throws Exception {
+        writeProject("""
+                source-files = [{ filename = "hello-1.0.tar.gz", hash = "%s", hash-type = "SHA512", origin = { type = "overlay" }, replace-upstream = true, replace-reason = "said to be repacked" }]
+                """.formatted(WRONG));
+        render();
+
+        Verification hello = of(verify(), "hello");
+
+        assertThat(hello.status()).isEqualTo(Verification.Status.DIFFERS);
+        assertThat(hello.archives())
+                .containsExactly(new ArchiveCheck(
+                        "hello-1.0.tar.gz",
+                        "SHA512",
+                        Optional.of(WRONG),
+                        ArchiveCheck.Status.MISMATCH,
+                        Optional.of(sha512(ARCHIVE)),
+                        List.of(),
+                        Optional.empty()));
+    }
+
+    @Test
+    void anArchiveOverlayOfAnArchiveTheSourcesLackCannotBeReMade() throws Exception {
+        writeProject("""
+                [[components.hello.overlays]]
+                type = "file-remove"
+                file = "vendor/**"
+                archive = "elsewhere-1.0.tar.gz"
+                """);
+        render();
+
+        Verification hello = of(verify(), "hello");
+
+        assertThat(hello.status()).isEqualTo(Verification.Status.UNVERIFIABLE);
+        ArchiveCheck check = hello.archives().get(0);
+        assertThat(check.file()).isEqualTo("elsewhere-1.0.tar.gz");
+        assertThat(check.status()).isEqualTo(ArchiveCheck.Status.FAILED);
+        assertThat(check.recorded()).isEmpty();
+        Failure failure = check.failure().orElseThrow();
+        assertThat(failure.message())
+                .isEqualTo("no archive elsewhere-1.0.tar.gz to re-make: neither the upstream files nor the lookaside"
+                        + " have it");
+        assertThat(failure.location().line()).as("the overlay's line").isEqualTo(10);
+    }
+
+    @Test
+    void anUpstreamArchiveThatLeavesItsRootIsRefusedAndNamed() throws Exception {
+        upstreamArchive(new Tars(Compression.GZIP)
+                .file("hello-1.0/vendor/zlib.c", "/* bundled */\n")
+                .file("../../etc/cron.d/evil", "* * * * * root sh\n")
+                .bytes());
+        writeProject(archiveOverlay(WRONG));
+        render();
+
+        Verification hello = of(verify(), "hello");
+
+        assertThat(hello.status()).isEqualTo(Verification.Status.UNVERIFIABLE);
+        assertThat(hello.lookaside()).extracting(LookasideCheck::status).containsExactly(LookasideCheck.Status.OK);
+        ArchiveCheck check = hello.archives().get(0);
+        assertThat(check.status()).isEqualTo(ArchiveCheck.Status.FAILED);
+        Failure failure = check.failure().orElseThrow();
+        assertThat(failure.kind()).isEqualTo(Failure.Kind.OVERLAY);
+        assertThat(failure.message())
+                .startsWith("overlay 1 (file-remove) failed: hello-1.0.tar.gz: ")
+                .contains("path leaves the archive");
+        assertThat(failure.location().file()).isEqualTo(projectDir.resolve("azldev.toml"));
+        assertThat(dir.resolve("etc")).doesNotExist();
+    }
+
+    @Test
+    void anUpstreamArchiveWithALinkOutIsRefusedAndNamed() throws Exception {
+        upstreamArchive(new Tars(Compression.GZIP)
+                .file("hello-1.0/vendor/zlib.c", "/* bundled */\n")
+                .special("hello-1.0/escape", TarConstants.LF_SYMLINK, "../../..")
+                .bytes());
+        writeProject(archiveOverlay(WRONG));
+        render();
+
+        Verification hello = of(verify(), "hello");
+
+        assertThat(hello.status()).isEqualTo(Verification.Status.UNVERIFIABLE);
+        Failure failure = hello.archives().get(0).failure().orElseThrow();
+        assertThat(failure.message()).startsWith("overlay 1 (file-remove) failed: hello-1.0.tar.gz: ");
+        assertThat(failure.details()).anyMatch(detail -> detail.value().equals("unsafe-archive"));
+    }
+
+    @Test
+    void aCustomOriginIsUnverifiableAtItsEntry() throws Exception {
+        writeProject("""
+                source-files = [{ filename = "gen.tar", hash = "%s", hash-type = "SHA256", origin = { type = "custom", script = "gen.sh" } }]
+                """.formatted("cd".repeat(32)));
+        render();
+
+        Verification hello = of(verify(), "hello");
+
+        assertThat(hello.status()).isEqualTo(Verification.Status.UNVERIFIABLE);
+        Failure failure = hello.failure().orElseThrow();
+        assertThat(failure.kind()).isEqualTo(Failure.Kind.CONFIGURATION);
+        assertThat(failure.message())
+                .isEqualTo(
+                        "source file gen.tar has a custom origin (a script run in mock), which Keel does not run yet");
+        assertThat(failure.location().file()).isEqualTo(projectDir.resolve("azldev.toml"));
+        assertThat(failure.location().line()).as("the line of source-files").isEqualTo(10);
+        assertThat(hello.lookaside()).isEmpty();
+        assertThat(hello.archives()).isEmpty();
     }
 }

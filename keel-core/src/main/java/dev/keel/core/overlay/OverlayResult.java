@@ -3,10 +3,12 @@ package dev.keel.core.overlay;
 import dev.keel.core.config.model.HashType;
 import dev.keel.core.config.model.OriginType;
 import dev.keel.core.config.model.SourceFileRef;
+import dev.keel.core.io.Digests;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -20,36 +22,47 @@ public record OverlayResult(SourceTree tree, SourceProvenance origins, Map<Strin
     }
 
     /**
-     * Problems with the repacked archives' recorded hashes: every repacked archive needs a
-     * {@code source-files} entry with {@code origin.type = "overlay"} whose hash matches the new
-     * bytes (SHA-512 or SHA-256 as its {@code hash-type} says).
+     * The archives overlays make, sorted by name, each with its recorded hash: every repacked
+     * archive, and every archive of these sources that a {@code source-files} entry with {@code
+     * origin.type = "overlay"} names (SHA-512 or SHA-256 as its {@code hash-type} says).
+     */
+    public List<ArchiveHash> archiveHashes(List<SourceFileRef> sourceFiles) {
+        Map<String, SourceFileRef> recorded = new TreeMap<>();
+        for (SourceFileRef ref : sourceFiles == null ? List.<SourceFileRef>of() : sourceFiles) {
+            if (ref.origin() != null
+                    && ref.origin().type() == OriginType.OVERLAY
+                    && tree.get(ref.filename()).isPresent()) {
+                recorded.putIfAbsent(ref.filename(), ref);
+            }
+        }
+        TreeMap<String, Boolean> archives = new TreeMap<>();
+        recorded.keySet().forEach(archive -> archives.put(archive, false));
+        archiveDigests.keySet().forEach(archive -> archives.put(archive, true));
+        List<ArchiveHash> hashes = new ArrayList<>();
+        archives.forEach((archive, repacked) -> {
+            Optional<SourceFileRef> record = Optional.ofNullable(recorded.get(archive));
+            HashType type = record.map(SourceFileRef::hashType).orElse(HashType.SHA512);
+            String actual = repacked && type == HashType.SHA512
+                    ? archiveDigests.get(archive)
+                    : Digests.hex(
+                            algorithm(type), tree.get(archive).orElseThrow().content());
+            hashes.add(new ArchiveHash(archive, record, type, actual, repacked));
+        });
+        return hashes;
+    }
+
+    /**
+     * Problems with the repacked archives' recorded hashes: every repacked archive needs a {@code
+     * source-files} entry with {@code origin.type = "overlay"} whose hash matches the new bytes, and
+     * every such entry must name an archive that archive overlays repack.
      */
     public List<String> verifyArchiveHashes(List<SourceFileRef> sourceFiles) {
         List<String> problems = new ArrayList<>();
-        archiveDigests.forEach((archive, sha512) -> {
-            SourceFileRef recorded = sourceFiles == null
-                    ? null
-                    : sourceFiles.stream()
-                            .filter(ref -> archive.equals(ref.filename())
-                                    && ref.origin() != null
-                                    && ref.origin().type() == OriginType.OVERLAY)
-                            .findFirst()
-                            .orElse(null);
-            if (recorded == null) {
-                problems.add("archive " + archive
-                        + " was changed by overlays but has no source-files entry with origin.type = \"overlay\""
-                        + " (its new SHA512 is " + sha512 + ")");
-                return;
-            }
-            String actual = recorded.hashType() == HashType.SHA256
-                    ? dev.keel.core.io.Sha256Records.hex(
-                            tree.get(archive).orElseThrow().content())
-                    : sha512;
-            if (!actual.equalsIgnoreCase(recorded.hash() == null ? "" : recorded.hash())) {
-                problems.add("archive " + archive + " after overlays has " + recorded.hashType() + " " + actual
-                        + ", but source-files records " + recorded.hash());
-            }
-        });
+        archiveHashes(sourceFiles).forEach(hash -> hash.problem().ifPresent(problems::add));
         return problems;
+    }
+
+    private static String algorithm(HashType type) {
+        return type == HashType.SHA256 ? "SHA-256" : "SHA-512";
     }
 }

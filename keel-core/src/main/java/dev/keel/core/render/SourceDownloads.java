@@ -47,13 +47,15 @@ public final class SourceDownloads {
             }
         }
         List<SourceFileRef> sourceFiles = component.config().sourceFiles();
-        for (SourceFileRef file : sourceFiles == null ? List.<SourceFileRef>of() : sourceFiles) {
+        for (int i = 0; sourceFiles != null && i < sourceFiles.size(); i++) {
+            SourceFileRef file = sourceFiles.get(i);
             OriginType origin = file.origin() == null ? null : file.origin().type();
             if (origin == OriginType.CUSTOM) {
-                throw RenderException.of(
-                        Failure.Kind.CONFIGURATION,
-                        "source file " + file.filename()
-                                + " has a custom origin (a script run in mock), which Keel does not run yet");
+                throw new RenderException(Failure.of(
+                                Failure.Kind.CONFIGURATION,
+                                "source file " + file.filename()
+                                        + " has a custom origin (a script run in mock), which Keel does not run yet")
+                        .at(component.locationOfItem("source-files", i)));
             }
             if (origin == OriginType.DOWNLOAD) {
                 downloads.add(new Download(

@@ -7,6 +7,8 @@ import dev.keel.core.io.InputFiles;
 import dev.keel.core.io.Parallel;
 import dev.keel.core.lock.LockHistory;
 import dev.keel.core.lock.LockStore;
+import dev.keel.core.overlay.OverlayException;
+import dev.keel.core.overlay.OverlayResult;
 import dev.keel.core.overlay.SourceFile;
 import dev.keel.core.overlay.SourceTree;
 import dev.keel.core.source.LookasideCache;
@@ -49,9 +51,8 @@ public final class SourcePreparer {
     public List<String> prepare(ResolvedComponent component, Path output, Options options)
             throws IOException, InterruptedException, RenderException {
         OutputGuard.of(project).check(output, "--output-dir");
-        UpstreamSource source = component.specType() == SpecType.LOCAL ? new LocalSpecs() : upstream;
-        SourceTree tree = source.fetch(component)
-                .orElseThrow(() -> new IOException("no upstream spec " + component.upstreamName() + ".spec"));
+        UpstreamSource source = source(component);
+        SourceTree tree = upstream(source, component);
         List<String> notes = new ArrayList<>();
         if (!options.skipSources()) {
             if (source.specOnly()) {
@@ -61,21 +62,49 @@ public final class SourcePreparer {
             tree = withDownloads(component, tree);
         }
         if (!options.skipOverlays()) {
-            RenderInputs.Changes changes = source.specOnly() ? RenderInputs.Changes.NONE : changes(source, component);
-            RenderedComponent rendered = renderer.render(
-                    component,
-                    new RenderInput(
-                            tree,
-                            source.specOnly(),
-                            RenderInputs.history(source, component, tree),
-                            changes.changes(),
-                            changes.importCommit(),
-                            true));
+            RenderedComponent rendered = renderer.render(component, input(source, component, tree));
             tree = SourceTree.of(rendered.files());
             notes.addAll(rendered.notes());
         }
         tree.writeAsDirectory(output, options.force());
         return notes;
+    }
+
+    /**
+     * The component's sources after the render steps that edit them, as {@link #prepare} edits them,
+     * from {@code sources}: its upstream files with the downloads at hand (the archives it has are
+     * repacked by their archive overlays, the others' overlays are skipped). Nothing is written or
+     * downloaded; {@link OverlayResult#archiveHashes} then checks the archives against their
+     * records as prepare's render does.
+     *
+     * @throws OverlayException for the first overlay that cannot be applied (an archive that is
+     *     not safe to unpack included)
+     */
+    public OverlayResult edited(ResolvedComponent component, SourceTree sources)
+            throws IOException, RenderException, OverlayException {
+        RenderInput input = input(source(component), component, sources);
+        return renderer.edited(renderer.plan(component, input), input);
+    }
+
+    private UpstreamSource source(ResolvedComponent component) {
+        return component.specType() == SpecType.LOCAL ? new LocalSpecs() : upstream;
+    }
+
+    private static SourceTree upstream(UpstreamSource source, ResolvedComponent component) throws IOException {
+        return source.fetch(component)
+                .orElseThrow(() -> new IOException("no upstream spec " + component.upstreamName() + ".spec"));
+    }
+
+    /** What prepare renders from: {@code tree}, with the upstream history and the project's changes. */
+    private RenderInput input(UpstreamSource source, ResolvedComponent component, SourceTree tree) throws IOException {
+        RenderInputs.Changes changes = source.specOnly() ? RenderInputs.Changes.NONE : changes(source, component);
+        return new RenderInput(
+                tree,
+                source.specOnly(),
+                RenderInputs.history(source, component, tree),
+                changes.changes(),
+                changes.importCommit(),
+                true);
     }
 
     private RenderInputs.Changes changes(UpstreamSource source, ResolvedComponent component) throws IOException {

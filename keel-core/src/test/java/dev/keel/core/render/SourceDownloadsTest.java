@@ -9,6 +9,7 @@ import dev.keel.core.overlay.SourceTree;
 import dev.keel.core.source.DistGitProjects;
 import dev.keel.core.source.LookasideEntry;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -87,8 +88,21 @@ class SourceDownloadsTest {
                 """.formatted("cd".repeat(32)));
         SourceTree specOnly = SourceTree.of(
                 Map.of("hello.spec", new SourceFile("Name: hello\n".getBytes(StandardCharsets.UTF_8), false)));
+        Path config = dir.resolve("project/azldev.toml");
+        int line = Files.readAllLines(config)
+                        .indexOf(Files.readAllLines(config).stream()
+                                .filter(text -> text.startsWith("source-files"))
+                                .findFirst()
+                                .orElseThrow())
+                + 1;
         assertThatThrownBy(() -> downloads(project, specOnly))
                 .hasMessage(
-                        "source file gen.tar has a custom origin (a script run in mock), which Keel does not run yet");
+                        "source file gen.tar has a custom origin (a script run in mock), which Keel does not run yet")
+                .isInstanceOfSatisfying(RenderException.class, e -> {
+                    assertThat(e.failure().location().file()).isEqualTo(config);
+                    assertThat(e.failure().location().line())
+                            .as("the entry's line")
+                            .isEqualTo(line);
+                });
     }
 }

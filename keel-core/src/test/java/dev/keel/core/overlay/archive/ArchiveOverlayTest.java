@@ -10,6 +10,7 @@ import dev.keel.core.config.model.Origin;
 import dev.keel.core.config.model.OriginType;
 import dev.keel.core.config.model.Overlay;
 import dev.keel.core.config.model.SourceFileRef;
+import dev.keel.core.overlay.ArchiveHash;
 import dev.keel.core.overlay.OverlayCheck;
 import dev.keel.core.overlay.OverlayChecker;
 import dev.keel.core.overlay.OverlayEngine;
@@ -103,6 +104,40 @@ class ArchiveOverlayTest {
                 .singleElement()
                 .asString()
                 .contains("no source-files entry");
+    }
+
+    @Test
+    void archiveHashesNameEveryArchiveOverlaysMakeWithItsRecord() throws Exception {
+        SourceTree tree = sources(upstreamArchive())
+                .with("other-1.0.tar.gz", new SourceFile("not edited\n".getBytes(StandardCharsets.UTF_8), false));
+        OverlayResult result = apply(tree, remove(0, "vendor/**", "pkg-1.0.tar.gz"));
+        byte[] repacked = result.tree().get("pkg-1.0.tar.gz").orElseThrow().content();
+        String sha256 =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(repacked));
+        Origin overlayOrigin = new Origin(OriginType.OVERLAY, null, null, null, null);
+        SourceFileRef pkg = new SourceFileRef("pkg-1.0.tar.gz", sha256, HashType.SHA256, overlayOrigin, true, "x");
+        SourceFileRef other = new SourceFileRef("other-1.0.tar.gz", "00", HashType.SHA512, overlayOrigin, true, "x");
+        SourceFileRef absent = new SourceFileRef("absent.tar.gz", "00", HashType.SHA512, overlayOrigin, true, "x");
+
+        List<ArchiveHash> hashes = result.archiveHashes(List.of(absent, pkg, other));
+
+        assertThat(hashes).extracting(ArchiveHash::archive).containsExactly("other-1.0.tar.gz", "pkg-1.0.tar.gz");
+        ArchiveHash made = hashes.get(1);
+        assertThat(made).isEqualTo(new ArchiveHash("pkg-1.0.tar.gz", Optional.of(pkg), HashType.SHA256, sha256, true));
+        assertThat(made.matches()).isTrue();
+        assertThat(made.problem()).isEmpty();
+        ArchiveHash unmade = hashes.get(0);
+        assertThat(unmade.repacked()).isFalse();
+        assertThat(unmade.matches()).isFalse();
+        assertThat(unmade.actual())
+                .isEqualTo(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-512")
+                                .digest("not edited\n".getBytes(StandardCharsets.UTF_8))));
+        assertThat(result.verifyArchiveHashes(List.of(absent, pkg, other)))
+                .singleElement()
+                .asString()
+                .startsWith("source-files records archive other-1.0.tar.gz with origin.type = \"overlay\", but no"
+                        + " archive overlay changes it");
     }
 
     @Test

@@ -8,22 +8,22 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 
-/** Builds tar archives with arbitrary (also hostile) entries for tests. */
-final class Tars {
+/** Builds tar archives with arbitrary (also hostile) entries for tests (other modules' too, from the test jar). */
+public final class Tars {
 
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final Compression compression;
     private final OutputStream compressed;
     private final TarArchiveOutputStream tar;
 
-    Tars(Compression compression) throws IOException {
+    public Tars(Compression compression) throws IOException {
         this.compression = compression;
         this.compressed = compression.compress(bytes);
         this.tar = new TarArchiveOutputStream(compressed);
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_GNU);
     }
 
-    Tars file(String name, String content) throws IOException {
+    public Tars file(String name, String content) throws IOException {
         byte[] data = content.getBytes(StandardCharsets.UTF_8);
         TarArchiveEntry entry = new TarArchiveEntry(name, TarConstants.LF_NORMAL, true);
         entry.setSize(data.length);
@@ -35,7 +35,7 @@ final class Tars {
         return this;
     }
 
-    Tars zeros(String name, int size) throws IOException {
+    public Tars zeros(String name, int size) throws IOException {
         TarArchiveEntry entry = new TarArchiveEntry(name, TarConstants.LF_NORMAL, true);
         entry.setSize(size);
         tar.putArchiveEntry(entry);
@@ -47,7 +47,7 @@ final class Tars {
         return this;
     }
 
-    Tars directory(String name) throws IOException {
+    public Tars directory(String name) throws IOException {
         TarArchiveEntry entry = new TarArchiveEntry(name + "/", TarConstants.LF_DIR, true);
         entry.setMode(0755);
         tar.putArchiveEntry(entry);
@@ -55,7 +55,7 @@ final class Tars {
         return this;
     }
 
-    Tars special(String name, byte type, String link) throws IOException {
+    public Tars special(String name, byte type, String link) throws IOException {
         TarArchiveEntry entry = new TarArchiveEntry(name, type, true);
         if (link != null) {
             entry.setLinkName(link);
@@ -65,13 +65,13 @@ final class Tars {
         return this;
     }
 
-    byte[] bytes() throws IOException {
+    public byte[] bytes() throws IOException {
         tar.finish();
         tar.close();
         return bytes.toByteArray();
     }
 
-    Compression compression() {
+    public Compression compression() {
         return compression;
     }
 }
