@@ -260,7 +260,7 @@ class GraphCommandTest {
             assertThat(result.out()).isEmpty();
         }
         CliRunner unknown = graph("nothing-matches", "--upstream-specs", snapshot.toString());
-        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.exitCode()).as("an unknown name is a usage error").isEqualTo(2);
         assertThat(unknown.err()).contains("nothing-matches").doesNotContain("Exception");
     }
 

@@ -222,7 +222,7 @@ class HostileInputCliTest {
         Files.writeString(project.resolve("azldev.toml"), PROJECT);
         String glob = "{a,".repeat(10_000) + "b" + "}".repeat(10_000);
         CliRunner result = CliRunner.run("-C", project.toString(), "component", "list", glob);
-        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.exitCode()).as("a bad glob is a usage error").isEqualTo(2);
         assertThat(result.err())
                 .startsWith("error: invalid glob '" + "{a,".repeat(19) + "...': braces are nested more than 100"
                         + " levels deep\n");
