@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,9 +58,19 @@ final class SpdxWriter {
     private static final String NOASSERTION = "NOASSERTION";
     private static final Pattern LICENSE_REF = Pattern.compile("LicenseRef-[A-Za-z0-9.\\-]+");
 
+    /**
+     * The namespace the document is built in, the same for every document: the library writes the
+     * members of a license set in an order that follows their namespaced identities, so a license
+     * is written alike in every document. The document's own namespace takes its place in the
+     * {@code documentNamespace} field, the only place it appears.
+     */
+    private static final String MODEL_NAMESPACE = "urn:uuid:00000000-0000-0000-0000-000000000000";
+
+    private static final byte[] MODEL_NAMESPACE_FIELD =
+            ("\"documentNamespace\" : \"" + MODEL_NAMESPACE + "\"").getBytes(StandardCharsets.UTF_8);
+
     private final Sbom sbom;
     private final MultiFormatStore store;
-    private final String namespace;
     private final ModelCopyManager copies = new ModelCopyManager();
     private final String created;
     private final String annotator;
@@ -68,7 +79,6 @@ final class SpdxWriter {
     private SpdxWriter(Sbom sbom) {
         this.sbom = sbom;
         this.store = new MultiFormatStore(new InMemSpdxStore(), MultiFormatStore.Format.JSON_PRETTY);
-        this.namespace = "urn:uuid:" + sbom.contentId("spdx");
         this.created = DateTimeFormatter.ISO_INSTANT.format(
                 sbom.created().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
         this.annotator =
@@ -85,7 +95,7 @@ final class SpdxWriter {
     }
 
     private byte[] document() throws InvalidSPDXAnalysisException, IOException {
-        document = SpdxModelFactoryCompatV2.createSpdxDocumentV2(store, namespace, copies);
+        document = SpdxModelFactoryCompatV2.createSpdxDocumentV2(store, MODEL_NAMESPACE, copies);
         document.setCreationInfo(document.createCreationInfo(List.of(annotator), created));
         document.getCreationInfo().setLicenseListVersion(LicenseCheck.listVersion());
         String distro =
@@ -103,7 +113,7 @@ final class SpdxWriter {
             }
         }
         for (String ref : licenseRefs) {
-            ExtractedLicenseInfo extracted = new ExtractedLicenseInfo(store, namespace, ref, copies, true);
+            ExtractedLicenseInfo extracted = new ExtractedLicenseInfo(store, MODEL_NAMESPACE, ref, copies, true);
             extracted.setExtractedText("The text of " + ref + " is not in this document: the component's sources"
                     + " and its upstream distro's license data have it.");
             document.addExtractedLicenseInfos(extracted);
@@ -111,7 +121,34 @@ final class SpdxWriter {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         store.serialize(out);
         out.write('\n');
+        return withNamespace(out.toByteArray(), "urn:uuid:" + sbom.contentId("spdx"));
+    }
+
+    /** The document with {@code namespace} as its {@code documentNamespace}, in place of the model's. */
+    private static byte[] withNamespace(byte[] document, String namespace) {
+        int at = indexOf(document, MODEL_NAMESPACE_FIELD);
+        if (at < 0) {
+            throw new IllegalStateException("the SPDX library wrote no documentNamespace field");
+        }
+        byte[] field = ("\"documentNamespace\" : \"" + namespace + "\"").getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(document.length);
+        out.write(document, 0, at);
+        out.writeBytes(field);
+        out.write(document, at + MODEL_NAMESPACE_FIELD.length, document.length - at - MODEL_NAMESPACE_FIELD.length);
         return out.toByteArray();
+    }
+
+    /**
+     * Where {@code part} first occurs in {@code bytes}. A JSON string escapes its quotes, so the
+     * quoted field name and value can only be the field itself.
+     */
+    private static int indexOf(byte[] bytes, byte[] part) {
+        for (int i = 0; i + part.length <= bytes.length; i++) {
+            if (Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void component(SbomComponent component, int index, SortedSet<String> licenseRefs)
@@ -188,7 +225,7 @@ final class SpdxWriter {
             licenseRefs.add(refs.group());
         }
         return new Declared(
-                LicenseInfoFactory.parseSPDXLicenseStringCompatV2(license.get().text(), store, namespace, copies),
+                LicenseInfoFactory.parseSPDXLicenseStringCompatV2(license.get().text(), store, MODEL_NAMESPACE, copies),
                 Optional.empty());
     }
 
@@ -202,7 +239,7 @@ final class SpdxWriter {
             throws InvalidSPDXAnalysisException {
         SpdxPackage component = (SpdxPackage) SpdxModelFactoryCompatV2.getModelObjectV2(
                 store,
-                namespace,
+                MODEL_NAMESPACE,
                 packageId(index, build.component()),
                 SpdxConstantsCompatV2.CLASS_SPDX_PACKAGE,
                 copies,

@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -216,6 +217,54 @@ class SbomDocumentsTest {
                         .path("status")
                         .asText())
                 .isEqualTo("unaffected");
+    }
+
+    @Test
+    void aLicenseIsWrittenAlikeWhateverElseTheSpdxDocumentHolds() throws Exception {
+        Sbom sbom = collect(2).sbom();
+        SbomComponent first = sbom.components().get(0);
+        List<String> expressions = List.of(
+                "MIT AND LicenseRef-Fedora-Public-Domain AND Zlib AND LicenseRef-Callaway-MIT AND BSD-3-Clause",
+                "(GPL-2.0-or-later OR LicenseRef-A) AND LicenseRef-B AND LicenseRef-C AND LicenseRef-D AND ISC",
+                "LicenseRef-E AND LicenseRef-F AND LicenseRef-G AND LicenseRef-H AND LicenseRef-I AND MIT");
+        List<SbomComponent> licensed = new ArrayList<>();
+        for (String expression : expressions) {
+            licensed.add(withLicense(first, "licensed-" + licensed.size(), expression));
+        }
+        List<String> alone = declaredLicenses(new Sbom(sbom.distro(), "keel 1", sbom.created(), licensed));
+        List<SbomComponent> more = new ArrayList<>(licensed);
+        more.add(withLicense(first, "other", "Apache-2.0"));
+        List<String> withMore = declaredLicenses(new Sbom(sbom.distro(), "keel 2", sbom.created(), more));
+
+        assertThat(withMore.subList(0, alone.size())).isEqualTo(alone);
+    }
+
+    private static SbomComponent withLicense(SbomComponent component, String name, String expression) {
+        return new SbomComponent(
+                name,
+                component.summary(),
+                component.version(),
+                component.release(),
+                component.epoch(),
+                component.purl().replace(component.name() + "@", name + "@"),
+                Optional.of(LicenseCheck.check(expression)),
+                component.specSha256(),
+                component.ancestor(),
+                component.patches(),
+                component.notes());
+    }
+
+    /** The declared license of each component package, in the document's order. */
+    private static List<String> declaredLicenses(Sbom sbom) throws Exception {
+        byte[] spdx = SbomFormat.SPDX.write(sbom);
+        assertThat(SbomValidation.spdxProblems(spdx)).isEmpty();
+        List<String> licenses = new ArrayList<>();
+        for (JsonNode pkg : SbomValidation.tree(spdx).path("packages")) {
+            if (pkg.path("SPDXID").asText().startsWith("SPDXRef-Package-")) {
+                licenses.add(pkg.path("licenseDeclared").asText());
+            }
+        }
+        return licenses;
     }
 
     @Test
