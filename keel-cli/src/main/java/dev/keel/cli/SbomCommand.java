@@ -5,6 +5,7 @@ import dev.keel.audit.sbom.DocumentTime;
 import dev.keel.audit.sbom.Sbom;
 import dev.keel.audit.sbom.SbomCollector;
 import dev.keel.audit.sbom.SbomFormat;
+import dev.keel.audit.sbom.SbomWriter;
 import dev.keel.build.BuildRecords;
 import dev.keel.build.mock.DistroMacros;
 import dev.keel.core.config.Location;
@@ -146,22 +147,25 @@ public final class SbomCommand implements Callable<Integer> {
         BuiltOutputs built = renderedOnly
                 ? BuiltOutputs.NONE
                 : new BuildRecords(KeelCache.directory(), project.outputDir())::publishedFiles;
+        SbomCollector collector = new SbomCollector(
+                project,
+                macros.macros(),
+                new KeelCommand.Version().getVersion()[0],
+                DocumentTime.of(project.root(), Optional.ofNullable(System.getenv("SOURCE_DATE_EPOCH"))),
+                built);
+        SbomWriter document = collector.writer(format.format);
         SbomCollector.Result result;
         try {
-            result = new SbomCollector(
-                            project,
-                            macros.macros(),
-                            new KeelCommand.Version().getVersion()[0],
-                            DocumentTime.of(project.root(), Optional.ofNullable(System.getenv("SOURCE_DATE_EPOCH"))),
-                            built)
-                    .collect(new RenderEvidence(project, upstream, tree), selected.values(), jobs.jobs());
+            result = collector.collect(
+                    new RenderEvidence(project, upstream, tree), selected.values(), jobs.jobs(), document);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        return report(result, project, status);
+        return report(result, document, project, status);
     }
 
-    private int report(SbomCollector.Result result, Project project, Status status) throws IOException {
+    private int report(SbomCollector.Result result, SbomWriter document, Project project, Status status)
+            throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         PathDisplay paths = PathDisplay.relativeTo(project.root());
         for (SbomCollector.Problem problem : result.problems()) {
@@ -198,7 +202,7 @@ public final class SbomCommand implements Callable<Integer> {
                     + " cannot be described (" + counts + ")");
             return 1;
         }
-        AtomicFiles.write(output, format.format.write(sbom));
+        AtomicFiles.write(output, document.finish(sbom));
         status.info("wrote " + output + ": " + counts);
         return strict && !sbom.invalidLicenses().isEmpty() ? 1 : 0;
     }

@@ -55,6 +55,19 @@ final class CycloneDxWriter {
 
     private CycloneDxWriter() {}
 
+    /** A writer that writes the whole document when finished, from the SBOM alone. */
+    static SbomWriter writer() {
+        return new SbomWriter() {
+            @Override
+            void add(SbomComponent component, Optional<ComponentBuild> build) {}
+
+            @Override
+            public byte[] finish(Sbom sbom) {
+                return write(sbom);
+            }
+        };
+    }
+
     static byte[] write(Sbom sbom) {
         Bom bom = new Bom();
         bom.setSerialNumber("urn:uuid:" + sbom.contentId("cyclonedx"));

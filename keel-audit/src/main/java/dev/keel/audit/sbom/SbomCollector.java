@@ -61,6 +61,17 @@ public final class SbomCollector {
         }
     }
 
+    /** What takes no document. */
+    private static final SbomWriter NO_DOCUMENT = new SbomWriter() {
+        @Override
+        void add(SbomComponent component, Optional<ComponentBuild> build) {}
+
+        @Override
+        public byte[] finish(Sbom sbom) {
+            throw new IllegalStateException("no document was being written");
+        }
+    };
+
     /** A rendered component's part: its description, and its build's when it has one. */
     private record Described(SbomComponent component, Optional<BuildDescriber.Result> build) {}
 
@@ -101,30 +112,49 @@ public final class SbomCollector {
     /** The SBOM of {@code components}, on {@code jobs} threads; the same whatever their number. */
     public Result collect(RenderEvidence evidence, Collection<ResolvedComponent> components, int jobs)
             throws IOException, InterruptedException {
-        List<Object> results = evidence.each(components, jobs, result -> describe(result, evidence.root()));
+        return collect(evidence, components, jobs, NO_DOCUMENT);
+    }
+
+    /**
+     * The SBOM of {@code components}, on {@code jobs} threads, each described component handed to
+     * {@code document} on the calling thread while the threads go on: finish it with the result's
+     * SBOM when the result has no problems.
+     */
+    public Result collect(
+            RenderEvidence evidence, Collection<ResolvedComponent> components, int jobs, SbomWriter document)
+            throws IOException, InterruptedException {
         List<SbomComponent> described = new ArrayList<>();
         List<ComponentBuild> componentBuilds = new ArrayList<>();
         List<UnlinkedBuild> unlinked = new ArrayList<>();
         List<NotRendered> notRendered = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        for (Object result : results) {
+        evidence.each(components, jobs, result -> describe(result, evidence.root()), result -> {
             if (result instanceof Described part) {
+                Optional<ComponentBuild> linked = Optional.empty();
+                if (part.build().isPresent() && part.build().get() instanceof BuildDescriber.Linked build) {
+                    linked = Optional.of(build.build());
+                    componentBuilds.add(build.build());
+                } else if (part.build().isPresent()) {
+                    unlinked.add(new UnlinkedBuild(
+                            part.component().name(),
+                            ((BuildDescriber.NotLinked) part.build().get()).problems()));
+                }
                 described.add(part.component());
-                part.build().ifPresent(build -> {
-                    if (build instanceof BuildDescriber.Linked linked) {
-                        componentBuilds.add(linked.build());
-                    } else {
-                        unlinked.add(new UnlinkedBuild(
-                                part.component().name(), ((BuildDescriber.NotLinked) build).problems()));
-                    }
-                });
+                if (problems.isEmpty()) {
+                    document.add(part.component(), linked);
+                }
             } else if (result instanceof NotRendered skipped) {
                 notRendered.add(skipped);
             } else {
                 problems.add((Problem) result);
             }
-        }
+        });
         return new Result(new Sbom(distro, tool, created, described, componentBuilds), notRendered, problems, unlinked);
+    }
+
+    /** A writer of a document of the SBOM this collector makes, in {@code format}. */
+    public SbomWriter writer(SbomFormat format) {
+        return format.writer(distro, tool, created);
     }
 
     /** One component's part, made on the worker thread so that only the description is kept. */

@@ -6,15 +6,14 @@ import dev.keel.core.io.Sha256Records;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -52,7 +51,7 @@ import org.spdx.storage.simple.InMemSpdxStore;
  * expression is declared {@code NOASSERTION} with the text and the problem in the license comments.
  * {@code created} is the document time; the namespace is a name-based UUID of the content.
  */
-final class SpdxWriter {
+final class SpdxWriter extends SbomWriter {
 
     private static final String NVD = "https://nvd.nist.gov/vuln/detail/";
     private static final String NOASSERTION = "NOASSERTION";
@@ -69,59 +68,71 @@ final class SpdxWriter {
     private static final byte[] MODEL_NAMESPACE_FIELD =
             ("\"documentNamespace\" : \"" + MODEL_NAMESPACE + "\"").getBytes(StandardCharsets.UTF_8);
 
-    private final Sbom sbom;
+    private final DistroName distro;
     private final MultiFormatStore store;
     private final ModelCopyManager copies = new ModelCopyManager();
     private final String created;
     private final String annotator;
-    private SpdxDocument document;
+    private final SpdxDocument document;
+    private final SortedSet<String> licenseRefs = new TreeSet<>();
+    private final List<String> added = new ArrayList<>();
 
-    private SpdxWriter(Sbom sbom) {
-        this.sbom = sbom;
+    SpdxWriter(DistroName distro, String tool, Instant created) {
+        LicenseCheck.listVersion(); // the library is ready
+        this.distro = distro;
         this.store = new MultiFormatStore(new InMemSpdxStore(), MultiFormatStore.Format.JSON_PRETTY);
         this.created = DateTimeFormatter.ISO_INSTANT.format(
-                sbom.created().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
-        this.annotator =
-                SpdxConstantsCompatV2.CREATOR_PREFIX_TOOL + " " + sbom.tool().replace(' ', '-');
-    }
-
-    static byte[] write(Sbom sbom) {
-        LicenseCheck.listVersion(); // the library is ready
+                created.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
+        this.annotator = SpdxConstantsCompatV2.CREATOR_PREFIX_TOOL + " " + tool.replace(' ', '-');
         try {
-            return new SpdxWriter(sbom).document();
-        } catch (InvalidSPDXAnalysisException | IOException e) {
-            throw new IllegalStateException("SPDX could not write the SBOM: " + e.getMessage(), e);
+            document = SpdxModelFactoryCompatV2.createSpdxDocumentV2(store, MODEL_NAMESPACE, copies);
+            document.setCreationInfo(document.createCreationInfo(List.of(annotator), this.created));
+            document.getCreationInfo().setLicenseListVersion(LicenseCheck.listVersion());
+            document.setName(distro.qualifier().getOrDefault("distro", distro.vendor()) + " source packages");
+        } catch (InvalidSPDXAnalysisException e) {
+            throw failed(e);
         }
     }
 
-    private byte[] document() throws InvalidSPDXAnalysisException, IOException {
-        document = SpdxModelFactoryCompatV2.createSpdxDocumentV2(store, MODEL_NAMESPACE, copies);
-        document.setCreationInfo(document.createCreationInfo(List.of(annotator), created));
-        document.getCreationInfo().setLicenseListVersion(LicenseCheck.listVersion());
-        String distro =
-                sbom.distro().qualifier().getOrDefault("distro", sbom.distro().vendor());
-        document.setName(distro + " source packages");
-        SortedSet<String> licenseRefs = new TreeSet<>();
-        Map<String, ComponentBuild> builds = new HashMap<>();
-        sbom.builds().forEach(build -> builds.put(build.component(), build));
-        int index = 0;
-        for (SbomComponent component : sbom.components()) {
-            index++;
-            component(component, index, licenseRefs);
-            if (builds.containsKey(component.name())) {
-                build(builds.get(component.name()), index, licenseRefs);
+    @Override
+    void add(SbomComponent component, Optional<ComponentBuild> build) {
+        added.add(component.name());
+        int index = added.size();
+        try {
+            component(component, index);
+            if (build.isPresent()) {
+                build(build.get(), index);
             }
+        } catch (InvalidSPDXAnalysisException e) {
+            throw failed(e);
         }
-        for (String ref : licenseRefs) {
-            ExtractedLicenseInfo extracted = new ExtractedLicenseInfo(store, MODEL_NAMESPACE, ref, copies, true);
-            extracted.setExtractedText("The text of " + ref + " is not in this document: the component's sources"
-                    + " and its upstream distro's license data have it.");
-            document.addExtractedLicenseInfos(extracted);
+    }
+
+    @Override
+    public byte[] finish(Sbom sbom) {
+        if (!sbom.distro().equals(distro)
+                || !added.equals(
+                        sbom.components().stream().map(SbomComponent::name).toList())) {
+            throw new IllegalStateException("the SPDX document was given other components than the SBOM's");
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        store.serialize(out);
-        out.write('\n');
-        return withNamespace(out.toByteArray(), "urn:uuid:" + sbom.contentId("spdx"));
+        try {
+            for (String ref : licenseRefs) {
+                ExtractedLicenseInfo extracted = new ExtractedLicenseInfo(store, MODEL_NAMESPACE, ref, copies, true);
+                extracted.setExtractedText("The text of " + ref + " is not in this document: the component's"
+                        + " sources and its upstream distro's license data have it.");
+                document.addExtractedLicenseInfos(extracted);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            store.serialize(out);
+            out.write('\n');
+            return withNamespace(out.toByteArray(), "urn:uuid:" + sbom.contentId("spdx"));
+        } catch (InvalidSPDXAnalysisException | IOException e) {
+            throw failed(e);
+        }
+    }
+
+    private static IllegalStateException failed(Exception e) {
+        return new IllegalStateException("SPDX could not write the SBOM: " + e.getMessage(), e);
     }
 
     /** The document with {@code namespace} as its {@code documentNamespace}, in place of the model's. */
@@ -151,11 +162,9 @@ final class SpdxWriter {
         return -1;
     }
 
-    private void component(SbomComponent component, int index, SortedSet<String> licenseRefs)
-            throws InvalidSPDXAnalysisException {
+    private void component(SbomComponent component, int index) throws InvalidSPDXAnalysisException {
         String id = packageId(index, component.name());
-        Declared declared =
-                declared(component.license(), "Keel cannot compute the spec's License tag.", "The spec's", licenseRefs);
+        Declared declared = declared(component.license(), "Keel cannot compute the spec's License tag.", "The spec's");
         SpdxPackage.SpdxPackageBuilder builder = document.createPackage(
                         id, component.name(), new SpdxNoAssertionLicense(), NOASSERTION, declared.license())
                 .setFilesAnalyzed(false)
@@ -202,13 +211,12 @@ final class SpdxWriter {
 
     /**
      * A License as declared: the expression when it is valid (its {@code LicenseRef-}s collected
-     * into {@code licenseRefs}), else {@code NOASSERTION} with the text and the problem.
+     * for the document), else {@code NOASSERTION} with the text and the problem.
      *
      * @param missing the comment when there is no License
      * @param whose whose License tag it is ({@code The spec's})
      */
-    private Declared declared(
-            Optional<LicenseExpression> license, String missing, String whose, SortedSet<String> licenseRefs)
+    private Declared declared(Optional<LicenseExpression> license, String missing, String whose)
             throws InvalidSPDXAnalysisException {
         if (license.isEmpty()) {
             return new Declared(new SpdxNoAssertionLicense(), Optional.of(missing));
@@ -235,8 +243,7 @@ final class SpdxWriter {
      * component's package (it holds its rendered spec), and each binary RPM {@code GENERATED_FROM}
      * the source RPM (its header names it), as SPDX 2.3 relates a binary to its source.
      */
-    private void build(ComponentBuild build, int index, SortedSet<String> licenseRefs)
-            throws InvalidSPDXAnalysisException {
+    private void build(ComponentBuild build, int index) throws InvalidSPDXAnalysisException {
         SpdxPackage component = (SpdxPackage) SpdxModelFactoryCompatV2.getModelObjectV2(
                 store,
                 MODEL_NAMESPACE,
@@ -244,21 +251,20 @@ final class SpdxWriter {
                 SpdxConstantsCompatV2.CLASS_SPDX_PACKAGE,
                 copies,
                 false);
-        SpdxPackage sourceRpm = builtPackage(build.sourceRpm(), index, 0, licenseRefs);
+        SpdxPackage sourceRpm = builtPackage(build.sourceRpm(), index, 0);
         sourceRpm.addRelationship(document.createRelationship(
                 component, RelationshipType.GENERATED_FROM, "built from the rendered spec and sources"));
         int number = 0;
         for (BuiltPackage rpm : build.rpms()) {
             number++;
-            builtPackage(rpm, index, number, licenseRefs)
+            builtPackage(rpm, index, number)
                     .addRelationship(document.createRelationship(
                             sourceRpm, RelationshipType.GENERATED_FROM, "built from the source RPM"));
         }
     }
 
-    private SpdxPackage builtPackage(BuiltPackage rpm, int index, int number, SortedSet<String> licenseRefs)
-            throws InvalidSPDXAnalysisException {
-        Declared declared = declared(rpm.license(), "The RPM has no License tag.", "The RPM's", licenseRefs);
+    private SpdxPackage builtPackage(BuiltPackage rpm, int index, int number) throws InvalidSPDXAnalysisException {
+        Declared declared = declared(rpm.license(), "The RPM has no License tag.", "The RPM's");
         SpdxPackage.SpdxPackageBuilder builder = document.createPackage(
                         "SPDXRef-Rpm-" + index + "-" + number + "-" + idPart(rpm.fileName()),
                         rpm.name(),

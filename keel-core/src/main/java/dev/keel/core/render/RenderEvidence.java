@@ -100,11 +100,14 @@ public final class RenderEvidence {
         R use(Result result) throws IOException;
     }
 
-    /** The result of each component, handed to {@code use} on {@code jobs} threads; in the components' order. */
-    public <R> List<R> each(Collection<ResolvedComponent> components, int jobs, Use<R> use)
+    /**
+     * The result of each component, handed to {@code use} on {@code jobs} threads; what it makes is
+     * handed to {@code sink} on the calling thread, in the components' order, while the threads go on.
+     */
+    public <R> void each(Collection<ResolvedComponent> components, int jobs, Use<R> use, Parallel.Sink<R> sink)
             throws IOException, InterruptedException {
         try (LockHistory history = LockHistory.open(project.lockDir())) {
-            return Parallel.map(components, jobs, component -> use.use(of(component, history)));
+            Parallel.forEach(components, jobs, component -> use.use(of(component, history)), sink);
         }
     }
 

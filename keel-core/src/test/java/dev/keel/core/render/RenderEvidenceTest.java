@@ -7,6 +7,7 @@ import dev.keel.core.config.ProjectLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,8 +71,9 @@ class RenderEvidenceTest {
     }
 
     private List<RenderEvidence.Result> results() throws IOException, InterruptedException {
-        return new RenderEvidence(project, snapshot, specs)
-                .each(project.components().values(), 2, r -> r);
+        List<RenderEvidence.Result> results = new ArrayList<>();
+        new RenderEvidence(project, snapshot, specs).each(project.components().values(), 2, r -> r, results::add);
+        return results;
     }
 
     @Test
