@@ -74,7 +74,13 @@ final class SpdxWriter extends SbomWriter {
     private final String created;
     private final String annotator;
     private final SpdxDocument document;
-    private final SortedSet<String> licenseRefs = new TreeSet<>();
+    /**
+     * The {@code LicenseRef-}s the document's expressions use, one per identifier whatever its case
+     * (SPDX matches license identifiers without case, and the library takes two spellings for one
+     * license): the spelling met first, as the library keeps it.
+     */
+    private final SortedSet<String> licenseRefs = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+
     private final List<String> added = new ArrayList<>();
 
     SpdxWriter(DistroName distro, String tool, Instant created) {

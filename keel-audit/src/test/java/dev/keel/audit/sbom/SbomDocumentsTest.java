@@ -239,6 +239,21 @@ class SbomDocumentsTest {
         assertThat(withMore.subList(0, alone.size())).isEqualTo(alone);
     }
 
+    @Test
+    void aLicenseRefSpelledInTwoCasesIsOneLicense() throws Exception {
+        SbomComponent first = collect(2).sbom().components().get(0);
+        Sbom sbom = collect(2).sbom();
+        List<SbomComponent> components = List.of(
+                withLicense(first, "upper", "MIT AND LicenseRef-Fedora-Public-Domain"),
+                withLicense(first, "lower", "LicenseRef-Fedora-public-domain"));
+
+        byte[] spdx = SbomFormat.SPDX.write(new Sbom(sbom.distro(), "keel 1", sbom.created(), components));
+
+        assertThat(SbomValidation.spdxProblems(spdx)).isEmpty();
+        JsonNode extracted = SbomValidation.tree(spdx).path("hasExtractedLicensingInfos");
+        assertThat(texts(extracted, "licenseId")).containsExactly("LicenseRef-Fedora-Public-Domain");
+    }
+
     private static SbomComponent withLicense(SbomComponent component, String name, String expression) {
         return new SbomComponent(
                 name,
