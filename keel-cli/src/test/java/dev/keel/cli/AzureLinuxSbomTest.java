@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Conformance: the SBOM of the whole Azure Linux 4 configuration rendered against the rawhide spec
- * snapshot (into a temporary tree: the corpus is read-only). Valid against CycloneDX 1.6; every
+ * snapshot (into a temporary tree: the corpus is read-only). Valid against CycloneDX 1.6 and SPDX 2.3; every
  * overlay the configuration gives a component is a patch of it, or a note that it is not applied
  * here (an archive overlay against a spec snapshot); the counts are printed.
  */
@@ -98,6 +98,39 @@ class AzureLinuxSbomTest {
                     .as("archive overlays, not run against a spec snapshot")
                     .isEqualTo(15);
             assertThat(sbom.err()).contains("7182 components");
+
+            Path spdxOutput = dir.resolve("azl.spdx.json");
+            CliRunner spdx = CliRunner.run(
+                    "-C",
+                    config.toString(),
+                    "sbom",
+                    "-a",
+                    "-f",
+                    "spdx",
+                    "--upstream-specs",
+                    specs,
+                    "--specs-dir",
+                    tree.toString(),
+                    "-o",
+                    spdxOutput.toString());
+            assertThat(spdx.exitCode()).as(spdx.err()).isZero();
+            byte[] spdxDocument = Files.readAllBytes(spdxOutput);
+            assertThat(SbomValidation.spdxProblems(spdxDocument)).isEmpty();
+            JsonNode spdxTree = SbomValidation.tree(spdxDocument);
+            int overlayFiles = 0;
+            for (JsonNode file : spdxTree.path("files")) {
+                if (file.path("comment").asText().startsWith("Keel-Change: overlay ")) {
+                    overlayFiles++;
+                }
+            }
+            int patchesApplied = 0;
+            for (JsonNode relationship : spdxTree.path("relationships")) {
+                if (relationship.path("relationshipType").asText().equals("PATCH_APPLIED")) {
+                    patchesApplied++;
+                }
+            }
+            assertThat(overlayFiles).as("overlay patches in SPDX").isEqualTo(counts.overlays);
+            assertThat(patchesApplied).as("PATCH_APPLIED relationships").isEqualTo(counts.patches);
         } finally {
             if (previousCache == null) {
                 System.clearProperty(dev.keel.core.io.KeelCache.PROPERTY);
