@@ -97,13 +97,7 @@ class AttestCommandTest {
     }
 
     private CliRunner keel(int exitCode, String... arguments) {
-        List<String> all = new ArrayList<>(List.of("-C", project.toString()));
-        all.addAll(List.of(arguments));
-        CliRunner result = CliRunner.run(all.toArray(String[]::new));
-        assertThat(result.exitCode())
-                .as(String.join(" ", arguments) + "\n" + result.out() + result.err())
-                .isEqualTo(exitCode);
-        return result;
+        return CliRunner.runIn(project, exitCode, arguments);
     }
 
     private List<Path> attestations(Path directory) {

@@ -91,13 +91,7 @@ class SbomBuiltRpmsTest {
     }
 
     private static CliRunner keel(int exitCode, String... arguments) {
-        List<String> all = new ArrayList<>(List.of("-C", project.toString()));
-        all.addAll(List.of(arguments));
-        CliRunner result = CliRunner.run(all.toArray(String[]::new));
-        assertThat(result.exitCode())
-                .as(String.join(" ", arguments) + "\n" + result.out() + result.err())
-                .isEqualTo(exitCode);
-        return result;
+        return CliRunner.runIn(project, exitCode, arguments);
     }
 
     /** Writes the SBOM in a format; returns the run. */

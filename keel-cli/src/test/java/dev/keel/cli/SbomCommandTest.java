@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.AfterEach;
@@ -108,13 +107,7 @@ class SbomCommandTest {
         JsonNode patches = hello.path("pedigree").path("patches");
         List<String> changes = new ArrayList<>();
         for (JsonNode patch : patches) {
-            String text = new String(
-                    Base64.getDecoder()
-                            .decode(patch.path("diff")
-                                    .path("text")
-                                    .path("content")
-                                    .asText()),
-                    StandardCharsets.UTF_8);
+            String text = SbomValidation.patchText(patch);
             changes.add(patch.path("type").asText() + " " + text.substring(0, text.indexOf('\n')));
         }
         assertThat(changes)

@@ -59,26 +59,7 @@ class SbomBuildsTest {
 
     @BeforeEach
     void renderTheDistro() throws Exception {
-        Files.writeString(dir.resolve("azldev.toml"), """
-                [project]
-                default-distro = { name = "ourdistro", version = "1" }
-                [distros.ourdistro]
-                default-version = "1"
-                [distros.ourdistro.versions.1]
-                release-ver = "1"
-                [distros.ourdistro.versions.1.default-component-config]
-                spec = { type = "upstream", upstream-distro = { name = "fedora", version = "43" } }
-                [distros.fedora]
-                default-version = "43"
-                [distros.fedora.versions.43]
-                release-ver = "43"
-
-                [components.hello]
-                [[components.hello.overlays]]
-                type = "spec-add-tag"
-                tag = "Provides"
-                value = "greeting"
-                """);
+        Files.writeString(dir.resolve("azldev.toml"), TestDistros.WITH_HELLO);
         project = new ProjectLoader(false).load(dir.resolve("azldev.toml"));
         Path upstream = Files.createDirectories(dir.resolve("upstream"));
         Files.writeString(upstream.resolve("hello.spec"), SPEC);

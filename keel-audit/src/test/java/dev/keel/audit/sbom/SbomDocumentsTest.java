@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,25 +66,7 @@ class SbomDocumentsTest {
     private Path specs;
 
     private String projectToml(String hostileDescription) {
-        return """
-                [project]
-                default-distro = { name = "ourdistro", version = "1" }
-                [distros.ourdistro]
-                default-version = "1"
-                [distros.ourdistro.versions.1]
-                release-ver = "1"
-                [distros.ourdistro.versions.1.default-component-config]
-                spec = { type = "upstream", upstream-distro = { name = "fedora", version = "43" } }
-                [distros.fedora]
-                default-version = "43"
-                [distros.fedora.versions.43]
-                release-ver = "43"
-
-                [components.hello]
-                [[components.hello.overlays]]
-                type = "spec-add-tag"
-                tag = "Provides"
-                value = "greeting"
+        return TestDistros.WITH_HELLO + """
 
                 [[components.hello.overlays]]
                 description = "Backport the fix for the empty-name crash (cve-2024-11111)"
@@ -130,13 +111,6 @@ class SbomDocumentsTest {
                         new RenderEvidence(project, snapshot, specs),
                         project.components().values(),
                         jobs);
-    }
-
-    private static String diff(JsonNode patch) {
-        return new String(
-                Base64.getDecoder()
-                        .decode(patch.path("diff").path("text").path("content").asText()),
-                StandardCharsets.UTF_8);
     }
 
     private static List<String> texts(JsonNode array, String field) {
@@ -185,7 +159,7 @@ class SbomDocumentsTest {
         assertThat(texts(patches, "type")).containsExactly("unofficial", "backport", "unofficial", "unofficial");
         assertThat(patches.get(1).path("diff").path("text").path("encoding").asText())
                 .isEqualTo("base64");
-        String backport = diff(patches.get(1));
+        String backport = SbomValidation.patchText(patches.get(1));
         assertThat(backport)
                 .startsWith("Keel-Change: overlay 2 (patch-add)\nKeel-Location: azldev.toml:")
                 .contains("Keel-Category: upstream-backport, upstreamed\n")
@@ -199,7 +173,8 @@ class SbomDocumentsTest {
                         "https://bugs.example.org/show_bug.cgi?id=42");
         assertThat(texts(patches.get(1).path("resolves"), "type"))
                 .containsExactly("security", "security", "security", "defect");
-        assertThat(diff(patches.get(3))).startsWith("Keel-Change: render: header (Keel's own step)\n");
+        assertThat(SbomValidation.patchText(patches.get(3)))
+                .startsWith("Keel-Change: render: header (Keel's own step)\n");
         assertThat(hello.path("pedigree").path("commits").get(0).path("uid").asText())
                 .isEqualTo("5f1c2e9abc");
 

@@ -10,7 +10,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.cyclonedx.Version;
 import org.cyclonedx.exception.ParseException;
@@ -30,6 +32,14 @@ public final class SbomValidation {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SbomValidation() {}
+
+    /** The text of a CycloneDX patch's diff (its header, then the unified diff). */
+    public static String patchText(JsonNode patch) {
+        return new String(
+                Base64.getDecoder()
+                        .decode(patch.path("diff").path("text").path("content").asText()),
+                StandardCharsets.UTF_8);
+    }
 
     /** What the CycloneDX 1.6 schema finds wrong with the document (empty when valid). */
     public static List<String> cycloneDxProblems(byte[] document) {
