@@ -170,7 +170,8 @@ public final class AttestationVerifier {
             return failed(
                     checks,
                     "statement",
-                    "the payload type is '" + printable(payloadType) + "', not in-toto's " + Dsse.IN_TOTO_PAYLOAD_TYPE);
+                    "the payload type is '" + UntrustedText.printable(payloadType) + "', not in-toto's "
+                            + Dsse.IN_TOTO_PAYLOAD_TYPE);
         }
         return parseStatement(payload, checks);
     }
@@ -213,7 +214,9 @@ public final class AttestationVerifier {
                 "",
                 Status.OK,
                 "in-toto Statement v1, SLSA Provenance v1"
-                        + (component == null ? "" : ", component " + printable(String.valueOf(component)))));
+                        + (component == null
+                                ? ""
+                                : ", component " + UntrustedText.printable(String.valueOf(component)))));
         return Optional.of(statement);
     }
 
@@ -276,7 +279,10 @@ public final class AttestationVerifier {
                 names.stream().filter(name -> name.endsWith("/" + spec)).findFirst();
         if (renderedSpec.isEmpty()) {
             return Optional.of(new Check(
-                    "build", sourceRpm.get(), Status.FAILED, "no rendered " + printable(spec) + " among the subjects"));
+                    "build",
+                    sourceRpm.get(),
+                    Status.FAILED,
+                    "no rendered " + UntrustedText.printable(spec) + " among the subjects"));
         }
         String directory = renderedSpec.get().substring(0, renderedSpec.get().lastIndexOf('/') + 1);
         Map<String, Path> rendered = new TreeMap<>();
@@ -305,7 +311,11 @@ public final class AttestationVerifier {
                                 "holds the attested " + renderedSpec.get() + " and the other rendered files it holds; "
                                         + rpms.size() + " binary RPM" + (rpms.size() == 1 ? " names" : "s name")
                                         + " it as their source")
-                        : new Check("build", sourceRpm.get(), Status.FAILED, printable(String.join("; ", problems))));
+                        : new Check(
+                                "build",
+                                sourceRpm.get(),
+                                Status.FAILED,
+                                UntrustedText.printable(String.join("; ", problems))));
     }
 
     /** A dependency, checked as its role allows. */
@@ -354,8 +364,8 @@ public final class AttestationVerifier {
                     dependency.label(),
                     Status.FAILED,
                     lock.get().name() + " locks "
-                            + locked.map(AttestationVerifier::printable).orElse("no commit") + ", not "
-                            + printable(commit));
+                            + locked.map(UntrustedText::printable).orElse("no commit") + ", not "
+                            + UntrustedText.printable(commit));
         } catch (IOException | RuntimeException e) {
             return new Check(
                     "dependency",
@@ -430,7 +440,7 @@ public final class AttestationVerifier {
     /** A file of the project: a safe relative name, inside the project through any link, with the digest given. */
     private Check projectFile(String check, ResourceDescriptor resource) {
         String name = resource.name();
-        String label = printable(resource.label());
+        String label = UntrustedText.printable(resource.label());
         Optional<String> unsafe = ProjectFiles.unsafeName(name);
         if (unsafe.isPresent()) {
             return new Check(check, label, Status.FAILED, unsafe.get() + ": refused, nothing read");
@@ -468,7 +478,7 @@ public final class AttestationVerifier {
     }
 
     private static Check unchecked(ResourceDescriptor dependency, String why) {
-        return new Check("dependency", printable(dependency.label()), Status.UNCHECKED, why);
+        return new Check("dependency", UntrustedText.printable(dependency.label()), Status.UNCHECKED, why);
     }
 
     private static Optional<Statement> failed(List<Check> checks, String check, String detail) {
@@ -494,14 +504,5 @@ public final class AttestationVerifier {
         return location == null
                 ? "it does not parse"
                 : "it does not parse at line " + location.getLineNr() + ", column " + location.getColumnNr();
-    }
-
-    /** Text from an attestation, safe for a terminal: control characters shown as {@code ?}, bounded. */
-    private static String printable(String text) {
-        String shown = text.codePoints()
-                .map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-                .toString();
-        return shown.length() > 200 ? shown.substring(0, 200) + "..." : shown;
     }
 }
