@@ -3,8 +3,6 @@ package dev.keel.audit.attest;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.keel.core.config.Confinement;
-import dev.keel.core.io.Digests;
 import dev.keel.core.io.FileErrors;
 import dev.keel.core.io.InputFiles;
 import dev.keel.core.lock.LockFile;
@@ -17,7 +15,6 @@ import dev.keel.core.source.LookasideEntry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,10 +38,6 @@ public final class AttestationVerifier {
 
     /** Far above any attestation; bounds what a wrong path makes Keel read. */
     static final long MAX_BYTES = 64L << 20;
-
-    /** The digests a file is checked by, in the order tried: DigestSet's names and the JDK's. */
-    private static final List<Map.Entry<String, String>> DIGESTS =
-            List.of(Map.entry("sha256", "SHA-256"), Map.entry("sha512", "SHA-512"));
 
     /** How one check ended. */
     public enum Status {
@@ -89,6 +82,7 @@ public final class AttestationVerifier {
 
     private final Path root;
     private final VerifyingKey key;
+    private final ProjectFileCheck files;
 
     /**
      * @param root the project directory, which subject and dependency names are relative to
@@ -97,6 +91,7 @@ public final class AttestationVerifier {
     public AttestationVerifier(Path root, VerifyingKey key) {
         this.root = root.toAbsolutePath().normalize();
         this.key = key;
+        this.files = new ProjectFileCheck(this.root);
     }
 
     /** Checks one attestation file; whatever it holds, the answer is a report, never an exception. */
@@ -107,7 +102,7 @@ public final class AttestationVerifier {
             if (statement.isPresent()) {
                 Map<String, Status> subjects = new HashMap<>();
                 for (ResourceDescriptor subject : statement.get().subject()) {
-                    Check check = projectFile("subject", subject);
+                    Check check = files.check("subject", subject);
                     checks.add(check);
                     subjects.put(subject.name(), check.status());
                 }
@@ -321,7 +316,7 @@ public final class AttestationVerifier {
     /** A dependency, checked as its role allows. */
     private Check dependency(ResourceDescriptor dependency, Statement statement) {
         if (ComponentProvenance.isProjectFile(dependency)) {
-            return projectFile("dependency", dependency);
+            return files.check("dependency", dependency);
         }
         return switch (dependency.role()) {
             case ComponentProvenance.ROLE_DIST_GIT -> distGit(dependency, statement);
@@ -339,7 +334,7 @@ public final class AttestationVerifier {
         if (commit == null || lock.isEmpty()) {
             return unchecked(dependency, "no lock file in the attestation to compare the commit with");
         }
-        Check lockCheck = projectFile("dependency", lock.get());
+        Check lockCheck = files.check("dependency", lock.get());
         if (lockCheck.status() != Status.OK) {
             return new Check(
                     "dependency",
@@ -384,7 +379,7 @@ public final class AttestationVerifier {
         if (sources.isEmpty()) {
             return unchecked(dependency, "no sources file among the subjects to compare with");
         }
-        Check sourcesCheck = projectFile("subject", sources.get());
+        Check sourcesCheck = files.check("subject", sources.get());
         if (sourcesCheck.status() != Status.OK) {
             return new Check(
                     "dependency",
@@ -435,46 +430,6 @@ public final class AttestationVerifier {
         return statement.predicate().buildDefinition().resolvedDependencies().stream()
                 .filter(dependency -> dependency.role().equals(role) && dependency.name() != null)
                 .findFirst();
-    }
-
-    /** A file of the project: a safe relative name, inside the project through any link, with the digest given. */
-    private Check projectFile(String check, ResourceDescriptor resource) {
-        String name = resource.name();
-        String label = UntrustedText.printable(resource.label());
-        Optional<String> unsafe = ProjectFiles.unsafeName(name);
-        if (unsafe.isPresent()) {
-            return new Check(check, label, Status.FAILED, unsafe.get() + ": refused, nothing read");
-        }
-        Path file = root.resolve(name).normalize();
-        if (!Confinement.isInside(root, file)) {
-            return new Check(
-                    check, label, Status.FAILED, "leads out of the project through a link: refused, nothing read");
-        }
-        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            return new Check(check, label, Status.FAILED, "missing");
-        }
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            return new Check(check, label, Status.FAILED, "not a regular file (a link, directory or special file)");
-        }
-        for (Map.Entry<String, String> algorithm : DIGESTS) {
-            String expected = resource.digest().get(algorithm.getKey());
-            if (expected == null) {
-                continue;
-            }
-            try {
-                String actual = Digests.hex(algorithm.getValue(), file);
-                return actual.equalsIgnoreCase(expected)
-                        ? new Check(check, label, Status.OK, algorithm.getKey() + " matches")
-                        : new Check(
-                                check,
-                                label,
-                                Status.FAILED,
-                                algorithm.getKey() + " differs: the file is not the one attested");
-            } catch (IOException e) {
-                return new Check(check, label, Status.FAILED, FileErrors.cannotRead("it", e));
-            }
-        }
-        return new Check(check, label, Status.FAILED, "no sha256 or sha512 digest to check");
     }
 
     private static Check unchecked(ResourceDescriptor dependency, String why) {
