@@ -5,15 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keel.core.io.FileErrors;
 import dev.keel.core.io.InputFiles;
-import dev.keel.core.lock.LockFile;
-import dev.keel.core.lock.LockStore;
 import dev.keel.core.outcome.Failure;
 import dev.keel.core.outcome.Failures;
-import dev.keel.core.render.RenderException;
-import dev.keel.core.render.SourcesFile;
-import dev.keel.core.source.LookasideEntry;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,6 +77,7 @@ public final class AttestationVerifier {
     private final Path root;
     private final VerifyingKey key;
     private final ProjectFileCheck files;
+    private final DependencyChecks dependencies;
 
     /**
      * @param root the project directory, which subject and dependency names are relative to
@@ -92,6 +87,7 @@ public final class AttestationVerifier {
         this.root = root.toAbsolutePath().normalize();
         this.key = key;
         this.files = new ProjectFileCheck(this.root);
+        this.dependencies = new DependencyChecks(this.root, files);
     }
 
     /** Checks one attestation file; whatever it holds, the answer is a report, never an exception. */
@@ -110,7 +106,7 @@ public final class AttestationVerifier {
                 Provenance.BuildDefinition definition =
                         statement.get().predicate().buildDefinition();
                 for (ResourceDescriptor dependency : definition.resolvedDependencies()) {
-                    checks.add(dependency(dependency, statement.get()));
+                    checks.add(dependencies.check(dependency, statement.get()));
                 }
             }
         } catch (RuntimeException e) {
@@ -311,129 +307,6 @@ public final class AttestationVerifier {
                                 sourceRpm.get(),
                                 Status.FAILED,
                                 UntrustedText.printable(String.join("; ", problems))));
-    }
-
-    /** A dependency, checked as its role allows. */
-    private Check dependency(ResourceDescriptor dependency, Statement statement) {
-        if (ComponentProvenance.isProjectFile(dependency)) {
-            return files.check("dependency", dependency);
-        }
-        return switch (dependency.role()) {
-            case ComponentProvenance.ROLE_DIST_GIT -> distGit(dependency, statement);
-            case ComponentProvenance.ROLE_LOOKASIDE -> lookaside(dependency, statement);
-            case ComponentProvenance.ROLE_UPSTREAM_SPEC ->
-                unchecked(dependency, "a spec snapshot's spec, which is not in the project");
-            default -> unchecked(dependency, "not a dependency Keel knows how to check");
-        };
-    }
-
-    /** The dist-git commit is the one the attested lock file locks. */
-    private Check distGit(ResourceDescriptor dependency, Statement statement) {
-        String commit = dependency.digest().get("gitCommit");
-        Optional<ResourceDescriptor> lock = withRole(statement, ComponentProvenance.ROLE_LOCK);
-        if (commit == null || lock.isEmpty()) {
-            return unchecked(dependency, "no lock file in the attestation to compare the commit with");
-        }
-        Check lockCheck = files.check("dependency", lock.get());
-        if (lockCheck.status() != Status.OK) {
-            return new Check(
-                    "dependency",
-                    dependency.label(),
-                    Status.FAILED,
-                    "its lock file does not check: " + lockCheck.detail());
-        }
-        Path lockFile = root.resolve(lock.get().name());
-        String stem = lockFile.getFileName().toString().replaceFirst("\\.lock$", "");
-        try {
-            Optional<String> locked =
-                    new LockStore(lockFile.getParent()).read(stem).map(LockFile::upstreamCommit);
-            if (locked.isPresent() && locked.get().equalsIgnoreCase(commit)) {
-                return new Check(
-                        "dependency",
-                        dependency.label(),
-                        Status.OK,
-                        "commit " + commit + " is the one " + lock.get().name() + " locks");
-            }
-            return new Check(
-                    "dependency",
-                    dependency.label(),
-                    Status.FAILED,
-                    lock.get().name() + " locks "
-                            + locked.map(UntrustedText::printable).orElse("no commit") + ", not "
-                            + UntrustedText.printable(commit));
-        } catch (IOException | RuntimeException e) {
-            return new Check(
-                    "dependency",
-                    dependency.label(),
-                    Status.FAILED,
-                    "cannot read " + lock.get().name() + ": "
-                            + Failures.of(e, Failure.Kind.FILESYSTEM).message());
-        }
-    }
-
-    /** A lookaside file is listed, with the same hash, in the attested {@code sources} file. */
-    private Check lookaside(ResourceDescriptor dependency, Statement statement) {
-        Optional<ResourceDescriptor> sources = statement.subject().stream()
-                .filter(subject -> subject.name() != null && subject.name().endsWith("/sources"))
-                .findFirst();
-        if (sources.isEmpty()) {
-            return unchecked(dependency, "no sources file among the subjects to compare with");
-        }
-        Check sourcesCheck = files.check("subject", sources.get());
-        if (sourcesCheck.status() != Status.OK) {
-            return new Check(
-                    "dependency",
-                    dependency.label(),
-                    Status.FAILED,
-                    "the sources file does not check: " + sourcesCheck.detail());
-        }
-        try {
-            byte[] text = InputFiles.read(root.resolve(sources.get().name()), InputFiles.Kind.SOURCE);
-            for (LookasideEntry entry :
-                    SourcesFile.parse(new String(text, StandardCharsets.UTF_8)).lookasideEntries()) {
-                String hash = dependency.digest().get(entry.hashType().toLowerCase(Locale.ROOT));
-                if (entry.filename().equals(dependency.name()) && hash != null) {
-                    return hash.equalsIgnoreCase(entry.hash())
-                            ? new Check(
-                                    "dependency",
-                                    dependency.label(),
-                                    Status.OK,
-                                    "as " + sources.get().name() + " lists it")
-                            : new Check(
-                                    "dependency",
-                                    dependency.label(),
-                                    Status.FAILED,
-                                    sources.get().name() + " gives it another " + entry.hashType() + " hash");
-                }
-            }
-            return new Check(
-                    "dependency",
-                    dependency.label(),
-                    Status.FAILED,
-                    sources.get().name() + " does not list it with that hash type");
-        } catch (RenderException e) {
-            return new Check(
-                    "dependency",
-                    dependency.label(),
-                    Status.FAILED,
-                    "the sources file does not parse: " + e.failure().message());
-        } catch (IOException e) {
-            return new Check(
-                    "dependency",
-                    dependency.label(),
-                    Status.FAILED,
-                    FileErrors.cannotRead(sources.get().name(), e));
-        }
-    }
-
-    private static Optional<ResourceDescriptor> withRole(Statement statement, String role) {
-        return statement.predicate().buildDefinition().resolvedDependencies().stream()
-                .filter(dependency -> dependency.role().equals(role) && dependency.name() != null)
-                .findFirst();
-    }
-
-    private static Check unchecked(ResourceDescriptor dependency, String why) {
-        return new Check("dependency", UntrustedText.printable(dependency.label()), Status.UNCHECKED, why);
     }
 
     private static Optional<Statement> failed(List<Check> checks, String check, String detail) {
