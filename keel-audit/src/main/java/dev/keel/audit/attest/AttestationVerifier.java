@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * {@code keel attest verify}: checks an attestation against a public key and the project. The
@@ -77,6 +76,7 @@ public final class AttestationVerifier {
     private final Path root;
     private final VerifyingKey key;
     private final ProjectFileCheck files;
+    private final BuildCheck build;
     private final DependencyChecks dependencies;
 
     /**
@@ -87,6 +87,7 @@ public final class AttestationVerifier {
         this.root = root.toAbsolutePath().normalize();
         this.key = key;
         this.files = new ProjectFileCheck(this.root);
+        this.build = new BuildCheck(this.root);
         this.dependencies = new DependencyChecks(this.root, files);
     }
 
@@ -102,7 +103,7 @@ public final class AttestationVerifier {
                     checks.add(check);
                     subjects.put(subject.name(), check.status());
                 }
-                build(statement.get(), subjects).ifPresent(checks::add);
+                build.check(statement.get(), subjects).ifPresent(checks::add);
                 Provenance.BuildDefinition definition =
                         statement.get().predicate().buildDefinition();
                 for (ResourceDescriptor dependency : definition.resolvedDependencies()) {
@@ -247,66 +248,6 @@ public final class AttestationVerifier {
             }
         }
         return Optional.empty();
-    }
-
-    /**
-     * The build is made from the attested rendered files: its source RPM holds the rendered spec
-     * (and each other rendered file it holds) with the digest rpm recorded, and each binary RPM
-     * names that source RPM. Read only from subjects that checked; none when nothing was built.
-     */
-    private Optional<Check> build(Statement statement, Map<String, Status> subjects) {
-        List<String> names = statement.subject().stream()
-                .map(ResourceDescriptor::name)
-                .filter(name -> name != null)
-                .toList();
-        Optional<String> sourceRpm =
-                names.stream().filter(name -> name.endsWith(".src.rpm")).findFirst();
-        if (sourceRpm.isEmpty()) {
-            return Optional.empty();
-        }
-        String spec =
-                statement.predicate().buildDefinition().externalParameters().get("component") + ".spec";
-        Optional<String> renderedSpec =
-                names.stream().filter(name -> name.endsWith("/" + spec)).findFirst();
-        if (renderedSpec.isEmpty()) {
-            return Optional.of(new Check(
-                    "build",
-                    sourceRpm.get(),
-                    Status.FAILED,
-                    "no rendered " + UntrustedText.printable(spec) + " among the subjects"));
-        }
-        String directory = renderedSpec.get().substring(0, renderedSpec.get().lastIndexOf('/') + 1);
-        Map<String, Path> rendered = new TreeMap<>();
-        List<Path> rpms = new ArrayList<>();
-        List<String> read = new ArrayList<>(List.of(sourceRpm.get()));
-        for (String name : names) {
-            if (name.startsWith(directory) && name.indexOf('/', directory.length()) < 0) {
-                rendered.put(name.substring(directory.length()), root.resolve(name));
-                read.add(name);
-            } else if (name.endsWith(".rpm") && !name.equals(sourceRpm.get())) {
-                rpms.add(root.resolve(name));
-                read.add(name);
-            }
-        }
-        if (read.stream().anyMatch(name -> subjects.get(name) != Status.OK)) {
-            return Optional.of(new Check(
-                    "build", sourceRpm.get(), Status.UNCHECKED, "not checked: a subject it reads does not check"));
-        }
-        List<String> problems = BuildLink.problems(root.resolve(sourceRpm.get()), rpms, rendered, spec);
-        return Optional.of(
-                problems.isEmpty()
-                        ? new Check(
-                                "build",
-                                sourceRpm.get(),
-                                Status.OK,
-                                "holds the attested " + renderedSpec.get() + " and the other rendered files it holds; "
-                                        + rpms.size() + " binary RPM" + (rpms.size() == 1 ? " names" : "s name")
-                                        + " it as their source")
-                        : new Check(
-                                "build",
-                                sourceRpm.get(),
-                                Status.FAILED,
-                                UntrustedText.printable(String.join("; ", problems))));
     }
 
     private static Optional<Statement> failed(List<Check> checks, String check, String detail) {
