@@ -1,5 +1,6 @@
 package dev.keel.audit.attest;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -56,5 +57,16 @@ final class AttestationJson {
     /** A record read from a tree. */
     static <T> T read(JsonNode tree, Class<T> type) throws IOException {
         return MAPPER.treeToValue(tree, type);
+    }
+
+    /**
+     * Where the JSON breaks, and only that: the parser's message quotes the text, which is not
+     * shown (a key given as an attestation by mistake must not reach the terminal).
+     */
+    static String problem(JsonProcessingException e) {
+        JsonLocation location = e.getLocation();
+        return location == null
+                ? "it does not parse"
+                : "it does not parse at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 }

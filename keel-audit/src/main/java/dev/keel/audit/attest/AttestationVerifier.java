@@ -1,31 +1,12 @@
 package dev.keel.audit.attest;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.keel.core.config.Confinement;
-import dev.keel.core.io.Digests;
-import dev.keel.core.io.FileErrors;
-import dev.keel.core.io.InputFiles;
-import dev.keel.core.lock.LockFile;
-import dev.keel.core.lock.LockStore;
 import dev.keel.core.outcome.Failure;
 import dev.keel.core.outcome.Failures;
-import dev.keel.core.render.RenderException;
-import dev.keel.core.render.SourcesFile;
-import dev.keel.core.source.LookasideEntry;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * {@code keel attest verify}: checks an attestation against a public key and the project. The
@@ -34,17 +15,12 @@ import java.util.TreeMap;
  * an in-toto Statement v1 with a SLSA Provenance v1 predicate, every subject must be a file of the
  * project with the digest it gives, and every dependency is checked as far as the project allows:
  * project files by digest, the dist-git commit against the attested lock, lookaside files against
- * the attested {@code sources} file. Names are paths inside the project: an absolute path, a
- * {@code ..}, or a link leading out is refused and never read.
+ * the attested {@code sources} file; an attested build must be of the attested rendered files.
+ * Names are paths inside the project: an absolute path, a {@code ..}, or a link leading out is
+ * refused and never read. The checks themselves are {@code EnvelopeCheck}, {@code StatementCheck},
+ * {@code ProjectFileCheck}, {@code BuildCheck} and {@code DependencyChecks}.
  */
 public final class AttestationVerifier {
-
-    /** Far above any attestation; bounds what a wrong path makes Keel read. */
-    static final long MAX_BYTES = 64L << 20;
-
-    /** The digests a file is checked by, in the order tried: DigestSet's names and the JDK's. */
-    private static final List<Map.Entry<String, String>> DIGESTS =
-            List.of(Map.entry("sha256", "SHA-256"), Map.entry("sha512", "SHA-512"));
 
     /** How one check ended. */
     public enum Status {
@@ -62,7 +38,7 @@ public final class AttestationVerifier {
      * One check.
      *
      * @param check what is checked: {@code envelope}, {@code signature}, {@code statement}, {@code
-     *     subject} or {@code dependency}
+     *     subject}, {@code build} or {@code dependency}; {@code attestation} when the checks broke off
      * @param name the subject's or dependency's name; empty for the others
      * @param status how it ended
      * @param detail what was found
@@ -87,421 +63,52 @@ public final class AttestationVerifier {
         }
     }
 
-    private final Path root;
-    private final VerifyingKey key;
+    private final EnvelopeCheck envelope;
+    private final ProjectFileCheck files;
+    private final BuildCheck build;
+    private final DependencyChecks dependencies;
 
     /**
      * @param root the project directory, which subject and dependency names are relative to
      * @param key the public key the attestation must be signed with
      */
     public AttestationVerifier(Path root, VerifyingKey key) {
-        this.root = root.toAbsolutePath().normalize();
-        this.key = key;
+        Path project = root.toAbsolutePath().normalize();
+        this.envelope = new EnvelopeCheck(key);
+        this.files = new ProjectFileCheck(project);
+        this.build = new BuildCheck(project);
+        this.dependencies = new DependencyChecks(project, files);
     }
 
     /** Checks one attestation file; whatever it holds, the answer is a report, never an exception. */
     public Report verify(Path file) {
-        List<Check> checks = new ArrayList<>();
+        CheckLog log = new CheckLog();
         try {
-            Optional<Statement> statement = statement(file, checks);
-            if (statement.isPresent()) {
-                Map<String, Status> subjects = new HashMap<>();
-                for (ResourceDescriptor subject : statement.get().subject()) {
-                    Check check = projectFile("subject", subject);
-                    checks.add(check);
-                    subjects.put(subject.name(), check.status());
-                }
-                build(statement.get(), subjects).ifPresent(checks::add);
-                Provenance.BuildDefinition definition =
-                        statement.get().predicate().buildDefinition();
-                for (ResourceDescriptor dependency : definition.resolvedDependencies()) {
-                    checks.add(dependency(dependency, statement.get()));
-                }
-            }
+            envelope.signedPayload(file, log)
+                    .flatMap(payload -> StatementCheck.statement(payload, log))
+                    .ifPresent(statement -> checkContents(statement, log));
         } catch (RuntimeException e) {
-            checks.add(new Check(
+            log.add(new Check(
                     "attestation",
                     "",
                     Status.FAILED,
                     Failures.of(e, Failure.Kind.INTERNAL).message()));
         }
-        return new Report(file, checks);
+        return new Report(file, log.checks());
     }
 
-    /** The statement, once the envelope, its signature, its payload type and the statement's types check. */
-    private Optional<Statement> statement(Path file, List<Check> checks) {
-        JsonNode envelope;
-        try {
-            envelope = AttestationJson.tree(read(file));
-        } catch (JsonProcessingException e) {
-            return failed(checks, "envelope", "not JSON: " + jsonProblem(e));
-        } catch (IOException e) {
-            return failed(checks, "envelope", FileErrors.cannotRead("the attestation", e));
+    /** The checks of what a statement that checked attests: its subjects, its build, its dependencies. */
+    private void checkContents(Statement statement, CheckLog log) {
+        Map<String, Status> subjects = new HashMap<>();
+        for (ResourceDescriptor subject : statement.subject()) {
+            Check check = files.check("subject", subject);
+            log.add(check);
+            subjects.put(subject.name(), check.status());
         }
-        Optional<String> shape = envelopeProblem(envelope);
-        if (shape.isPresent()) {
-            return failed(checks, "envelope", "not a DSSE envelope: " + shape.get());
+        build.check(statement, subjects).ifPresent(log::add);
+        for (ResourceDescriptor dependency :
+                statement.predicate().buildDefinition().resolvedDependencies()) {
+            log.add(dependencies.check(dependency, statement));
         }
-        String payloadType = envelope.get("payloadType").asText();
-        byte[] payload;
-        try {
-            payload = DsseEnvelope.decodeBase64(envelope.get("payload").asText());
-        } catch (IllegalArgumentException e) {
-            return failed(checks, "envelope", "the payload is not base64");
-        }
-        checks.add(new Check("envelope", "", Status.OK, "a DSSE envelope of " + payload.length + " payload bytes"));
-        JsonNode signatures = envelope.get("signatures");
-        Optional<Integer> signedBy = signature(payloadType, payload, signatures);
-        if (signedBy.isEmpty()) {
-            return failed(
-                    checks,
-                    "signature",
-                    signatures.isEmpty()
-                            ? "the envelope has no signature"
-                            : "no signature verifies with the given " + key + " (" + signatures.size() + " signature"
-                                    + (signatures.size() == 1 ? "" : "s") + ")");
-        }
-        checks.add(new Check(
-                "signature",
-                "",
-                Status.OK,
-                "signature " + (signedBy.get() + 1) + " of " + signatures.size() + " verifies with the given " + key));
-        if (!payloadType.equals(Dsse.IN_TOTO_PAYLOAD_TYPE)) {
-            return failed(
-                    checks,
-                    "statement",
-                    "the payload type is '" + printable(payloadType) + "', not in-toto's " + Dsse.IN_TOTO_PAYLOAD_TYPE);
-        }
-        return parseStatement(payload, checks);
-    }
-
-    private Optional<Statement> parseStatement(byte[] payload, List<Check> checks) {
-        JsonNode tree;
-        try {
-            tree = AttestationJson.tree(payload);
-        } catch (IOException e) {
-            return failed(
-                    checks,
-                    "statement",
-                    "the payload is not JSON: "
-                            + (e instanceof JsonProcessingException json ? jsonProblem(json) : "it cannot be read"));
-        }
-        if (!tree.isObject() || !Statement.TYPE.equals(tree.path("_type").asText(null))) {
-            return failed(checks, "statement", "not an in-toto Statement v1 (_type is not " + Statement.TYPE + ")");
-        }
-        if (!Statement.PREDICATE_TYPE.equals(tree.path("predicateType").asText(null))) {
-            return failed(
-                    checks,
-                    "statement",
-                    "not a SLSA provenance (predicateType is not " + Statement.PREDICATE_TYPE + ")");
-        }
-        Statement statement;
-        try {
-            statement = AttestationJson.read(tree, Statement.class);
-        } catch (IOException e) {
-            return failed(checks, "statement", "the statement does not have the fields of its types");
-        }
-        if (statement.subject().isEmpty()
-                || statement.predicate() == null
-                || statement.predicate().buildDefinition() == null) {
-            return failed(checks, "statement", "the statement has no subject or no build definition");
-        }
-        Object component =
-                statement.predicate().buildDefinition().externalParameters().get("component");
-        checks.add(new Check(
-                "statement",
-                "",
-                Status.OK,
-                "in-toto Statement v1, SLSA Provenance v1"
-                        + (component == null ? "" : ", component " + printable(String.valueOf(component)))));
-        return Optional.of(statement);
-    }
-
-    /** The index of the first signature that verifies with the key, if any. */
-    private Optional<Integer> signature(String payloadType, byte[] payload, JsonNode signatures) {
-        byte[] pae = Dsse.pae(payloadType, payload);
-        for (int i = 0; i < signatures.size(); i++) {
-            try {
-                byte[] signature =
-                        DsseEnvelope.decodeBase64(signatures.get(i).get("sig").asText());
-                if (key.verifies(pae, signature)) {
-                    return Optional.of(i);
-                }
-            } catch (IllegalArgumentException e) {
-                // not base64: this signature verifies nothing
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** What makes the JSON no DSSE envelope, if anything: the fields DSSE requires, with their types. */
-    private static Optional<String> envelopeProblem(JsonNode envelope) {
-        if (!envelope.isObject()) {
-            return Optional.of("not a JSON object");
-        }
-        for (String field : List.of("payload", "payloadType")) {
-            if (!envelope.path(field).isTextual()) {
-                return Optional.of("no text field " + field);
-            }
-        }
-        if (!envelope.path("signatures").isArray()) {
-            return Optional.of("no array field signatures");
-        }
-        for (JsonNode signature : envelope.get("signatures")) {
-            if (!signature.isObject() || !signature.path("sig").isTextual()) {
-                return Optional.of("a signature without a text field sig");
-            }
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * The build is made from the attested rendered files: its source RPM holds the rendered spec
-     * (and each other rendered file it holds) with the digest rpm recorded, and each binary RPM
-     * names that source RPM. Read only from subjects that checked; none when nothing was built.
-     */
-    private Optional<Check> build(Statement statement, Map<String, Status> subjects) {
-        List<String> names = statement.subject().stream()
-                .map(ResourceDescriptor::name)
-                .filter(name -> name != null)
-                .toList();
-        Optional<String> sourceRpm =
-                names.stream().filter(name -> name.endsWith(".src.rpm")).findFirst();
-        if (sourceRpm.isEmpty()) {
-            return Optional.empty();
-        }
-        String spec =
-                statement.predicate().buildDefinition().externalParameters().get("component") + ".spec";
-        Optional<String> renderedSpec =
-                names.stream().filter(name -> name.endsWith("/" + spec)).findFirst();
-        if (renderedSpec.isEmpty()) {
-            return Optional.of(new Check(
-                    "build", sourceRpm.get(), Status.FAILED, "no rendered " + printable(spec) + " among the subjects"));
-        }
-        String directory = renderedSpec.get().substring(0, renderedSpec.get().lastIndexOf('/') + 1);
-        Map<String, Path> rendered = new TreeMap<>();
-        List<Path> rpms = new ArrayList<>();
-        List<String> read = new ArrayList<>(List.of(sourceRpm.get()));
-        for (String name : names) {
-            if (name.startsWith(directory) && name.indexOf('/', directory.length()) < 0) {
-                rendered.put(name.substring(directory.length()), root.resolve(name));
-                read.add(name);
-            } else if (name.endsWith(".rpm") && !name.equals(sourceRpm.get())) {
-                rpms.add(root.resolve(name));
-                read.add(name);
-            }
-        }
-        if (read.stream().anyMatch(name -> subjects.get(name) != Status.OK)) {
-            return Optional.of(new Check(
-                    "build", sourceRpm.get(), Status.UNCHECKED, "not checked: a subject it reads does not check"));
-        }
-        List<String> problems = BuildLink.problems(root.resolve(sourceRpm.get()), rpms, rendered, spec);
-        return Optional.of(
-                problems.isEmpty()
-                        ? new Check(
-                                "build",
-                                sourceRpm.get(),
-                                Status.OK,
-                                "holds the attested " + renderedSpec.get() + " and the other rendered files it holds; "
-                                        + rpms.size() + " binary RPM" + (rpms.size() == 1 ? " names" : "s name")
-                                        + " it as their source")
-                        : new Check("build", sourceRpm.get(), Status.FAILED, printable(String.join("; ", problems))));
-    }
-
-    /** A dependency, checked as its role allows. */
-    private Check dependency(ResourceDescriptor dependency, Statement statement) {
-        if (ComponentProvenance.isProjectFile(dependency)) {
-            return projectFile("dependency", dependency);
-        }
-        return switch (dependency.role()) {
-            case ComponentProvenance.ROLE_DIST_GIT -> distGit(dependency, statement);
-            case ComponentProvenance.ROLE_LOOKASIDE -> lookaside(dependency, statement);
-            case ComponentProvenance.ROLE_UPSTREAM_SPEC ->
-                unchecked(dependency, "a spec snapshot's spec, which is not in the project");
-            default -> unchecked(dependency, "not a dependency Keel knows how to check");
-        };
-    }
-
-    /** The dist-git commit is the one the attested lock file locks. */
-    private Check distGit(ResourceDescriptor dependency, Statement statement) {
-        String commit = dependency.digest().get("gitCommit");
-        Optional<ResourceDescriptor> lock = withRole(statement, ComponentProvenance.ROLE_LOCK);
-        if (commit == null || lock.isEmpty()) {
-            return unchecked(dependency, "no lock file in the attestation to compare the commit with");
-        }
-        Check lockCheck = projectFile("dependency", lock.get());
-        if (lockCheck.status() != Status.OK) {
-            return new Check(
-                    "dependency",
-                    dependency.label(),
-                    Status.FAILED,
-                    "its lock file does not check: " + lockCheck.detail());
-        }
-        Path lockFile = root.resolve(lock.get().name());
-        String stem = lockFile.getFileName().toString().replaceFirst("\\.lock$", "");
-        try {
-            Optional<String> locked =
-                    new LockStore(lockFile.getParent()).read(stem).map(LockFile::upstreamCommit);
-            if (locked.isPresent() && locked.get().equalsIgnoreCase(commit)) {
-                return new Check(
-                        "dependency",
-                        dependency.label(),
-                        Status.OK,
-                        "commit " + commit + " is the one " + lock.get().name() + " locks");
-            }
-            return new Check(
-                    "dependency",
-                    dependency.label(),
-                    Status.FAILED,
-                    lock.get().name() + " locks "
-                            + locked.map(AttestationVerifier::printable).orElse("no commit") + ", not "
-                            + printable(commit));
-        } catch (IOException | RuntimeException e) {
-            return new Check(
-                    "dependency",
-                    dependency.label(),
-                    Status.FAILED,
-                    "cannot read " + lock.get().name() + ": "
-                            + Failures.of(e, Failure.Kind.FILESYSTEM).message());
-        }
-    }
-
-    /** A lookaside file is listed, with the same hash, in the attested {@code sources} file. */
-    private Check lookaside(ResourceDescriptor dependency, Statement statement) {
-        Optional<ResourceDescriptor> sources = statement.subject().stream()
-                .filter(subject -> subject.name() != null && subject.name().endsWith("/sources"))
-                .findFirst();
-        if (sources.isEmpty()) {
-            return unchecked(dependency, "no sources file among the subjects to compare with");
-        }
-        Check sourcesCheck = projectFile("subject", sources.get());
-        if (sourcesCheck.status() != Status.OK) {
-            return new Check(
-                    "dependency",
-                    dependency.label(),
-                    Status.FAILED,
-                    "the sources file does not check: " + sourcesCheck.detail());
-        }
-        try {
-            byte[] text = InputFiles.read(root.resolve(sources.get().name()), InputFiles.Kind.SOURCE);
-            for (LookasideEntry entry :
-                    SourcesFile.parse(new String(text, StandardCharsets.UTF_8)).lookasideEntries()) {
-                String hash = dependency.digest().get(entry.hashType().toLowerCase(Locale.ROOT));
-                if (entry.filename().equals(dependency.name()) && hash != null) {
-                    return hash.equalsIgnoreCase(entry.hash())
-                            ? new Check(
-                                    "dependency",
-                                    dependency.label(),
-                                    Status.OK,
-                                    "as " + sources.get().name() + " lists it")
-                            : new Check(
-                                    "dependency",
-                                    dependency.label(),
-                                    Status.FAILED,
-                                    sources.get().name() + " gives it another " + entry.hashType() + " hash");
-                }
-            }
-            return new Check(
-                    "dependency",
-                    dependency.label(),
-                    Status.FAILED,
-                    sources.get().name() + " does not list it with that hash type");
-        } catch (RenderException e) {
-            return new Check(
-                    "dependency",
-                    dependency.label(),
-                    Status.FAILED,
-                    "the sources file does not parse: " + e.failure().message());
-        } catch (IOException e) {
-            return new Check(
-                    "dependency",
-                    dependency.label(),
-                    Status.FAILED,
-                    FileErrors.cannotRead(sources.get().name(), e));
-        }
-    }
-
-    private static Optional<ResourceDescriptor> withRole(Statement statement, String role) {
-        return statement.predicate().buildDefinition().resolvedDependencies().stream()
-                .filter(dependency -> dependency.role().equals(role) && dependency.name() != null)
-                .findFirst();
-    }
-
-    /** A file of the project: a safe relative name, inside the project through any link, with the digest given. */
-    private Check projectFile(String check, ResourceDescriptor resource) {
-        String name = resource.name();
-        String label = printable(resource.label());
-        Optional<String> unsafe = ProjectFiles.unsafeName(name);
-        if (unsafe.isPresent()) {
-            return new Check(check, label, Status.FAILED, unsafe.get() + ": refused, nothing read");
-        }
-        Path file = root.resolve(name).normalize();
-        if (!Confinement.isInside(root, file)) {
-            return new Check(
-                    check, label, Status.FAILED, "leads out of the project through a link: refused, nothing read");
-        }
-        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            return new Check(check, label, Status.FAILED, "missing");
-        }
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            return new Check(check, label, Status.FAILED, "not a regular file (a link, directory or special file)");
-        }
-        for (Map.Entry<String, String> algorithm : DIGESTS) {
-            String expected = resource.digest().get(algorithm.getKey());
-            if (expected == null) {
-                continue;
-            }
-            try {
-                String actual = Digests.hex(algorithm.getValue(), file);
-                return actual.equalsIgnoreCase(expected)
-                        ? new Check(check, label, Status.OK, algorithm.getKey() + " matches")
-                        : new Check(
-                                check,
-                                label,
-                                Status.FAILED,
-                                algorithm.getKey() + " differs: the file is not the one attested");
-            } catch (IOException e) {
-                return new Check(check, label, Status.FAILED, FileErrors.cannotRead("it", e));
-            }
-        }
-        return new Check(check, label, Status.FAILED, "no sha256 or sha512 digest to check");
-    }
-
-    private static Check unchecked(ResourceDescriptor dependency, String why) {
-        return new Check("dependency", printable(dependency.label()), Status.UNCHECKED, why);
-    }
-
-    private static Optional<Statement> failed(List<Check> checks, String check, String detail) {
-        checks.add(new Check(check, "", Status.FAILED, detail));
-        return Optional.empty();
-    }
-
-    private static byte[] read(Path file) throws IOException {
-        InputFiles.requireRegular(file);
-        long size = Files.size(file);
-        if (size > MAX_BYTES) {
-            throw new IOException("the attestation is " + size + " bytes, more than " + (MAX_BYTES >> 20) + " MiB");
-        }
-        return Files.readAllBytes(file);
-    }
-
-    /**
-     * Where the JSON breaks, and only that: the parser's message quotes the text, which is not
-     * shown (a key given as the attestation by mistake must not reach the terminal).
-     */
-    private static String jsonProblem(JsonProcessingException e) {
-        JsonLocation location = e.getLocation();
-        return location == null
-                ? "it does not parse"
-                : "it does not parse at line " + location.getLineNr() + ", column " + location.getColumnNr();
-    }
-
-    /** Text from an attestation, safe for a terminal: control characters shown as {@code ?}, bounded. */
-    private static String printable(String text) {
-        String shown = text.codePoints()
-                .map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-                .toString();
-        return shown.length() > 200 ? shown.substring(0, 200) + "..." : shown;
     }
 }
