@@ -3,7 +3,7 @@ package dev.keel.audit.attest;
 /**
  * Text an attestation gives (a name, a payload type, a commit), made safe for a terminal before a
  * report shows it: control characters are shown as {@code ?} and it is cut after {@value #LONGEST}
- * characters.
+ * characters (code points: a character outside the BMP is never cut in half).
  */
 final class UntrustedText {
 
@@ -14,10 +14,8 @@ final class UntrustedText {
 
     /** The text with control characters shown as {@code ?}, bounded. */
     static String printable(String text) {
-        String shown = text.codePoints()
-                .map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-                .toString();
-        return shown.length() > LONGEST ? shown.substring(0, LONGEST) + "..." : shown;
+        StringBuilder shown = new StringBuilder();
+        text.codePoints().limit(LONGEST).forEach(c -> shown.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        return text.codePointCount(0, text.length()) > LONGEST ? shown + "..." : shown.toString();
     }
 }

@@ -23,4 +23,13 @@ class UntrustedTextTest {
         assertThat(UntrustedText.printable(exactly)).isEqualTo(exactly);
         assertThat(UntrustedText.printable(exactly + "yz")).isEqualTo(exactly + "...");
     }
+
+    @Test
+    void aCharacterOutsideTheBmpIsNeverCutInHalf() {
+        String emoji = "\uD83D\uDE00";
+        String text = "x".repeat(UntrustedText.LONGEST - 1) + emoji + emoji;
+
+        assertThat(UntrustedText.printable(text)).isEqualTo("x".repeat(UntrustedText.LONGEST - 1) + emoji + "...");
+        assertThat(UntrustedText.printable(emoji.repeat(3))).isEqualTo(emoji.repeat(3));
+    }
 }
