@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,7 +135,7 @@ class SbomBuildsTest {
     }
 
     private SbomCollector.Result collect(List<Path> files) throws Exception {
-        return collect(component -> Optional.of(files));
+        return collect(component -> new BuiltOutputs.Published(files));
     }
 
     private static JsonNode withField(JsonNode array, String field, String value) {
@@ -267,7 +266,10 @@ class SbomBuildsTest {
     }
 
     private List<String> unlinked(List<Path> files) throws Exception {
-        SbomCollector.Result result = collect(files);
+        return unlinked(collect(files));
+    }
+
+    private List<String> unlinked(SbomCollector.Result result) {
         assertThat(result.problems()).isEmpty();
         assertThat(result.sbom().buildCount()).isZero();
         assertThat(result.sbom().componentCount()).isEqualTo(1);
@@ -276,6 +278,21 @@ class SbomBuildsTest {
         assertThat(SbomValidation.cycloneDxProblems(SbomFormat.CYCLONEDX.write(result.sbom())))
                 .isEmpty();
         return result.unlinkedBuilds().get(0).problems();
+    }
+
+    @Test
+    void aBuildWhoseFilesAreNotAsItPublishedThemIsLeftOutWithTheReasons() throws Exception {
+        List<Path> files = linkedBuild();
+        List<String> problems = List.of(
+                "rpms/hello-2.1-3.od1.x86_64.rpm is missing from the output directory",
+                "../elsewhere.rpm leads out of the output directory, so it is not read");
+
+        assertThat(unlinked(collect(component -> new BuiltOutputs.Damaged(problems))))
+                .isEqualTo(problems);
+        assertThat(collect(component -> new BuiltOutputs.NotBuilt()).unlinkedBuilds())
+                .as("no build recorded: nothing to say")
+                .isEmpty();
+        assertThat(collect(files).sbom().buildCount()).isEqualTo(1);
     }
 
     @Test
