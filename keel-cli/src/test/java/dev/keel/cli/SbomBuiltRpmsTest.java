@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Test;
  * against the official schemas; {@code --rendered-only} leaves the builds out; a build of older
  * rendered files, a damaged RPM where the build record says one is, or a build whose files are gone,
  * changed or replaced (by a link or a directory, or a record that names a path outside the output
- * directory) since it published them, is left out with a warning, and nothing outside is read.
+ * directory) since it published them, is left out with a warning, and nothing outside is read; a
+ * source package's URL is given once, on its source RPM when its build is described.
  */
 class SbomBuiltRpmsTest {
 
@@ -266,6 +267,65 @@ class SbomBuiltRpmsTest {
             assertThat(Files.readAllBytes(three)).as(format).isEqualTo(Files.readAllBytes(one));
             assertThat(Files.readString(one)).containsPattern("hello-2\\.1-\\d+\\.kx1\\.x86_64\\.rpm");
         }
+    }
+
+    @Test
+    void eachSourcePackageHasOnePackageUrlTheSourceRpmsWhenItsBuildIsDescribed() throws Exception {
+        JsonNode rendered =
+                JSON.readTree(Files.readAllBytes(sbomFile("cyclonedx", "purls-rendered.json", "--rendered-only")));
+        JsonNode built = JSON.readTree(Files.readAllBytes(sbomFile("cyclonedx", "purls-built.json")));
+        Map<String, JsonNode> rpms = rpmComponents(built);
+        List<String> sourceComponents = new ArrayList<>();
+        List<String> same = new ArrayList<>();
+        for (JsonNode component : rendered.path("components")) {
+            String ref = component.path("bom-ref").asText();
+            sourceComponents.add(ref);
+            JsonNode described = withRef(built.path("components"), ref);
+            assertThat(described.has("purl")).as(ref).isFalse();
+            String spec = component.path("purl").asText();
+            String sourceRpm = rpms.get(property(described, "keel:source-rpm").asText())
+                    .path("purl")
+                    .asText();
+            if (sourceRpm.equals(spec)) {
+                same.add(ref);
+            }
+        }
+        // libwidget's release and pyfoo's name are not Keel's to compute; the others are rpm's
+        assertThat(same)
+                .as("the very same URL, where rpm reads the spec as Keel does")
+                .containsExactly("component/greeter", "component/hello", "component/notice");
+        assertThat(sourceComponents).hasSize(5);
+        List<String> purls = built.findValuesAsText("purl");
+        assertThat(purls)
+                .as("the RPMs' and the upstream ancestors'")
+                .hasSize(12 + 4)
+                .doesNotHaveDuplicates();
+
+        JsonNode spdx = JSON.readTree(Files.readAllBytes(sbomFile("spdx", "purls-built.spdx.json")));
+        List<String> spdxPurls = new ArrayList<>();
+        for (JsonNode pkg : spdx.path("packages")) {
+            for (JsonNode reference : pkg.path("externalRefs")) {
+                if (reference.path("referenceType").asText().equals("purl")) {
+                    spdxPurls.add(reference.path("referenceLocator").asText());
+                }
+            }
+        }
+        assertThat(spdxPurls).containsExactlyInAnyOrderElementsOf(purls);
+    }
+
+    private static Path sbomFile(String format, String name, String... more) {
+        Path file = dir.resolve(name);
+        sbom(format, file, more);
+        return file;
+    }
+
+    private static JsonNode withRef(JsonNode components, String ref) {
+        for (JsonNode component : components) {
+            if (component.path("bom-ref").asText().equals(ref)) {
+                return component;
+            }
+        }
+        throw new AssertionError("no " + ref);
     }
 
     @Test

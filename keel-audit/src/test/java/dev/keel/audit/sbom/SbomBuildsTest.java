@@ -75,6 +75,7 @@ class SbomBuildsTest {
                 [components.hello]
                 [[components.hello.overlays]]
                 type = "spec-add-tag"
+                description = "Provide greeting (CVE-2024-12345)"
                 tag = "Provides"
                 value = "greeting"
                 """);
@@ -247,6 +248,86 @@ class SbomBuildsTest {
                 .contains(doc.path("SPDXID").asText() + " GENERATED_FROM "
                         + source.path("SPDXID").asText());
         assertThat(component).startsWith("SPDXRef-Package-");
+    }
+
+    private static final String SOURCE_PURL = "pkg:rpm/ourdistro/hello@2.1-3.od1?arch=src&distro=ourdistro-1&epoch=2";
+
+    /** The package URLs given more than once. */
+    private static List<String> duplicates(List<String> purls) {
+        return purls.stream()
+                .filter(purl -> java.util.Collections.frequency(purls, purl) > 1)
+                .toList();
+    }
+
+    @Test
+    void theSourcePackageHasOnePackageUrlInCycloneDxTheSourceRpmsWhenItsBuildIsDescribed() throws Exception {
+        JsonNode rendered = SbomValidation.tree(
+                SbomFormat.CYCLONEDX.write(collect(BuiltOutputs.NONE).sbom()));
+        assertThat(withField(rendered.path("components"), "bom-ref", "component/hello")
+                        .path("purl")
+                        .asText())
+                .as("no build: the source component is the source package")
+                .isEqualTo(SOURCE_PURL);
+
+        byte[] document = SbomFormat.CYCLONEDX.write(collect(linkedBuild()).sbom());
+        assertThat(SbomValidation.cycloneDxProblems(document)).isEmpty();
+        JsonNode bom = SbomValidation.tree(document);
+        JsonNode components = bom.path("components");
+        JsonNode component = withField(components, "bom-ref", "component/hello");
+        assertThat(component.has("purl")).isFalse();
+        assertThat(withField(component.path("properties"), "name", "keel:source-rpm")
+                        .path("value")
+                        .asText())
+                .isEqualTo(SOURCE_RPM);
+        assertThat(withField(components, "bom-ref", "component/hello/" + SOURCE_RPM)
+                        .path("purl")
+                        .asText())
+                .isEqualTo(SOURCE_PURL);
+        assertThat(duplicates(bom.findValuesAsText("purl"))).isEmpty();
+
+        JsonNode vulnerability = withField(bom.path("vulnerabilities"), "id", "CVE-2024-12345");
+        assertThat(vulnerability.path("analysis").path("detail").asText())
+                .startsWith("Fixed in " + SOURCE_PURL + " by ");
+        JsonNode affects = vulnerability.path("affects");
+        assertThat(affects.findValuesAsText("ref")).containsExactly("component/hello", "component/hello/" + SOURCE_RPM);
+        assertThat(withField(affects, "ref", "component/hello/" + SOURCE_RPM)
+                        .path("versions")
+                        .toString())
+                .isEqualTo("[{\"version\":\"2.1-3.od1\",\"status\":\"unaffected\"}]");
+    }
+
+    @Test
+    void theSourcePackageHasOnePackageUrlInSpdxTheSourceRpmsWhenItsBuildIsDescribed() throws Exception {
+        JsonNode rendered = SbomValidation.tree(
+                SbomFormat.SPDX.write(collect(BuiltOutputs.NONE).sbom()));
+        assertThat(withField(rendered.path("packages"), "name", "hello")
+                        .path("externalRefs")
+                        .findValuesAsText("referenceLocator"))
+                .contains(SOURCE_PURL);
+
+        byte[] document = SbomFormat.SPDX.write(collect(linkedBuild()).sbom());
+        assertThat(SbomValidation.spdxProblems(document)).isEmpty();
+        JsonNode packages = SbomValidation.tree(document).path("packages");
+        JsonNode component = withField(packages, "name", "hello");
+        assertThat(component.path("externalRefs").findValuesAsText("referenceType"))
+                .as("its advisories, not its package URL")
+                .containsExactly("advisory");
+        assertThat(component.path("comment").asText())
+                .contains("Its package URL is on its source RPM, " + SOURCE_RPM + ", which is GENERATED_FROM it.");
+        assertThat(withField(packages, "packageFileName", SOURCE_RPM)
+                        .path("externalRefs")
+                        .findValuesAsText("referenceLocator"))
+                .containsExactly(SOURCE_PURL);
+        List<String> purls = new ArrayList<>();
+        for (JsonNode pkg : packages) {
+            for (JsonNode reference : pkg.path("externalRefs")) {
+                if (reference.path("referenceType").asText().equals("purl")) {
+                    purls.add(reference.path("referenceLocator").asText());
+                }
+            }
+        }
+        assertThat(purls).hasSize(4);
+        assertThat(duplicates(purls)).isEmpty();
     }
 
     @Test
