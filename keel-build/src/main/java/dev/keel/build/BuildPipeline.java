@@ -241,7 +241,7 @@ public final class BuildPipeline {
         for (String dependency : closure(node)) {
             Optional<BuildRecord> record = Optional.ofNullable(published.get(dependency));
             if (record.isEmpty()) {
-                record = records.read(dependency).filter(this::intactOrFalse);
+                record = records.read(dependency).filter(records::intact);
             }
             if (record.isPresent()) {
                 found.put(dependency, record.get());
@@ -274,14 +274,6 @@ public final class BuildPipeline {
                                 + (missing.stream().anyMatch(graph.bootstrap()::containsKey)
                                         ? " (a stage-1 build comes with its component)"
                                         : ""))));
-    }
-
-    private boolean intactOrFalse(BuildRecord record) {
-        try {
-            return records.intact(record);
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /** Every node {@code node} needs, directly or through others, itself excluded. */

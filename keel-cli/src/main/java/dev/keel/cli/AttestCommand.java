@@ -9,10 +9,8 @@ import dev.keel.audit.attest.PemKeys;
 import dev.keel.audit.attest.SigningKey;
 import dev.keel.audit.attest.Statement;
 import dev.keel.audit.attest.VerifyingKey;
-import dev.keel.build.BuildRecords;
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;
-import dev.keel.core.io.KeelCache;
 import dev.keel.core.lock.LockStore;
 import dev.keel.core.outcome.FailureFormat;
 import dev.keel.core.outcome.Outcome;
@@ -42,8 +40,9 @@ import picocli.CommandLine.Parameters;
         description = "For each selected component, writes DIR/<name>.intoto.json: a DSSE envelope of an in-toto"
                 + " Statement v1 with a SLSA Provenance v1 predicate. Its subjects are the component's rendered files"
                 + " and, when the output directory holds its last complete build, that build's source and binary"
-                + " RPMs (if its source RPM holds the rendered spec and its RPMs name that source RPM), each with"
-                + " its SHA-256. Its dependencies are every input that made them, with their"
+                + " RPMs (if its source RPM holds the rendered spec and its RPMs name that source RPM; a build whose"
+                + " files changed or went away since it published them fails), each with its SHA-256. Its"
+                + " dependencies are every input that made them, with their"
                 + " digests: the dist-git repository at the locked commit (or the --upstream-specs spec, or the local"
                 + " spec's files), each lookaside file, the overlays' input files, the configuration files and the"
                 + " lock. Its parameters name the component, its distro version, its release calculation and the"
@@ -105,9 +104,7 @@ public final class AttestCommand implements Callable<Integer> {
                 .open()
                 .<UpstreamSource>map(snapshot -> snapshot)
                 .orElseGet(() -> new DistGitSource(project, fetch.mirrors(), new LockStore(project.lockDir())));
-        BuiltOutputs built = renderedOnly
-                ? BuiltOutputs.NONE
-                : new BuildRecords(KeelCache.directory(), project.outputDir())::publishedFiles;
+        BuiltOutputs built = RecordedBuilds.of(project, renderedOnly);
         Status status = KeelCommand.status(spec);
         List<Attestation> attestations = new Attestor(
                         project, upstream, built, new Attestor.Options(KeelCommand.version(), jobs.jobs()))

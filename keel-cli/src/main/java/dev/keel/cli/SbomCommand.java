@@ -6,13 +6,11 @@ import dev.keel.audit.sbom.Sbom;
 import dev.keel.audit.sbom.SbomCollector;
 import dev.keel.audit.sbom.SbomFormat;
 import dev.keel.audit.sbom.SbomWriter;
-import dev.keel.build.BuildRecords;
 import dev.keel.build.mock.DistroMacros;
 import dev.keel.core.config.Location;
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.io.AtomicFiles;
-import dev.keel.core.io.KeelCache;
 import dev.keel.core.lock.LockStore;
 import dev.keel.core.outcome.Failure;
 import dev.keel.core.outcome.FailureException;
@@ -48,9 +46,11 @@ import picocli.CommandLine.Option;
                 + " SPDX 2.3 relates patches with PATCH_APPLIED and ancestors with DESCENDANT_OF. When the output"
                 + " directory holds a component's last complete build, its source and binary RPMs are described"
                 + " too (name, epoch, version, release, arch and License from their headers, the file's SHA-256,"
-                + " a package URL), each built from its source (SPDX GENERATED_FROM, CycloneDX dependencies"
+                + " a package URL, the source package's then on its source RPM alone so that it is counted"
+                + " once), each built from its source (SPDX GENERATED_FROM, CycloneDX dependencies"
                 + " 'provides'), if its source RPM holds the rendered files and its RPMs name that source RPM: a"
-                + " build that is not of the rendered files is left out with a warning. Each component is"
+                + " build that is not of the rendered files, or whose files changed or went away since it"
+                + " published them, is left out with a warning. Each component is"
                 + " rendered again to check that the rendered tree holds its render: a stale component, or an"
                 + " upstream that cannot be read, fails the run and nothing is written. Components that render to"
                 + " nothing are listed and left out. The document is the same bytes for the same input: no time"
@@ -144,9 +144,7 @@ public final class SbomCommand implements Callable<Integer> {
         Status status = KeelCommand.status(spec);
         DistroMacros.Result macros = DistroMacros.of(project, "x86_64");
         macros.notes().forEach(note -> status.detail("note: " + Reports.printable(note)));
-        BuiltOutputs built = renderedOnly
-                ? BuiltOutputs.NONE
-                : new BuildRecords(KeelCache.directory(), project.outputDir())::publishedFiles;
+        BuiltOutputs built = RecordedBuilds.of(project, renderedOnly);
         SbomCollector collector = new SbomCollector(
                 project,
                 macros.macros(),

@@ -257,6 +257,16 @@ class AttestCommandTest {
         assertThat(keel(1, verify("ed.pub.pem", List.of(out.resolve("libwidget.intoto.json"))))
                         .out())
                 .containsPattern("subject +" + devel.replace(".", "\\.") + " +failed");
+        CliRunner damaged =
+                keel(1, "attest", "libwidget", "-o", dir.resolve("damaged").toString());
+        assertThat(damaged.out()).containsPattern("libwidget +failed +0 +0 +the last build's files are not as it");
+        assertThat(damaged.err())
+                .contains("error: libwidget: the last build's files are not as it published them: "
+                        + devel.substring("out/".length())
+                        + " was changed since the build published it (another SHA-256)")
+                .contains("build it again (keel component build libwidget), or attest the rendered files alone"
+                        + " (--rendered-only)");
+        assertThat(dir.resolve("damaged/libwidget.intoto.json")).doesNotExist();
         Files.writeString(
                 project.resolve("components/notice.comp.toml"),
                 "\n[[components.notice.overlays]]\ntype = \"spec-append-lines\"\nsection = \"%description\"\n"

@@ -35,7 +35,10 @@ import org.junit.jupiter.api.Test;
  * documents list every source and binary RPM with the name, epoch, version, release and arch rpm
  * reads and the SHA-256 sha256sum computes, each related to what it was built from, and stay valid
  * against the official schemas; {@code --rendered-only} leaves the builds out; a build of older
- * rendered files, or a damaged RPM where the build record says one is, is left out with a warning.
+ * rendered files, a damaged RPM where the build record says one is, or a build whose files are gone,
+ * changed or replaced (by a link or a directory, or a record that names a path outside the output
+ * directory) since it published them, is left out with a warning, and nothing outside is read; a
+ * source package's URL is given once, on its source RPM when its build is described.
  */
 class SbomBuiltRpmsTest {
 
@@ -261,6 +264,65 @@ class SbomBuiltRpmsTest {
     }
 
     @Test
+    void eachSourcePackageHasOnePackageUrlTheSourceRpmsWhenItsBuildIsDescribed() throws Exception {
+        JsonNode rendered =
+                JSON.readTree(Files.readAllBytes(sbomFile("cyclonedx", "purls-rendered.json", "--rendered-only")));
+        JsonNode built = JSON.readTree(Files.readAllBytes(sbomFile("cyclonedx", "purls-built.json")));
+        Map<String, JsonNode> rpms = rpmComponents(built);
+        List<String> sourceComponents = new ArrayList<>();
+        List<String> same = new ArrayList<>();
+        for (JsonNode component : rendered.path("components")) {
+            String ref = component.path("bom-ref").asText();
+            sourceComponents.add(ref);
+            JsonNode described = withRef(built.path("components"), ref);
+            assertThat(described.has("purl")).as(ref).isFalse();
+            String spec = component.path("purl").asText();
+            String sourceRpm = rpms.get(property(described, "keel:source-rpm").asText())
+                    .path("purl")
+                    .asText();
+            if (sourceRpm.equals(spec)) {
+                same.add(ref);
+            }
+        }
+        // libwidget's release and pyfoo's name are not Keel's to compute; the others are rpm's
+        assertThat(same)
+                .as("the very same URL, where rpm reads the spec as Keel does")
+                .containsExactly("component/greeter", "component/hello", "component/notice");
+        assertThat(sourceComponents).hasSize(5);
+        List<String> purls = built.findValuesAsText("purl");
+        assertThat(purls)
+                .as("the RPMs' and the upstream ancestors'")
+                .hasSize(12 + 4)
+                .doesNotHaveDuplicates();
+
+        JsonNode spdx = JSON.readTree(Files.readAllBytes(sbomFile("spdx", "purls-built.spdx.json")));
+        List<String> spdxPurls = new ArrayList<>();
+        for (JsonNode pkg : spdx.path("packages")) {
+            for (JsonNode reference : pkg.path("externalRefs")) {
+                if (reference.path("referenceType").asText().equals("purl")) {
+                    spdxPurls.add(reference.path("referenceLocator").asText());
+                }
+            }
+        }
+        assertThat(spdxPurls).containsExactlyInAnyOrderElementsOf(purls);
+    }
+
+    private static Path sbomFile(String format, String name, String... more) {
+        Path file = dir.resolve(name);
+        sbom(format, file, more);
+        return file;
+    }
+
+    private static JsonNode withRef(JsonNode components, String ref) {
+        for (JsonNode component : components) {
+            if (component.path("bom-ref").asText().equals(ref)) {
+                return component;
+            }
+        }
+        throw new AssertionError("no " + ref);
+    }
+
+    @Test
     void renderedOnlyLeavesTheBuildsOut() throws Exception {
         Path cdx = dir.resolve("rendered-only.json");
         CliRunner written = sbom("cyclonedx", cdx, "--rendered-only");
@@ -343,6 +405,66 @@ class SbomBuiltRpmsTest {
         }
     }
 
+    @Test
+    void aBuildWhoseFilesAreNotAsItPublishedThemIsLeftOutWithAWarningAndNothingOutsideIsRead() throws Exception {
+        Path out = project.resolve("out");
+        Path rpm = builtRpms().get(builtRpm("hello-2\\.1-\\d+\\.kx1\\.x86_64\\.rpm"));
+        String published = out.relativize(rpm).toString();
+        Path record = buildRecord("hello");
+        byte[] original = Files.readAllBytes(rpm);
+        byte[] originalRecord = Files.readAllBytes(record);
+        // the very bytes the record names: read, it would pass for the published file
+        Path secret = Files.write(dir.resolve("secret.rpm"), original);
+        String outward = out.relativize(secret).toString();
+        try {
+            Files.delete(rpm);
+            assertLeftOut(published + " is missing from the output directory");
+
+            Files.createSymbolicLink(rpm, secret);
+            assertLeftOut(published + " leads out of the output directory through a link, so it is not read");
+
+            Files.delete(rpm);
+            Files.createDirectories(rpm.resolve("inside"));
+            assertLeftOut(published + " is a directory, not the file the build published");
+
+            FileTrees.delete(rpm);
+            Files.write(rpm, original);
+            recordField(record, rpm.getFileName().toString(), "path", outward);
+            assertLeftOut(outward + " leads out of the output directory, so it is not read");
+        } finally {
+            FileTrees.delete(rpm);
+            Files.write(rpm, original);
+            Files.write(record, originalRecord);
+            Files.delete(secret);
+        }
+        assertThat(sbom("spdx", dir.resolve("restored.json")).err())
+                .contains("5 builds described (12 RPMs), 0 not")
+                .doesNotContain("warning");
+    }
+
+    /** Writes both documents: hello's build is left out with {@code reason} in the warning, and nothing else. */
+    private static void assertLeftOut(String reason) throws Exception {
+        for (String format : List.of("cyclonedx", "spdx")) {
+            Path document = dir.resolve("left-out-" + format + ".json");
+            CliRunner written = sbom(format, document);
+            assertThat(written.err())
+                    .as(reason)
+                    .contains("warning: hello: its last build is left out: " + reason
+                            + " (build it again: keel component build hello; or --rendered-only)")
+                    .contains("4 builds described (10 RPMs), 1 not")
+                    .doesNotContain("Exception")
+                    .doesNotContain("\tat ");
+            byte[] bytes = Files.readAllBytes(document);
+            assertThat(
+                            format.equals("spdx")
+                                    ? SbomValidation.spdxProblems(bytes)
+                                    : SbomValidation.cycloneDxProblems(bytes))
+                    .isEmpty();
+            assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8))
+                    .doesNotContainPattern("hello-2\\.1-\\d+\\.kx1\\.src\\.rpm");
+        }
+    }
+
     /** The build record Keel's cache keeps of the component's last build. */
     private static Path buildRecord(String component) throws IOException {
         try (Stream<Path> files = Files.walk(dir.resolve("cache/build"))) {
@@ -354,12 +476,17 @@ class SbomBuiltRpmsTest {
 
     /** Makes the record agree with a file it names, as a build that wrote a damaged file would have left it. */
     private static void recordDigest(Path record, String fileName, String sha256) throws IOException {
+        recordField(record, fileName, "sha256", sha256);
+    }
+
+    /** Sets a field of the record's artifact that names {@code fileName}. */
+    private static void recordField(Path record, String fileName, String field, String value) throws IOException {
         ObjectNode tree = (ObjectNode) JSON.readTree(record.toFile());
         List<JsonNode> artifacts = new ArrayList<>(tree.findParents("sha256"));
         boolean found = false;
         for (JsonNode artifact : artifacts) {
             if (artifact.path("path").asText().endsWith("/" + fileName)) {
-                ((ObjectNode) artifact).put("sha256", sha256);
+                ((ObjectNode) artifact).put(field, value);
                 found = true;
             }
         }

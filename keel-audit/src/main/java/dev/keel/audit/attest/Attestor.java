@@ -22,8 +22,10 @@ import java.util.TreeMap;
  * Makes the provenance statement of each component. Each is rendered in memory from the same
  * inputs as {@code component render} (nothing is written), and its statement is made only when
  * the project's rendered directory holds exactly those files: an attestation says which inputs
- * made its subjects, so a directory rendered from other inputs gets none. Components are handled
- * in parallel; the results are in the components' order.
+ * made its subjects, so a directory rendered from other inputs gets none. Nor does a component
+ * whose last build ({@link BuiltOutputs}) is not of its rendered files ({@link BuildLink}), or
+ * whose build files are no longer as the build published them: its RPMs would be subjects. Components
+ * are handled in parallel; the results are in the components' order.
  */
 public final class Attestor {
 
@@ -81,7 +83,18 @@ public final class Attestor {
                                 .withHint("render it (keel component render " + name
                                         + "), then attest: an attestation names the inputs that made its subjects"));
             }
-            List<Path> builtFiles = built.of(name).orElse(List.of());
+            BuiltOutputs.LastBuild last = built.of(name);
+            if (last instanceof BuiltOutputs.Damaged damaged) {
+                return failed(
+                        name,
+                        Failure.of(
+                                        Failure.Kind.FILESYSTEM,
+                                        "the last build's files are not as it published them: "
+                                                + String.join("; ", damaged.problems()))
+                                .at(Location.of(project.outputDir()))
+                                .withHint(rebuildHint(name)));
+            }
+            List<Path> builtFiles = last instanceof BuiltOutputs.Published published ? published.files() : List.of();
             if (!builtFiles.isEmpty()) {
                 List<String> problems = BuildLink.problems(
                         builtFiles.get(0),
@@ -96,8 +109,7 @@ public final class Attestor {
                                             "the last build is not of the rendered files: "
                                                     + String.join("; ", problems))
                                     .at(Location.of(builtFiles.get(0)))
-                                    .withHint("build it again (keel component build " + name
-                                            + "), or attest the rendered files alone (--rendered-only)"));
+                                    .withHint(rebuildHint(name)));
                 }
             }
             Statement statement = ComponentProvenance.of(
@@ -116,6 +128,12 @@ public final class Attestor {
         } catch (IOException | RuntimeException e) {
             return failed(name, Failures.of(e, Failure.Kind.FILESYSTEM));
         }
+    }
+
+    /** What to do about a last build that cannot be attested. */
+    private static String rebuildHint(String component) {
+        return "build it again (keel component build " + component
+                + "), or attest the rendered files alone (--rendered-only)";
     }
 
     /** The rendered directory's top-level files, by name: what a source RPM can hold. */

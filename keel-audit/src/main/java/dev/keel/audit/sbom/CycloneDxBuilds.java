@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.cyclonedx.model.Component;
 import org.cyclonedx.model.Hash;
 import org.cyclonedx.model.Property;
@@ -24,6 +26,18 @@ import org.cyclonedx.model.Property;
  * plain properties: {@code keel:built-from} (the bom-ref) and, for a binary RPM, {@code
  * keel:source-rpm} (the file its header names). cyclonedx-core-java 11 models no {@code provides},
  * so it is added to the document's JSON after the library wrote it.
+ *
+ * <p>One package URL per package: the source component (the rendered spec) and the source RPM
+ * built from it are one source package, and their package URLs are the same {@code
+ * pkg:rpm/<vendor>/<name>@<version>-<release>?arch=src&distro=...} whenever Keel reads the spec as
+ * rpm did. A {@code purl} asserts a component's identity (CycloneDX 1.6), so a scanner that counts
+ * packages by it would count that one twice, and the spec's reading may even differ from the
+ * header's. So when a build is described, the source RPM, the package itself with its file's
+ * hash, carries the package URL (Red Hat's RPM SBOMs give each SRPM its {@code arch=src} URL, and
+ * the sources that made it none of type rpm), and the source component carries none: it names
+ * its source RPM's file in {@code keel:source-rpm} and {@code provides} it. A distinguishing
+ * qualifier would not do: a scanner that does not know it still sees two source packages of one
+ * name, version and arch. Without a described build the source component keeps its package URL.
  */
 final class CycloneDxBuilds {
 
@@ -32,6 +46,18 @@ final class CycloneDxBuilds {
     /** An RPM's bom-ref: its component's, then its file name (unique in a build). */
     static String ref(ComponentBuild build, BuiltPackage pkg) {
         return CycloneDxWriter.ref(build.component()) + "/" + pkg.fileName();
+    }
+
+    /** The builds by their component's name. */
+    static Map<String, ComponentBuild> byComponent(List<ComponentBuild> builds) {
+        Map<String, ComponentBuild> byName = new HashMap<>();
+        builds.forEach(build -> byName.put(build.component(), build));
+        return byName;
+    }
+
+    /** The source component's pointer to its source RPM, which carries its package URL. */
+    static Property sourceRpmProperty(ComponentBuild build) {
+        return new Property("keel:source-rpm", build.sourceRpm().fileName());
     }
 
     /** The build's source RPM, then its binary RPMs. */

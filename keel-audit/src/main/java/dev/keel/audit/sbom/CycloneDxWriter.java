@@ -41,7 +41,8 @@ import org.cyclonedx.model.vulnerability.Vulnerability;
  * Writes an {@link Sbom} as CycloneDX 1.6 JSON with CycloneDX's Java library: each component with
  * its ancestor and its patches in {@code pedigree}, and, for every CVE a patch resolves, a
  * vulnerability whose analysis is {@code resolved} with the patch as the response (VEX); and the
- * RPMs of the components' builds ({@link CycloneDxBuilds}). No timestamp; the serial number is a
+ * RPMs of the components' builds ({@link CycloneDxBuilds}, which says why a component whose build
+ * is described leaves its package URL to its source RPM). No timestamp; the serial number is a
  * name-based UUID of the content.
  */
 final class CycloneDxWriter {
@@ -75,9 +76,11 @@ final class CycloneDxWriter {
         bom.setMetadata(metadata(sbom));
         List<Component> components = new ArrayList<>();
         List<Vulnerability> vulnerabilities = new ArrayList<>();
+        Map<String, ComponentBuild> builds = CycloneDxBuilds.byComponent(sbom.builds());
         for (SbomComponent component : sbom.components()) {
-            components.add(component(component));
-            vulnerabilities.addAll(vulnerabilities(component));
+            Optional<ComponentBuild> build = Optional.ofNullable(builds.get(component.name()));
+            components.add(component(component, build));
+            vulnerabilities.addAll(vulnerabilities(component, build));
         }
         sbom.builds().forEach(build -> components.addAll(CycloneDxBuilds.components(build)));
         bom.setComponents(components);
@@ -143,17 +146,21 @@ final class CycloneDxWriter {
         return "component/" + component;
     }
 
-    private static Component component(SbomComponent source) {
+    /** The source component: with its package URL unless its build is described ({@link CycloneDxBuilds}). */
+    private static Component component(SbomComponent source, Optional<ComponentBuild> build) {
         Component component = new Component();
         component.setType(Component.Type.LIBRARY);
         component.setBomRef(ref(source));
         component.setName(source.name());
         source.versionRelease().ifPresent(component::setVersion);
         source.summary().ifPresent(component::setDescription);
-        component.setPurl(source.purl());
+        if (build.isEmpty()) {
+            component.setPurl(source.purl());
+        }
         component.setHashes(List.of(new Hash(Hash.Algorithm.SHA_256, source.specSha256())));
         List<Property> properties = new ArrayList<>();
         properties.add(new Property("keel:component", source.name()));
+        build.ifPresent(built -> properties.add(CycloneDxBuilds.sourceRpmProperty(built)));
         source.license().ifPresent(license -> {
             component.setLicenses(licenses(license));
             license.problems().forEach(problem -> properties.add(new Property("keel:license-problem", problem)));
@@ -294,9 +301,10 @@ final class CycloneDxWriter {
 
     /**
      * VEX: each CVE the component's patches resolve, resolved in this component's version by the
-     * first patch that names it.
+     * first patch that names it; and in its source RPM's, when its build is described, as that is
+     * where its package URL is then, for a scanner that matches VEX to packages by their URLs.
      */
-    private static List<Vulnerability> vulnerabilities(SbomComponent component) {
+    private static List<Vulnerability> vulnerabilities(SbomComponent component, Optional<ComponentBuild> build) {
         Map<String, SbomComponent.Patch> byCve = new TreeMap<>();
         for (SbomComponent.Patch patch : component.patches()) {
             patch.cves().forEach(cve -> byCve.putIfAbsent(cve, patch));
@@ -313,20 +321,31 @@ final class CycloneDxWriter {
             Vulnerability.Analysis analysis = new Vulnerability.Analysis();
             analysis.setState(Vulnerability.Analysis.State.RESOLVED);
             analysis.setResponses(List.of(Vulnerability.Analysis.Response.UPDATE));
-            analysis.setDetail("Fixed in " + component.purl() + " by " + PatchText.summary(patch)
+            String purl = build.map(built -> built.sourceRpm().purl()).orElse(component.purl());
+            analysis.setDetail("Fixed in " + purl + " by " + PatchText.summary(patch)
                     + "; the patch is in the component's pedigree.");
             vulnerability.setAnalysis(analysis);
-            Vulnerability.Affect affect = new Vulnerability.Affect();
-            affect.setRef(ref(component));
-            component.versionRelease().ifPresent(version -> {
-                Vulnerability.Version unaffected = new Vulnerability.Version();
-                unaffected.setVersion(version);
-                unaffected.setStatus(Vulnerability.Version.Status.UNAFFECTED);
-                affect.setVersions(List.of(unaffected));
-            });
-            vulnerability.setAffects(List.of(affect));
+            List<Vulnerability.Affect> affects = new ArrayList<>();
+            affects.add(unaffected(ref(component), component.versionRelease()));
+            build.ifPresent(built -> affects.add(unaffected(
+                    CycloneDxBuilds.ref(built, built.sourceRpm()),
+                    Optional.of(built.sourceRpm().versionRelease()))));
+            vulnerability.setAffects(affects);
             vulnerabilities.add(vulnerability);
         });
         return vulnerabilities;
+    }
+
+    /** What a resolved vulnerability affects: the component {@code ref}, its version (when known) unaffected. */
+    private static Vulnerability.Affect unaffected(String ref, Optional<String> version) {
+        Vulnerability.Affect affect = new Vulnerability.Affect();
+        affect.setRef(ref);
+        version.ifPresent(known -> {
+            Vulnerability.Version unaffected = new Vulnerability.Version();
+            unaffected.setVersion(known);
+            unaffected.setStatus(Vulnerability.Version.Status.UNAFFECTED);
+            affect.setVersions(List.of(unaffected));
+        });
+        return affect;
     }
 }

@@ -23,7 +23,8 @@ import java.util.TreeMap;
  * nothing (and have nothing in the tree) are listed as not rendered; a stale tree or an upstream
  * that cannot be read is a problem, and an SBOM with problems must not be written. A rendered
  * component's last complete build ({@link BuiltOutputs}) is described too when it is of the
- * rendered files ({@link BuildDescriber}); one that is not is left out and listed.
+ * rendered files ({@link BuildDescriber}); one that is not, or whose files are not as it published
+ * them, is left out and listed.
  */
 public final class SbomCollector {
 
@@ -33,7 +34,8 @@ public final class SbomCollector {
      * @param sbom the rendered components' SBOM
      * @param notRendered the components that render to nothing, with why
      * @param problems the components the SBOM cannot vouch for
-     * @param unlinkedBuilds the builds left out because they are not of the rendered files, with why
+     * @param unlinkedBuilds the builds left out because they are not of the rendered files or their
+     *     files are not as they were published, with why
      */
     public record Result(
             Sbom sbom, List<NotRendered> notRendered, List<Problem> problems, List<UnlinkedBuild> unlinkedBuilds) {
@@ -53,7 +55,8 @@ public final class SbomCollector {
     /**
      * A component whose last build the SBOM leaves out.
      *
-     * @param problems why: what links it to other files than the rendered ones, or what cannot be read
+     * @param problems why: what links it to other files than the rendered ones, which of its files are
+     *     not as it published them, or what cannot be read
      */
     public record UnlinkedBuild(String component, List<String> problems) {
         public UnlinkedBuild {
@@ -184,20 +187,26 @@ public final class SbomCollector {
 
     /**
      * The component's last build, checked against its rendered files as the tree holds them (the
-     * render evidence has shown that they are what it renders to); empty when it has none.
+     * render evidence has shown that they are what it renders to); empty when it has none. A
+     * build whose files are not as it published them is left out with the reasons, as one that
+     * is not of the rendered files is: the SBOM does not take it for no build.
      */
     private Optional<BuildDescriber.Result> build(RenderEvidence.Rendered rendered, Path renderedRoot) {
         String name = rendered.component();
-        List<Path> files;
+        BuiltOutputs.LastBuild last;
         try {
-            files = built.of(name).orElse(List.of());
+            last = built.of(name);
         } catch (IOException e) {
             return Optional.of(new BuildDescriber.NotLinked(
                     List.of("cannot read what its last build published: " + e.getMessage())));
         }
-        if (files.isEmpty()) {
+        if (last instanceof BuiltOutputs.Damaged damaged) {
+            return Optional.of(new BuildDescriber.NotLinked(damaged.problems()));
+        }
+        if (!(last instanceof BuiltOutputs.Published published)) {
             return Optional.empty();
         }
+        List<Path> files = published.files();
         Path directory = renderedRoot.resolve(RenderedTree.relativeDir(name));
         Map<String, Path> topLevel = new TreeMap<>();
         rendered.rendered().files().keySet().stream()

@@ -15,7 +15,8 @@ import java.util.TreeSet;
  * @param version the evaluated {@code Version}, or empty when Keel cannot compute it
  * @param release the evaluated {@code Release} (with the distro's dist tag), or empty
  * @param epoch the {@code Epoch}, if any
- * @param purl its package URL ({@code pkg:rpm/<distro>/<name>@<version>-<release>?arch=src&distro=...})
+ * @param purl its package URL ({@code pkg:rpm/<distro>/<name>@<version>-<release>?arch=src&distro=...}),
+ *     which the documents give the source RPM instead when the component's build is described
  * @param license the main package's {@code License}, or empty when the spec has none Keel can compute
  * @param specSha256 the SHA-256 of the rendered spec
  * @param ancestor the upstream package it is rendered from; empty for a local spec

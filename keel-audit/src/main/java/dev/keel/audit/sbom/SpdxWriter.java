@@ -47,7 +47,8 @@ import org.spdx.storage.simple.InMemSpdxStore;
  * package per upstream ancestor ({@code DESCENDANT_OF}), a file per patch holding its diff in its
  * comment ({@code PATCH_APPLIED} to the component) with an annotation of its type, metadata and
  * the issues it resolves; each resolved CVE is also a security advisory reference of the package
- * (SPDX 2.3 has no VEX); a package per built RPM ({@link #build}). A License that is not a valid
+ * (SPDX 2.3 has no VEX); a package per built RPM ({@link #build}), the source RPM then carrying the
+ * component's package URL ({@link #identify}). A License that is not a valid
  * expression is declared {@code NOASSERTION} with the text and the problem in the license comments.
  * {@code created} is the document time; the namespace is a name-based UUID of the content.
  */
@@ -105,7 +106,7 @@ final class SpdxWriter extends SbomWriter {
         added.add(component.name());
         int index = added.size();
         try {
-            component(component, index);
+            component(component, build, index);
             if (build.isPresent()) {
                 build(build.get(), index);
             }
@@ -168,18 +169,16 @@ final class SpdxWriter extends SbomWriter {
         return -1;
     }
 
-    private void component(SbomComponent component, int index) throws InvalidSPDXAnalysisException {
+    private void component(SbomComponent component, Optional<ComponentBuild> build, int index)
+            throws InvalidSPDXAnalysisException {
         String id = packageId(index, component.name());
         Declared declared = declared(component.license(), "Keel cannot compute the spec's License tag.", "The spec's");
         SpdxPackage.SpdxPackageBuilder builder = document.createPackage(
                         id, component.name(), new SpdxNoAssertionLicense(), NOASSERTION, declared.license())
                 .setFilesAnalyzed(false)
                 .setDownloadLocation(NOASSERTION)
-                .addChecksum(document.createChecksum(ChecksumAlgorithm.SHA256, component.specSha256()))
-                .addExternalRef(reference(ReferenceCategory.PACKAGE_MANAGER, "purl", component.purl(), null))
-                .setComment("The source package the rendered spec " + component.name() + ".spec builds; its"
-                        + " checksum is the rendered spec's."
-                        + (component.notes().isEmpty() ? "" : " " + String.join(" ", component.notes())));
+                .addChecksum(document.createChecksum(ChecksumAlgorithm.SHA256, component.specSha256()));
+        identify(builder, component, build);
         component.versionRelease().ifPresent(builder::setVersionInfo);
         component.summary().ifPresent(builder::setSummary);
         declared.comment().ifPresent(builder::setLicenseComments);
@@ -205,6 +204,25 @@ final class SpdxWriter extends SbomWriter {
             SpdxFile file = patch(component, patch, index, number);
             file.addRelationship(document.createRelationship(pkg, RelationshipType.PATCH_APPLIED, null));
         }
+    }
+
+    /**
+     * The component package's package URL and comment. When its build is described, the source RPM
+     * built from it carries the package URL instead, as in CycloneDX ({@link CycloneDxBuilds}): the
+     * rendered spec and its source RPM are one source package, which a scanner must not count twice.
+     */
+    private void identify(
+            SpdxPackage.SpdxPackageBuilder builder, SbomComponent component, Optional<ComponentBuild> build)
+            throws InvalidSPDXAnalysisException {
+        if (build.isEmpty()) {
+            builder.addExternalRef(reference(ReferenceCategory.PACKAGE_MANAGER, "purl", component.purl(), null));
+        }
+        builder.setComment("The source package the rendered spec " + component.name() + ".spec builds; its"
+                + " checksum is the rendered spec's."
+                + build.map(built -> " Its package URL is on its source RPM, "
+                                + built.sourceRpm().fileName() + ", which is GENERATED_FROM it.")
+                        .orElse("")
+                + (component.notes().isEmpty() ? "" : " " + String.join(" ", component.notes())));
     }
 
     /** The SPDX id of the package of the {@code index}th component. */

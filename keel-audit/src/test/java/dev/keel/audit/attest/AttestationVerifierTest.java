@@ -314,7 +314,7 @@ class AttestationVerifierTest {
                 null);
         Path rpm =
                 TestRpms.write(project.root.resolve("out/rpms/curl-1.0-1.noarch.rpm"), Map.of(), "curl-1.0-1.src.rpm");
-        Statement built = project.attest(component -> java.util.Optional.of(List.of(srpm, rpm)), 1)
+        Statement built = project.attest(component -> new BuiltOutputs.Published(List.of(srpm, rpm)), 1)
                 .get("curl")
                 .statement()
                 .orElseThrow();

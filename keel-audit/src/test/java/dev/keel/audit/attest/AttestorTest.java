@@ -3,13 +3,13 @@ package dev.keel.audit.attest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keel.core.io.Digests;
+import dev.keel.core.outcome.Failure;
 import dev.keel.core.outcome.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
@@ -218,7 +218,8 @@ class AttestorTest {
     void theFilesOfTheLastBuildAreSubjectsWhenTheBuildIsOfTheRenderedFiles() throws Exception {
         TestProject project = TestProject.create(dir, "p").render();
         List<Path> files = build(project, sha256(project.root.resolve("specs/c/curl/curl.spec")));
-        BuiltOutputs built = component -> component.equals("curl") ? Optional.of(files) : Optional.empty();
+        BuiltOutputs built =
+                component -> component.equals("curl") ? new BuiltOutputs.Published(files) : new BuiltOutputs.NotBuilt();
 
         Statement curl = project.attest(built, 2).get("curl").statement().orElseThrow();
         assertThat(curl.subject())
@@ -236,7 +237,8 @@ class AttestorTest {
     void aBuildOfOtherFilesThanTheRenderedOnesIsNotAttested() throws Exception {
         TestProject project = TestProject.create(dir, "p").render();
         List<Path> older = build(project, "00".repeat(32));
-        Attestation stale = project.attest(component -> Optional.of(older), 2).get("curl");
+        Attestation stale = project.attest(component -> new BuiltOutputs.Published(older), 2)
+                .get("curl");
         assertThat(((Outcome.Failed) stale.outcome()).failure().message())
                 .isEqualTo(
                         "the last build is not of the rendered files: curl-1.0-1.src.rpm holds another curl.spec than"
@@ -245,7 +247,7 @@ class AttestorTest {
 
         List<Path> files = build(project, sha256(project.root.resolve("specs/c/curl/curl.spec")));
         TestRpms.write(files.get(1), Map.of(), "curl-0.9-1.src.rpm");
-        assertThat(((Outcome.Failed) project.attest(component -> Optional.of(files), 2)
+        assertThat(((Outcome.Failed) project.attest(component -> new BuiltOutputs.Published(files), 2)
                                 .get("curl")
                                 .outcome())
                         .failure()
@@ -254,7 +256,7 @@ class AttestorTest {
                         + " curl-0.9-1.src.rpm, not curl-1.0-1.src.rpm");
 
         Files.writeString(files.get(0), "not an rpm");
-        assertThat(((Outcome.Failed) project.attest(component -> Optional.of(files), 2)
+        assertThat(((Outcome.Failed) project.attest(component -> new BuiltOutputs.Published(files), 2)
                                 .get("curl")
                                 .outcome())
                         .failure()
@@ -263,12 +265,34 @@ class AttestorTest {
     }
 
     @Test
+    void aBuildWhoseFilesAreNotAsItPublishedThemIsNotAttested() throws Exception {
+        TestProject project = TestProject.create(dir, "p").render();
+        List<String> problems = List.of(
+                "rpms/curl-1.0-1.x86_64.rpm is missing from the output directory",
+                "srpms/curl-1.0-1.src.rpm was changed since the build published it (another SHA-256)");
+        Attestation damaged = project.attest(component -> new BuiltOutputs.Damaged(problems), 2)
+                .get("curl");
+
+        Failure failure = ((Outcome.Failed) damaged.outcome()).failure();
+        assertThat(failure.message())
+                .isEqualTo("the last build's files are not as it published them: rpms/curl-1.0-1.x86_64.rpm is"
+                        + " missing from the output directory; srpms/curl-1.0-1.src.rpm was changed since the build"
+                        + " published it (another SHA-256)");
+        assertThat(failure.kind()).isEqualTo(Failure.Kind.FILESYSTEM);
+        assertThat(failure.location().file()).isEqualTo(project.root.resolve("out"));
+        assertThat(failure.hint())
+                .isEqualTo("build it again (keel component build curl), or attest the rendered files alone"
+                        + " (--rendered-only)");
+        assertThat(damaged.statement()).isEmpty();
+    }
+
+    @Test
     void builtFilesOutsideTheProjectAreNotAttested() throws Exception {
         TestProject project = TestProject.create(dir, "p").render();
         List<Path> files = build(project, sha256(project.root.resolve("specs/c/curl/curl.spec")));
         Path elsewhere = Files.copy(files.get(0), dir.resolve("curl-1.0-1.src.rpm"));
-        Attestation outside =
-                project.attest(component -> Optional.of(List.of(elsewhere)), 2).get("curl");
+        Attestation outside = project.attest(component -> new BuiltOutputs.Published(List.of(elsewhere)), 2)
+                .get("curl");
         assertThat(((Outcome.Failed) outside.outcome()).failure().message())
                 .isEqualTo("an input is outside the project directory, so no path names it");
     }

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,7 +58,12 @@ class SbomBuildsTest {
 
     @BeforeEach
     void renderTheDistro() throws Exception {
-        Files.writeString(dir.resolve("azldev.toml"), TestDistros.WITH_HELLO);
+        // hello's overlay resolves a CVE, so that VEX names its package
+        Files.writeString(
+                dir.resolve("azldev.toml"),
+                TestDistros.WITH_HELLO.replace(
+                        "type = \"spec-add-tag\"\n",
+                        "type = \"spec-add-tag\"\ndescription = \"Provide greeting (CVE-2024-12345)\"\n"));
         project = new ProjectLoader(false).load(dir.resolve("azldev.toml"));
         Path upstream = Files.createDirectories(dir.resolve("upstream"));
         Files.writeString(upstream.resolve("hello.spec"), SPEC);
@@ -117,7 +121,7 @@ class SbomBuildsTest {
     }
 
     private SbomCollector.Result collect(List<Path> files) throws Exception {
-        return collect(component -> Optional.of(files));
+        return collect(component -> new BuiltOutputs.Published(files));
     }
 
     private static JsonNode withField(JsonNode array, String field, String value) {
@@ -231,6 +235,86 @@ class SbomBuildsTest {
         assertThat(component).startsWith("SPDXRef-Package-");
     }
 
+    private static final String SOURCE_PURL = "pkg:rpm/ourdistro/hello@2.1-3.od1?arch=src&distro=ourdistro-1&epoch=2";
+
+    /** The package URLs given more than once. */
+    private static List<String> duplicates(List<String> purls) {
+        return purls.stream()
+                .filter(purl -> java.util.Collections.frequency(purls, purl) > 1)
+                .toList();
+    }
+
+    @Test
+    void theSourcePackageHasOnePackageUrlInCycloneDxTheSourceRpmsWhenItsBuildIsDescribed() throws Exception {
+        JsonNode rendered = SbomValidation.tree(
+                SbomFormat.CYCLONEDX.write(collect(BuiltOutputs.NONE).sbom()));
+        assertThat(withField(rendered.path("components"), "bom-ref", "component/hello")
+                        .path("purl")
+                        .asText())
+                .as("no build: the source component is the source package")
+                .isEqualTo(SOURCE_PURL);
+
+        byte[] document = SbomFormat.CYCLONEDX.write(collect(linkedBuild()).sbom());
+        assertThat(SbomValidation.cycloneDxProblems(document)).isEmpty();
+        JsonNode bom = SbomValidation.tree(document);
+        JsonNode components = bom.path("components");
+        JsonNode component = withField(components, "bom-ref", "component/hello");
+        assertThat(component.has("purl")).isFalse();
+        assertThat(withField(component.path("properties"), "name", "keel:source-rpm")
+                        .path("value")
+                        .asText())
+                .isEqualTo(SOURCE_RPM);
+        assertThat(withField(components, "bom-ref", "component/hello/" + SOURCE_RPM)
+                        .path("purl")
+                        .asText())
+                .isEqualTo(SOURCE_PURL);
+        assertThat(duplicates(bom.findValuesAsText("purl"))).isEmpty();
+
+        JsonNode vulnerability = withField(bom.path("vulnerabilities"), "id", "CVE-2024-12345");
+        assertThat(vulnerability.path("analysis").path("detail").asText())
+                .startsWith("Fixed in " + SOURCE_PURL + " by ");
+        JsonNode affects = vulnerability.path("affects");
+        assertThat(affects.findValuesAsText("ref")).containsExactly("component/hello", "component/hello/" + SOURCE_RPM);
+        assertThat(withField(affects, "ref", "component/hello/" + SOURCE_RPM)
+                        .path("versions")
+                        .toString())
+                .isEqualTo("[{\"version\":\"2.1-3.od1\",\"status\":\"unaffected\"}]");
+    }
+
+    @Test
+    void theSourcePackageHasOnePackageUrlInSpdxTheSourceRpmsWhenItsBuildIsDescribed() throws Exception {
+        JsonNode rendered = SbomValidation.tree(
+                SbomFormat.SPDX.write(collect(BuiltOutputs.NONE).sbom()));
+        assertThat(withField(rendered.path("packages"), "name", "hello")
+                        .path("externalRefs")
+                        .findValuesAsText("referenceLocator"))
+                .contains(SOURCE_PURL);
+
+        byte[] document = SbomFormat.SPDX.write(collect(linkedBuild()).sbom());
+        assertThat(SbomValidation.spdxProblems(document)).isEmpty();
+        JsonNode packages = SbomValidation.tree(document).path("packages");
+        JsonNode component = withField(packages, "name", "hello");
+        assertThat(component.path("externalRefs").findValuesAsText("referenceType"))
+                .as("its advisories, not its package URL")
+                .containsExactly("advisory");
+        assertThat(component.path("comment").asText())
+                .contains("Its package URL is on its source RPM, " + SOURCE_RPM + ", which is GENERATED_FROM it.");
+        assertThat(withField(packages, "packageFileName", SOURCE_RPM)
+                        .path("externalRefs")
+                        .findValuesAsText("referenceLocator"))
+                .containsExactly(SOURCE_PURL);
+        List<String> purls = new ArrayList<>();
+        for (JsonNode pkg : packages) {
+            for (JsonNode reference : pkg.path("externalRefs")) {
+                if (reference.path("referenceType").asText().equals("purl")) {
+                    purls.add(reference.path("referenceLocator").asText());
+                }
+            }
+        }
+        assertThat(purls).hasSize(4);
+        assertThat(duplicates(purls)).isEmpty();
+    }
+
     @Test
     void theDocumentsNameTheBuildInTheirSerialNumberAndNamespace() throws Exception {
         Sbom rendered = collect(BuiltOutputs.NONE).sbom();
@@ -248,7 +332,10 @@ class SbomBuildsTest {
     }
 
     private List<String> unlinked(List<Path> files) throws Exception {
-        SbomCollector.Result result = collect(files);
+        return unlinked(collect(files));
+    }
+
+    private List<String> unlinked(SbomCollector.Result result) {
         assertThat(result.problems()).isEmpty();
         assertThat(result.sbom().buildCount()).isZero();
         assertThat(result.sbom().componentCount()).isEqualTo(1);
@@ -257,6 +344,21 @@ class SbomBuildsTest {
         assertThat(SbomValidation.cycloneDxProblems(SbomFormat.CYCLONEDX.write(result.sbom())))
                 .isEmpty();
         return result.unlinkedBuilds().get(0).problems();
+    }
+
+    @Test
+    void aBuildWhoseFilesAreNotAsItPublishedThemIsLeftOutWithTheReasons() throws Exception {
+        List<Path> files = linkedBuild();
+        List<String> problems = List.of(
+                "rpms/hello-2.1-3.od1.x86_64.rpm is missing from the output directory",
+                "../elsewhere.rpm leads out of the output directory, so it is not read");
+
+        assertThat(unlinked(collect(component -> new BuiltOutputs.Damaged(problems))))
+                .isEqualTo(problems);
+        assertThat(collect(component -> new BuiltOutputs.NotBuilt()).unlinkedBuilds())
+                .as("no build recorded: nothing to say")
+                .isEmpty();
+        assertThat(collect(files).sbom().buildCount()).isEqualTo(1);
     }
 
     @Test
