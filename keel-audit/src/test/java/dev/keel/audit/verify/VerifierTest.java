@@ -834,6 +834,30 @@ class VerifierTest {
     }
 
     @Test
+    void aLookasideArchiveKeelDoesNotDownloadCannotBeReMade() throws Exception {
+        writeProject("""
+                source-files = [{ filename = "extra-1.0.tar.gz", hash = "%s", hash-type = "SHA512" }]
+                [[components.hello.overlays]]
+                type = "file-remove"
+                file = "vendor/**"
+                archive = "extra-1.0.tar.gz"
+                """.formatted(sha512(ARCHIVE)));
+        render();
+
+        Verification hello = of(verify(), "hello");
+
+        assertThat(hello.status()).isEqualTo(Verification.Status.UNVERIFIABLE);
+        ArchiveCheck check = hello.archives().get(0);
+        assertThat(check.file()).isEqualTo("extra-1.0.tar.gz");
+        assertThat(check.status()).isEqualTo(ArchiveCheck.Status.FAILED);
+        Failure failure = check.failure().orElseThrow();
+        assertThat(failure.message())
+                .isEqualTo("not re-made: Keel does not download extra-1.0.tar.gz, which only a source-files entry"
+                        + " without a download origin lists");
+        assertThat(failure.location().line()).as("the overlay's line").isEqualTo(11);
+    }
+
+    @Test
     void anUpstreamArchiveThatLeavesItsRootIsRefusedAndNamed() throws Exception {
         upstreamArchive(new Tars(Compression.GZIP)
                 .file("hello-1.0/vendor/zlib.c", "/* bundled */\n")
