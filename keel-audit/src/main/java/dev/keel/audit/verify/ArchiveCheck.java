@@ -37,7 +37,10 @@ public record ArchiveCheck(
         MISMATCH,
         /** Not re-made: its upstream archive did not pass its lookaside check. */
         NOT_CHECKED,
-        /** It cannot be re-made: an overlay does not apply, or the archive is not safe to unpack. */
+        /**
+         * It cannot be re-made: an overlay does not apply, the archive is not safe to unpack, or
+         * Keel does not download it (a {@code source-files} entry without a download origin).
+         */
         FAILED;
 
         /** The spelling in reports: {@code ok}, {@code mismatch}, {@code not-checked}, {@code failed}. */

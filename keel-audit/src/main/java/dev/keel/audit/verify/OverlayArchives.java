@@ -11,6 +11,7 @@ import dev.keel.core.overlay.ArchiveHash;
 import dev.keel.core.overlay.OverlayException;
 import dev.keel.core.overlay.SourceFile;
 import dev.keel.core.overlay.SourceTree;
+import dev.keel.core.render.ArchiveOrigins;
 import dev.keel.core.render.RenderException;
 import dev.keel.core.render.SourcePreparer;
 import java.io.IOException;
@@ -38,20 +39,23 @@ final class OverlayArchives {
     private final Map<String, ArchiveCheck> checks = new TreeMap<>();
 
     /**
-     * @param upstream the component's upstream files; the archives named by its archive overlays or
-     *     its {@code origin.type = "overlay"} entries that these lack are the lookaside's (the
-     *     render repacked, and checked, those these have)
+     * @param upstream the component's upstream files; the archives its archive overlays name that
+     *     are lookaside files ({@link ArchiveOrigins}), and those its {@code origin.type = "overlay"}
+     *     entries name that these lack, are the lookaside's (the render repacked, and checked, the
+     *     others)
+     * @throws RenderException when an archive overlay's archive exists nowhere, or the upstream
+     *     {@code sources} file does not parse
      */
-    OverlayArchives(SourcePreparer preparer, ResolvedComponent component, SourceTree upstream) {
+    OverlayArchives(SourcePreparer preparer, ResolvedComponent component, SourceTree upstream) throws RenderException {
         this.preparer = preparer;
         this.component = component;
         this.upstream = upstream;
+        ArchiveOrigins origins = new ArchiveOrigins(component, upstream, false);
         for (LocatedOverlay overlay : component.overlays()) {
-            overlay.overlay()
-                    .archive()
-                    .filter(archive -> upstream.get(archive).isEmpty())
-                    .ifPresent(archive -> archives.computeIfAbsent(archive, key -> new ArrayList<>())
-                            .add(overlay));
+            if (origins.of(overlay).equals(Optional.of(ArchiveOrigins.Origin.LOOKASIDE))) {
+                archives.computeIfAbsent(overlay.overlay().archive().orElseThrow(), key -> new ArrayList<>())
+                        .add(overlay);
+            }
         }
         for (SourceFileRef file : sourceFiles()) {
             if (isOverlayEntry(file) && upstream.get(file.filename()).isEmpty()) {
@@ -76,8 +80,8 @@ final class OverlayArchives {
 
     /**
      * Every archive's check, sorted by name: re-made when the lookaside handed it over; not checked
-     * when its upstream archive failed its lookaside check; failed when the lookaside does not list
-     * it either.
+     * when its upstream archive failed its lookaside check; failed when Keel does not download it
+     * (a {@code source-files} entry without a download origin lists it).
      */
     List<ArchiveCheck> checks(List<LookasideCheck> lookaside) {
         for (String name : archives.keySet()) {
@@ -89,7 +93,9 @@ final class OverlayArchives {
                     .reduce((first, last) -> last);
             checks.put(
                     name,
-                    upstreamCheck.isPresent() ? notChecked(name, upstreamCheck.get()) : failed(name, absent(name)));
+                    upstreamCheck.isPresent()
+                            ? notChecked(name, upstreamCheck.get())
+                            : failed(name, notDownloaded(name)));
         }
         return List.copyOf(checks.values());
     }
@@ -125,11 +131,13 @@ final class OverlayArchives {
                 Optional.empty());
     }
 
-    /** Why an archive that neither the upstream files nor the lookaside have cannot be re-made, at its first overlay. */
-    private Failure absent(String name) {
+    /** Why a lookaside archive that Keel does not download cannot be re-made, at its first overlay. */
+    private Failure notDownloaded(String name) {
         Failure why = Failure.of(
-                Failure.Kind.CONFIGURATION,
-                "no archive " + name + " to re-make: neither the upstream files nor the lookaside have it");
+                        Failure.Kind.CONFIGURATION,
+                        "not re-made: Keel does not download " + name
+                                + ", which only a source-files entry without a download origin lists")
+                .withHint("give its source-files entry origin = { type = \"download\", uri = \"...\" }");
         List<LocatedOverlay> overlays = archives.get(name);
         return overlays.isEmpty() ? why : why.at(overlays.get(0).location());
     }

@@ -809,27 +809,52 @@ class VerifierTest {
     }
 
     @Test
-    void anArchiveOverlayOfAnArchiveTheSourcesLackCannotBeReMade() throws Exception {
+    void anArchiveOverlayOfAnArchiveNoSourceHasFailsTheRenderAtTheOverlay() throws Exception {
         writeProject("""
                 [[components.hello.overlays]]
                 type = "file-remove"
                 file = "vendor/**"
-                archive = "elsewhere-1.0.tar.gz"
+                archive = "hello-1.1.tar.gz"
                 """);
+
+        Verification hello = of(verify(), "hello");
+
+        assertThat(hello.status())
+                .as("the tree, rendered before the overlay came, is not the render's marker")
+                .isEqualTo(Verification.Status.DIFFERS);
+        Failure failure = hello.failure().orElseThrow();
+        assertThat(failure.kind()).isEqualTo(Failure.Kind.CONFIGURATION);
+        assertThat(failure.message())
+                .isEqualTo("overlay 1 (file-remove) edits hello-1.1.tar.gz, which no source has: it is not an upstream"
+                        + " file, the upstream sources file does not list it, and no source-files entry provides it");
+        assertThat(failure.location().line()).as("the overlay's line").isEqualTo(10);
+        assertThat(failure.hint())
+                .isEqualTo("did you mean 'hello-1.0.tar.gz'? The component's archives: hello-1.0.tar.gz (lookaside)");
+        assertThat(hello.archives()).as("nothing to re-make").isEmpty();
+    }
+
+    @Test
+    void aLookasideArchiveKeelDoesNotDownloadCannotBeReMade() throws Exception {
+        writeProject("""
+                source-files = [{ filename = "extra-1.0.tar.gz", hash = "%s", hash-type = "SHA512" }]
+                [[components.hello.overlays]]
+                type = "file-remove"
+                file = "vendor/**"
+                archive = "extra-1.0.tar.gz"
+                """.formatted(sha512(ARCHIVE)));
         render();
 
         Verification hello = of(verify(), "hello");
 
         assertThat(hello.status()).isEqualTo(Verification.Status.UNVERIFIABLE);
         ArchiveCheck check = hello.archives().get(0);
-        assertThat(check.file()).isEqualTo("elsewhere-1.0.tar.gz");
+        assertThat(check.file()).isEqualTo("extra-1.0.tar.gz");
         assertThat(check.status()).isEqualTo(ArchiveCheck.Status.FAILED);
-        assertThat(check.recorded()).isEmpty();
         Failure failure = check.failure().orElseThrow();
         assertThat(failure.message())
-                .isEqualTo("no archive elsewhere-1.0.tar.gz to re-make: neither the upstream files nor the lookaside"
-                        + " have it");
-        assertThat(failure.location().line()).as("the overlay's line").isEqualTo(10);
+                .isEqualTo("not re-made: Keel does not download extra-1.0.tar.gz, which only a source-files entry"
+                        + " without a download origin lists");
+        assertThat(failure.location().line()).as("the overlay's line").isEqualTo(11);
     }
 
     @Test

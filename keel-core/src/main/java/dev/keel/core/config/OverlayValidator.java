@@ -12,8 +12,6 @@ import java.util.regex.Pattern;
 final class OverlayValidator {
 
     private static final Pattern HTTP = Pattern.compile("https?://.+");
-    private static final List<String> ARCHIVE_SUFFIXES =
-            List.of(".tar", ".tar.gz", ".tgz", ".tar.xz", ".txz", ".tar.zst", ".tzst", ".tar.bz2", ".tbz2");
     /** The types whose {@code file} is a glob over the sources (the others name one file to create). */
     private static final Set<OverlayType> FILE_GLOBS = Set.of(
             OverlayType.PATCH_REMOVE,
@@ -124,15 +122,13 @@ final class OverlayValidator {
 
     private void archive(ConfigNode.Table overlay, String at) {
         String archive = TreeLookup.string(overlay, "archive");
-        if (archive != null
-                && (!ComponentValidator.isSafeBaseName(archive)
-                        || ARCHIVE_SUFFIXES.stream().noneMatch(archive::endsWith))) {
+        if (archive != null && (!ComponentValidator.isSafeBaseName(archive) || !ArchiveNames.isArchive(archive))) {
             located(
                     overlay,
                     "archive",
                     at,
                     "archive '" + archive + "' must be a tar archive file name",
-                    "one of " + String.join(", ", ARCHIVE_SUFFIXES));
+                    "one of " + String.join(", ", ArchiveNames.SUFFIXES));
         }
     }
 

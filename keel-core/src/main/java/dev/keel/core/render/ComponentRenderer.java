@@ -150,18 +150,25 @@ public final class ComponentRenderer {
 
     /**
      * The component's overlays that render does not apply: those that edit sidecar files when only
-     * the spec is at hand, and those inside an archive the sources do not have.
+     * the spec is at hand, and those inside an archive the sources do not have (a lookaside archive,
+     * or one a spec snapshot cannot tell).
+     *
+     * @throws RenderException when an archive overlay's archive exists nowhere ({@link ArchiveOrigins})
      */
-    private static List<SkippedOverlay> skipped(ResolvedComponent component, RenderInput input) {
+    private static List<SkippedOverlay> skipped(ResolvedComponent component, RenderInput input) throws RenderException {
+        ArchiveOrigins archives = new ArchiveOrigins(component, input.upstream(), input.specOnly());
         List<SkippedOverlay> skipped = new ArrayList<>();
         for (LocatedOverlay overlay : component.overlays()) {
-            Optional<String> archive = overlay.overlay().archive();
-            if (input.specOnly() && overlay.overlay() instanceof Overlay.SidecarEdit) {
-                skipped.add(new SkippedOverlay(overlay, SkippedOverlay.Reason.SPEC_ONLY, ""));
-            } else if (archive.isPresent()
-                    && input.upstream().get(archive.get()).isEmpty()) {
+            Optional<ArchiveOrigins.Origin> origin = archives.of(overlay);
+            if (origin.isPresent() && origin.get() != ArchiveOrigins.Origin.UPSTREAM) {
                 // As azldev: render does not download lookaside archives; prepare-sources applies these.
-                skipped.add(new SkippedOverlay(overlay, SkippedOverlay.Reason.ARCHIVE_NOT_FETCHED, archive.get()));
+                SkippedOverlay.Reason reason = origin.get() == ArchiveOrigins.Origin.LOOKASIDE
+                        ? SkippedOverlay.Reason.ARCHIVE_NOT_FETCHED
+                        : SkippedOverlay.Reason.ARCHIVE_UNKNOWN;
+                skipped.add(new SkippedOverlay(
+                        overlay, reason, overlay.overlay().archive().orElseThrow()));
+            } else if (input.specOnly() && overlay.overlay() instanceof Overlay.SidecarEdit) {
+                skipped.add(new SkippedOverlay(overlay, SkippedOverlay.Reason.SPEC_ONLY, ""));
             }
         }
         return skipped;

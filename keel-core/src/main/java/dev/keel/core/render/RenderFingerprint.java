@@ -22,7 +22,7 @@ import java.nio.file.Path;
 final class RenderFingerprint {
 
     /** Bump when rendering changes for equal inputs. */
-    static final String RENDER_VERSION = "keel-render-7";
+    static final String RENDER_VERSION = "keel-render-8";
 
     private static final ObjectMapper JSON =
             new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);

@@ -109,18 +109,11 @@ public final class SnapshotCheck {
                                     component.name(),
                                     overlay,
                                     OverlayCheck.Status.NO_UPSTREAM,
-                                    reason(skip.get()),
+                                    skip.get().why(),
                                     null)
                             : checked.get(next++));
         }
         return rows;
-    }
-
-    private static String reason(SkippedOverlay skip) {
-        return switch (skip.reason()) {
-            case SPEC_ONLY -> "the spec snapshot has no sidecar files";
-            case ARCHIVE_NOT_FETCHED -> "the snapshot has no " + skip.archive();
-        };
     }
 
     /**

@@ -54,6 +54,10 @@ public final class SourcePreparer {
         UpstreamSource source = source(component);
         SourceTree tree = upstream(source, component);
         List<String> notes = new ArrayList<>();
+        if (!options.skipOverlays()) {
+            // before anything is downloaded: an archive no source has is the configuration's error
+            new ArchiveOrigins(component, tree, source.specOnly()).checkAll();
+        }
         if (!options.skipSources()) {
             if (source.specOnly()) {
                 notes.add("the spec snapshot has no upstream sources file: its lookaside archives are not"

@@ -2,12 +2,15 @@ package dev.keel.core.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.io.Sha256Records;
 import dev.keel.core.lock.LockStore;
+import dev.keel.core.outcome.Failure;
+import dev.keel.core.outcome.Outcome;
 import dev.keel.core.overlay.ArchiveHash;
 import dev.keel.core.overlay.OverlayResult;
 import dev.keel.core.overlay.SourceFile;
@@ -37,7 +40,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** prepare-sources with a real upstream git repository and a lookaside server on loopback. */
+/**
+ * prepare-sources (and render, for where an archive overlay's archive comes from) with a real
+ * upstream git repository and a lookaside server on loopback.
+ */
 class SourcePreparerTest {
 
     private static final byte[] ARCHIVE = "pretend this is hello-1.0.tar.gz\n".getBytes(StandardCharsets.UTF_8);
@@ -157,13 +163,18 @@ class SourcePreparerTest {
                 """.formatted(hash);
     }
 
-    @Test
-    void archiveOverlaysRepackTheArchiveAsEditedAlsoMakesIt() throws Exception {
-        byte[] tar = new Tars(Compression.GZIP)
+    /** An archive with vendored code. */
+    private static byte[] vendored() throws IOException {
+        return new Tars(Compression.GZIP)
                 .directory("hello-1.0")
                 .file("hello-1.0/README", "hello\n")
                 .file("hello-1.0/vendor/zlib.c", "/* bundled */\n")
                 .bytes();
+    }
+
+    @Test
+    void archiveOverlaysRepackTheArchiveAsEditedAlsoMakesIt() throws Exception {
+        byte[] tar = vendored();
         served.put("/lookaside/hello/hello-1.0.tar.gz", tar);
         upstream.commit(
                 "sources",
@@ -259,5 +270,200 @@ class SourcePreparerTest {
                 .contains("Version: 2.0")
                 .contains("Vendor: Keel");
         assertThat(Files.readString(out.resolve("sources"))).startsWith("SHA256 (extra.txt) = ");
+    }
+
+    // ------------------------------------------------------------------ where an archive comes from
+
+    /** An archive overlay that removes the vendored code from {@code archive}, with no record of the result. */
+    private static String archiveOverlayOn(String archive) {
+        return """
+                [[components.hello.overlays]]
+                description = "Drop the vendored code"
+                type = "file-remove"
+                file = "vendor/**"
+                archive = "%s"
+                """.formatted(archive);
+    }
+
+    /** Renders the project's components with the upstream above into {@code dir/rendered}. */
+    private RenderPipeline.Report render(Project project) throws Exception {
+        return new RenderPipeline(
+                        project,
+                        new DistGitSource(
+                                project,
+                                new MirrorCache(dir.resolve("cache"), QUICK),
+                                new LockStore(project.lockDir())),
+                        new RenderPipeline.Options(
+                                dir.resolve("rendered"), false, false, false, 1, dir.resolve("cache")))
+                .run(project.components().values(), result -> {});
+    }
+
+    @Test
+    void anArchiveTheUpstreamRepositoryTracksIsEditedByRenderItself() throws Exception {
+        byte[] tar = vendored();
+        Files.write(upstream.dir.resolve("hello-1.0.tar.gz"), tar);
+        upstream.git.add().addFilepattern("hello-1.0.tar.gz").call();
+        upstream.commit(
+                "sources",
+                "SHA512 (hello-1.0.tar.gz) = " + sha512(tar) + "\n",
+                "Track the archive",
+                Instant.parse("2026-01-04T00:00:00Z"));
+        served.put("/lookaside/hello/hello-1.0.tar.gz", tar);
+        Project wrong = project(archiveOverlay("00"));
+        ResolvedComponent hello = wrong.components().get("hello");
+        SourceTree sources = new DistGitSource(
+                        wrong, new MirrorCache(dir.resolve("cache"), QUICK), new LockStore(wrong.lockDir()))
+                .fetch(hello)
+                .orElseThrow();
+        String repacked = preparer(wrong)
+                .edited(hello, sources)
+                .archiveHashes(hello.config().sourceFiles())
+                .get(0)
+                .actual();
+        Project project = project(archiveOverlay(repacked));
+
+        RenderPipeline.Report report = render(project);
+
+        assertThat(report.failed()).as(report.toString()).isFalse();
+        assertThat(report.results().get(0).notes()).noneMatch(note -> note.contains("skipped"));
+        Path rendered = dir.resolve("rendered/h/hello");
+        assertThat(Files.readString(rendered.resolve("sources")))
+                .isEqualTo("SHA512 (hello-1.0.tar.gz) = " + repacked + "\n");
+        assertThat(Files.readAllBytes(rendered.resolve("hello-1.0.tar.gz"))).isNotEqualTo(tar);
+        Path out = dir.resolve("prepared");
+        preparer(project)
+                .prepare(project.components().get("hello"), out, new SourcePreparer.Options(false, false, false));
+        assertThat(Files.readAllBytes(out.resolve("hello-1.0.tar.gz")))
+                .isEqualTo(Files.readAllBytes(rendered.resolve("hello-1.0.tar.gz")));
+    }
+
+    @Test
+    void aLookasideArchiveIsSkippedByRenderWithANoteAndByPrepareWithoutSources() throws Exception {
+        Project project = project(archiveOverlayOn("hello-1.0.tar.gz"));
+
+        RenderPipeline.Report report = render(project);
+
+        assertThat(report.failed()).as(report.toString()).isFalse();
+        assertThat(report.results().get(0).notes())
+                .contains("overlay 1 skipped: hello-1.0.tar.gz is a lookaside archive, not fetched when rendering");
+        List<String> notes = preparer(project)
+                .prepare(
+                        project.components().get("hello"),
+                        dir.resolve("prepared"),
+                        new SourcePreparer.Options(true, false, false));
+        assertThat(notes)
+                .contains("overlay 1 skipped: hello-1.0.tar.gz is a lookaside archive, not fetched when rendering");
+    }
+
+    @Test
+    void anArchiveASourceFileDownloadsIsOneOfTheSources() throws Exception {
+        byte[] tar = vendored();
+        served.put("/files/extra-1.0.tar.gz", tar);
+        Project project = project("""
+                source-files = [{ filename = "extra-1.0.tar.gz", hash = "%s", hash-type = "SHA512", origin = { type = "download", uri = "%s/files/extra-1.0.tar.gz" } }]
+                """.formatted(sha512(tar), base()) + archiveOverlayOn("extra-1.0.tar.gz"));
+
+        RenderPipeline.Report report = render(project);
+
+        assertThat(report.failed()).as(report.toString()).isFalse();
+        assertThat(report.results().get(0).notes())
+                .contains("overlay 1 skipped: extra-1.0.tar.gz is a lookaside archive, not fetched when rendering");
+        Path out = dir.resolve("prepared");
+        assertThatThrownBy(() -> preparer(project)
+                        .prepare(
+                                project.components().get("hello"),
+                                out,
+                                new SourcePreparer.Options(false, false, false)))
+                .as("prepare downloads it and the overlay repacks it: its new hash has no record")
+                .hasMessageStartingWith(
+                        "archive extra-1.0.tar.gz was changed by overlays but has no source-files entry");
+    }
+
+    @Test
+    void anArchiveNoSourceHasIsAnErrorAtItsOverlayBeforeAnythingIsDownloaded() throws Exception {
+        Project project = project(archiveOverlayOn("hello-1.1.tar.gz"));
+        Path out = dir.resolve("prepared");
+
+        RenderException prepare = catchThrowableOfType(
+                () -> preparer(project)
+                        .prepare(
+                                project.components().get("hello"),
+                                out,
+                                new SourcePreparer.Options(false, false, false)),
+                RenderException.class);
+
+        Failure failure = prepare.failure();
+        assertThat(failure.kind()).isEqualTo(Failure.Kind.CONFIGURATION);
+        assertThat(failure.message())
+                .isEqualTo("overlay 1 (file-remove) edits hello-1.1.tar.gz, which no source has: it is not an upstream"
+                        + " file, the upstream sources file does not list it, and no source-files entry provides it");
+        assertThat(failure.location().file()).isEqualTo(dir.resolve("project/azldev.toml"));
+        assertThat(failure.location().line()).as("the overlay's table").isEqualTo(10);
+        assertThat(failure.details()).containsExactly(new Failure.Detail("overlay", "Drop the vendored code"));
+        assertThat(failure.hint())
+                .isEqualTo("did you mean 'hello-1.0.tar.gz'? The component's archives: hello-1.0.tar.gz (lookaside)");
+        assertThat(out).doesNotExist();
+        assertThat(dir.resolve("cache/lookaside")).as("nothing downloaded").doesNotExist();
+
+        RenderPipeline.Report report = render(project);
+
+        assertThat(report.results().get(0).outcome()).isEqualTo(new Outcome.Failed(failure));
+        try (var files = Files.list(dir.resolve("rendered/h/hello"))) {
+            assertThat(files.map(path -> path.getFileName().toString())).containsExactly("RENDER_FAILED");
+        }
+        preparer(project)
+                .prepare(project.components().get("hello"), out, new SourcePreparer.Options(false, true, false));
+        assertThat(out.resolve("hello-1.0.tar.gz"))
+                .as("without overlays, nothing edits it")
+                .exists();
+    }
+
+    @Test
+    void withoutAnyArchiveTheHintSaysSoAndAFarNameGetsNoGuess() throws Exception {
+        byte[] tar = vendored();
+        upstream.commit("sources", "", "No lookaside files", Instant.parse("2026-01-04T00:00:00Z"));
+        Project none = project(archiveOverlayOn("zlib-1.3.tar.xz"));
+        assertThat(catchThrowableOfType(
+                                () -> preparer(none)
+                                        .prepare(
+                                                none.components().get("hello"),
+                                                dir.resolve("prepared"),
+                                                new SourcePreparer.Options(false, false, false)),
+                                RenderException.class)
+                        .failure()
+                        .hint())
+                .isEqualTo("the component has no archive: list it in source-files (with a download origin), or remove"
+                        + " the overlay");
+
+        Project far = project("""
+                source-files = [{ filename = "extra-1.0.tar.gz", hash = "%s", hash-type = "SHA512" }]
+                """.formatted(sha512(tar)) + archiveOverlayOn("zlib-1.3.tar.xz"));
+        assertThat(catchThrowableOfType(
+                                () -> preparer(far)
+                                        .prepare(
+                                                far.components().get("hello"),
+                                                dir.resolve("prepared"),
+                                                new SourcePreparer.Options(false, false, false)),
+                                RenderException.class)
+                        .failure()
+                        .hint())
+                .isEqualTo("the component's archives: extra-1.0.tar.gz (lookaside)");
+    }
+
+    @Test
+    void aSpecSnapshotCannotTellWhereAnArchiveComesFromSoItsOverlayIsSkipped() throws Exception {
+        Project project = project(archiveOverlayOn("hello-1.1.tar.gz"));
+        Path snapshot = Files.createDirectories(dir.resolve("snapshot"));
+        Files.writeString(snapshot.resolve("hello.spec"), "Name: hello\nVersion: 2.0\nRelease: 1\n");
+
+        List<String> notes = new SourcePreparer(project, SpecSnapshot.open(snapshot), lookaside())
+                .prepare(
+                        project.components().get("hello"),
+                        dir.resolve("prepared"),
+                        new SourcePreparer.Options(false, false, false));
+
+        assertThat(notes)
+                .contains("overlay 1 skipped: the spec snapshot has no archives, and no sources file to tell whether"
+                        + " hello-1.1.tar.gz is a lookaside archive");
     }
 }
