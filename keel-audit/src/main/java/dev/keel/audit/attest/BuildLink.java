@@ -2,6 +2,7 @@ package dev.keel.audit.attest;
 
 import dev.keel.core.io.Digests;
 import java.io.IOException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,8 @@ public final class BuildLink {
             for (Map.Entry<String, String> file : held.entrySet()) {
                 Path renderedFile = rendered.get(file.getKey());
                 if (renderedFile != null
-                        && !Digests.hex(algorithm, renderedFile).equals(file.getValue())) {
+                        && !Digests.hex(algorithm, renderedFile, LinkOption.NOFOLLOW_LINKS)
+                                .equals(file.getValue())) {
                     problems.add(srpmName + " holds another " + file.getKey() + " than the rendered one");
                 }
             }

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -61,7 +63,8 @@ final class RpmHeader {
 
     /** The main header of an RPM file. */
     static RpmHeader read(Path file) throws IOException {
-        try (FileChannel channel = FileChannel.open(file)) {
+        // opened without following a link, so a file swapped for one after it was checked is refused
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             ByteBuffer lead = exactly(channel, LEAD_BYTES, "the lead");
             if (lead.getInt(0) != 0xedabeedb) {
                 throw new IOException("not an RPM file (no RPM lead)");

@@ -4,6 +4,7 @@ import dev.keel.audit.attest.BuildLink;
 import dev.keel.audit.attest.RpmPackage;
 import dev.keel.core.io.Digests;
 import java.io.IOException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -79,7 +80,7 @@ final class BuildDescriber {
                 arch,
                 rpm.license().map(LicenseCheck::check),
                 rpm.summary().map(String::strip).filter(text -> !text.isEmpty()),
-                Digests.hex("SHA-256", file),
+                Digests.hex("SHA-256", file, LinkOption.NOFOLLOW_LINKS),
                 RpmPurl.of(
                         distro.vendor(),
                         rpm.name(),

@@ -128,6 +128,15 @@ class RpmHeaderTest {
         assertThat(header.sourceRpm()).contains("x-1-1.src.rpm");
     }
 
+    @Test
+    void aLinkToAnRpmIsNotFollowed() throws Exception {
+        Path rpm = TestRpms.write(dir.resolve("x.rpm"), Map.of("x.spec", "AB".repeat(32)), "x-1-1.src.rpm");
+        Path link = Files.createSymbolicLink(dir.resolve("link.rpm"), rpm);
+
+        assertThatThrownBy(() -> RpmHeader.read(link)).isInstanceOf(IOException.class);
+        assertThat(RpmHeader.read(rpm).sourceRpm()).contains("x-1-1.src.rpm");
+    }
+
     private void refused(byte[] bytes, String message) throws IOException {
         Path file = Files.write(dir.resolve("bad.rpm"), bytes);
         assertThatThrownBy(() -> {

@@ -3,6 +3,7 @@ package dev.keel.core.io;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,11 +19,15 @@ public final class Digests {
         return HexFormat.of().formatHex(digest(algorithm).digest(bytes));
     }
 
-    /** The lower-case hexadecimal digest of a file's content, read in pieces (for files of any size). */
-    public static String hex(String algorithm, Path file) throws IOException {
+    /**
+     * The lower-case hexadecimal digest of a file's content, read in pieces (for files of any size).
+     *
+     * @param options how to open it ({@link java.nio.file.LinkOption#NOFOLLOW_LINKS}: refuse a link)
+     */
+    public static String hex(String algorithm, Path file, OpenOption... options) throws IOException {
         MessageDigest digest = digest(algorithm);
         byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file, options)) {
             int n;
             while ((n = in.read(buffer)) > 0) {
                 digest.update(buffer, 0, n);
