@@ -301,8 +301,9 @@ final class CycloneDxWriter {
 
     /**
      * VEX: each CVE the component's patches resolve, resolved in this component's version by the
-     * first patch that names it; and in its source RPM's, when its build is described, as that is
-     * where its package URL is then, for a scanner that matches VEX to packages by their URLs.
+     * first patch that names it; and, when its build is described, in its source RPM's (where its
+     * package URL is then) and in each binary RPM's (what a scanner of installed packages sees),
+     * for scanners that match VEX to packages by their URLs.
      */
     private static List<Vulnerability> vulnerabilities(SbomComponent component, Optional<ComponentBuild> build) {
         Map<String, SbomComponent.Patch> byCve = new TreeMap<>();
@@ -327,9 +328,9 @@ final class CycloneDxWriter {
             vulnerability.setAnalysis(analysis);
             List<Vulnerability.Affect> affects = new ArrayList<>();
             affects.add(unaffected(ref(component), component.versionRelease()));
-            build.ifPresent(built -> affects.add(unaffected(
-                    CycloneDxBuilds.ref(built, built.sourceRpm()),
-                    Optional.of(built.sourceRpm().versionRelease()))));
+            build.ifPresent(built -> built.packages()
+                    .forEach(pkg -> affects.add(
+                            unaffected(CycloneDxBuilds.ref(built, pkg), Optional.of(pkg.versionRelease())))));
             vulnerability.setAffects(affects);
             vulnerabilities.add(vulnerability);
         });

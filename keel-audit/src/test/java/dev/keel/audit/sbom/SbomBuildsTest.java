@@ -274,7 +274,17 @@ class SbomBuildsTest {
         assertThat(vulnerability.path("analysis").path("detail").asText())
                 .startsWith("Fixed in " + SOURCE_PURL + " by ");
         JsonNode affects = vulnerability.path("affects");
-        assertThat(affects.findValuesAsText("ref")).containsExactly("component/hello", "component/hello/" + SOURCE_RPM);
+        assertThat(affects.findValuesAsText("ref"))
+                .as("the component and every RPM built from it, for scanners of installed packages")
+                .containsExactly(
+                        "component/hello",
+                        "component/hello/" + SOURCE_RPM,
+                        "component/hello/hello-2.1-3.od1.x86_64.rpm",
+                        "component/hello/hello-doc-2.1-3.od1.noarch.rpm");
+        assertThat(withField(affects, "ref", "component/hello/hello-2.1-3.od1.x86_64.rpm")
+                        .path("versions")
+                        .toString())
+                .isEqualTo("[{\"version\":\"2.1-3.od1\",\"status\":\"unaffected\"}]");
         assertThat(withField(affects, "ref", "component/hello/" + SOURCE_RPM)
                         .path("versions")
                         .toString())
