@@ -108,7 +108,7 @@ final class SpdxWriter extends SbomWriter {
         try {
             component(component, build, index);
             if (build.isPresent()) {
-                build(build.get(), index);
+                build(build.get(), component, index);
             }
         } catch (InvalidSPDXAnalysisException e) {
             throw failed(e);
@@ -182,15 +182,7 @@ final class SpdxWriter extends SbomWriter {
         component.versionRelease().ifPresent(builder::setVersionInfo);
         component.summary().ifPresent(builder::setSummary);
         declared.comment().ifPresent(builder::setLicenseComments);
-        for (SbomComponent.Patch patch : component.patches()) {
-            for (String cve : patch.cves()) {
-                builder.addExternalRef(reference(
-                        ReferenceCategory.SECURITY,
-                        "advisory",
-                        NVD + cve,
-                        cve + " is resolved in this package by " + PatchText.summary(patch)));
-            }
-        }
+        advisories(builder, component);
         SpdxPackage pkg = builder.build();
         document.addRelationship(document.createRelationship(pkg, RelationshipType.DESCRIBES, null));
         if (component.ancestor().isPresent()) {
@@ -267,7 +259,7 @@ final class SpdxWriter extends SbomWriter {
      * component's package (it holds its rendered spec), and each binary RPM {@code GENERATED_FROM}
      * the source RPM (its header names it), as SPDX 2.3 relates a binary to its source.
      */
-    private void build(ComponentBuild build, int index) throws InvalidSPDXAnalysisException {
+    private void build(ComponentBuild build, SbomComponent source, int index) throws InvalidSPDXAnalysisException {
         SpdxPackage component = (SpdxPackage) SpdxModelFactoryCompatV2.getModelObjectV2(
                 store,
                 MODEL_NAMESPACE,
@@ -275,19 +267,21 @@ final class SpdxWriter extends SbomWriter {
                 SpdxConstantsCompatV2.CLASS_SPDX_PACKAGE,
                 copies,
                 false);
-        SpdxPackage sourceRpm = builtPackage(build.sourceRpm(), index, 0);
+        SpdxPackage sourceRpm = builtPackage(build.sourceRpm(), source, index, 0);
         sourceRpm.addRelationship(document.createRelationship(
                 component, RelationshipType.GENERATED_FROM, "built from the rendered spec and sources"));
         int number = 0;
         for (BuiltPackage rpm : build.rpms()) {
             number++;
-            builtPackage(rpm, index, number)
+            builtPackage(rpm, source, index, number)
                     .addRelationship(document.createRelationship(
                             sourceRpm, RelationshipType.GENERATED_FROM, "built from the source RPM"));
         }
     }
 
-    private SpdxPackage builtPackage(BuiltPackage rpm, int index, int number) throws InvalidSPDXAnalysisException {
+    /** An RPM of the component's build, with the advisories of the CVEs its patches resolve. */
+    private SpdxPackage builtPackage(BuiltPackage rpm, SbomComponent source, int index, int number)
+            throws InvalidSPDXAnalysisException {
         Declared declared = declared(rpm.license(), "The RPM has no License tag.", "The RPM's");
         SpdxPackage.SpdxPackageBuilder builder = document.createPackage(
                         "SPDXRef-Rpm-" + index + "-" + number + "-" + idPart(rpm.fileName()),
@@ -309,9 +303,27 @@ final class SpdxWriter extends SbomWriter {
                                         + rpm.sourceRpm().get() + ".");
         rpm.summary().ifPresent(builder::setSummary);
         declared.comment().ifPresent(builder::setLicenseComments);
+        advisories(builder, source);
         SpdxPackage pkg = builder.build();
         document.addRelationship(document.createRelationship(pkg, RelationshipType.DESCRIBES, null));
         return pkg;
+    }
+
+    /**
+     * Each CVE the component's patches resolve, as a security advisory reference of the package:
+     * SPDX 2.3 has no VEX, and a scanner finds the advisory on the package it matched by its URL.
+     */
+    private void advisories(SpdxPackage.SpdxPackageBuilder builder, SbomComponent component)
+            throws InvalidSPDXAnalysisException {
+        for (SbomComponent.Patch patch : component.patches()) {
+            for (String cve : patch.cves()) {
+                builder.addExternalRef(reference(
+                        ReferenceCategory.SECURITY,
+                        "advisory",
+                        NVD + cve,
+                        cve + " is resolved in this package by " + PatchText.summary(patch)));
+            }
+        }
     }
 
     private SpdxPackage ancestor(SbomComponent.Ancestor ancestor, int index) throws InvalidSPDXAnalysisException {

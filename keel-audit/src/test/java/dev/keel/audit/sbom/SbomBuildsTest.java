@@ -204,8 +204,8 @@ class SbomBuildsTest {
         assertThat(source.path("primaryPackagePurpose").asText()).isEqualTo("SOURCE");
         assertThat(source.path("checksums").get(0).path("checksumValue").asText())
                 .isEqualTo(Digests.hex("SHA-256", files.get(0)));
-        assertThat(source.path("externalRefs").get(0).path("referenceLocator").asText())
-                .isEqualTo("pkg:rpm/ourdistro/hello@2.1-3.od1?arch=src&distro=ourdistro-1&epoch=2");
+        assertThat(source.path("externalRefs").findValuesAsText("referenceLocator"))
+                .contains("pkg:rpm/ourdistro/hello@2.1-3.od1?arch=src&distro=ourdistro-1&epoch=2");
         JsonNode binary = withField(packages, "packageFileName", "hello-2.1-3.od1.x86_64.rpm");
         assertThat(binary.path("primaryPackagePurpose").asText()).isEqualTo("INSTALL");
         assertThat(binary.path("versionInfo").asText()).isEqualTo("2.1-3.od1");
@@ -312,7 +312,12 @@ class SbomBuildsTest {
         assertThat(withField(packages, "packageFileName", SOURCE_RPM)
                         .path("externalRefs")
                         .findValuesAsText("referenceLocator"))
-                .containsExactly(SOURCE_PURL);
+                .containsExactlyInAnyOrder(SOURCE_PURL, "https://nvd.nist.gov/vuln/detail/CVE-2024-12345");
+        assertThat(withField(packages, "packageFileName", "hello-2.1-3.od1.x86_64.rpm")
+                        .path("externalRefs")
+                        .findValuesAsText("referenceType"))
+                .as("a binary RPM has the advisory too, for scanners of installed packages")
+                .containsExactlyInAnyOrder("purl", "advisory");
         List<String> purls = new ArrayList<>();
         for (JsonNode pkg : packages) {
             for (JsonNode reference : pkg.path("externalRefs")) {
