@@ -11,12 +11,10 @@ import dev.keel.audit.attest.Statement;
 import dev.keel.audit.attest.VerifyingKey;
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;
-import dev.keel.core.lock.LockStore;
 import dev.keel.core.outcome.FailureFormat;
 import dev.keel.core.outcome.Outcome;
 import dev.keel.core.outcome.PathDisplay;
 import dev.keel.core.render.OutputGuard;
-import dev.keel.core.source.DistGitSource;
 import dev.keel.core.source.UpstreamSource;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -100,10 +98,7 @@ public final class AttestCommand implements Callable<Integer> {
         Project project = KeelCommand.project(spec);
         Map<String, ResolvedComponent> selected = filter.select(project, spec.commandLine());
         OutputGuard.of(project).check(outputDir, "--output-dir");
-        UpstreamSource upstream = upstreamSpecs
-                .open()
-                .<UpstreamSource>map(snapshot -> snapshot)
-                .orElseGet(() -> new DistGitSource(project, fetch.mirrors(), new LockStore(project.lockDir())));
+        UpstreamSource upstream = upstreamSpecs.openOrDistGit(project, fetch);
         BuiltOutputs built = RecordedBuilds.of(project, renderedOnly);
         Status status = KeelCommand.status(spec);
         List<Attestation> attestations = new Attestor(

@@ -2,10 +2,8 @@ package dev.keel.cli;
 
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;
-import dev.keel.core.lock.LockStore;
 import dev.keel.core.render.RenderException;
 import dev.keel.core.render.SourcePreparer;
-import dev.keel.core.source.DistGitSource;
 import dev.keel.core.source.UpstreamSource;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -66,10 +64,7 @@ public final class PrepareSourcesCommand implements Callable<Integer> {
                     spec.commandLine(),
                     "prepare-sources prepares one component: give its name, not a pattern ('" + name + "')");
         }
-        UpstreamSource upstream = upstreamSpecs
-                .open()
-                .<UpstreamSource>map(snapshot -> snapshot)
-                .orElseGet(() -> new DistGitSource(project, fetch.mirrors(), new LockStore(project.lockDir())));
+        UpstreamSource upstream = upstreamSpecs.openOrDistGit(project, fetch);
         SourcePreparer preparer = new SourcePreparer(project, upstream, fetch.lookaside());
         List<String> notes =
                 preparer.prepare(component, output, new SourcePreparer.Options(skipSources, skipOverlays, force));

@@ -2,13 +2,11 @@ package dev.keel.cli;
 
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;
-import dev.keel.core.lock.LockStore;
 import dev.keel.core.outcome.FailureFormat;
 import dev.keel.core.outcome.Outcome;
 import dev.keel.core.outcome.PathDisplay;
 import dev.keel.core.render.RenderPipeline;
 import dev.keel.core.render.RenderResult;
-import dev.keel.core.source.DistGitSource;
 import dev.keel.core.source.UpstreamSource;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -81,10 +79,7 @@ public final class RenderCommand implements Callable<Integer> {
         }
         Project project = KeelCommand.project(spec);
         Map<String, ResolvedComponent> selected = filter.select(project, spec.commandLine());
-        UpstreamSource upstream = upstreamSpecs
-                .open()
-                .<UpstreamSource>map(snapshot -> snapshot)
-                .orElseGet(() -> new DistGitSource(project, fetch.mirrors(), new LockStore(project.lockDir())));
+        UpstreamSource upstream = upstreamSpecs.openOrDistGit(project, fetch);
         RenderPipeline pipeline = new RenderPipeline(
                 project,
                 upstream,

@@ -11,14 +11,12 @@ import dev.keel.core.config.Location;
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ResolvedComponent;
 import dev.keel.core.io.AtomicFiles;
-import dev.keel.core.lock.LockStore;
 import dev.keel.core.outcome.Failure;
 import dev.keel.core.outcome.FailureException;
 import dev.keel.core.outcome.FailureFormat;
 import dev.keel.core.outcome.PathDisplay;
 import dev.keel.core.render.OutputGuard;
 import dev.keel.core.render.RenderEvidence;
-import dev.keel.core.source.DistGitSource;
 import dev.keel.core.source.UpstreamSource;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -137,10 +135,7 @@ public final class SbomCommand implements Callable<Integer> {
                     .withHint("render them first ('keel component render -a'), or name them with --specs-dir"));
         }
         Map<String, ResolvedComponent> selected = filter.select(project, spec.commandLine());
-        UpstreamSource upstream = upstreamSpecs
-                .open()
-                .<UpstreamSource>map(snapshot -> snapshot)
-                .orElseGet(() -> new DistGitSource(project, fetch.mirrors(), new LockStore(project.lockDir())));
+        UpstreamSource upstream = upstreamSpecs.openOrDistGit(project, fetch);
         Status status = KeelCommand.status(spec);
         DistroMacros.Result macros = DistroMacros.of(project, "x86_64");
         macros.notes().forEach(note -> status.detail("note: " + Reports.printable(note)));

@@ -1,6 +1,10 @@
 package dev.keel.cli;
 
+import dev.keel.core.config.Project;
+import dev.keel.core.lock.LockStore;
 import dev.keel.core.render.SpecSnapshot;
+import dev.keel.core.source.DistGitSource;
+import dev.keel.core.source.UpstreamSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -19,5 +23,12 @@ public final class SpecSnapshotOption {
     /** The snapshot, when the option is given. */
     Optional<SpecSnapshot> open() throws IOException {
         return path == null ? Optional.empty() : Optional.of(SpecSnapshot.open(path));
+    }
+
+    /** Where upstream specs come from: the snapshot when the option is given, else dist-git at the locked commits. */
+    UpstreamSource openOrDistGit(Project project, FetchOptions fetch) throws IOException {
+        return path == null
+                ? new DistGitSource(project, fetch.mirrors(), new LockStore(project.lockDir()))
+                : SpecSnapshot.open(path);
     }
 }
