@@ -64,17 +64,6 @@ public final class SbomCollector {
         }
     }
 
-    /** What takes no document. */
-    private static final SbomWriter NO_DOCUMENT = new SbomWriter() {
-        @Override
-        void add(SbomComponent component, Optional<ComponentBuild> build) {}
-
-        @Override
-        public byte[] finish(Sbom sbom) {
-            throw new IllegalStateException("no document was being written");
-        }
-    };
-
     /** A rendered component's part: its description, and its build's when it has one. */
     private record Described(SbomComponent component, Optional<BuildDescriber.Result> build) {}
 
@@ -84,17 +73,6 @@ public final class SbomCollector {
     private final DistroName distro;
     private final String tool;
     private final Instant created;
-
-    /**
-     * An SBOM of the rendered components only.
-     *
-     * @param defines the distro's macros ({@code dist}), as builds define them
-     * @param tool the tool that makes the document ({@code keel 0.1.0})
-     * @param created when the document says it was made ({@link DocumentTime})
-     */
-    public SbomCollector(Project project, Map<String, String> defines, String tool, Instant created) {
-        this(project, defines, tool, created, BuiltOutputs.NONE);
-    }
 
     /**
      * @param defines the distro's macros ({@code dist}), as builds define them
@@ -112,16 +90,10 @@ public final class SbomCollector {
         this.created = created;
     }
 
-    /** The SBOM of {@code components}, on {@code jobs} threads; the same whatever their number. */
-    public Result collect(RenderEvidence evidence, Collection<ResolvedComponent> components, int jobs)
-            throws IOException, InterruptedException {
-        return collect(evidence, components, jobs, NO_DOCUMENT);
-    }
-
     /**
-     * The SBOM of {@code components}, on {@code jobs} threads, each described component handed to
-     * {@code document} on the calling thread while the threads go on: finish it with the result's
-     * SBOM when the result has no problems.
+     * The SBOM of {@code components}, on {@code jobs} threads (the same whatever their number), each
+     * described component handed to {@code document} on the calling thread while the threads go on:
+     * finish it with the result's SBOM when the result has no problems.
      */
     public Result collect(
             RenderEvidence evidence, Collection<ResolvedComponent> components, int jobs, SbomWriter document)

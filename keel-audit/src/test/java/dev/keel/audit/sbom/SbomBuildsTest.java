@@ -112,12 +112,13 @@ class SbomBuildsTest {
     }
 
     private SbomCollector.Result collect(BuiltOutputs built) throws Exception {
-        return new SbomCollector(
-                        project, Map.of("dist", ".od1"), "keel test", Instant.ofEpochSecond(1_700_000_000), built)
-                .collect(
-                        new RenderEvidence(project, snapshot, specs),
-                        project.components().values(),
-                        2);
+        SbomCollector collector = new SbomCollector(
+                project, Map.of("dist", ".od1"), "keel test", Instant.ofEpochSecond(1_700_000_000), built);
+        return collector.collect(
+                new RenderEvidence(project, snapshot, specs),
+                project.components().values(),
+                2,
+                collector.writer(SbomFormat.CYCLONEDX));
     }
 
     private SbomCollector.Result collect(List<Path> files) throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.keel.audit.attest.BuiltOutputs;
 import dev.keel.core.config.ConfigException;
 import dev.keel.core.config.Project;
 import dev.keel.core.config.ProjectLoader;
@@ -106,11 +107,13 @@ class SbomDocumentsTest {
     }
 
     private SbomCollector.Result collect(int jobs) throws Exception {
-        return new SbomCollector(project, Map.of("dist", ".od1"), "keel test", Instant.ofEpochSecond(1_700_000_000))
-                .collect(
-                        new RenderEvidence(project, snapshot, specs),
-                        project.components().values(),
-                        jobs);
+        SbomCollector collector = new SbomCollector(
+                project, Map.of("dist", ".od1"), "keel test", Instant.ofEpochSecond(1_700_000_000), BuiltOutputs.NONE);
+        return collector.collect(
+                new RenderEvidence(project, snapshot, specs),
+                project.components().values(),
+                jobs,
+                collector.writer(SbomFormat.CYCLONEDX));
     }
 
     private static List<String> texts(JsonNode array, String field) {
